@@ -1,0 +1,6 @@
+package vn.hailong;
+
+public class Main {
+    public static void main(String[] args) {
+    }
+}
