@@ -134,7 +134,7 @@ create table element (
     code        varchar not null,
     name_vi     varchar not null,
     name_en     varchar not null,
-    weight      numeric,                        -- null: equal weights
+    weight      double precision,               -- null: equal weights
     position    smallint not null,
     unique (version_id, code)
 );
@@ -168,9 +168,6 @@ create index criterion_element_idx on criterion (element_id);
 /* [jooq ignore start] */
 create function questionnaire_version_frozen() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'INSERT' and new.status = 'published' then
-        return new;
-    end if;
     if old.status = 'published' then
         raise exception 'questionnaire version % is published and cannot change', old.id
             using errcode = 'P0001';
@@ -311,7 +308,7 @@ create table population_total (
     unit_id     bigint not null references unit (id),
     year        smallint not null,
     stratum     varchar not null,
-    total       numeric not null,
+    total       numeric(16, 2) not null,
     primary key (unit_id, year, stratum),
     constraint population_total_positive check (total > 0)
 );

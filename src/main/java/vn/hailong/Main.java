@@ -1,6 +1,44 @@
 package vn.hailong;
 
-public class Main {
+import java.util.Arrays;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Command line: starts the server, or runs one of the file commands. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        var arguments = Arrays.asList(args);
+        if (arguments.contains("--help") || arguments.contains("-h")) {
+            System.out.print(Settings.help());
+            return;
+        }
+        if (arguments.contains("--version")) {
+            System.out.println("hailong " + App.VERSION);
+            return;
+        }
+        int status = serve(arguments);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Starts the server and returns; Jetty's threads keep running until SIGTERM runs the shutdown hook. */
+    private static int serve(List<String> arguments) {
+        try {
+            var app = App.start(Settings.from(System.getenv(), arguments));
+            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hailong-shutdown"));
+            return 0;
+        } catch (StartupException e) {
+            log.debug("start-up failed", e);
+            System.err.println("hailong: " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -1,0 +1,48 @@
+package vn.hailong;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import vn.hailong.ops.RequestLog;
+
+/**
+ * Errors as JSON a person can act on: {"status":422,"message":"...","field":"..."}. Unexpected
+ * failures are logged with their stack trace and answered without it.
+ */
+final class ApiErrors {
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private ApiErrors() {
+    }
+
+    static void register(JavalinConfig config) {
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            var body = new LinkedHashMap<String, Object>();
+            body.put("status", e.getStatus());
+            body.put("message", e.getMessage());
+            if (!e.getDetails().isEmpty()) {
+                body.put("details", e.getDetails());
+            }
+            ctx.status(e.getStatus()).json(body);
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("event=unhandled_exception method={} route={}", ctx.method().name(), RequestLog.route(ctx), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .json(Map.of("status", 500, "message", "Something went wrong on our side; it has been logged."));
+        });
+        config.routes.error(HttpStatus.NOT_FOUND.getCode(), "*", ApiErrors::notFound);
+    }
+
+    private static void notFound(Context ctx) {
+        if (ctx.path().startsWith("/api/")) {
+            ctx.json(Map.of("status", 404, "message", "No such resource: " + ctx.method().name() + " " + ctx.path()));
+        }
+    }
+}

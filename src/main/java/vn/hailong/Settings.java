@@ -1,0 +1,123 @@
+package vn.hailong;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the operator chose: environment variables, each overridden by its matching flag.
+ *
+ * <pre>
+ * PORT            --port N             HTTP port (default 7070)
+ * DATABASE_URL    --database-url URL   external PostgreSQL; without it an embedded one in DATA_DIR/pg
+ * DATA_DIR        --data-dir DIR       where the embedded database lives (default ./data)
+ * DEMO            --demo               fill an empty database with a demo province
+ * ADMIN_PASSWORD  --admin-password PW  password of the first user, admin
+ * </pre>
+ */
+public record Settings(
+        int port,
+        Optional<String> databaseUrl,
+        Path dataDir,
+        boolean demo,
+        Optional<String> adminPassword) {
+
+    public static final int DEFAULT_PORT = 7070;
+
+    /** Options and their environment variables, in the order the help text shows them. */
+    private static final List<Option> OPTIONS = List.of(
+            new Option("--port", "PORT", true),
+            new Option("--database-url", "DATABASE_URL", true),
+            new Option("--data-dir", "DATA_DIR", true),
+            new Option("--demo", "DEMO", false),
+            new Option("--admin-password", "ADMIN_PASSWORD", true));
+
+    private record Option(String flag, String env, boolean takesValue) {
+    }
+
+    /** Reads settings from the environment and then the flags; throws StartupException naming what is wrong. */
+    public static Settings from(Map<String, String> env, List<String> args) {
+        var values = new java.util.HashMap<String, String>();
+        for (var option : OPTIONS) {
+            var value = env.get(option.env());
+            if (value != null && !value.isBlank()) {
+                values.put(option.env(), value.trim());
+            }
+        }
+        var rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            var arg = rest.remove(0);
+            var name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            var option = OPTIONS.stream().filter(o -> o.flag().equals(name)).findFirst()
+                    .orElseThrow(() -> new StartupException("unknown option '" + name + "' (try --help)"));
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (!option.takesValue()) {
+                value = "true";
+            } else if (rest.isEmpty()) {
+                throw new StartupException(option.flag() + " needs a value");
+            } else {
+                value = rest.remove(0);
+            }
+            values.put(option.env(), value);
+        }
+        return new Settings(
+                port(values.get("PORT")),
+                Optional.ofNullable(values.get("DATABASE_URL")),
+                Path.of(values.getOrDefault("DATA_DIR", "data")),
+                flag("DEMO", values.get("DEMO")),
+                Optional.ofNullable(values.get("ADMIN_PASSWORD")));
+    }
+
+    public static String help() {
+        return """
+                Usage: java -jar hailong.jar [options]            start the server
+                       java -jar hailong.jar analyze --help       compute indices from CSV files
+
+                Options (each also read from the environment variable shown):
+                  --port N             PORT            HTTP port (default 7070)
+                  --database-url URL   DATABASE_URL    postgresql://user:pass@host:port/db or a JDBC URL;
+                                                       without it an embedded PostgreSQL runs in DATA_DIR/pg
+                  --data-dir DIR       DATA_DIR        data directory (default ./data)
+                  --demo               DEMO=true       fill an empty database with a demo province
+                  --admin-password PW  ADMIN_PASSWORD  password for user 'admin', created on first start
+                """;
+    }
+
+    public Settings withDatabaseUrl(String url) {
+        return new Settings(port, Optional.of(url), dataDir, demo, adminPassword);
+    }
+
+    public Settings withPort(int newPort) {
+        return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword);
+    }
+
+    private static int port(String value) {
+        if (value == null) {
+            return DEFAULT_PORT;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupException("PORT must be a number from 1 to 65535 (or 0 for any free port), not '" + value + "'");
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off", "" -> false;
+            default -> throw new StartupException(name + " must be true or false, not '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,69 @@
+package vn.hailong.auth;
+
+import static vn.hailong.db.schema.Tables.APP_USER;
+
+import java.security.SecureRandom;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+
+/** User accounts; for now, the first administrator. */
+public final class Accounts {
+    public static final String FIRST_ADMIN = "admin";
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final DSLContext dsl;
+
+    public Accounts(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Outcome of {@link #ensureFirstAdmin}: the generated password is returned so it can be shown once. */
+    public record FirstAdmin(boolean created, Optional<String> generatedPassword) {
+    }
+
+    /**
+     * Creates user {@code admin} when there is no user at all, with the given password or a random one.
+     * Does nothing once any user exists, so a changed password is never overwritten by ADMIN_PASSWORD.
+     */
+    public FirstAdmin ensureFirstAdmin(Optional<String> password) {
+        return dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            tx.execute("select pg_advisory_xact_lock(hashtext('hailong.first_admin'))");
+            if (tx.fetchExists(APP_USER)) {
+                return new FirstAdmin(false, Optional.empty());
+            }
+            var generated = password.isEmpty() ? Optional.of(randomPassword()) : Optional.<String>empty();
+            tx.insertInto(APP_USER)
+                    .set(APP_USER.USERNAME, FIRST_ADMIN)
+                    .set(APP_USER.PASSWORD_HASH, Passwords.hash(password.orElseGet(generated::get)))
+                    .set(APP_USER.ROLE, "admin")
+                    .execute();
+            return new FirstAdmin(true, generated);
+        });
+    }
+
+    public boolean verify(String username, String password) {
+        return dsl.select(APP_USER.PASSWORD_HASH)
+                .from(APP_USER)
+                .where(APP_USER.USERNAME.eq(username))
+                .and(APP_USER.ACTIVE)
+                .fetchOptional(APP_USER.PASSWORD_HASH)
+                .map(hash -> Passwords.matches(password, hash))
+                .orElse(false);
+    }
+
+    public int count() {
+        return dsl.fetchCount(APP_USER);
+    }
+
+    static String randomPassword() {
+        var random = new SecureRandom();
+        var sb = new StringBuilder();
+        for (int i = 0; i < 16; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+}

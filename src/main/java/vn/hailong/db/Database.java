@@ -1,0 +1,220 @@
+package vn.hailong.db;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.hailong.StartupException;
+
+/** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final EmbeddedPostgres embedded;
+
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    /** Connects to DATABASE_URL, or starts the embedded server in dataDir/pg; then migrates. */
+    public static Database open(Optional<String> databaseUrl, Path dataDir) {
+        if (databaseUrl.isPresent()) {
+            var url = DatabaseUrl.parse(databaseUrl.get());
+            return connect(url, null, DatabaseUrl.redacted(databaseUrl.get()));
+        }
+        var embedded = startEmbedded(dataDir);
+        var url = new DatabaseUrl(embedded.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty());
+        return connect(url, embedded, "the embedded database in " + dataDir.resolve("pg"));
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public HikariDataSource pool() {
+        return pool;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    /** Closes the pool, then stops the embedded server cleanly (a checkpoint, no recovery at next start). */
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+                log.info("event=embedded_database_stopped");
+            } catch (IOException e) {
+                log.warn("event=embedded_database_stop_failed error=\"{}\"", e.getMessage());
+            }
+        }
+    }
+
+    private static Database connect(DatabaseUrl url, EmbeddedPostgres embedded, String where) {
+        var config = new HikariConfig();
+        config.setPoolName("hailong");
+        config.setJdbcUrl(url.jdbcUrl());
+        url.user().ifPresent(config::setUsername);
+        url.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(Integer.getInteger("hailong.pool.size", 16));
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        // A server still starting gets a few seconds; a wrong setting is reported soon after.
+        config.setInitializationFailTimeout(Duration.ofSeconds(3).toMillis());
+        config.addDataSourceProperty("connectTimeout", "5");
+        config.addDataSourceProperty("ApplicationName", "hailong");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            closeQuietly(embedded);
+            throw new StartupException(connectionProblem(where, e));
+        } catch (RuntimeException e) {
+            closeQuietly(embedded);
+            throw new StartupException("cannot use " + where + ": " + e.getMessage(), e);
+        }
+        var database = new Database(pool, embedded);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            database.close();
+            throw new StartupException("cannot migrate " + where + ": " + rootMessage(e), e);
+        }
+        return database;
+    }
+
+    /** Applies the migrations in sql/ (packaged as db/migration) that this database has not seen yet. */
+    static void migrate(DataSource dataSource) {
+        var result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        log.info("event=migrated applied={}", result.migrationsExecuted);
+        ensurePartitions(dataSource);
+    }
+
+    /** Response partitions for last year to two years ahead, so the server can run across New Year. */
+    private static void ensurePartitions(DataSource dataSource) {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("select ensure_response_partitions(?, ?)")) {
+            statement.setInt(1, year - 1);
+            statement.setInt(2, year + 2);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create response partitions: " + e.getMessage(), e);
+        }
+    }
+
+    private static EmbeddedPostgres startEmbedded(Path dataDir) {
+        var pgDir = dataDir.resolve("pg");
+        checkWritable(dataDir);
+        try {
+            var embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgDir)
+                    .setCleanDataDirectory(false)
+                    // The application stops it itself, after the pool, on SIGTERM.
+                    .setRegisterShutdownHook(false)
+                    // zonky starts the server with -F (no fsync), meant for tests: a real system syncs.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            log.info("event=embedded_database_started data_dir={} port={}", pgDir, embedded.getPort());
+            return embedded;
+        } catch (IOException | RuntimeException e) {
+            var message = rootMessage(e);
+            if (message.contains("could not lock")) {
+                throw new StartupException("another Hài Lòng is already using " + pgDir
+                        + " (stop it, or set DATA_DIR to another directory)", e);
+            }
+            throw new StartupException("cannot start the embedded database in " + pgDir + ": " + message, e);
+        }
+    }
+
+    private static void checkWritable(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir.resolve("pg"));
+            var probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
+            Files.delete(probe);
+        } catch (AccessDeniedException e) {
+            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " is not writable (permission denied)", e);
+        } catch (NoSuchFileException e) {
+            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " cannot be created (no such file or directory: "
+                    + e.getFile() + ")", e);
+        } catch (FileAlreadyExistsException e) {
+            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " cannot be created: "
+                    + e.getFile() + " is a file, not a directory", e);
+        } catch (FileSystemException e) {
+            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " is not writable: "
+                    + Optional.ofNullable(e.getReason()).orElse(e.getClass().getSimpleName()), e);
+        } catch (IOException e) {
+            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    private static String connectionProblem(String where, Throwable e) {
+        var sql = findCause(e, SQLException.class);
+        if (sql == null) {
+            return "cannot connect to " + where + ": " + rootMessage(e);
+        }
+        var state = Optional.ofNullable(sql.getSQLState()).orElse("");
+        return switch (state) {
+            case "28P01", "28000" -> "the database at " + where + " refused the user name or password";
+            case "3D000" -> "the database at " + where + " does not exist: " + sql.getMessage();
+            case "08001", "08004", "08006" -> "cannot reach the database at " + where + ": " + rootMessage(sql);
+            default -> "cannot connect to " + where + ": " + sql.getMessage();
+        };
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    static String rootMessage(Throwable e) {
+        var t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return Optional.ofNullable(t.getMessage()).orElse(t.getClass().getSimpleName());
+    }
+
+    private static void closeQuietly(EmbeddedPostgres embedded) {
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                log.warn("event=embedded_database_stop_failed error=\"{}\"", e.getMessage());
+            }
+        }
+    }
+}

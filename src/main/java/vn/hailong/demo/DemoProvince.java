@@ -1,0 +1,201 @@
+package vn.hailong.demo;
+
+import static vn.hailong.db.schema.Tables.COUNTER;
+import static vn.hailong.db.schema.Tables.POPULATION_TOTAL;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
+import static vn.hailong.db.schema.Tables.RESPONSE;
+import static vn.hailong.db.schema.Tables.SERVICE;
+import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
+import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
+import static vn.hailong.db.schema.Tables.UNIT;
+import static vn.hailong.db.schema.Tables.UNIT_SERVICE;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.hailong.db.schema.tables.records.ResponseRecord;
+
+/**
+ * Fills an empty database with a believable province: about 20 units at several levels, about 100
+ * services in 6 fields, service centres with counters, three years of responses and population totals.
+ * Everything comes from one seeded generator: the same seed and years give the same data.
+ */
+public final class DemoProvince {
+    private static final Logger log = LoggerFactory.getLogger(DemoProvince.class);
+    public static final long DEFAULT_SEED = 20_241_105L;
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final int BATCH = 1000;
+
+    private final DSLContext dsl;
+
+    public DemoProvince(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The last demo year: the last full calendar year, so year-on-year compares whole years. */
+    public static int defaultLastYear() {
+        return LocalDate.now(VIETNAM).getYear() - 1;
+    }
+
+    /** Returns the number of responses created; 0 when the database already holds units. */
+    public int fillIfEmpty(long seed, int lastYear) {
+        return dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            tx.execute("select pg_advisory_xact_lock(hashtext('hailong.demo'))");
+            if (tx.fetchExists(UNIT)) {
+                log.info("event=demo_skipped reason=\"the database already holds units\"");
+                return 0;
+            }
+            var started = System.nanoTime();
+            var catalogue = createCatalogue(tx);
+            int firstYear = lastYear - 2;
+            tx.execute("select ensure_response_partitions({0}, {1})", firstYear, lastYear);
+            var generator = new ResponseGenerator(seed, catalogue, firstYear, lastYear);
+            var batch = new ArrayList<ResponseRecord>(BATCH);
+            int count = 0;
+            for (var row = generator.next(); row != null; row = generator.next()) {
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    count += insert(tx, batch);
+                }
+            }
+            count += insert(tx, batch);
+            insertPopulation(tx, generator.populationTotals());
+            log.info("event=demo_created units={} services={} responses={} years={}-{} ms={}",
+                    catalogue.units().size(), catalogue.services().size(), count, firstYear, lastYear,
+                    (System.nanoTime() - started) / 1_000_000);
+            return count;
+        });
+    }
+
+    /** What the generator needs to know of the rows just created. */
+    record Catalogue(Map<String, Long> units, Map<String, ServiceRow> services, Map<String, Long> centreOf,
+                     Map<String, Long> counterOf, long sipasVersion, int sipasSize, long dossierVersion) {
+    }
+
+    record ServiceRow(long id, String field) {
+    }
+
+    private static Catalogue createCatalogue(DSLContext tx) {
+        var units = new HashMap<String, Long>();
+        for (var spec : DemoCatalogue.UNITS) {
+            units.put(spec.code(), tx.insertInto(UNIT)
+                    .set(UNIT.CODE, spec.code())
+                    .set(UNIT.NAME_VI, spec.nameVi())
+                    .set(UNIT.NAME_EN, spec.nameEn())
+                    .set(UNIT.KIND, spec.kind())
+                    .set(UNIT.PARENT_ID, spec.parent() == null ? null : units.get(spec.parent()))
+                    .returning(UNIT.ID)
+                    .fetchSingle(UNIT.ID));
+        }
+        var services = new java.util.LinkedHashMap<String, ServiceRow>();
+        int serial = 0;
+        for (var field : DemoCatalogue.FIELDS) {
+            var fieldId = tx.insertInto(SERVICE_FIELD)
+                    .set(SERVICE_FIELD.CODE, field.code())
+                    .set(SERVICE_FIELD.NAME_VI, field.nameVi())
+                    .set(SERVICE_FIELD.NAME_EN, field.nameEn())
+                    .returning(SERVICE_FIELD.ID)
+                    .fetchSingle(SERVICE_FIELD.ID);
+            for (var name : field.services()) {
+                // Shaped like the national procedure codes (1.00xxxx), invented.
+                var code = String.format("1.%06d", 1000 + 37 * ++serial);
+                services.put(code, new ServiceRow(tx.insertInto(SERVICE)
+                        .set(SERVICE.CODE, code)
+                        .set(SERVICE.NAME_VI, name)
+                        .set(SERVICE.FIELD_ID, fieldId)
+                        .returning(SERVICE.ID)
+                        .fetchSingle(SERVICE.ID), field.code()));
+            }
+        }
+        for (var spec : DemoCatalogue.UNITS) {
+            for (var entry : services.values()) {
+                if (spec.fields().contains(entry.field())) {
+                    tx.insertInto(UNIT_SERVICE)
+                            .set(UNIT_SERVICE.UNIT_ID, units.get(spec.code()))
+                            .set(UNIT_SERVICE.SERVICE_ID, entry.id())
+                            .execute();
+                }
+            }
+        }
+        // The provincial centre serves the departments, each at its own counter; other units have a desk.
+        var centreOf = new HashMap<String, Long>();
+        var counterOf = new HashMap<String, Long>();
+        var provincial = centre(tx, "99.TTPVHCC", units.get(DemoCatalogue.PROVINCE),
+                "Trung tâm Phục vụ hành chính công tỉnh Minh An", "Minh An Public Administration Service Centre");
+        for (var spec : DemoCatalogue.UNITS) {
+            if (spec.yearlyResponses() == 0) {
+                continue;
+            }
+            long centre = spec.kind().equals("department")
+                    ? provincial
+                    : centre(tx, spec.code() + ".MC", units.get(spec.code()), "Bộ phận Một cửa " + spec.nameVi(),
+                            "One-stop desk, " + spec.nameEn());
+            centreOf.put(spec.code(), centre);
+            counterOf.put(spec.code(), tx.insertInto(COUNTER)
+                    .set(COUNTER.CENTRE_ID, centre)
+                    .set(COUNTER.CODE, "Q-" + spec.code())
+                    .set(COUNTER.NAME_VI, "Quầy " + spec.nameVi())
+                    .set(COUNTER.NAME_EN, "Counter, " + spec.nameEn())
+                    .returning(COUNTER.ID)
+                    .fetchSingle(COUNTER.ID));
+        }
+        return new Catalogue(units, services, centreOf, counterOf,
+                publishedVersion(tx, "SIPAS"), vn.hailong.survey.Templates.SIPAS.criteria().size(),
+                publishedVersion(tx, "DOSSIER3"));
+    }
+
+    private static long centre(DSLContext tx, String code, long unitId, String nameVi, String nameEn) {
+        return tx.insertInto(SERVICE_CENTRE)
+                .set(SERVICE_CENTRE.CODE, code)
+                .set(SERVICE_CENTRE.UNIT_ID, unitId)
+                .set(SERVICE_CENTRE.NAME_VI, nameVi)
+                .set(SERVICE_CENTRE.NAME_EN, nameEn)
+                .returning(SERVICE_CENTRE.ID)
+                .fetchSingle(SERVICE_CENTRE.ID);
+    }
+
+    private static long publishedVersion(DSLContext tx, String questionnaire) {
+        return tx.select(QUESTIONNAIRE_VERSION.ID)
+                .from(QUESTIONNAIRE_VERSION)
+                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
+                .where(QUESTIONNAIRE.CODE.eq(questionnaire))
+                .and(QUESTIONNAIRE_VERSION.VERSION.eq(1))
+                .fetchSingle(QUESTIONNAIRE_VERSION.ID);
+    }
+
+    /** One multi-row INSERT per batch: the tally trigger then runs once per batch, not per row. */
+    private static int insert(DSLContext tx, List<ResponseRecord> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        var insert = tx.insertInto(RESPONSE).set(batch.get(0));
+        for (int i = 1; i < batch.size(); i++) {
+            insert = insert.newRecord().set(batch.get(i));
+        }
+        int n = insert.execute();
+        batch.clear();
+        return n;
+    }
+
+    private static void insertPopulation(DSLContext tx, List<ResponseGenerator.PopulationTotal> totals) {
+        for (var t : totals) {
+            tx.insertInto(POPULATION_TOTAL)
+                    .set(POPULATION_TOTAL.UNIT_ID, t.unitId())
+                    .set(POPULATION_TOTAL.YEAR, (short) t.year())
+                    .set(POPULATION_TOTAL.STRATUM, t.stratum())
+                    .set(POPULATION_TOTAL.TOTAL, BigDecimal.valueOf(t.total()))
+                    .execute();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package vn.hailong.ops;
+
+import static vn.hailong.db.schema.Tables.RESPONSE_TALLY;
+
+import java.time.Duration;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** Prometheus metrics: HTTP requests, the connection pool, and how many responses are stored. */
+public final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public Metrics(DSLContext dsl, HikariDataSource pool) {
+        if (pool != null) {
+            pool.setMetricRegistry(registry);
+        }
+        new JvmMemoryMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        // Read from the tally a trigger keeps, so a scrape never counts raw responses.
+        Gauge.builder("hailong.responses.stored", dsl, Metrics::responsesStored)
+                .description("Responses stored in the database")
+                .register(registry);
+    }
+
+    public void recordRequest(String method, String route, int status, float millis) {
+        Timer.builder("http.server.requests")
+                .description("HTTP requests by route template and status")
+                .tags("method", method, "route", route, "status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    }
+
+    public void get(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+
+    private static double responsesStored(DSLContext dsl) {
+        try {
+            return dsl.select(DSL.coalesce(DSL.sum(RESPONSE_TALLY.RESPONSES), DSL.inline(java.math.BigDecimal.ZERO)))
+                    .from(RESPONSE_TALLY)
+                    .fetchOne(0, Double.class);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}

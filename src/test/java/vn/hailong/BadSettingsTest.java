@@ -1,0 +1,96 @@
+package vn.hailong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each bad setting ends start-up with one line saying what is wrong, and a non-zero exit. */
+class BadSettingsTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void a_port_in_use_is_named() throws Exception {
+        try (var taken = new ServerSocket(0)) {
+            var settings = TestApp.settings(TestDatabase.fresh()).withPort(taken.getLocalPort());
+            assertThatThrownBy(() -> App.start(settings))
+                    .isInstanceOf(StartupException.class)
+                    .hasMessage("port " + taken.getLocalPort() + " is already in use (choose another with PORT or --port)");
+        }
+    }
+
+    @Test
+    void an_unreachable_database_is_named_without_its_password() {
+        var settings = TestApp.settings("postgresql://hl:secret@127.0.0.1:1/hailong");
+        assertThatThrownBy(() -> App.start(settings))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("cannot reach the database at postgresql://hl:***@127.0.0.1:1/hailong")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void a_database_that_does_not_exist_is_named() {
+        var settings = TestApp.settings("postgresql://postgres@localhost:" + TestDatabase.port() + "/no_such_db");
+        assertThatThrownBy(() -> App.start(settings))
+                .isInstanceOf(StartupException.class)
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("no_such_db");
+    }
+
+    @Test
+    void a_database_holding_another_application_is_not_touched() {
+        var url = TestDatabase.fresh();
+        try (var dsl = TestApp.dsl(url)) {
+            dsl.execute("create table customers (id int primary key)");
+        }
+        assertThatThrownBy(() -> App.start(TestApp.settings(url)))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("cannot migrate")
+                .hasMessageContaining("non-empty");
+        try (var dsl = TestApp.dsl(url)) {
+            assertThat(TestApp.column(dsl, "select table_name from information_schema.tables where table_schema = 'public'",
+                    String.class))
+                    .containsExactly("customers");
+        }
+    }
+
+    @Test
+    void a_data_directory_that_cannot_be_written_is_named() throws Exception {
+        var file = Files.writeString(temp.resolve("not-a-directory"), "x");
+        var settings = new Settings(0, Optional.empty(), file, false, Optional.empty());
+        assertThatThrownBy(() -> App.start(settings))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("DATA_DIR " + file.toAbsolutePath());
+        var readOnly = new Settings(0, Optional.empty(), Path.of("/proc/hailong"), false, Optional.empty());
+        assertThatThrownBy(() -> App.start(readOnly))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("DATA_DIR /proc/hailong");
+    }
+
+    @Test
+    void the_command_prints_one_line_and_exits_non_zero() throws Exception {
+        try (var taken = new ServerSocket(0)) {
+            var env = Map.of("PORT", Integer.toString(taken.getLocalPort()), "DATA_DIR", temp.toString());
+            try (var server = ServerProcess.launch(env)) {
+                assertThat(server.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+                assertThat(server.output().strip())
+                        .isEqualTo("hailong: port " + taken.getLocalPort()
+                                + " is already in use (choose another with PORT or --port)");
+            }
+        }
+        try (var server = ServerProcess.launch(Map.of("PORT", "http"))) {
+            assertThat(server.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+            assertThat(server.output().strip()).isEqualTo(
+                    "hailong: PORT must be a number from 1 to 65535 (or 0 for any free port), not 'http'");
+        }
+    }
+}

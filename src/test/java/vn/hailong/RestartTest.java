@@ -1,0 +1,62 @@
+package vn.hailong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The embedded database on disk: a SIGTERM stops it cleanly and the next start finds everything. */
+class RestartTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void data_survives_a_sigterm_and_a_restart_on_the_embedded_database() throws Exception {
+        var env = Map.of("DATA_DIR", dataDir.toString(), "PORT", Integer.toString(ServerProcess.freePort()),
+                "ADMIN_PASSWORD", "first-start");
+        JsonNode before;
+        try (var server = ServerProcess.launch(env, "--demo")) {
+            before = App.objectMapper().readTree(server.awaitUp("/api/v1/overview", Duration.ofSeconds(120)));
+            assertThat(server.terminate(Duration.ofSeconds(60))).as("exit status after SIGTERM").isEqualTo(143);
+            assertThat(server.output()).contains("event=stopped").contains("event=embedded_database_stopped");
+        }
+        // PostgreSQL removes its pid file only on a clean shutdown.
+        assertThat(dataDir.resolve("pg/postmaster.pid")).doesNotExist();
+        assertThat(Files.exists(dataDir.resolve("pg/PG_VERSION"))).isTrue();
+        assertThat(before.get("units").asInt()).isGreaterThan(10);
+
+        try (var server = ServerProcess.launch(env)) {
+            var after = App.objectMapper().readTree(server.awaitUp("/api/v1/overview", Duration.ofSeconds(120)));
+            assertThat(after).isEqualTo(before);
+            assertThat(server.output()).doesNotContain("default_content_seeded").doesNotContain("Created user");
+            server.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void a_second_server_on_the_same_data_directory_is_refused_with_one_line() throws Exception {
+        var env = Map.of("DATA_DIR", dataDir.toString(), "PORT", Integer.toString(ServerProcess.freePort()));
+        try (var first = ServerProcess.launch(env)) {
+            first.awaitUp("/health", Duration.ofSeconds(120));
+            try (var second = ServerProcess.launch(Map.of("DATA_DIR", dataDir.toString(),
+                    "PORT", Integer.toString(ServerProcess.freePort())))) {
+                assertThat(second.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+                assertThat(lastLine(second.output())).isEqualTo("hailong: another Hài Lòng is already using "
+                        + dataDir.resolve("pg") + " (stop it, or set DATA_DIR to another directory)");
+            }
+            first.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    static String lastLine(String output) {
+        var lines = output.strip().split("\n");
+        return lines[lines.length - 1];
+    }
+}

@@ -1,0 +1,88 @@
+package vn.hailong;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.CloseableDSLContext;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The real application on a fresh database of the test server, spoken to over HTTP. */
+public final class TestApp implements AutoCloseable {
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    public final App app;
+    public final String databaseUrl;
+
+    private TestApp(App app, String databaseUrl) {
+        this.app = app;
+        this.databaseUrl = databaseUrl;
+    }
+
+    public static TestApp start() {
+        return start(settings(TestDatabase.fresh()));
+    }
+
+    public static TestApp start(Settings settings) {
+        return new TestApp(App.start(settings), settings.databaseUrl().orElseThrow());
+    }
+
+    public static Settings settings(String databaseUrl) {
+        return new Settings(0, Optional.of(databaseUrl), Path.of("target", "unused-data-dir"), false,
+                Optional.of("test-admin-password"));
+    }
+
+    public HttpResponse<String> get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + app.port() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode getJson(String path) {
+        try {
+            return App.objectMapper().readTree(get(path).body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A separate connection to the same database, for checks behind the application's back. */
+    public CloseableDSLContext dsl() {
+        return dsl(databaseUrl);
+    }
+
+    public static CloseableDSLContext dsl(String databaseUrl) {
+        var url = vn.hailong.db.DatabaseUrl.parse(databaseUrl);
+        return DSL.using(url.jdbcUrl(), url.user().orElse("postgres"), url.password().orElse(""));
+    }
+
+    /** The single value a query returns, as the given type. */
+    public static <T> T one(DSLContext dsl, String sql, Class<T> type, Object... bindings) {
+        return dsl.fetchSingle(sql, bindings).get(0, type);
+    }
+
+    /** The first column of every row a query returns, as the given type. */
+    public static <T> List<T> column(DSLContext dsl, String sql, Class<T> type) {
+        return dsl.fetch(sql).getValues(0, type);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

@@ -1,0 +1,160 @@
+package vn.hailong.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static vn.hailong.TestApp.column;
+import static vn.hailong.TestApp.one;
+
+import vn.hailong.TestApp;
+import vn.hailong.TestDatabase;
+import vn.hailong.db.Database;
+import vn.hailong.survey.DefaultContent;
+
+class DemoProvinceTest {
+    static final int LAST_YEAR = 2025;
+    static String first;
+    static int created;
+
+    @BeforeAll
+    static void fillOneDatabase() {
+        first = TestDatabase.fresh();
+        created = fill(first, DemoProvince.DEFAULT_SEED);
+    }
+
+    @Test
+    void the_same_seed_gives_the_same_data_and_another_seed_other_data() {
+        var second = TestDatabase.fresh();
+        assertThat(fill(second, DemoProvince.DEFAULT_SEED)).isEqualTo(created);
+        assertThat(digest(second)).isEqualTo(digest(first));
+
+        var third = TestDatabase.fresh();
+        fill(third, 7L);
+        assertThat(digest(third).get(0)).isEqualTo(digest(first).get(0)); // the same catalogue
+        assertThat(digest(third).get(2)).isNotEqualTo(digest(first).get(2)); // other responses
+    }
+
+    @Test
+    void a_database_that_holds_units_is_left_alone() {
+        try (var db = Database.open(Optional.of(first), Path.of("target/unused"))) {
+            assertThat(new DemoProvince(DSL.using(db.dataSource(), SQLDialect.POSTGRES))
+                    .fillIfEmpty(DemoProvince.DEFAULT_SEED, LAST_YEAR)).isZero();
+        }
+        try (var dsl = TestApp.dsl(first)) {
+            assertThat(one(dsl, "select count(*) from response", Integer.class)).isEqualTo(created);
+        }
+    }
+
+    @Test
+    void the_province_looks_real_units_at_several_levels_services_in_six_fields_three_years() {
+        assertThat(created).isBetween(45_000, 55_000);
+        try (var dsl = TestApp.dsl(first)) {
+            assertThat(one(dsl, "select count(*) from unit", Integer.class)).isBetween(18, 25);
+            assertThat(one(dsl, "with recursive t(id, depth) as (select id, 1 from unit where parent_id is null"
+                    + " union all select u.id, t.depth + 1 from unit u join t on u.parent_id = t.id)"
+                    + " select max(depth) from t", Integer.class)).isGreaterThanOrEqualTo(3);
+            assertThat(one(dsl, "select count(*) from service", Integer.class)).isBetween(90, 110);
+            assertThat(one(dsl, "select count(*) from service_field", Integer.class)).isEqualTo(6);
+            assertThat(one(dsl, "select count(distinct agency_id) from response", Integer.class))
+                    .isGreaterThanOrEqualTo(18);
+            assertThat(column(dsl, "select distinct extract(year from submitted_at at time zone"
+                    + " 'Asia/Ho_Chi_Minh')::int from response order by 1", Integer.class))
+                    .containsExactly(LAST_YEAR - 2, LAST_YEAR - 1, LAST_YEAR);
+            assertThat(one(dsl, "select count(*) from service_centre", Integer.class)).isGreaterThan(5);
+            assertThat(one(dsl, "select count(*) from population_total", Integer.class)).isGreaterThan(50);
+            // Small communes exist too, below the publishing minimum of 30 responses a year.
+            assertThat(one(dsl, "select min(responses) from response_tally", Integer.class)).isLessThan(30);
+        }
+    }
+
+    @Test
+    void answers_include_not_applicable_and_comments_are_in_vietnamese() {
+        try (var dsl = TestApp.dsl(first)) {
+            var sipas = " from response r join questionnaire_version v on v.id = r.questionnaire_version_id"
+                    + " join questionnaire q on q.id = v.questionnaire_id where q.code = 'SIPAS'";
+            long na = one(dsl, "select count(*)" + sipas + " and (r.answers[14] is null or r.answers[3] is null)", Long.class);
+            assertThat(na).isGreaterThan(created / 20);
+            assertThat(one(dsl, "select count(*)" + sipas + " and r.answers[17] is null", Long.class))
+                    .as("the overall question is always answered").isZero();
+            assertThat(one(dsl, "select count(*) from response where comment ~ '[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệ]'", Long.class)).isGreaterThan(1000L);
+        }
+    }
+
+    @Test
+    void units_differ_satisfaction_rises_and_some_year_on_year_changes_are_significant() {
+        try (var dsl = TestApp.dsl(first)) {
+            // Share of "satisfied" (4–5) on the overall question per unit and year, from the raw rows.
+            var rows = dsl.fetch("select u.code, extract(year from r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::int"
+                    + " as year, count(*) as n, avg((r.answers[17] >= 4)::int) as share from response r"
+                    + " join unit u on u.id = r.agency_id join questionnaire_version v on v.id = r.questionnaire_version_id"
+                    + " join questionnaire q on q.id = v.questionnaire_id where q.code = 'SIPAS'"
+                    + " group by 1, 2 having count(*) >= 100 order by 1, 2");
+            var lastYear = rows.stream().filter(r -> r.get("year", Integer.class) == LAST_YEAR)
+                    .map(r -> r.get("share", Double.class)).toList();
+            assertThat(lastYear.stream().mapToDouble(d -> d).max().orElseThrow()
+                    - lastYear.stream().mapToDouble(d -> d).min().orElseThrow()).isGreaterThan(0.20);
+
+            int up = 0;
+            int down = 0;
+            for (int i = 1; i < rows.size(); i++) {
+                var a = rows.get(i - 1);
+                var b = rows.get(i);
+                if (!a.get("code").equals(b.get("code")) || b.get("year", Integer.class) != LAST_YEAR) {
+                    continue;
+                }
+                double p1 = a.get("share", Double.class);
+                double p2 = b.get("share", Double.class);
+                double se = Math.sqrt(p1 * (1 - p1) / a.get("n", Long.class) + p2 * (1 - p2) / b.get("n", Long.class));
+                double z = (p2 - p1) / se;
+                up += z > 1.96 ? 1 : 0;
+                down += z < -1.96 ? 1 : 0;
+            }
+            assertThat(up).as("significant rises").isGreaterThanOrEqualTo(2);
+            assertThat(down).as("significant falls").isGreaterThanOrEqualTo(1);
+
+            var province = column(dsl, "select avg((answers[17] >= 4)::int) from response r"
+                    + " join questionnaire_version v on v.id = r.questionnaire_version_id join questionnaire q"
+                    + " on q.id = v.questionnaire_id where q.code = 'SIPAS' group by extract(year from submitted_at"
+                    + " at time zone 'Asia/Ho_Chi_Minh') order by 1", Double.class);
+            assertThat(province).hasSize(3);
+            assertThat(province.get(2)).as("a rising trend").isGreaterThan(province.get(0) + 0.02);
+        }
+    }
+
+    private static int fill(String url, long seed) {
+        try (var db = Database.open(Optional.of(url), Path.of("target/unused"))) {
+            var dsl = DSL.using(db.dataSource(), SQLDialect.POSTGRES);
+            new DefaultContent(dsl).seed();
+            return new DemoProvince(dsl).fillIfEmpty(seed, LAST_YEAR);
+        }
+    }
+
+    /** Digests of the catalogue, the population totals and the responses, by codes rather than ids. */
+    private static List<String> digest(String url) {
+        try (var dsl = TestApp.dsl(url)) {
+            return List.of(
+                    one(dsl, "select md5(string_agg(concat_ws('|', u.code, u.name_vi, u.kind, p.code), ','"
+                            + " order by u.code) || (select string_agg(concat_ws('|', s.code, s.name_vi, f.code), ','"
+                            + " order by s.code) from service s join service_field f on f.id = s.field_id))"
+                            + " from unit u left join unit p on p.id = u.parent_id", String.class),
+                    one(dsl, "select md5(string_agg(concat_ws('|', u.code, t.year, t.stratum, t.total), ','"
+                            + " order by u.code, t.year, t.stratum)) from population_total t"
+                            + " join unit u on u.id = t.unit_id", String.class),
+                    one(dsl, "select md5(string_agg(concat_ws('|', u.code, r.submitted_at, q.code, s.code,"
+                            + " c.code, k.code, r.channel, r.submission_id, r.dossier_code, r.stratum, r.answers::text,"
+                            + " r.profile::text, r.comment), ',' order by r.submission_id)) from response r"
+                            + " join unit u on u.id = r.agency_id left join service s on s.id = r.service_id"
+                            + " left join service_centre c on c.id = r.centre_id left join counter k on k.id = r.counter_id"
+                            + " join questionnaire_version v on v.id = r.questionnaire_version_id"
+                            + " join questionnaire q on q.id = v.questionnaire_id", String.class));
+        }
+    }
+}
