@@ -10,6 +10,8 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
+import vn.hailong.http.Rejected;
 import vn.hailong.ops.RequestLog;
 
 /**
@@ -27,10 +29,17 @@ final class ApiErrors {
             var body = new LinkedHashMap<String, Object>();
             body.put("status", e.getStatus());
             body.put("message", e.getMessage());
-            if (!e.getDetails().isEmpty()) {
-                body.put("details", e.getDetails());
+            body.putAll(e.getDetails());
+            if (e instanceof Rejected rejected) {
+                body.put("problems", rejected.problems());
             }
             ctx.status(e.getStatus()).json(body);
+        });
+        config.routes.exception(ValidationException.class, (e, ctx) -> {
+            var first = e.getErrors().entrySet().iterator().next();
+            var field = first.getKey();
+            var message = first.getValue().isEmpty() ? "is not valid" : first.getValue().get(0).getMessage();
+            ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("status", 400, "message", field + ": " + message, "field", field));
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
             log.error("event=unhandled_exception method={} route={}", ctx.method().name(), RequestLog.route(ctx), e);

@@ -1,12 +1,24 @@
 package vn.hailong;
 
+import static io.javalin.apibuilder.ApiBuilder.delete;
 import static io.javalin.apibuilder.ApiBuilder.get;
+import static io.javalin.apibuilder.ApiBuilder.patch;
 import static io.javalin.apibuilder.ApiBuilder.path;
+import static io.javalin.apibuilder.ApiBuilder.post;
+import static io.javalin.apibuilder.ApiBuilder.put;
+import static vn.hailong.auth.Access.ADMIN;
+import static vn.hailong.auth.Access.AGENCY_MANAGER;
+import static vn.hailong.auth.Access.KIOSK;
+import static vn.hailong.auth.Access.PUBLIC;
+import static vn.hailong.auth.Access.READERS;
+import static vn.hailong.auth.Access.SIGNED_IN;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.time.Clock;
 import java.util.Properties;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -21,7 +33,25 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import vn.hailong.audit.AuditApi;
+import vn.hailong.auth.Access;
+import vn.hailong.auth.AccessControl;
 import vn.hailong.auth.Accounts;
+import vn.hailong.auth.ApiKeys;
+import vn.hailong.auth.ApiKeysApi;
+import vn.hailong.auth.ClientHash;
+import vn.hailong.auth.DevicesApi;
+import vn.hailong.auth.KioskDevices;
+import vn.hailong.auth.LoginThrottle;
+import vn.hailong.auth.SessionApi;
+import vn.hailong.auth.Sessions;
+import vn.hailong.auth.UsersApi;
+import vn.hailong.catalogue.CatalogueApi;
+import vn.hailong.centres.CentresApi;
+import vn.hailong.http.SecurityHeaders;
+import vn.hailong.qr.QrApi;
+import vn.hailong.survey.QuestionnairesApi;
+import vn.hailong.units.UnitsApi;
 import vn.hailong.db.Database;
 import vn.hailong.demo.DemoProvince;
 import vn.hailong.home.Overview;
@@ -37,6 +67,8 @@ import vn.hailong.survey.DefaultContent;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     public static final String VERSION = readVersion();
+    /** Larger bodies get 413; the bulk imports of later issues stream past this. */
+    static final long MAX_REQUEST_BYTES = 2_000_000;
 
     private final Database database;
     private final Javalin javalin;
@@ -83,22 +115,107 @@ public final class App implements AutoCloseable {
         var metrics = new Metrics(dsl, database.pool());
         var requestLog = new RequestLog(metrics);
         var overview = new Overview(dsl);
+        var sessions = new Sessions(dsl);
+        var apiKeys = new ApiKeys(dsl);
+        var devices = new KioskDevices(dsl);
+        var access = new AccessControl(sessions, apiKeys, devices);
+        var sessionApi = new SessionApi(dsl, sessions, new LoginThrottle(Clock.systemUTC()), new ClientHash());
+        var units = new UnitsApi(dsl);
+        var centres = new CentresApi(dsl);
+        var catalogue = new CatalogueApi(dsl);
+        var questionnaires = new QuestionnairesApi(dsl);
+        var devicesApi = new DevicesApi(dsl, devices);
+        var users = new UsersApi(dsl, sessions);
+        var keys = new ApiKeysApi(dsl, apiKeys);
+        var audit = new AuditApi(dsl);
+        var qr = new QrApi();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
             config.requestLogger.http(requestLog::log);
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.PUBLIC);
             });
             config.staticFiles.enableWebjars();
             ApiErrors.register(config);
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.beforeMatched(access::check);
             config.routes.apiBuilder(() -> {
-                get("/health", health::get);
-                get("/metrics", metrics::get);
+                get("/health", health::get, PUBLIC);
+                get("/metrics", metrics::get, PUBLIC);
                 path("/api/v1", () -> {
-                    get("/overview", overview::get);
+                    get("/overview", overview::get, PUBLIC);
+                    get("/qr", qr::get, PUBLIC);
+                    path("/session", () -> {
+                        post(sessionApi::login, PUBLIC);
+                        get(sessionApi::get, SIGNED_IN);
+                        delete(sessionApi::logout, SIGNED_IN);
+                        put("/password", sessionApi::changePassword, SIGNED_IN);
+                    });
+                    get("/unit-kinds", units::kinds, READERS);
+                    path("/units", () -> {
+                        get(units::list, READERS);
+                        post(units::create, ADMIN);
+                        post("/import", units::importCsv, ADMIN);
+                        get("/{id}", units::get, READERS);
+                        patch("/{id}", units::update, ADMIN);
+                    });
+                    path("/centres", () -> {
+                        get(centres::list, READERS);
+                        post(centres::create, ADMIN);
+                        get("/{id}", centres::get, READERS);
+                        patch("/{id}", centres::update, ADMIN);
+                        post("/{id}/counters", centres::createCounter, ADMIN);
+                    });
+                    patch("/counters/{id}", centres::updateCounter, ADMIN);
+                    path("/service-fields", () -> {
+                        get(catalogue::fields, READERS);
+                        post(catalogue::createField, ADMIN);
+                    });
+                    path("/services", () -> {
+                        get(catalogue::services, READERS);
+                        post(catalogue::create, ADMIN);
+                        post("/import", catalogue::importCsv, ADMIN);
+                        get("/{id}", catalogue::get, READERS);
+                        patch("/{id}", catalogue::update, ADMIN);
+                    });
+                    get("/scales", questionnaires::scales, READERS);
+                    get("/questionnaire-presets", questionnaires::presets, ADMIN);
+                    path("/questionnaires", () -> {
+                        get(questionnaires::list, READERS);
+                        post(questionnaires::create, ADMIN);
+                        get("/{id}", questionnaires::get, READERS);
+                        post("/{id}/versions", questionnaires::createDraft, ADMIN);
+                    });
+                    path("/questionnaire-versions/{id}", () -> {
+                        get(questionnaires::version, READERS);
+                        put(questionnaires::updateDraft, ADMIN);
+                        delete(questionnaires::deleteDraft, ADMIN);
+                        post("/publish", questionnaires::publish, ADMIN);
+                    });
+                    path("/devices", () -> {
+                        get(devicesApi::list, ADMIN, AGENCY_MANAGER);
+                        post(devicesApi::create, ADMIN, AGENCY_MANAGER);
+                        post("/{id}/enrolment-code", devicesApi::renewCode, ADMIN, AGENCY_MANAGER);
+                        post("/{id}/revoke", devicesApi::revoke, ADMIN, AGENCY_MANAGER);
+                    });
+                    post("/kiosk/enrolment", devicesApi::enrol, PUBLIC);
+                    get("/kiosk/me", devicesApi::me, KIOSK);
+                    path("/users", () -> {
+                        get(users::list, ADMIN);
+                        post(users::create, ADMIN);
+                        patch("/{id}", users::update, ADMIN);
+                    });
+                    path("/api-keys", () -> {
+                        get(keys::list, ADMIN);
+                        post(keys::create, ADMIN);
+                        post("/{id}/revoke", keys::revoke, ADMIN);
+                    });
+                    get("/audit", audit::list, ADMIN);
                 });
             });
         });

@@ -1,8 +1,6 @@
 package vn.hailong.survey;
 
 import static vn.hailong.db.schema.Tables.CHANNEL;
-import static vn.hailong.db.schema.Tables.CRITERION;
-import static vn.hailong.db.schema.Tables.ELEMENT;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.SCALE;
@@ -10,7 +8,6 @@ import static vn.hailong.db.schema.Tables.SCALE_LEVEL;
 import static vn.hailong.db.schema.Tables.UNIT_KIND;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -108,35 +105,7 @@ public final class DefaultContent {
                 .set(QUESTIONNAIRE_VERSION.INTRO_EN, q.introEn())
                 .returning(QUESTIONNAIRE_VERSION.ID)
                 .fetchSingle(QUESTIONNAIRE_VERSION.ID);
-        var elementIds = new HashMap<String, Long>();
-        short position = 1;
-        for (var element : q.elements()) {
-            elementIds.put(element.code(), tx.insertInto(ELEMENT)
-                    .set(ELEMENT.VERSION_ID, versionId)
-                    .set(ELEMENT.CODE, element.code())
-                    .set(ELEMENT.NAME_VI, element.nameVi())
-                    .set(ELEMENT.NAME_EN, element.nameEn())
-                    .set(ELEMENT.POSITION, position++)
-                    .returning(ELEMENT.ID)
-                    .fetchSingle(ELEMENT.ID));
-        }
-        position = 1;
-        for (var c : q.criteria()) {
-            tx.insertInto(CRITERION)
-                    .set(CRITERION.VERSION_ID, versionId)
-                    .set(CRITERION.ELEMENT_ID, c.element() == null ? null : elementIds.get(c.element()))
-                    .set(CRITERION.INDICATOR_CODE, c.code())
-                    .set(CRITERION.KIND, c.kind())
-                    .set(CRITERION.TEXT_VI, c.textVi())
-                    .set(CRITERION.TEXT_EN, c.textEn())
-                    .set(CRITERION.SCALE_CODE, c.scale())
-                    .set(CRITERION.REQUIRED, c.required())
-                    .set(CRITERION.ALLOWS_NA, c.allowsNa())
-                    .set(CRITERION.REQUIRED_IF_CODE, c.requiredIfCode())
-                    .set(CRITERION.REQUIRED_IF_LEVELS, c.requiredIfLevels())
-                    .set(CRITERION.POSITION, position++)
-                    .execute();
-        }
+        Questionnaires.insertContent(tx, versionId, q.elements(), q.criteria());
         tx.update(QUESTIONNAIRE_VERSION)
                 .set(QUESTIONNAIRE_VERSION.STATUS, "published")
                 .set(QUESTIONNAIRE_VERSION.PUBLISHED_AT, OffsetDateTime.now())

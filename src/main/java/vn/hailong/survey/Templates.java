@@ -19,7 +19,11 @@ public final class Templates {
                         List<Label> levels) {
     }
 
-    public record Element(String code, String nameVi, String nameEn) {
+    /** weight: the element's share of the overall index; null gives every element the same. */
+    public record Element(String code, String nameVi, String nameEn, Double weight) {
+        Element(String code, String nameVi, String nameEn) {
+            this(code, nameVi, nameEn, null);
+        }
     }
 
     public record Criterion(String code, String kind, String element, String scale, String textVi, String textEn,
@@ -38,6 +42,8 @@ public final class Templates {
                                 String titleVi, String titleEn, String introVi, String introEn,
                                 List<Element> elements, List<Criterion> criteria) {
     }
+
+    public static final List<String> KINDS = List.of("rating", "overall", "expectation", "incident", "problem", "reason");
 
     public record UnitKind(String code, String nameVi, String nameEn, short rank) {
     }
@@ -112,6 +118,8 @@ public final class Templates {
     public static final Questionnaire DOSSIER = dossier();
     public static final Questionnaire KIOSK = kiosk();
     public static final List<Questionnaire> QUESTIONNAIRES = List.of(SIPAS, DOSSIER, KIOSK);
+    /** What a new questionnaire can start from: the seeded ones and the other methodologies' layouts. */
+    public static final List<Questionnaire> PRESETS = List.of(SIPAS, DOSSIER, KIOSK, ikm(), sdg());
 
     private static Questionnaire sipas() {
         var elements = List.of(
@@ -199,6 +207,42 @@ public final class Templates {
                         new Criterion("LD", "reason", null, "REASON5",
                                 "Lý do Ông/Bà chưa hài lòng", "Why were you not satisfied?",
                                 false, false, "DG", new Short[] {1})));
+    }
+
+    private static Questionnaire ikm() {
+        String[][] elements = {
+                {"U1", "Yêu cầu hồ sơ", "Requirements"}, {"U2", "Quy trình", "Procedure"},
+                {"U3", "Thời gian giải quyết", "Time to a result"}, {"U4", "Phí, lệ phí", "Fees"},
+                {"U5", "Sản phẩm dịch vụ", "What the service delivers"}, {"U6", "Năng lực công chức", "Staff competence"},
+                {"U7", "Thái độ công chức", "Staff conduct"}, {"U8", "Xử lý khiếu nại", "Complaint handling"},
+                {"U9", "Cơ sở vật chất", "Facilities"}};
+        var elementList = new ArrayList<Element>();
+        var criteria = new ArrayList<Criterion>();
+        for (var e : elements) {
+            elementList.add(new Element(e[0], e[1], e[2]));
+            criteria.add(new Criterion(e[0] + "1", "rating", e[0], "QUALITY4", e[1], e[2], true, true, null, null));
+        }
+        return new Questionnaire("IKM", "IKM", "Chỉ số hài lòng cộng đồng (IKM)", "Community satisfaction index (IKM)",
+                "Ông/Bà đánh giá thế nào về chất lượng dịch vụ?", "How do you rate the quality of the service?",
+                null, null, List.copyOf(elementList), List.copyOf(criteria));
+    }
+
+    private static Questionnaire sdg() {
+        var elements = List.of(
+                new Element("AC", "Tiếp cận", "Accessibility"), new Element("AF", "Chi phí", "Affordability"),
+                new Element("QF", "Cơ sở vật chất", "Quality of facilities"),
+                new Element("ED", "Hiệu quả", "Effective delivery"), new Element("ET", "Đối xử bình đẳng", "Equal treatment"),
+                new Element("TI", "Đúng hạn", "Timeliness"));
+        var criteria = new ArrayList<Criterion>();
+        for (var e : elements) {
+            criteria.add(new Criterion(e.code() + "1", "rating", e.code(), "SAT4", e.nameVi(), e.nameEn(), true, true,
+                    null, null));
+        }
+        criteria.add(new Criterion("HL", "overall", null, "SAT4", "Nhìn chung, mức độ hài lòng của Ông/Bà",
+                "Overall, how satisfied are you?", true, false, null, null));
+        return new Questionnaire("SDG16_6_2", "SDG16_6_2", "Hài lòng với dịch vụ công (SDG 16.6.2)",
+                "Satisfaction with public services (SDG 16.6.2)", "Trải nghiệm gần nhất của Ông/Bà với dịch vụ công",
+                "Your last experience with public services", null, null, elements, List.copyOf(criteria));
     }
 
     private static Questionnaire kiosk() {

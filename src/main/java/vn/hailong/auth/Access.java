@@ -1,0 +1,26 @@
+package vn.hailong.auth;
+
+import io.javalin.security.RouteRole;
+
+/**
+ * Who may call a route. Every route names at least one; {@link AccessControl} refuses a route that names
+ * none, so a route added without a rule is closed, and the authorization matrix test fails.
+ */
+public enum Access implements RouteRole {
+    /** Anyone, signed in or not. */
+    PUBLIC,
+    /** Any signed-in person, whatever their role. */
+    SIGNED_IN,
+    ADMIN,
+    ANALYST,
+    AGENCY_MANAGER,
+    /** An enrolled kiosk device: submits ratings for its centre, nothing else. */
+    KIOSK,
+    /** API keys, by scope. */
+    KEY_INVITATIONS,
+    KEY_IMPORT,
+    KEY_READ;
+
+    /** Roles that may read analytics, comments and the unit tree (within their scope). */
+    public static final Access[] READERS = {ADMIN, ANALYST, AGENCY_MANAGER, KEY_READ};
+}

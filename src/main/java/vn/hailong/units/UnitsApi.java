@@ -1,0 +1,161 @@
+package vn.hailong.units;
+
+import static vn.hailong.auth.AccessControl.principal;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.http.Invalid;
+import vn.hailong.http.Rejected;
+import vn.hailong.http.Rejected.Problem;
+import vn.hailong.http.Requests;
+
+/** HTTP for the unit tree: list, read, add, rename, move, deactivate, bulk import. */
+public final class UnitsApi {
+    private final DSLContext dsl;
+    private final Units units;
+
+    public UnitsApi(DSLContext dsl) {
+        this.dsl = dsl;
+        this.units = new Units(dsl);
+    }
+
+    record NewUnit(String code, String nameVi, String nameEn, String kind, Long parentId) {
+    }
+
+    record UnitChange(String code, String nameVi, String nameEn, String kind, Long parentId, Boolean active) {
+    }
+
+    public void list(Context ctx) {
+        ctx.json(units.list(principal(ctx).scope().covers(vn.hailong.db.schema.Tables.UNIT.ID)));
+    }
+
+    public void kinds(Context ctx) {
+        ctx.json(units.kinds());
+    }
+
+    public void get(Context ctx) {
+        long id = Requests.id(ctx, "id");
+        ctx.json(units.find(dsl, id, principal(ctx).scope().covers(vn.hailong.db.schema.Tables.UNIT.ID))
+                .orElseThrow(() -> new NotFoundResponse("No such unit: " + id)));
+    }
+
+    public void create(Context ctx) {
+        var body = Requests.json(ctx, NewUnit.class);
+        var code = Requests.text("code", body.code(), 64);
+        var nameVi = Requests.text("nameVi", body.nameVi(), 300);
+        var nameEn = Requests.optionalText("nameEn", body.nameEn(), 300);
+        var kind = Requests.text("kind", body.kind(), 64);
+        var created = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            if (!units.kindExists(tx, kind)) {
+                throw Invalid.field("kind", "unknown unit kind '" + kind + "'");
+            }
+            if (body.parentId() != null && units.find(tx, body.parentId(), org.jooq.impl.DSL.noCondition()).isEmpty()) {
+                throw Invalid.field("parentId", "no unit has id " + body.parentId());
+            }
+            if (units.findByCode(tx, code).isPresent()) {
+                throw new ConflictResponse("A unit with code '" + code + "' already exists.");
+            }
+            long id = units.insert(tx, code, nameVi, nameEn, kind, body.parentId());
+            var unit = units.find(tx, id, org.jooq.impl.DSL.noCondition()).orElseThrow();
+            AuditLog.record(tx, principal(ctx), "create", "unit", id, id, null, unit);
+            return unit;
+        });
+        ctx.status(HttpStatus.CREATED).json(created);
+    }
+
+    public void update(Context ctx) {
+        long id = Requests.id(ctx, "id");
+        var body = Requests.json(ctx, UnitChange.class);
+        var updated = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            var before = units.find(tx, id, org.jooq.impl.DSL.noCondition())
+                    .orElseThrow(() -> new NotFoundResponse("No such unit: " + id));
+            var code = body.code() == null ? before.code() : Requests.text("code", body.code(), 64);
+            if (!code.equals(before.code()) && units.findByCode(tx, code).isPresent()) {
+                throw new ConflictResponse("A unit with code '" + code + "' already exists.");
+            }
+            var kind = body.kind() == null ? before.kind() : Requests.text("kind", body.kind(), 64);
+            if (!units.kindExists(tx, kind)) {
+                throw Invalid.field("kind", "unknown unit kind '" + kind + "'");
+            }
+            Long parentId = body.parentId() == null ? before.parentId() : body.parentId();
+            if (body.parentId() != null) {
+                if (units.find(tx, parentId, org.jooq.impl.DSL.noCondition()).isEmpty()) {
+                    throw Invalid.field("parentId", "no unit has id " + parentId);
+                }
+                if (units.isWithin(tx, parentId, id)) {
+                    throw Invalid.field("parentId", "a unit cannot move under itself or one of its own units");
+                }
+            }
+            var after = new Units.Unit(id, code,
+                    body.nameVi() == null ? before.nameVi() : Requests.text("nameVi", body.nameVi(), 300),
+                    body.nameEn() == null ? before.nameEn() : Requests.optionalText("nameEn", body.nameEn(), 300),
+                    kind, parentId, body.active() == null ? before.active() : body.active());
+            units.update(tx, after);
+            AuditLog.record(tx, principal(ctx), "update", "unit", id, id, before, after);
+            return after;
+        });
+        ctx.json(updated);
+    }
+
+    /** CSV with a header row: code, name_vi, name_en, kind, parent_code. All rows or none. */
+    public void importCsv(Context ctx) {
+        var rows = UnitCsv.parse(ctx.body());
+        var result = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            var problems = new java.util.ArrayList<Problem>();
+            var ids = new HashMap<String, Long>();
+            int created = 0;
+            int updated = 0;
+            for (var row : UnitCsv.parentsFirst(rows, problems)) {
+                if (!units.kindExists(tx, row.kind())) {
+                    problems.add(new Problem(row.line(), "kind", "unknown unit kind '" + row.kind() + "'"));
+                    continue;
+                }
+                Long parentId = null;
+                if (row.parentCode() != null) {
+                    parentId = ids.containsKey(row.parentCode()) ? ids.get(row.parentCode())
+                            : units.findByCode(tx, row.parentCode()).map(Units.Unit::id).orElse(null);
+                    if (parentId == null) {
+                        problems.add(new Problem(row.line(), "parent_code",
+                                "no unit has code '" + row.parentCode() + "'"));
+                        continue;
+                    }
+                }
+                var existing = units.findByCode(tx, row.code());
+                if (existing.isPresent()) {
+                    var e = existing.get();
+                    if (parentId != null && units.isWithin(tx, parentId, e.id())) {
+                        problems.add(new Problem(row.line(), "parent_code", "would put the unit under itself"));
+                        continue;
+                    }
+                    var after = new Units.Unit(e.id(), e.code(), row.nameVi(), row.nameEn(), row.kind(), parentId, e.active());
+                    if (!after.equals(e)) {
+                        units.update(tx, after);
+                        updated++;
+                    }
+                    ids.put(row.code(), e.id());
+                } else {
+                    ids.put(row.code(), units.insert(tx, row.code(), row.nameVi(), row.nameEn(), row.kind(), parentId));
+                    created++;
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new Rejected(problems);
+            }
+            var summary = Map.of("rows", rows.size(), "created", created, "updated", updated);
+            AuditLog.record(tx, principal(ctx), "import", "unit", null, null, null, summary);
+            return summary;
+        });
+        ctx.json(result);
+    }
+}
