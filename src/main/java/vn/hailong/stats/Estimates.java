@@ -98,6 +98,7 @@ public final class Estimates {
         int m = layout.criteria;
         double[] overall = new double[m];
         double weightSum = 0;
+        double weightedElements = 0;
         Map<String, Estimate> elements = new LinkedHashMap<>();
         List<Element> defined = instrument.elements();
         for (int j = 0; j < defined.size(); j++) {
@@ -105,9 +106,11 @@ public final class Estimates {
             if (c == null) {
                 continue;
             }
-            elements.put(defined.get(j).code(), estimate(combine(c), c));
+            double mean = elementMean(c);
+            elements.put(defined.get(j).code(), estimate(mean, c));
             double v = defined.get(j).weight();
             weightSum += v;
+            weightedElements += v * mean;
             for (int i = 0; i < m; i++) {
                 overall[i] += v * c[i];
             }
@@ -118,7 +121,7 @@ public final class Estimates {
         for (int i = 0; i < m; i++) {
             overall[i] /= weightSum;
         }
-        Estimate index = estimate(combine(overall), overall);
+        Estimate index = estimate(weightedElements / weightSum, overall);
         return new IndexEstimate(lin.n, Optional.of(index), elements, instrument.methodology().band(index.value()));
     }
 
@@ -138,12 +141,17 @@ public final class Estimates {
         return c;
     }
 
-    private double combine(double[] c) {
+    /** Σ c_i S_i for an element's coefficients, computed as the mean of its figures so that equal ones stay exact. */
+    private double elementMean(double[] c) {
         double sum = 0;
+        int count = 0;
         for (int i = 0; i < c.length; i++) {
-            sum += c[i] * lin.s[i];
+            if (c[i] != 0) {
+                sum += lin.s[i];
+                count++;
+            }
         }
-        return sum;
+        return sum / count;
     }
 
     private Estimate estimate(double value, double[] c) {
