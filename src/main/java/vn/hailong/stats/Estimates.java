@@ -62,7 +62,7 @@ public final class Estimates {
         double levelWeight = 0;
         for (int l = 1; l <= k; l++) {
             long count = lin.count(i, l);
-            double w = lin.weightedLevels(i, l);
+            double w = lin.weightedLevel(i, l);
             valid += count;
             levelWeight += l * w;
             if (instrument.methodology().satisfied(l, k)) {

@@ -29,6 +29,8 @@ final class Layout {
 
     final int criteria;
     final int levels;
+    /** Per level 1..k (index 0 unused), the value y the methodology gives an answer there. */
+    final double[] value;
     /** Positions in {@link Instrument#criteria()} of the index criteria, in element order. */
     final int[] indexCriteria;
     /** Per element, positions in {@link Instrument#criteria()} of its criteria. */
@@ -45,6 +47,10 @@ final class Layout {
         List<String> codes = instrument.criteria();
         criteria = codes.size();
         levels = instrument.levels();
+        value = new double[levels + 1];
+        for (int l = 1; l <= levels; l++) {
+            value[l] = instrument.value(l);
+        }
         elementCriteria = instrument.elements().stream()
                 .map(e -> e.criteria().stream().mapToInt(codes::indexOf).toArray())
                 .toArray(int[][]::new);

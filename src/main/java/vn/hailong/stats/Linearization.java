@@ -15,10 +15,12 @@ final class Linearization {
 
     private final Layout layout;
     private final StratumStatistics[] strata;
+    /** The weighted sums per stratum of the variance: the strata themselves, or their total when not centred. */
+    private final double[][] sums;
     private final double[] g;
     private final boolean centred;
     final long n;
-    /** Per stratum and criterion: Σw·a, Σw·a·y, Σw²·a, Σw²·a·y, Σw²·a·y². */
+    /** Per stratum of {@link #sums} and criterion: Σw·a, Σw·a·y, Σw²·a, Σw²·a·y, Σw²·a·y². */
     private final double[][] w1a;
     private final double[][] w1ay;
     private final double[][] w2a;
@@ -30,51 +32,80 @@ final class Linearization {
 
     Linearization(SufficientStatistics statistics, Map<String, Double> population) {
         layout = statistics.layout();
-        List<String> names = List.copyOf(statistics.strata().keySet());
-        strata = statistics.strata().values().toArray(StratumStatistics[]::new);
         centred = population != null;
-        g = new double[strata.length];
+        strata = statistics.strata().values().toArray(StratumStatistics[]::new);
         long total = 0;
-        for (int h = 0; h < strata.length; h++) {
-            total += strata[h].n();
-            g[h] = centred ? populationTotal(population, names.get(h)) / strata[h].sum(0) : 1;
+        for (StratumStatistics st : strata) {
+            total += st.n();
         }
         n = total;
-
-        double[] value = new double[layout.levels + 1];
-        Instrument instrument = statistics.instrument();
-        for (int l = 1; l <= layout.levels; l++) {
-            value[l] = instrument.value(l);
+        if (centred) {
+            List<String> names = List.copyOf(statistics.strata().keySet());
+            sums = new double[strata.length][];
+            g = new double[strata.length];
+            for (int h = 0; h < strata.length; h++) {
+                sums[h] = strata[h].sums;
+                g[h] = populationTotal(population, names.get(h)) / sums[h][0];
+            }
+        } else {
+            // Without post-stratification every sum enters the variance linearly, so the strata pool first.
+            sums = new double[][] {pooled(strata, layout.sumsLength)};
+            g = new double[] {1};
         }
+
         int m = layout.criteria;
-        w1a = new double[strata.length][m];
-        w1ay = new double[strata.length][m];
-        w2a = new double[strata.length][m];
-        w2ay = new double[strata.length][m];
-        w2ayy = new double[strata.length][m];
+        int strataCount = sums.length;
+        w1a = new double[strataCount][m];
+        w1ay = new double[strataCount][m];
+        w2a = new double[strataCount][m];
+        w2ay = new double[strataCount][m];
+        w2ayy = new double[strataCount][m];
         d = new double[m];
         s = new double[m];
-        double[] t = new double[m];
-        for (int h = 0; h < strata.length; h++) {
-            StratumStatistics st = strata[h];
+        double[] value = layout.value;
+        for (int h = 0; h < strataCount; h++) {
+            double[] t = sums[h];
             for (int i = 0; i < m; i++) {
+                double a1 = 0;
+                double ay1 = 0;
+                double a2 = 0;
+                double ay2 = 0;
+                double ayy2 = 0;
                 for (int l = 1; l <= layout.levels; l++) {
-                    double sw = st.sum(layout.levelWeight(i, l));
-                    double sw2 = st.sum(layout.levelWeightSquared(i, l));
-                    double y = value[l];
-                    w1a[h][i] += sw;
-                    w1ay[h][i] += sw * y;
-                    w2a[h][i] += sw2;
-                    w2ay[h][i] += sw2 * y;
-                    w2ayy[h][i] += sw2 * y * y;
+                    double sw = t[layout.levelWeight(i, l)];
+                    double sw2 = t[layout.levelWeightSquared(i, l)];
+                    a1 += sw;
+                    ay1 += sw * value[l];
+                    a2 += sw2;
+                    ay2 += sw2 * value[l];
+                    ayy2 += sw2 * value[l] * value[l];
                 }
-                d[i] += g[h] * w1a[h][i];
-                t[i] += g[h] * w1ay[h][i];
+                w1a[h][i] = a1;
+                w1ay[h][i] = ay1;
+                w2a[h][i] = a2;
+                w2ay[h][i] = ay2;
+                w2ayy[h][i] = ayy2;
+                d[i] += g[h] * a1;
+                s[i] += g[h] * ay1;
             }
         }
         for (int i = 0; i < m; i++) {
-            s[i] = d[i] > 0 ? t[i] / d[i] : 0;
+            s[i] = d[i] > 0 ? s[i] / d[i] : 0;
         }
+    }
+
+    private static double[] pooled(StratumStatistics[] strata, int length) {
+        if (strata.length == 1) {
+            return strata[0].sums;
+        }
+        double[] total = new double[length];
+        for (StratumStatistics st : strata) {
+            double[] t = st.sums;
+            for (int o = 0; o < length; o++) {
+                total[o] += t[o];
+            }
+        }
+        return total;
     }
 
     private static double populationTotal(Map<String, Double> population, String stratum) {
@@ -85,28 +116,29 @@ final class Linearization {
         return total;
     }
 
-    /** Σ (w·a) and Σ (w·a)² over the group with final weights, per criterion: Kish's n_eff = D² / that. */
+    /** Σ (w·a)² over the group with final weights, for Kish's n_eff = D² / that. */
     double squaredWeights(int criterion) {
         double sum = 0;
-        for (int h = 0; h < strata.length; h++) {
+        for (int h = 0; h < sums.length; h++) {
             sum += g[h] * g[h] * w2a[h][criterion];
         }
         return sum;
     }
 
-    /** Σ over the group, with final weights, of the level-sum column picked by {@code offset(criterion, level)}. */
-    double weightedLevels(int criterion, int level) {
+    /** Σ w·a over the group, with final weights, of the answers at one level. */
+    double weightedLevel(int criterion, int level) {
         double sum = 0;
-        for (int h = 0; h < strata.length; h++) {
-            sum += g[h] * strata[h].sum(layout.levelWeight(criterion, level));
+        for (int h = 0; h < sums.length; h++) {
+            sum += g[h] * sums[h][layout.levelWeight(criterion, level)];
         }
         return sum;
     }
 
+    /** Answers at one level, unweighted. */
     long count(int criterion, int level) {
         long sum = 0;
         for (StratumStatistics st : strata) {
-            sum += st.count(layout.levelCount(criterion, level));
+            sum += st.counts[layout.levelCount(criterion, level)];
         }
         return sum;
     }
@@ -120,7 +152,7 @@ final class Linearization {
         }
         double sumE = 0;
         double sumE2 = 0;
-        for (int h = 0; h < strata.length; h++) {
+        for (int h = 0; h < sums.length; h++) {
             double wz = 0;
             double w2z = 0;
             double w2z2 = 0;
@@ -132,10 +164,10 @@ final class Linearization {
                 w2z += b[i] * (w2ay[h][i] - s[i] * w2a[h][i]);
                 w2z2 += b[i] * b[i] * (w2ayy[h][i] - 2 * s[i] * w2ay[h][i] + s[i] * s[i] * w2a[h][i]);
             }
-            w2z2 += 2 * crossTerms(strata[h], b);
-            double zbar = centred && strata[h].sum(0) > 0 ? wz / strata[h].sum(0) : 0;
-            sumE2 += g[h] * g[h] * (w2z2 - 2 * zbar * w2z + zbar * zbar * strata[h].sum(1));
-            sumE += g[h] * (wz - zbar * strata[h].sum(0));
+            w2z2 += 2 * crossTerms(sums[h], b);
+            double zbar = centred ? wz / sums[h][0] : 0;
+            sumE2 += g[h] * g[h] * (w2z2 - 2 * zbar * w2z + zbar * zbar * sums[h][1]);
+            sumE += g[h] * (wz - zbar * sums[h][0]);
         }
         double var = n / (n - 1.0) * (sumE2 - sumE * sumE / n);
         // Rounding can leave a tiny negative where the true value is 0 (e.g. everyone satisfied).
@@ -143,7 +175,7 @@ final class Linearization {
     }
 
     /** Σ_{p<q} b_p b_q Σ w² a_p a_q (y_p − S_p)(y_q − S_q) within one stratum. */
-    private double crossTerms(StratumStatistics st, double[] b) {
+    private double crossTerms(double[] t, double[] b) {
         int[] idx = layout.indexCriteria;
         double sum = 0;
         for (int p = 0; p < idx.length; p++) {
@@ -159,11 +191,7 @@ final class Linearization {
                 }
                 double sq = s[idx[q]];
                 int o = layout.pair(p, q);
-                double aa = st.sum(o);
-                double ay = st.sum(o + 1);
-                double ayq = st.sum(o + 2);
-                double ayy = st.sum(o + 3);
-                sum += bp * bq * (ayy - sq * ay - sp * ayq + sp * sq * aa);
+                sum += bp * bq * (t[o + 3] - sq * t[o + 1] - sp * t[o + 2] + sp * sq * t[o]);
             }
         }
         return sum;

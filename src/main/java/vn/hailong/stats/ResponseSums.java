@@ -6,7 +6,7 @@ final class ResponseSums {
     private ResponseSums() {
     }
 
-    static void add(Layout layout, double[] value, int[] x, double w, long[] c, double[] s) {
+    static void add(Layout layout, int[] x, double w, long[] c, double[] s) {
         double w2 = w * w;
         c[0]++;
         s[0] += w;
@@ -18,12 +18,13 @@ final class ResponseSums {
                 s[layout.levelWeightSquared(i, x[i])] += w2;
             }
         }
-        addPairs(layout, value, x, w2, s);
+        addPairs(layout, x, w2, s);
         addCompleteCases(layout, x, c);
         addDrivers(layout, x, c);
     }
 
-    private static void addPairs(Layout layout, double[] value, int[] x, double w2, double[] s) {
+    private static void addPairs(Layout layout, int[] x, double w2, double[] s) {
+        double[] value = layout.value;
         int[] idx = layout.indexCriteria;
         for (int p = 0; p < idx.length; p++) {
             int xp = x[idx[p]];

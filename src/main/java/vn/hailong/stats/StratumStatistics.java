@@ -8,8 +8,9 @@ import java.util.Arrays;
  */
 public final class StratumStatistics {
 
-    private final long[] counts;
-    private final double[] sums;
+    // Read directly by the estimators in this package; never handed out without a copy.
+    final long[] counts;
+    final double[] sums;
 
     StratumStatistics(long[] counts, double[] sums) {
         this.counts = counts;

@@ -99,17 +99,12 @@ public final class SufficientStatistics {
 
         private final Instrument instrument;
         private final Layout layout;
-        private final double[] value;
         private final Map<String, long[]> counts = new TreeMap<>();
         private final Map<String, double[]> sums = new TreeMap<>();
 
         private Builder(Instrument instrument) {
             this.instrument = instrument;
             this.layout = new Layout(instrument);
-            this.value = new double[instrument.levels() + 1];
-            for (int l = 1; l <= instrument.levels(); l++) {
-                value[l] = instrument.value(l);
-            }
         }
 
         public Builder add(Response response) {
@@ -124,12 +119,12 @@ public final class SufficientStatistics {
             }
             long[] c = counts.computeIfAbsent(response.stratum(), k -> new long[layout.countsLength]);
             double[] s = sums.computeIfAbsent(response.stratum(), k -> new double[layout.sumsLength]);
-            ResponseSums.add(layout, value, x, response.weight(), c, s);
+            ResponseSums.add(layout, x, response.weight(), c, s);
             return this;
         }
 
         public Builder add(SufficientStatistics statistics) {
-            if (!instrument.equals(statistics.instrument)) {
+            if (instrument != statistics.instrument && !instrument.equals(statistics.instrument)) {
                 throw new IllegalArgumentException("cannot merge statistics of different instruments");
             }
             statistics.strata.forEach(this::add);
