@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.SufficientStatistics;
@@ -19,6 +20,8 @@ import vn.hailong.stats.SufficientStatistics;
 final class Analysis {
 
     static final String ALL = "ALL";
+    static final String NONE = "none";
+    static final String POSTSTRATIFIED = "poststratified";
 
     /** Group keys in order, the yearly total last. */
     static final Comparator<String> KEY_ORDER = Comparator.comparing((String k) -> k.equals(ALL)).thenComparing(k -> k);
@@ -39,8 +42,13 @@ final class Analysis {
                     builders.computeIfAbsent(row.year(), y -> new TreeMap<>(KEY_ORDER));
             var response = row.toResponse(instrument);
             year.computeIfAbsent(ALL, k -> SufficientStatistics.builder(instrument)).add(response);
-            key.ifPresent(k -> year.computeIfAbsent(k.apply(row), g -> SufficientStatistics.builder(instrument))
-                    .add(response));
+            if (key.isPresent()) {
+                String group = key.get().apply(row);
+                if (group.equals(ALL)) {
+                    throw new IllegalArgumentException("row " + row.row() + ": a group cannot be named " + ALL);
+                }
+                year.computeIfAbsent(group, g -> SufficientStatistics.builder(instrument)).add(response);
+            }
         }
         builders.forEach((year, groups) -> {
             SortedMap<String, SufficientStatistics> built = new TreeMap<>(KEY_ORDER);
@@ -53,15 +61,26 @@ final class Analysis {
     List<Weighted> estimates(int year, String key) {
         SufficientStatistics statistics = byYear.get(year).get(key);
         List<Weighted> list = new ArrayList<>();
-        list.add(new Weighted("none", Estimates.of(statistics)));
+        list.add(new Weighted(NONE, Estimates.of(statistics)));
         if (key.equals(ALL) && population.isPresent()) {
             Map<String, Double> totals = population.get().get(year);
             if (totals == null) {
                 throw new IllegalArgumentException("the population file has no totals for " + year);
             }
-            list.add(new Weighted("poststratified", Estimates.postStratified(statistics, totals)));
+            list.add(new Weighted(POSTSTRATIFIED, Estimates.postStratified(statistics, totals)));
         }
         return list;
+    }
+
+    /** The published overall index of a group, year and weighting, if there is one. */
+    Optional<Estimate> overall(int year, String key, String weighting) {
+        if (!byYear.containsKey(year) || !byYear.get(year).containsKey(key)) {
+            return Optional.empty();
+        }
+        return estimates(year, key).stream()
+                .filter(w -> w.weighting().equals(weighting))
+                .findFirst()
+                .flatMap(w -> w.estimates().index(minN).overall());
     }
 
     /** Estimates under one weighting scheme. */

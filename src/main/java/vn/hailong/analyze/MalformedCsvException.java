@@ -1,6 +1,6 @@
 package vn.hailong.analyze;
 
-/** A file that cannot be read as responses, naming the data row (1 = first after the header) and column at fault. */
+/** A file that cannot be read, naming the data row (1 = first after the header) and column at fault. */
 public final class MalformedCsvException extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -8,10 +8,16 @@ public final class MalformedCsvException extends Exception {
     private final long row;
     private final String column;
 
+    /** A problem in a data row ({@code row} ≥ 1) or the header (0), in one column or, if empty, the whole row. */
     MalformedCsvException(long row, String column, String problem) {
-        super((row > 0 ? "row " + row + ", " : "") + "column " + column + ": " + problem);
+        super(where(row, column) + ": " + problem);
         this.row = row;
         this.column = column;
+    }
+
+    private static String where(long row, String column) {
+        String line = row > 0 ? "row " + row : "header";
+        return column.isEmpty() ? line : line + ", column " + column;
     }
 
     /** The data row at fault, or 0 for the header. */
@@ -19,6 +25,7 @@ public final class MalformedCsvException extends Exception {
         return row;
     }
 
+    /** The column at fault, or empty when the whole row is. */
     public String column() {
         return column;
     }

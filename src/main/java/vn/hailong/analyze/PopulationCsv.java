@@ -44,7 +44,7 @@ final class PopulationCsv {
                 }
                 return totals;
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-                throw new MalformedCsvException(0, "*", e.getMessage());
+                throw new MalformedCsvException(0, "", e.getMessage());
             }
         }
     }

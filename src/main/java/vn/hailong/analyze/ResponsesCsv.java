@@ -3,12 +3,14 @@ package vn.hailong.analyze;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,14 @@ public final class ResponsesCsv {
         BufferedReader reader = new BufferedReader(source);
         skipByteOrderMark(reader);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        try (CSVParser parser = CSVParser.parse(reader, format)) {
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(reader, format);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            // commons-csv reports an empty, duplicate or unreadable header this way.
+            throw new MalformedCsvException(0, "", "bad header: " + e.getMessage());
+        }
+        try (parser) {
             Map<String, Integer> header = parser.getHeaderMap();
             for (String required : List.of(SUBMITTED_AT, AGENCY)) {
                 if (!header.containsKey(required)) {
@@ -58,19 +67,25 @@ public final class ResponsesCsv {
                         "no criterion column in the header");
             }
             List<ResponseRow> rows = new ArrayList<>();
-            long row = 0;
-            for (CSVRecord record : parser) {
-                row++;
+            Iterator<CSVRecord> records = parser.iterator();
+            for (long row = 1; hasNext(records, row); row++) {
+                CSVRecord record = records.next();
                 if (record.size() != header.size()) {
-                    throw new MalformedCsvException(row, "*", "has " + record.size() + " fields, the header has "
+                    throw new MalformedCsvException(row, "", "has " + record.size() + " fields, the header has "
                             + header.size());
                 }
                 rows.add(parse(row, record, header, criteria));
             }
             return rows;
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            // commons-csv reports duplicate headers and broken quoting this way.
-            throw new MalformedCsvException(0, "*", e.getMessage());
+        }
+    }
+
+    private static boolean hasNext(Iterator<CSVRecord> records, long row) throws MalformedCsvException {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            // commons-csv reports broken quoting this way.
+            throw new MalformedCsvException(row, "", e.getMessage());
         }
     }
 

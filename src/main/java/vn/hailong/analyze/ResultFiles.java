@@ -95,24 +95,14 @@ final class ResultFiles {
         var keys = new TreeSet<>(Analysis.KEY_ORDER);
         analysis.byYear.values().forEach(groups -> keys.addAll(groups.keySet()));
         for (String key : keys) {
-            for (int weighting = 0; weighting < 2; weighting++) {
+            for (String weighting : List.of(Analysis.NONE, Analysis.POSTSTRATIFIED)) {
                 for (int year : analysis.byYear.keySet()) {
-                    int before = year - 1;
-                    if (!analysis.byYear.containsKey(before) || !analysis.byYear.get(before).containsKey(key)
-                            || !analysis.byYear.get(year).containsKey(key)) {
-                        continue;
-                    }
-                    var earlier = analysis.estimates(before, key);
-                    var later = analysis.estimates(year, key);
-                    if (earlier.size() <= weighting || later.size() <= weighting) {
-                        continue;
-                    }
-                    Optional<Estimate> a = earlier.get(weighting).estimates().index(analysis.minN).overall();
-                    Optional<Estimate> b = later.get(weighting).estimates().index(analysis.minN).overall();
-                    if (a.isPresent() && b.isPresent()) {
-                        Comparison c = Comparison.between(a.get(), b.get());
-                        rows.add(List.of(key, later.get(weighting).weighting(), before, year, num(c.delta()),
-                                num(c.se()), num(c.z()), num(c.pValue())));
+                    Optional<Estimate> before = analysis.overall(year - 1, key, weighting);
+                    Optional<Estimate> after = analysis.overall(year, key, weighting);
+                    if (before.isPresent() && after.isPresent()) {
+                        Comparison c = Comparison.between(before.get(), after.get());
+                        rows.add(List.of(key, weighting, year - 1, year, num(c.delta()), num(c.se()), num(c.z()),
+                                num(c.pValue())));
                     }
                 }
             }

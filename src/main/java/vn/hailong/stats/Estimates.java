@@ -30,7 +30,10 @@ public final class Estimates {
         return new Estimates(statistics, null);
     }
 
-    /** Estimates post-stratified to the population totals N_h of the strata, e.g. dossiers handled. */
+    /**
+     * Estimates post-stratified to the population totals N_h of the strata, e.g. dossiers handled; every stratum
+     * with responses needs a total, and strata without responses are left out.
+     */
     public static Estimates postStratified(SufficientStatistics statistics, Map<String, Double> population) {
         return new Estimates(statistics, Map.copyOf(population));
     }
@@ -155,6 +158,7 @@ public final class Estimates {
     }
 
     private Estimate estimate(double value, double[] c) {
+        // One response has no variance estimate (n − 1 = 0); its interval collapses rather than turning NaN.
         double se = lin.n >= 2 ? Math.sqrt(lin.variance(c)) : 0;
         return Estimate.of(100 * value, 100 * se);
     }

@@ -19,8 +19,9 @@ public record Instrument(Methodology methodology, int levels, List<String> crite
     public Instrument {
         criteria = List.copyOf(criteria);
         elements = List.copyOf(elements);
-        if (levels < 2) {
-            throw new IllegalArgumentException("a scale needs at least two levels");
+        // "Satisfied" is the top two levels, which needs a level below them.
+        if (levels < 3) {
+            throw new IllegalArgumentException("a scale needs at least three levels");
         }
         if (new HashSet<>(criteria).size() != criteria.size()) {
             throw new IllegalArgumentException("duplicate criterion codes: " + criteria);

@@ -77,6 +77,13 @@ final class Layout {
         sumsLength = pairBase + PAIR_WIDTH * (p * (p - 1) / 2);
     }
 
+    void requireFits(long[] counts, double[] sums) {
+        if (counts.length != countsLength || sums.length != sumsLength) {
+            throw new IllegalArgumentException("arrays of length " + counts.length + "/" + sums.length
+                    + " do not fit the instrument, which needs " + countsLength + "/" + sumsLength);
+        }
+    }
+
     int levelCount(int criterion, int level) {
         return 1 + criterion * levels + level - 1;
     }

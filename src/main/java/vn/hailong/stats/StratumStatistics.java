@@ -19,11 +19,7 @@ public final class StratumStatistics {
 
     /** Reads back arrays written from {@link #counts()} and {@link #sums()} under the same instrument. */
     public static StratumStatistics of(Instrument instrument, long[] counts, double[] sums) {
-        Layout layout = new Layout(instrument);
-        if (counts.length != layout.countsLength || sums.length != layout.sumsLength) {
-            throw new IllegalArgumentException("arrays of length " + counts.length + "/" + sums.length
-                    + " do not fit the instrument, which needs " + layout.countsLength + "/" + layout.sumsLength);
-        }
+        new Layout(instrument).requireFits(counts, sums);
         return new StratumStatistics(counts.clone(), sums.clone());
     }
 

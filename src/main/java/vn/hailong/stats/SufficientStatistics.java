@@ -30,7 +30,7 @@ public final class SufficientStatistics {
     /** Reads back statistics stored per stratum, e.g. rows of a rollup table. */
     public static SufficientStatistics of(Instrument instrument, Map<String, StratumStatistics> strata) {
         Layout layout = new Layout(instrument);
-        strata.forEach((name, s) -> StratumStatistics.of(instrument, s.counts(), s.sums()));
+        strata.values().forEach(s -> layout.requireFits(s.counts, s.sums));
         return new SufficientStatistics(instrument, layout, new TreeMap<>(strata));
     }
 
