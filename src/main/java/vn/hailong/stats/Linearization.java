@@ -152,6 +152,7 @@ final class Linearization {
         }
         double sumE = 0;
         double sumE2 = 0;
+        double bound = 0;
         for (int h = 0; h < sums.length; h++) {
             double wz = 0;
             double w2z = 0;
@@ -168,10 +169,17 @@ final class Linearization {
             double zbar = centred ? wz / sums[h][0] : 0;
             sumE2 += g[h] * g[h] * (w2z2 - 2 * zbar * w2z + zbar * zbar * sums[h][1]);
             sumE += g[h] * (wz - zbar * sums[h][0]);
+            bound += g[h] * g[h] * sums[h][1];
         }
         double var = n / (n - 1.0) * (sumE2 - sumE * sumE / n);
-        // Rounding can leave a tiny negative where the true value is 0 (e.g. everyone satisfied).
-        return Math.max(0, var);
+        // Expanding the squares cancels terms of the size of Σ e² ≤ (Σ|b|)² Σ w² (values lie in [0, 1]); where
+        // the true variance is 0 that leaves rounding noise of about 1e-16 of it, which must not become an SE.
+        double sumB = 0;
+        for (double x : b) {
+            sumB += Math.abs(x);
+        }
+        bound *= sumB * sumB;
+        return var > 1e-13 * bound ? var : 0;
     }
 
     /** Σ_{p<q} b_p b_q Σ w² a_p a_q (y_p − S_p)(y_q − S_q) within one stratum. */
