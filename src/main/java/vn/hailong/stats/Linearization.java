@@ -192,13 +192,15 @@ final class Linearization {
                 continue;
             }
             double sp = s[idx[p]];
+            // Pairs (p, q) for q > p lie one after another.
+            int o = layout.pair(p, p + 1) - Layout.PAIR_WIDTH;
             for (int q = p + 1; q < idx.length; q++) {
+                o += Layout.PAIR_WIDTH;
                 double bq = b[idx[q]];
                 if (bq == 0) {
                     continue;
                 }
                 double sq = s[idx[q]];
-                int o = layout.pair(p, q);
                 sum += bp * bq * (t[o + 3] - sq * t[o + 1] - sp * t[o + 2] + sp * sq * t[o]);
             }
         }
