@@ -13,39 +13,39 @@ public final class Drivers {
     private Drivers() {
     }
 
-    /** The drivers of a group; empty when the instrument has no overall question. */
+    /**
+     * The drivers of a group, in the instrument's order; empty when it has no overall question. Criteria whose r is
+     * undefined (fewer than two pairs, or no variation) are left out.
+     */
     public static List<Driver> of(SufficientStatistics statistics) {
         Instrument instrument = statistics.instrument();
         Layout layout = statistics.layout();
         Estimates estimates = Estimates.of(statistics);
-        List<Driver> drivers = new ArrayList<>();
+        List<Driver> unplaced = new ArrayList<>();
         for (int i = 0; i < layout.criteria; i++) {
             if (layout.driverBase[i] < 0) {
                 continue;
             }
             String code = instrument.criteria().get(i);
-            Optional<CriterionEstimate> figure = estimates.criterion(code);
-            correlation(statistics, layout.driverBase[i]).ifPresent(r -> drivers.add(
-                    new Driver(code, r.n, r.r, figure.map(f -> f.figure().value()).orElse(0.0))));
+            double performance = estimates.criterion(code).map(c -> c.figure().value()).orElse(0.0);
+            correlation(statistics, layout.driverBase[i])
+                    .ifPresent(r -> unplaced.add(new Driver(code, r.n(), r.r(), performance, null)));
         }
-        return drivers;
-    }
-
-    /** Each driver's quadrant against the mean importance and mean performance of the group's drivers. */
-    public static List<Quadrant> quadrants(List<Driver> drivers) {
-        double meanR = drivers.stream().mapToDouble(Driver::r).average().orElse(0);
-        double meanPerformance = drivers.stream().mapToDouble(Driver::performance).average().orElse(0);
-        return drivers.stream().map(d -> d.r() >= meanR
-                ? (d.performance() >= meanPerformance ? Quadrant.KEEP_UP : Quadrant.CONCENTRATE_HERE)
-                : (d.performance() >= meanPerformance ? Quadrant.POSSIBLE_OVERKILL : Quadrant.LOW_PRIORITY))
+        // Quadrants split at the mean importance and the mean performance of the group's drivers.
+        double meanR = unplaced.stream().mapToDouble(Driver::r).average().orElse(0);
+        double meanPerformance = unplaced.stream().mapToDouble(Driver::performance).average().orElse(0);
+        return unplaced.stream()
+                .map(d -> new Driver(d.criterion(), d.n(), d.r(), d.performance(),
+                        Quadrant.of(d.r() >= meanR, d.performance() >= meanPerformance)))
                 .toList();
     }
 
+    /** n and r from the exact pairwise-complete sums, when r is defined. */
     private static Optional<Correlation> correlation(SufficientStatistics statistics, int base) {
         long[] s = new long[Layout.DRIVER_WIDTH];
         for (StratumStatistics st : statistics.strata().values()) {
             for (int o = 0; o < s.length; o++) {
-                s[o] += st.count(base + o);
+                s[o] += st.counts[base + o];
             }
         }
         long n = s[0];
@@ -62,10 +62,29 @@ public final class Drivers {
     private record Correlation(long n, double r) {
     }
 
-    /** A criterion's importance (r with the overall question, over n pairs) and performance (its figure, 0–100). */
-    public record Driver(String criterion, long n, double r, double performance) {
+    /**
+     * A criterion's importance (r with the overall question, over n pairs), performance (its figure, 0–100) and
+     * quadrant in the importance–performance view.
+     */
+    public record Driver(String criterion, long n, double r, double performance, Quadrant quadrant) {
     }
 
-    /** Where a criterion falls in the importance–performance view. */
-    public enum Quadrant { CONCENTRATE_HERE, KEEP_UP, LOW_PRIORITY, POSSIBLE_OVERKILL }
+    /** Where a criterion falls against the mean importance and mean performance of its group's drivers. */
+    public enum Quadrant {
+        /** Important and below average: improve first. */
+        CONCENTRATE_HERE,
+        /** Important and above average. */
+        KEEP_UP,
+        /** Less important and below average. */
+        LOW_PRIORITY,
+        /** Less important and above average. */
+        POSSIBLE_OVERKILL;
+
+        static Quadrant of(boolean important, boolean performing) {
+            if (important) {
+                return performing ? KEEP_UP : CONCENTRATE_HERE;
+            }
+            return performing ? POSSIBLE_OVERKILL : LOW_PRIORITY;
+        }
+    }
 }
