@@ -49,8 +49,8 @@ final class ResultFiles {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("year", keyColumn, "criterion", "n_valid", "satisfied", "share", "wilson_low",
                 "wilson_high", "mean_score", "score_0_100"));
-        analysis.byYear.forEach((year, groups) -> groups.forEach((key, statistics) -> {
-            var estimates = analysis.estimates(year, key).get(0).estimates();
+        analysis.byYear.forEach((year, groups) -> groups.keySet().forEach(key -> {
+            var estimates = analysis.estimates(year, key).get(0).estimates();  // criteria are shown unweighted
             for (String code : analysis.instrument.criteria()) {
                 Optional<CriterionEstimate> c = estimates.criterion(code);
                 rows.add(c.<List<Object>>map(e -> List.of(year, key, code, e.nValid(), e.satisfied(), num(e.share()),

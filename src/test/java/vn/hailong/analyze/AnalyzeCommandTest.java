@@ -73,6 +73,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void groups_below_min_n_show_n_but_no_index_and_no_year_on_year() throws IOException {
+        int status = analyze("--responses", Vectors.DIR.resolve("responses.csv").toString(), "--min-n", "100",
+                "--out", out.toString());
+
+        assertThat(status).isZero();
+        List<String> indices = Files.readAllLines(out.resolve("indices.csv"));
+        assertThat(indices).contains("2024,\"AG01\",\"none\",54,NA,NA,NA,NA,NA,NA,NA,NA,NA");
+        assertThat(indices).anyMatch(line -> line.startsWith("2024,\"ALL\",\"none\",161,63.23"));
+        assertThat(Files.readAllLines(out.resolve("yoy.csv"))).hasSize(2)
+                .last().asString().startsWith("\"ALL\",\"none\",2024,2025,2.758");
+    }
+
+    @Test
     void a_byte_order_mark_is_ignored() throws IOException {
         Path bom = out.resolve("bom.csv");
         Files.writeString(bom, "\uFEFF" + Files.readString(Vectors.DIR.resolve("responses.csv")));
