@@ -6,11 +6,15 @@ import java.util.List;
 /**
  * Where each sum of one stratum's statistics sits in its two arrays, derived from the instrument alone.
  *
+ * <p>For a response: x its level (1..k) on a criterion, a = 1 if it answered (not N/A), w its weight and y the
+ * methodology's value of x (for SIPAS 1 at levels 4–5, else 0). Pairs are listed row by row of the upper triangle.
+ *
  * <p>{@code counts} (long, exact, unweighted):
  * <ol>
  *   <li>[0] responses n;</li>
  *   <li>per criterion i, level l: answers at that level, at {@code 1 + i·k + (l−1)};</li>
- *   <li>per element, over its complete cases (Cronbach's α): n, Σx per criterion, Σx·x' per pair p ≤ q;</li>
+ *   <li>per element, over its complete cases (Cronbach's α): n, Σx per criterion, Σx·x' per pair p ≤ q
+ *       (diagonal included);</li>
  *   <li>per criterion other than the overall question, over cases answering both it and the overall
  *       question (drivers): n, Σx, Σh, Σx², Σh², Σx·h.</li>
  * </ol>

@@ -133,6 +133,7 @@ public final class SufficientStatistics {
 
         /** Adds one stratum's sums, e.g. one rollup row, to the named stratum. */
         public Builder add(String stratum, StratumStatistics statistics) {
+            layout.requireFits(statistics.counts, statistics.sums);
             long[] c = counts.computeIfAbsent(stratum, k -> new long[layout.countsLength]);
             double[] s = sums.computeIfAbsent(stratum, k -> new double[layout.sumsLength]);
             StratumStatistics.addInto(c, s, statistics);
