@@ -6,16 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/**
- * The rated questions statistics are kept for: their indicator codes in a fixed order, the scale, the
- * elements of the index, the overall question and the methodology that scores them.
- *
- * <p>{@code criteria} lists every rated question, the overall one included; the order fixes the layout of
- * {@link SufficientStatistics}, so a rollup stored under one instrument is only read back with an equal one.
- */
+/** The rated questions statistics are kept for, the scale, the elements, the overall question and the methodology. */
 public record Instrument(Methodology methodology, int levels, List<String> criteria, List<Element> elements,
                          Optional<String> overall) {
 
+    // criteria lists every rated question by indicator code, the overall one included; its order fixes the layout
+    // of SufficientStatistics, so a rollup stored under one instrument is only read back with an equal one.
     public Instrument {
         criteria = List.copyOf(criteria);
         elements = List.copyOf(elements);

@@ -3,15 +3,14 @@ package vn.hailong.stats;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Point estimates and linearization variances of linear combinations Σ c_i S_i of criterion figures, from the
- * sufficient statistics, optionally post-stratified to population totals.
- *
- * <p>With b_i = c_i / D_i and z_r = Σ_i b_i a_ri (y_ri − S_i), each stratum contributes Σ w² z² from the level and
- * pair sums, Σ w z and Σ w² z from the level sums; post-stratification scales a stratum's weights by
- * g_h = N_h / Σ_h w and centres z on its stratum mean before the variance n/(n−1) Σ (e_r − ē)².
- */
+/** Point estimates and linearization variances of combinations Σ c_i S_i of criterion figures, from the sums. */
 final class Linearization {
+
+    /*
+     * With b_i = c_i / D_i and z_r = Σ_i b_i a_ri (y_ri − S_i), each stratum contributes Σ w² z² from the level and
+     * pair sums, Σ w z and Σ w² z from the level sums; post-stratification scales a stratum's weights by
+     * g_h = N_h / Σ_h w and centres z on its stratum mean before the variance n/(n−1) Σ (e_r − ē)².
+     */
 
     private final Layout layout;
     private final StratumStatistics[] strata;

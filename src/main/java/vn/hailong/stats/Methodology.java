@@ -2,12 +2,7 @@ package vn.hailong.stats;
 
 import java.util.Optional;
 
-/**
- * How a questionnaire's answers become criterion figures and an index; the database stores {@link #name()}.
- *
- * <p>Every figure is a mean of a per-answer value in [0, 1], shown ×100, so all presets share the same
- * weighting, uncertainty and comparison machinery.
- */
+/** How a questionnaire's answers become criterion figures and an index; the database stores {@link #code()}. */
 public enum Methodology {
     /** Vietnam's SIPAS: share of levels 4–5 on 5 levels, mean within element, mean of elements. */
     SIPAS(5),
@@ -44,7 +39,11 @@ public enum Methodology {
         return defaultLevels;
     }
 
-    /** The value in [0, 1] an answer at {@code level} (1..levels) contributes to criterion figures and indices. */
+    /**
+     * The value in [0, 1] an answer at {@code level} (1..levels) contributes to criterion figures and indices.
+     * Every figure is a weighted mean of these values, shown ×100, so all presets share the same weighting,
+     * uncertainty and comparison machinery.
+     */
     public double value(int level, int levels) {
         return switch (this) {
             case SIPAS, SDG16_6_2, DOSSIER3 -> satisfied(level, levels) ? 1 : 0;

@@ -5,16 +5,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Groups ordered by index, highest first. Groups whose 95% intervals overlap their neighbour's are tied: a run of
- * such groups shares the rank of its first. Each also gets its empirical-Bayes shrunken index.
- */
+/** Groups ordered by index, with CI-overlap ties and their empirical-Bayes shrunken index. */
 public final class Rankings {
 
     private Rankings() {
     }
 
-    /** Ranks published indices by group key, e.g. agency code. */
+    /**
+     * Ranks published indices by group key (e.g. agency code), highest first. A group whose 95% interval overlaps
+     * its neighbour's is tied with it, and a run of such groups shares the rank of its first.
+     */
     public static List<Ranked> rank(Map<String, Estimate> indices) {
         List<Map.Entry<String, Estimate>> sorted = new ArrayList<>(indices.entrySet());
         sorted.sort(Comparator.comparingDouble((Map.Entry<String, Estimate> e) -> -e.getValue().value())

@@ -3,14 +3,13 @@ package vn.hailong.stats;
 import java.util.Collection;
 import java.util.List;
 
-/**
- * Empirical-Bayes shrinkage of group indices towards their common mean: Î* = μ + B (Î − μ), B = τ² / (τ² + SE²),
- * with τ² by DerSimonian–Laird and μ the precision-weighted mean, weights 1 / (SE² + τ²).
- *
- * <p>Groups with SE = 0 carry no sampling error to shrink away: they keep their index and stay out of the fit.
- */
+/** Empirical-Bayes shrinkage of group indices towards their common mean: Î* = μ + B (Î − μ), B = τ² / (τ² + SE²). */
 public record Shrinkage(double tau2, double mu) {
 
+    /**
+     * τ² by DerSimonian–Laird over the groups and μ their precision-weighted mean, with weights 1 / (SE² + τ²).
+     * Groups with SE = 0 carry no sampling error to shrink away: they keep their index and stay out of the fit.
+     */
     public static Shrinkage fit(Collection<Estimate> groups) {
         List<Estimate> usable = groups.stream().filter(e -> e.se() > 0).toList();
         if (usable.isEmpty()) {
