@@ -1,0 +1,39 @@
+package vn.hailong.stats;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Groups ordered by index, with CI-overlap ties and their empirical-Bayes shrunken index. */
+public final class Rankings {
+
+    private Rankings() {
+    }
+
+    /**
+     * Ranks published indices by group key (e.g. agency code), highest first. A group whose 95% interval overlaps
+     * its neighbour's is tied with it, and a run of such groups shares the rank of its first.
+     */
+    public static List<Ranked> rank(Map<String, Estimate> indices) {
+        List<Map.Entry<String, Estimate>> sorted = new ArrayList<>(indices.entrySet());
+        sorted.sort(Comparator.comparingDouble((Map.Entry<String, Estimate> e) -> -e.getValue().value())
+                .thenComparing(Map.Entry::getKey));
+        Shrinkage shrinkage = Shrinkage.fit(indices.values());
+        List<Ranked> ranked = new ArrayList<>(sorted.size());
+        int rank = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            Estimate e = sorted.get(i).getValue();
+            boolean tiedAbove = i > 0 && e.overlaps(sorted.get(i - 1).getValue());
+            boolean tiedBelow = i + 1 < sorted.size() && e.overlaps(sorted.get(i + 1).getValue());
+            rank = tiedAbove ? rank : i + 1;
+            ranked.add(new Ranked(sorted.get(i).getKey(), e, rank, tiedAbove || tiedBelow,
+                    shrinkage.shrink(e), shrinkage.factor(e)));
+        }
+        return ranked;
+    }
+
+    /** One group's place: its index, rank, whether it is tied with a neighbour, and its shrunken index. */
+    public record Ranked(String key, Estimate index, int rank, boolean tied, double shrunken, double shrinkageFactor) {
+    }
+}

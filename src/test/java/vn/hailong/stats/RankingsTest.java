@@ -1,0 +1,83 @@
+package vn.hailong.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RankingsTest {
+
+    private static Estimate index(double value, double se) {
+        return Estimate.of(value, se);
+    }
+
+    @Test
+    void groups_with_overlapping_intervals_share_a_rank() {
+        Map<String, Estimate> indices = Map.of(
+                "A", index(90, 1),   // 88.0–92.0
+                "B", index(80, 1),   // 78.0–82.0, clear of A
+                "C", index(78, 1),   // overlaps B
+                "D", index(75, 1),   // overlaps C, not B: chained into the same tie
+                "E", index(60, 1));
+
+        List<Rankings.Ranked> ranked = Rankings.rank(indices);
+
+        assertThat(ranked).extracting(Rankings.Ranked::key).containsExactly("A", "B", "C", "D", "E");
+        assertThat(ranked).extracting(Rankings.Ranked::rank).containsExactly(1, 2, 2, 2, 5);
+        assertThat(ranked).extracting(Rankings.Ranked::tied).containsExactly(false, true, true, true, false);
+    }
+
+    @Test
+    void equal_indices_are_ordered_by_key() {
+        List<Rankings.Ranked> ranked = Rankings.rank(Map.of("Y", index(70, 2), "X", index(70, 2)));
+
+        assertThat(ranked).extracting(Rankings.Ranked::key).containsExactly("X", "Y");
+        assertThat(ranked).extracting(Rankings.Ranked::rank).containsExactly(1, 1);
+    }
+
+    /**
+     * Worked by hand: indices 60, 70, 80 with SE 5, 5, 10. Fixed-effect weights 1/25, 1/25, 1/100 give a mean of
+     * 66.67 and Q = 4, so τ² = (4 − 2) / (0.09 − 0.0033/0.09) = 37.5; random-effect weights 1/62.5, 1/62.5, 1/137.5
+     * give μ = 366/5.4 = 610/9. B = 0.6, 0.6, 3/11, so the shrunken indices are 568/9, 622/9 and 640/9.
+     */
+    @Test
+    void shrinkage_matches_a_hand_worked_example() {
+        Estimate a = index(60, 5);
+        Estimate b = index(70, 5);
+        Estimate c = index(80, 10);
+
+        Shrinkage shrinkage = Shrinkage.fit(List.of(a, b, c));
+
+        assertThat(shrinkage.tau2()).isCloseTo(37.5, within(1e-9));
+        assertThat(shrinkage.mu()).isCloseTo(610.0 / 9, within(1e-9));
+        assertThat(shrinkage.factor(a)).isCloseTo(0.6, within(1e-12));
+        assertThat(shrinkage.factor(c)).isCloseTo(3.0 / 11, within(1e-12));
+        assertThat(shrinkage.shrink(a)).isCloseTo(568.0 / 9, within(1e-9));
+        assertThat(shrinkage.shrink(b)).isCloseTo(622.0 / 9, within(1e-9));
+        assertThat(shrinkage.shrink(c)).isCloseTo(640.0 / 9, within(1e-9));
+
+        List<Rankings.Ranked> ranked = Rankings.rank(Map.of("a", a, "b", b, "c", c));
+        assertThat(ranked.get(0).shrunken()).isCloseTo(640.0 / 9, within(1e-9));
+    }
+
+    @Test
+    void homogeneous_groups_shrink_all_the_way_to_the_mean() {
+        // Q = 0.08 < df = 1, so τ² = 0 and B = 0.
+        Shrinkage shrinkage = Shrinkage.fit(List.of(index(70, 5), index(72, 5)));
+
+        assertThat(shrinkage.tau2()).isZero();
+        assertThat(shrinkage.shrink(index(70, 5))).isCloseTo(71, within(1e-12));
+    }
+
+    @Test
+    void groups_without_sampling_error_keep_their_index() {
+        Estimate exact = index(100, 0);
+        Shrinkage shrinkage = Shrinkage.fit(List.of(exact, index(60, 5), index(80, 5)));
+
+        assertThat(shrinkage.shrink(exact)).isEqualTo(100);
+        assertThat(Shrinkage.fit(List.of(exact)).shrink(exact)).isEqualTo(100);
+        assertThat(Rankings.rank(Map.of())).isEmpty();
+    }
+}

@@ -1,0 +1,60 @@
+package vn.hailong.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SufficientStatisticsTest {
+
+    private static final Instrument SIPAS = Instrument.sipas();
+
+    @Test
+    void sipas_statistics_have_a_fixed_array_layout() {
+        SufficientStatistics empty = SufficientStatistics.builder(SIPAS).add(new Response("", new int[17])).build();
+        StratumStatistics stratum = empty.strata().get("");
+
+        // 1 + 17×5 level counts + α blocks (3+1+6)·4 + (4+1+10) + 16 driver blocks of 6.
+        assertThat(stratum.counts()).hasSize(1 + 85 + 40 + 15 + 96);
+        // 2 + 2×85 level weight sums + 120 pairs of index criteria × 4.
+        assertThat(stratum.sums()).hasSize(2 + 170 + 480);
+    }
+
+    @Test
+    void the_vectors_merged_per_agency_equal_the_pooled_year() {
+        SufficientStatistics merged = Vectors.statistics(2024, "AG01")
+                .merge(Vectors.statistics(2024, "AG02"))
+                .merge(Vectors.statistics(2024, "AG03"));
+
+        assertThat(merged).isEqualTo(Vectors.statistics(2024, "ALL"));
+        assertThat(merged.n()).isEqualTo(161);
+        assertThat(merged.strata()).containsOnlyKeys("DD", "HT", "KD", "XD");
+    }
+
+    @Test
+    void arrays_of_another_layout_are_refused() {
+        assertThatThrownBy(() -> StratumStatistics.of(SIPAS, new long[3], new double[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+        SufficientStatistics other = SufficientStatistics.empty(SIPAS.with(Methodology.IKM, 4));
+        assertThatThrownBy(() -> SufficientStatistics.empty(SIPAS).merge(other))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void post_stratification_needs_every_sampled_stratum_in_the_population() {
+        SufficientStatistics s = Vectors.statistics(2024, "ALL");
+
+        assertThatThrownBy(() -> Estimates.postStratified(s, Map.of("HT", 100.0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stratum");
+    }
+
+    @Test
+    void answers_outside_the_scale_are_refused() {
+        int[] levels = new int[17];
+        levels[0] = 6;
+        assertThatThrownBy(() -> SufficientStatistics.builder(SIPAS).add(new Response("", levels)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Response("", 0, new int[17])).isInstanceOf(IllegalArgumentException.class);
+    }
+}
