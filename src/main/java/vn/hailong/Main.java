@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.hailong.analyze.AnalyzeCommand;
+
 /** Command line: starts the server, or runs one of the file commands. */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -15,6 +17,9 @@ public final class Main {
 
     public static void main(String[] args) {
         var arguments = Arrays.asList(args);
+        if (!arguments.isEmpty() && arguments.get(0).equals("analyze")) {
+            System.exit(AnalyzeCommand.run(arguments.subList(1, arguments.size()), System.out, System.err));
+        }
         if (arguments.contains("--help") || arguments.contains("-h")) {
             System.out.print(Settings.help());
             return;
