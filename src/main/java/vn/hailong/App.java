@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -31,6 +33,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import vn.hailong.audit.AuditApi;
@@ -69,13 +73,21 @@ public final class App implements AutoCloseable {
     public static final String VERSION = readVersion();
     /** Larger bodies get 413; the bulk imports of later issues stream past this. */
     static final long MAX_REQUEST_BYTES = 2_000_000;
+    private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE);
 
     private final Database database;
     private final Javalin javalin;
+    private final List<Route> routes;
 
-    private App(Database database, Javalin javalin) {
+    /** A route as declared: method, path template and who may call it. */
+    public record Route(String method, String path, Set<RouteRole> roles) {
+    }
+
+    private App(Database database, Javalin javalin, List<Route> routes) {
         this.database = database;
         this.javalin = javalin;
+        this.routes = routes;
     }
 
     /** Starts everything the settings describe; throws StartupException with one clear line on a bad setting. */
@@ -92,7 +104,8 @@ public final class App implements AutoCloseable {
             admin.generatedPassword().ifPresent(password -> System.out.println(
                     "Created user 'admin' with password " + password
                             + " (shown only this once; set ADMIN_PASSWORD to choose it yourself)"));
-            var javalin = createServer(dsl, database);
+            var routes = new ArrayList<Route>();
+            var javalin = createServer(dsl, database, routes);
             try {
                 javalin.start(settings.port());
             } catch (RuntimeException e) {
@@ -103,14 +116,14 @@ public final class App implements AutoCloseable {
             }
             log.info("event=started port={} version={} database={}", javalin.port(), VERSION,
                     database.embedded() ? "embedded" : "external");
-            return new App(database, javalin);
+            return new App(database, javalin, List.copyOf(routes));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    static Javalin createServer(DSLContext dsl, Database database) {
+    static Javalin createServer(DSLContext dsl, Database database, List<Route> routes) {
         var health = new Health(database.dataSource(), VERSION);
         var metrics = new Metrics(dsl, database.pool());
         var requestLog = new RequestLog(metrics);
@@ -131,6 +144,11 @@ public final class App implements AutoCloseable {
         var qr = new QrApi();
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.handlerAdded(h -> {
+                if (HTTP_METHODS.contains(h.getHttpMethod())) {
+                    routes.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles())));
+                }
+            });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
             config.requestLogger.http(requestLog::log);
@@ -223,6 +241,11 @@ public final class App implements AutoCloseable {
 
     public int port() {
         return javalin.port();
+    }
+
+    /** Every HTTP route with its access rule, as declared: what the authorization matrix test walks. */
+    public List<Route> routes() {
+        return routes;
     }
 
     /** Stops taking requests, then closes the pool and stops the embedded database cleanly. */

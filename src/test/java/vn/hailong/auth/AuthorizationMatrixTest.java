@@ -1,0 +1,270 @@
+package vn.hailong.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.hailong.App;
+import vn.hailong.TestApp;
+
+/**
+ * Every route × every kind of caller × own or other unit, generated from the application's route table:
+ * a route added without an access rule, or with a path parameter this test has no value for, fails it.
+ */
+class AuthorizationMatrixTest {
+    static TestApp app;
+    static org.jooq.CloseableDSLContext dsl;
+    static Fixtures f;
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    /** A caller: how it authenticates (fresh each request). */
+    record Caller(String name, Supplier<Map<String, String>> headers) {
+    }
+
+    static final Set<String> ANYONE = Set.of("anonymous", "admin", "analyst", "agency manager", "kiosk",
+            "key:invitations", "key:import", "key:read");
+    static final Set<String> PEOPLE = Set.of("admin", "analyst", "agency manager");
+    static final Set<String> READERS = Set.of("admin", "analyst", "agency manager", "key:read");
+    static final Set<String> ADMIN = Set.of("admin");
+    static final Set<String> DEVICE_MANAGERS = Set.of("admin", "agency manager");
+
+    /**
+     * The intended access, written out independently of App's route table: who may call what. A route in
+     * the application that is missing here fails the test, and so does any answer that contradicts it.
+     */
+    static final Map<String, Set<String>> POLICY = Map.ofEntries(
+            Map.entry("GET /health", ANYONE),
+            Map.entry("GET /metrics", ANYONE),
+            Map.entry("GET /api/v1/overview", ANYONE),
+            Map.entry("GET /api/v1/qr", ANYONE),
+            Map.entry("POST /api/v1/session", ANYONE),
+            Map.entry("GET /api/v1/session", PEOPLE),
+            Map.entry("DELETE /api/v1/session", PEOPLE),
+            Map.entry("PUT /api/v1/session/password", PEOPLE),
+            Map.entry("GET /api/v1/unit-kinds", READERS),
+            Map.entry("GET /api/v1/units", READERS),
+            Map.entry("POST /api/v1/units", ADMIN),
+            Map.entry("POST /api/v1/units/import", ADMIN),
+            Map.entry("GET /api/v1/units/{id}", READERS),
+            Map.entry("PATCH /api/v1/units/{id}", ADMIN),
+            Map.entry("GET /api/v1/centres", READERS),
+            Map.entry("POST /api/v1/centres", ADMIN),
+            Map.entry("GET /api/v1/centres/{id}", READERS),
+            Map.entry("PATCH /api/v1/centres/{id}", ADMIN),
+            Map.entry("POST /api/v1/centres/{id}/counters", ADMIN),
+            Map.entry("PATCH /api/v1/counters/{id}", ADMIN),
+            Map.entry("GET /api/v1/service-fields", READERS),
+            Map.entry("POST /api/v1/service-fields", ADMIN),
+            Map.entry("GET /api/v1/services", READERS),
+            Map.entry("POST /api/v1/services", ADMIN),
+            Map.entry("POST /api/v1/services/import", ADMIN),
+            Map.entry("GET /api/v1/services/{id}", READERS),
+            Map.entry("PATCH /api/v1/services/{id}", ADMIN),
+            Map.entry("GET /api/v1/scales", READERS),
+            Map.entry("GET /api/v1/questionnaire-presets", ADMIN),
+            Map.entry("GET /api/v1/questionnaires", READERS),
+            Map.entry("POST /api/v1/questionnaires", ADMIN),
+            Map.entry("GET /api/v1/questionnaires/{id}", READERS),
+            Map.entry("POST /api/v1/questionnaires/{id}/versions", ADMIN),
+            Map.entry("GET /api/v1/questionnaire-versions/{id}", READERS),
+            Map.entry("PUT /api/v1/questionnaire-versions/{id}", ADMIN),
+            Map.entry("DELETE /api/v1/questionnaire-versions/{id}", ADMIN),
+            Map.entry("POST /api/v1/questionnaire-versions/{id}/publish", ADMIN),
+            Map.entry("GET /api/v1/devices", DEVICE_MANAGERS),
+            Map.entry("POST /api/v1/devices", DEVICE_MANAGERS),
+            Map.entry("POST /api/v1/devices/{id}/enrolment-code", DEVICE_MANAGERS),
+            Map.entry("POST /api/v1/devices/{id}/revoke", DEVICE_MANAGERS),
+            Map.entry("POST /api/v1/kiosk/enrolment", ANYONE),
+            Map.entry("GET /api/v1/kiosk/me", Set.of("kiosk")),
+            Map.entry("GET /api/v1/users", ADMIN),
+            Map.entry("POST /api/v1/users", ADMIN),
+            Map.entry("PATCH /api/v1/users/{id}", ADMIN),
+            Map.entry("GET /api/v1/api-keys", ADMIN),
+            Map.entry("POST /api/v1/api-keys", ADMIN),
+            Map.entry("POST /api/v1/api-keys/{id}/revoke", ADMIN),
+            Map.entry("GET /api/v1/audit", ADMIN));
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        dsl = app.dsl();
+        f = new Fixtures(dsl);
+    }
+
+    @AfterAll
+    static void stop() {
+        dsl.close();
+        app.close();
+    }
+
+    static List<Caller> callers() {
+        return List.of(
+                new Caller("anonymous", Map::of),
+                user("admin", f.admin),
+                user("analyst", f.analyst),
+                user("agency manager", f.manager),
+                new Caller("kiosk", () -> bearer(f.kioskToken)),
+                new Caller("key:invitations", () -> bearer(f.keyInvitations)),
+                new Caller("key:import", () -> bearer(f.keyImport)),
+                new Caller("key:read", () -> bearer(f.keyRead)));
+    }
+
+    static Caller user(String name, long id) {
+        return new Caller(name, () -> {
+            var session = f.session(id);
+            return Map.of("Cookie", Sessions.COOKIE + "=" + session.token(),
+                    AccessControl.CSRF_HEADER, session.csrfToken());
+        });
+    }
+
+    static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    /** Values for path parameters: the own unit's resource first, then another unit's (when it matters). */
+    static List<Long> ids(App.Route route) {
+        var path = route.path();
+        if (path.startsWith("/api/v1/units/")) {
+            return List.of(f.unitA1, f.unitB);
+        }
+        if (path.startsWith("/api/v1/centres/")) {
+            return List.of(f.centreA, f.centreB);
+        }
+        if (path.startsWith("/api/v1/devices/")) {
+            return List.of(f.deviceA, f.deviceB);
+        }
+        if (path.startsWith("/api/v1/counters/")) {
+            return List.of(f.counterA);
+        }
+        if (path.startsWith("/api/v1/services/")) {
+            return List.of(f.serviceId);
+        }
+        if (path.startsWith("/api/v1/questionnaires/")) {
+            return List.of(f.questionnaireId);
+        }
+        if (path.startsWith("/api/v1/questionnaire-versions/")) {
+            return List.of(route.method().equals("GET") ? f.sipasVersion : f.draftVersion);
+        }
+        if (path.startsWith("/api/v1/users/")) {
+            return List.of(f.spareUser);
+        }
+        if (path.startsWith("/api/v1/api-keys/")) {
+            return List.of(f.spareKey);
+        }
+        throw new AssertionError("No fixture for the path parameters of " + route.method() + " " + path
+                + ": add one to AuthorizationMatrixTest.ids, with the expected answers for own and other units");
+    }
+
+    /** Paths whose answer differs between a unit in the caller's subtree and one outside it. */
+    static boolean unitScoped(App.Route route) {
+        return route.path().matches("/api/v1/(units|centres|devices)/\\{id}.*");
+    }
+
+    @Test
+    void every_route_declares_who_may_call_it_and_is_in_the_policy() {
+        assertThat(app.app.routes()).isNotEmpty();
+        assertThat(app.app.routes()).allSatisfy(r -> assertThat(r.roles())
+                .as("access rule of %s %s", r.method(), r.path()).isNotEmpty());
+        var declared = app.app.routes().stream().map(r -> r.method() + " " + r.path()).toList();
+        assertThat(declared).as("routes missing from POLICY").allSatisfy(r -> assertThat(POLICY).containsKey(r));
+        assertThat(POLICY.keySet()).as("routes in POLICY that no longer exist").allSatisfy(r -> assertThat(declared).contains(r));
+    }
+
+    @Test
+    void every_caller_gets_the_answer_its_role_allows_on_every_route() throws Exception {
+        var failures = new ArrayList<String>();
+        int checked = 0;
+        for (var route : app.app.routes()) {
+            boolean hasParams = PARAM.matcher(route.path()).find();
+            var ids = hasParams ? ids(route) : List.<Long>of();
+            for (var caller : callers()) {
+                for (int i = 0; i < Math.max(1, ids.size()); i++) {
+                    var path = hasParams ? PARAM.matcher(route.path()).replaceAll(Long.toString(ids.get(i))) : route.path();
+                    boolean other = i == 1;
+                    int status = send(route.method(), path, caller.headers().get());
+                    checked++;
+                    var expected = expectation(route, caller, other);
+                    if (!expected.accepts(status)) {
+                        failures.add(caller.name() + " " + route.method() + " " + path + (other ? " (other unit)" : "")
+                                + ": got " + status + ", expected " + expected);
+                    }
+                }
+            }
+        }
+        assertThat(failures).as("out of %d requests", checked).isEmpty();
+        assertThat(checked).isGreaterThan(300);
+    }
+
+    @Test
+    void an_agency_manager_lists_only_its_own_subtree() throws Exception {
+        var session = f.session(f.manager);
+        var response = http.send(HttpRequest.newBuilder(uri("/api/v1/units"))
+                .header("Cookie", Sessions.COOKIE + "=" + session.token()).build(), HttpResponse.BodyHandlers.ofString());
+        var codes = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).findValuesAsText("code");
+        assertThat(codes).containsExactlyInAnyOrder("A", "A1");
+        var centres = http.send(HttpRequest.newBuilder(uri("/api/v1/centres"))
+                .header("Cookie", Sessions.COOKIE + "=" + session.token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(centres.body()).contains("\"CA\"").doesNotContain("\"CB\"");
+        var devices = http.send(HttpRequest.newBuilder(uri("/api/v1/devices"))
+                .header("Cookie", Sessions.COOKIE + "=" + session.token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(devices.body()).contains("Kiosk A").doesNotContain("Kiosk B");
+    }
+
+    /** What a caller must get: refused (401 or 403), hidden (404), or served (anything below 500 but 401/403). */
+    record Expectation(String name, Set<Integer> only) {
+        boolean accepts(int status) {
+            if (only != null) {
+                return only.contains(status);
+            }
+            return status != 401 && status != 403 && status < 500;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Expectation expectation(App.Route route, Caller caller, boolean otherUnit) {
+        var allowed = POLICY.get(route.method() + " " + route.path());
+        if (allowed == null) {
+            return new Expectation("a rule in POLICY", Set.of());
+        }
+        if (!allowed.contains(caller.name())) {
+            return caller.name().equals("anonymous") ? new Expectation("401", Set.of(401)) : new Expectation("403", Set.of(403));
+        }
+        if (otherUnit && unitScoped(route) && caller.name().equals("agency manager")) {
+            return new Expectation("404 (another unit's data is hidden)", Set.of(404));
+        }
+        return new Expectation("served", null);
+    }
+
+    static int send(String method, String path, Map<String, String> headers) throws Exception {
+        var builder = HttpRequest.newBuilder(uri(path));
+        headers.forEach(builder::header);
+        if (method.equals("GET") || method.equals("DELETE")) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}"));
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static URI uri(String path) {
+        return URI.create("http://localhost:" + app.app.port() + path);
+    }
+}
