@@ -76,7 +76,8 @@ public final class Estimates {
         double share = clip01(satisfiedWeight / d);
         double nEff = d * d / lin.squaredWeights(i);
         double[] wilson = wilson(share, nEff);
-        double mean = levelWeight / d;
+        // Clipped like the share: with non-dyadic weights (post-stratified), Σ l w / D can land an ulp past k.
+        double mean = Math.min(k, Math.max(1, levelWeight / d));
         double[] c = new double[layout.criteria];
         c[i] = 1;
         Estimate figure = estimate(lin.s[i], c);

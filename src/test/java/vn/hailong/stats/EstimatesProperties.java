@@ -7,41 +7,24 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 
 /** Estimates are defined for any group: in range, intervals around them, never NaN, suppressed where due. */
 class EstimatesProperties {
 
     private static final Map<String, Double> POPULATION = Map.of("A", 1200.0, "B", 300.0);
 
-    @Provide
-    Arbitrary<List<Response>> group() {
-        return Groups.responses(Groups.SIPAS, 40);
+    private static List<Response> group(SplittableRandom random) {
+        return Groups.responses(random, Groups.SIPAS, 40);
     }
 
-    /** A group scored by one of the presets, on that preset's scale. */
-    record Scored(Instrument instrument, List<Response> responses) {
+    @Test
+    void figures_stay_in_range_and_intervals_hold_them() {
+        Cases.check(500, random -> figuresStayInRange(group(random)));
     }
 
-    @Provide
-    Arbitrary<Scored> scored() {
-        return Arbitraries.of(Methodology.class)
-                .map(m -> Groups.SIPAS.with(m, m.defaultLevels()))
-                .flatMap(i -> Groups.unweighted(i, 2, 40).map(r -> new Scored(i, r)));
-    }
-
-    @Provide
-    Arbitrary<List<Response>> small() {
-        return Groups.unweighted(Groups.SIPAS, 1, Estimates.DEFAULT_MIN_N - 1);
-    }
-
-    @Property(tries = 80)
-    void figures_stay_in_range_and_intervals_hold_them(@ForAll("group") List<Response> responses) {
+    private static void figuresStayInRange(List<Response> responses) {
         SufficientStatistics s = Groups.statistics(Groups.SIPAS, responses);
         checkEstimates(Estimates.of(s));
         if (s.strata().keySet().containsAll(POPULATION.keySet())) {
@@ -49,14 +32,22 @@ class EstimatesProperties {
         }
     }
 
-    @Property(tries = 40)
-    void every_methodology_gives_indices_in_range(@ForAll("scored") Scored group) {
-        checkEstimates(Estimates.of(Groups.statistics(group.instrument(), group.responses())));
+    /** A group scored by one of the presets, on that preset's scale. */
+    @Test
+    void every_methodology_gives_indices_in_range() {
+        Cases.check(500, random -> {
+            Methodology m = Methodology.values()[random.nextInt(Methodology.values().length)];
+            Instrument instrument = Groups.SIPAS.with(m, m.defaultLevels());
+            checkEstimates(Estimates.of(Groups.statistics(instrument, Groups.unweighted(random, instrument, 2, 40))));
+        });
     }
 
-    @Property(tries = 40)
-    void equal_weights_give_the_unweighted_estimates(@ForAll("group") List<Response> responses,
-                                                     @ForAll @IntRange(min = 1, max = 9) int tenths) {
+    @Test
+    void equal_weights_give_the_unweighted_estimates() {
+        Cases.check(300, random -> equalWeightsGiveTheUnweightedEstimates(group(random), random.nextInt(1, 10)));
+    }
+
+    private static void equalWeightsGiveTheUnweightedEstimates(List<Response> responses, int tenths) {
         double weight = tenths / 10.0 + 1;
         List<Response> unweighted = responses.stream().map(r -> new Response(r.stratum(), r.levels())).toList();
         List<Response> weighted = responses.stream().map(r -> new Response(r.stratum(), weight, r.levels())).toList();
@@ -71,16 +62,24 @@ class EstimatesProperties {
         }
     }
 
-    @Property(tries = 30)
-    void unweighted_responses_equal_responses_weighted_one(@ForAll("group") List<Response> responses) {
+    @Test
+    void unweighted_responses_equal_responses_weighted_one() {
+        Cases.check(300, random -> unweightedEqualsWeightedOne(group(random)));
+    }
+
+    private static void unweightedEqualsWeightedOne(List<Response> responses) {
         List<Response> unweighted = responses.stream().map(r -> new Response(r.stratum(), r.levels())).toList();
         List<Response> ones = responses.stream().map(r -> new Response(r.stratum(), 1.0, r.levels())).toList();
 
         assertThat(Groups.statistics(Groups.SIPAS, unweighted)).isEqualTo(Groups.statistics(Groups.SIPAS, ones));
     }
 
-    @Property(tries = 20)
-    void a_group_below_min_n_shows_n_but_no_index(@ForAll("small") List<Response> responses) {
+    @Test
+    void a_group_below_min_n_shows_n_but_no_index() {
+        Cases.check(300, random -> belowMinN(Groups.unweighted(random, Groups.SIPAS, 1, Estimates.DEFAULT_MIN_N - 1)));
+    }
+
+    private static void belowMinN(List<Response> responses) {
         IndexEstimate index = Estimates.of(Groups.statistics(Groups.SIPAS, responses)).index();
 
         assertThat(index.published()).isFalse();
@@ -88,9 +87,21 @@ class EstimatesProperties {
         assertThat(index.elements()).isEmpty();
     }
 
-    @Property(tries = 20)
-    void uniform_groups_are_defined(@ForAll @IntRange(min = 1, max = 60) int size,
-                                    @ForAll @IntRange(min = 0, max = 5) int level) {
+    /** Every size from 1 to 60 with every level, N/A (0) included: all 360 cases. */
+    @Test
+    void uniform_groups_are_defined() {
+        for (int size = 1; size <= 60; size++) {
+            for (int level = 0; level <= 5; level++) {
+                try {
+                    uniformGroupIsDefined(size, level);
+                } catch (AssertionError | RuntimeException e) {
+                    throw new AssertionError("fails for size " + size + ", level " + level + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static void uniformGroupIsDefined(int size, int level) {
         int[] levels = new int[Groups.SIPAS.criteria().size()];
         Arrays.fill(levels, level);
         List<Response> responses = Collections.nCopies(size, new Response("A", levels));

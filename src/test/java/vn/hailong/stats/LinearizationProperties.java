@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * The index and its SE computed from sums equal METHODOLOGY.md's per-response formulas applied directly to the
@@ -19,22 +16,15 @@ class LinearizationProperties {
 
     private static final Map<String, Double> POPULATION = Map.of("A", 700.0, "B", 2100.0);
 
-    @Provide
-    Arbitrary<List<Response>> group() {
-        return Groups.responses(Groups.SIPAS, 40).filter(list -> list.size() >= 2);
+    @Test
+    void weighted_index_and_se_equal_the_direct_formula() {
+        Cases.check(500, random -> compare(Groups.responses(random, Groups.SIPAS, 2, 40), null));
     }
 
-    @Property(tries = 60)
-    void weighted_index_and_se_equal_the_direct_formula(@ForAll("group") List<Response> responses) {
-        compare(responses, null);
-    }
-
-    @Property(tries = 60)
-    void post_stratified_index_and_se_equal_the_direct_formula(@ForAll("group") List<Response> responses) {
-        boolean bothStrata = responses.stream().map(Response::stratum).distinct().count() == 2;
-        if (bothStrata) {
-            compare(responses, POPULATION);
-        }
+    /** Every case has both strata (and so at least two responses). */
+    @Test
+    void post_stratified_index_and_se_equal_the_direct_formula() {
+        Cases.check(500, random -> compare(Groups.bothStrata(random, Groups.SIPAS, 2, 40), POPULATION));
     }
 
     private static void compare(List<Response> responses, Map<String, Double> population) {

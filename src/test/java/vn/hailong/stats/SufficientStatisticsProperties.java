@@ -5,31 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** Merging statistics is associative and commutative and equals recomputing on the union of the responses. */
 class SufficientStatisticsProperties {
 
-    @Provide
-    Arbitrary<List<Response>> group() {
-        return Groups.responses(Groups.SIPAS, 12);
+    private static List<Response> group(SplittableRandom random) {
+        return Groups.responses(random, Groups.SIPAS, 12);
     }
 
-    @Property(tries = 60)
-    void merge_is_commutative(@ForAll("group") List<Response> a, @ForAll("group") List<Response> b) {
+    @Test
+    void merge_is_commutative() {
+        Cases.check(500, random -> mergeIsCommutative(group(random), group(random)));
+    }
+
+    private static void mergeIsCommutative(List<Response> a, List<Response> b) {
         SufficientStatistics x = Groups.statistics(Groups.SIPAS, a);
         SufficientStatistics y = Groups.statistics(Groups.SIPAS, b);
 
         assertThat(x.merge(y)).isEqualTo(y.merge(x));
     }
 
-    @Property(tries = 60)
-    void merge_is_associative(@ForAll("group") List<Response> a, @ForAll("group") List<Response> b,
-                              @ForAll("group") List<Response> c) {
+    @Test
+    void merge_is_associative() {
+        Cases.check(500, random -> mergeIsAssociative(group(random), group(random), group(random)));
+    }
+
+    private static void mergeIsAssociative(List<Response> a, List<Response> b, List<Response> c) {
         SufficientStatistics x = Groups.statistics(Groups.SIPAS, a);
         SufficientStatistics y = Groups.statistics(Groups.SIPAS, b);
         SufficientStatistics z = Groups.statistics(Groups.SIPAS, c);
@@ -37,9 +41,12 @@ class SufficientStatisticsProperties {
         assertThat(x.merge(y).merge(z)).isEqualTo(x.merge(y.merge(z)));
     }
 
-    @Property(tries = 60)
-    void merge_equals_the_statistics_of_the_union(@ForAll("group") List<Response> a,
-                                                  @ForAll("group") List<Response> b) {
+    @Test
+    void merge_equals_the_statistics_of_the_union() {
+        Cases.check(500, random -> mergeEqualsTheUnion(group(random), group(random)));
+    }
+
+    private static void mergeEqualsTheUnion(List<Response> a, List<Response> b) {
         List<Response> union = new ArrayList<>(a);
         union.addAll(b);
         SufficientStatistics merged = SufficientStatistics.merge(
@@ -51,8 +58,12 @@ class SufficientStatisticsProperties {
                 .add(Groups.statistics(Groups.SIPAS, b)).build()).isEqualTo(merged);
     }
 
-    @Property(tries = 30)
-    void statistics_survive_a_round_trip_through_plain_arrays(@ForAll("group") List<Response> a) {
+    @Test
+    void statistics_survive_a_round_trip_through_plain_arrays() {
+        Cases.check(300, random -> roundTrip(group(random)));
+    }
+
+    private static void roundTrip(List<Response> a) {
         SufficientStatistics original = Groups.statistics(Groups.SIPAS, a);
         Map<String, StratumStatistics> stored = new TreeMap<>();
         original.strata().forEach((name, s) -> stored.put(name,
@@ -61,8 +72,12 @@ class SufficientStatisticsProperties {
         assertThat(SufficientStatistics.of(Groups.SIPAS, stored)).isEqualTo(original);
     }
 
-    @Property(tries = 20)
-    void empty_statistics_are_the_identity_of_merge(@ForAll("group") List<Response> a) {
+    @Test
+    void empty_statistics_are_the_identity_of_merge() {
+        Cases.check(300, random -> emptyIsTheIdentity(group(random)));
+    }
+
+    private static void emptyIsTheIdentity(List<Response> a) {
         SufficientStatistics x = Groups.statistics(Groups.SIPAS, a);
 
         assertThat(x.merge(SufficientStatistics.empty(Groups.SIPAS))).isEqualTo(x);
