@@ -34,7 +34,8 @@ public final class Requests {
                     "Send the body as JSON with Content-Type: application/json.", Map.of());
         }
         try {
-            var value = mapper.readValue(ctx.bodyInputStream(), type);
+            // bodyAsBytes enforces the server's request size limit (413).
+            var value = mapper.readValue(ctx.bodyAsBytes(), type);
             if (value == null) {
                 throw new BadRequestResponse("The body is empty; send a JSON object.");
             }
