@@ -1,0 +1,112 @@
+package vn.hailong.units;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import vn.hailong.ApiClient;
+import vn.hailong.TestApp;
+
+class UnitsApiTest {
+    static TestApp app;
+    static ApiClient admin;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start();
+        admin = ApiClient.signIn(app, "admin", "test-admin-password");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    long create(String code, String kind, Long parent) {
+        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "nameVi", "Đơn vị " + code, "kind", kind));
+        if (parent != null) {
+            body.put("parentId", parent);
+        }
+        var answer = admin.post("/api/v1/units", body);
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return answer.body().get("id").asLong();
+    }
+
+    @Test
+    void units_form_a_tree_that_can_be_renamed_moved_and_deactivated_but_never_made_circular() {
+        long province = create("T-P", "province", null);
+        long district = create("T-D", "district", province);
+        long commune = create("T-X", "commune", district);
+
+        var renamed = admin.patch("/api/v1/units/" + commune, Map.of("nameVi", "Phường Mới", "nameEn", "New Ward"));
+        assertThat(renamed.body().get("nameVi").asText()).isEqualTo("Phường Mới");
+        // 2025: districts abolished, the commune moves straight under the province.
+        assertThat(admin.patch("/api/v1/units/" + commune, Map.of("parentId", province)).body().get("parentId").asLong())
+                .isEqualTo(province);
+        var cycle = admin.patch("/api/v1/units/" + province, Map.of("parentId", commune));
+        assertThat(cycle.status()).isEqualTo(422);
+        assertThat(cycle.body().get("field").asText()).isEqualTo("parentId");
+        assertThat(admin.patch("/api/v1/units/" + district, Map.of("active", false)).body().get("active").asBoolean()).isFalse();
+
+        var duplicate = admin.post("/api/v1/units", Map.of("code", "T-P", "nameVi", "Trùng", "kind", "province"));
+        assertThat(duplicate.status()).isEqualTo(409);
+        var badKind = admin.post("/api/v1/units", Map.of("code", "T-Q", "nameVi", "Sai", "kind", "galaxy"));
+        assertThat(badKind.status()).isEqualTo(422);
+        assertThat(badKind.body().get("field").asText()).isEqualTo("kind");
+        var noName = admin.post("/api/v1/units", Map.of("code", "T-R", "kind", "province"));
+        assertThat(noName.body().get("field").asText()).isEqualTo("nameVi");
+        assertThat(admin.get("/api/v1/units/999999").status()).isEqualTo(404);
+
+        var history = admin.get("/api/v1/audit?entity=unit&entityId=" + commune).body().get("events");
+        assertThat(history.findValuesAsText("action")).containsExactly("update", "update", "create");
+        assertThat(history.get(0).get("before").get("parentId").asLong()).isEqualTo(district);
+        assertThat(history.get(0).get("after").get("parentId").asLong()).isEqualTo(province);
+    }
+
+    @Test
+    void a_csv_import_creates_and_updates_by_code_in_any_order() {
+        var csv = "\uFEFFcode,name_vi,name_en,kind,parent_code\n"
+                + "I-X1,Xã Một,Commune One,commune,I-P\n"
+                + "I-P,Tỉnh Nhập,Import Province,province,\n"
+                + "I-X2,\"Xã Hai, Mới\",,commune,I-P\n";
+        var answer = admin.send("POST", "/api/v1/units/import", csv, "text/csv");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().get("created").asInt()).isEqualTo(3);
+        var again = admin.send("POST", "/api/v1/units/import", csv.replace("Xã Một", "Xã Một (đổi tên)"), "text/csv");
+        assertThat(again.body().get("created").asInt()).isZero();
+        assertThat(again.body().get("updated").asInt()).isEqualTo(1);
+        try (var dsl = app.dsl()) {
+            assertThat(TestApp.one(dsl, "select p.code from unit u join unit p on p.id = u.parent_id where u.code = 'I-X2'",
+                    String.class)).isEqualTo("I-P");
+            assertThat(TestApp.one(dsl, "select name_vi from unit where code = 'I-X2'", String.class)).isEqualTo("Xã Hai, Mới");
+        }
+    }
+
+    @Test
+    void a_csv_import_with_bad_rows_imports_nothing_and_names_each_row_and_column() {
+        var csv = "code,name_vi,name_en,kind,parent_code\n"
+                + "B-OK,Đơn vị tốt,,province,\n"
+                + "B-1,,,commune,B-OK\n"
+                + "B-2,Xã,,planet,B-OK\n"
+                + "B-3,Xã,,commune,NOWHERE\n"
+                + "B-OK,Trùng mã,,province,\n";
+        var answer = admin.send("POST", "/api/v1/units/import", csv, "text/csv");
+        assertThat(answer.status()).isEqualTo(422);
+        var problems = answer.body().get("problems");
+        assertThat(problems.findValuesAsText("column")).contains("name_vi", "code");
+        assertThat(problems.findValues("row").stream().map(n -> n.asInt()).toList()).contains(3, 6);
+        try (var dsl = app.dsl()) {
+            assertThat(TestApp.one(dsl, "select count(*) from unit where code like 'B-%'", Long.class)).isZero();
+        }
+        var kinds = admin.send("POST", "/api/v1/units/import", "code,name_vi,kind,parent_code\nB-2,Xã,planet,\nB-3,Xã,commune,NOWHERE\n",
+                "text/csv");
+        assertThat(kinds.body().get("problems").findValuesAsText("column")).containsExactlyInAnyOrder("kind", "parent_code");
+        assertThat(admin.send("POST", "/api/v1/units/import", "", "text/csv").status()).isEqualTo(422);
+        assertThat(admin.send("POST", "/api/v1/units/import", "name,x\na,b\n", "text/csv").body().get("problems")
+                .findValuesAsText("column")).contains("code", "kind");
+    }
+}
