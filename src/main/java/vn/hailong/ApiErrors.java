@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
+import vn.hailong.http.Invalid;
 import vn.hailong.http.Rejected;
 import vn.hailong.ops.RequestLog;
 
@@ -32,6 +33,9 @@ final class ApiErrors {
             body.putAll(e.getDetails());
             if (e instanceof Rejected rejected) {
                 body.put("problems", rejected.problems());
+            }
+            if (e instanceof Invalid invalid) {
+                body.put("errors", invalid.errors());
             }
             ctx.status(e.getStatus()).json(body);
         });

@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 import static vn.hailong.auth.Access.ADMIN;
 import static vn.hailong.auth.Access.AGENCY_MANAGER;
+import static vn.hailong.auth.Access.KEY_INVITATIONS;
 import static vn.hailong.auth.Access.KIOSK;
 import static vn.hailong.auth.Access.PUBLIC;
 import static vn.hailong.auth.Access.READERS;
@@ -51,6 +52,13 @@ import vn.hailong.auth.SessionApi;
 import vn.hailong.auth.Sessions;
 import vn.hailong.auth.UsersApi;
 import vn.hailong.catalogue.CatalogueApi;
+import vn.hailong.collect.CollectApi;
+import vn.hailong.collect.QualityFlags;
+import vn.hailong.collect.RateLimiter;
+import vn.hailong.collect.Submissions;
+import vn.hailong.collect.SubmissionsApi;
+import vn.hailong.rollup.Rollups;
+import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
 import vn.hailong.http.SecurityHeaders;
 import vn.hailong.qr.QrApi;
@@ -105,7 +113,7 @@ public final class App implements AutoCloseable {
                     "Created user 'admin' with password " + password
                             + " (shown only this once; set ADMIN_PASSWORD to choose it yourself)"));
             var routes = new ArrayList<Route>();
-            var javalin = createServer(dsl, database, routes);
+            var javalin = createServer(dsl, database, settings, routes);
             try {
                 javalin.start(settings.port());
             } catch (RuntimeException e) {
@@ -123,7 +131,7 @@ public final class App implements AutoCloseable {
         }
     }
 
-    static Javalin createServer(DSLContext dsl, Database database, List<Route> routes) {
+    static Javalin createServer(DSLContext dsl, Database database, Settings settings, List<Route> routes) {
         var health = new Health(database.dataSource(), VERSION);
         var metrics = new Metrics(dsl, database.pool());
         var requestLog = new RequestLog(metrics);
@@ -132,7 +140,8 @@ public final class App implements AutoCloseable {
         var apiKeys = new ApiKeys(dsl);
         var devices = new KioskDevices(dsl);
         var access = new AccessControl(sessions, apiKeys, devices);
-        var sessionApi = new SessionApi(dsl, sessions, new LoginThrottle(Clock.systemUTC()), new ClientHash());
+        var clients = new ClientHash();
+        var sessionApi = new SessionApi(dsl, sessions, new LoginThrottle(Clock.systemUTC()), clients);
         var units = new UnitsApi(dsl);
         var centres = new CentresApi(dsl);
         var catalogue = new CatalogueApi(dsl);
@@ -142,6 +151,11 @@ public final class App implements AutoCloseable {
         var keys = new ApiKeysApi(dsl, apiKeys);
         var audit = new AuditApi(dsl);
         var qr = new QrApi();
+        var forms = new Forms(dsl);
+        var submissions = new SubmissionsApi(dsl, forms, new Submissions(dsl, new Rollups(forms)),
+                new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
+                new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
+        var collect = new CollectApi(dsl, forms);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.handlerAdded(h -> {
@@ -165,6 +179,8 @@ public final class App implements AutoCloseable {
             config.routes.apiBuilder(() -> {
                 get("/health", health::get, PUBLIC);
                 get("/metrics", metrics::get, PUBLIC);
+                get("/s/{code}", collect::openLink, PUBLIC);
+                get("/d/{token}", collect::openInvitation, PUBLIC);
                 path("/api/v1", () -> {
                     get("/overview", overview::get, PUBLIC);
                     get("/qr", qr::get, PUBLIC);
@@ -223,6 +239,13 @@ public final class App implements AutoCloseable {
                     });
                     post("/kiosk/enrolment", devicesApi::enrol, PUBLIC);
                     get("/kiosk/me", devicesApi::me, KIOSK);
+                    get("/kiosk/config", collect::kioskConfig, KIOSK);
+                    post("/responses", submissions::submit, PUBLIC);
+                    get("/forms/{questionnaire}", collect::form, PUBLIC);
+                    post("/survey-links", collect::createLink, ADMIN, AGENCY_MANAGER);
+                    get("/survey-links/{code}", collect::link, PUBLIC);
+                    post("/invitations", collect::invite, ADMIN, KEY_INVITATIONS);
+                    get("/invitations/{token}", collect::invitation, PUBLIC);
                     path("/users", () -> {
                         get(users::list, ADMIN);
                         post(users::create, ADMIN);

@@ -15,6 +15,8 @@ import java.util.Optional;
  * DATA_DIR        --data-dir DIR       where the embedded database lives (default ./data)
  * DEMO            --demo               fill an empty database with a demo province
  * ADMIN_PASSWORD  --admin-password PW  password of the first user, admin
+ * RATE_LIMIT_CLIENT   --rate-limit-client N   ratings a minute from one client address (0: no limit)
+ * RATE_LIMIT_DEVICE   --rate-limit-device N   ratings a minute from one kiosk (0: no limit)
  * </pre>
  */
 public record Settings(
@@ -22,7 +24,17 @@ public record Settings(
         Optional<String> databaseUrl,
         Path dataDir,
         boolean demo,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        int clientRatePerMinute,
+        int deviceRatePerMinute) {
+
+    public static final int DEFAULT_CLIENT_RATE = 30;
+    public static final int DEFAULT_DEVICE_RATE = 120;
+
+    /** Settings with the default rate limits. */
+    public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword) {
+        this(port, databaseUrl, dataDir, demo, adminPassword, DEFAULT_CLIENT_RATE, DEFAULT_DEVICE_RATE);
+    }
 
     public static final int DEFAULT_PORT = 7070;
 
@@ -32,7 +44,9 @@ public record Settings(
             new Option("--database-url", "DATABASE_URL", true),
             new Option("--data-dir", "DATA_DIR", true),
             new Option("--demo", "DEMO", false),
-            new Option("--admin-password", "ADMIN_PASSWORD", true));
+            new Option("--admin-password", "ADMIN_PASSWORD", true),
+            new Option("--rate-limit-client", "RATE_LIMIT_CLIENT", true),
+            new Option("--rate-limit-device", "RATE_LIMIT_DEVICE", true));
 
     private record Option(String flag, String env, boolean takesValue) {
     }
@@ -69,7 +83,9 @@ public record Settings(
                 Optional.ofNullable(values.get("DATABASE_URL")),
                 Path.of(values.getOrDefault("DATA_DIR", "data")),
                 flag("DEMO", values.get("DEMO")),
-                Optional.ofNullable(values.get("ADMIN_PASSWORD")));
+                Optional.ofNullable(values.get("ADMIN_PASSWORD")),
+                count("RATE_LIMIT_CLIENT", values.get("RATE_LIMIT_CLIENT"), DEFAULT_CLIENT_RATE),
+                count("RATE_LIMIT_DEVICE", values.get("RATE_LIMIT_DEVICE"), DEFAULT_DEVICE_RATE));
     }
 
     public static String help() {
@@ -84,15 +100,17 @@ public record Settings(
                   --data-dir DIR       DATA_DIR        data directory (default ./data)
                   --demo               DEMO=true       fill an empty database with a demo province
                   --admin-password PW  ADMIN_PASSWORD  password for user 'admin', created on first start
+                  --rate-limit-client N RATE_LIMIT_CLIENT  ratings a minute from one address (default 30, 0 = off)
+                  --rate-limit-device N RATE_LIMIT_DEVICE  ratings a minute from one kiosk (default 120, 0 = off)
                 """;
     }
 
-    public Settings withDatabaseUrl(String url) {
-        return new Settings(port, Optional.of(url), dataDir, demo, adminPassword);
+    public Settings withPort(int newPort) {
+        return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute);
     }
 
-    public Settings withPort(int newPort) {
-        return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword);
+    public Settings withRateLimits(int perClient, int perDevice) {
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, perClient, perDevice);
     }
 
     private static int port(String value) {
@@ -108,6 +126,21 @@ public record Settings(
             // reported below
         }
         throw new StartupException("PORT must be a number from 1 to 65535 (or 0 for any free port), not '" + value + "'");
+    }
+
+    private static int count(String name, String value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new StartupException(name + " must be a whole number of 0 or more, not '" + value + "'");
     }
 
     private static boolean flag(String name, String value) {

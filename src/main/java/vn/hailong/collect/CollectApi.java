@@ -1,0 +1,179 @@
+package vn.hailong.collect;
+
+import static vn.hailong.auth.AccessControl.principal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import vn.hailong.auth.Principal;
+import vn.hailong.http.Invalid;
+import vn.hailong.http.Requests;
+import vn.hailong.survey.Forms;
+import vn.hailong.survey.Questionnaires;
+
+/** HTTP for what citizens open: forms, survey links, dossier invitations, and a kiosk's set-up. */
+public final class CollectApi {
+    private final DSLContext dsl;
+    private final Forms forms;
+    private final Places places;
+    private final Questionnaires questionnaires;
+
+    public CollectApi(DSLContext dsl, Forms forms) {
+        this.dsl = dsl;
+        this.forms = forms;
+        this.places = new Places(dsl);
+        this.questionnaires = new Questionnaires(dsl);
+    }
+
+    record LinkRequest(String agency, String service, String centre, String counter, String questionnaire) {
+    }
+
+    record InvitationRequest(String dossierCode, String agency, String service) {
+    }
+
+    /** The newest published version of a questionnaire, with its scales, for a form to render. */
+    public void form(Context ctx) {
+        var code = ctx.pathParam("questionnaire");
+        var form = forms.latest(code).orElseThrow(() -> new NotFoundResponse("No published questionnaire " + code));
+        ctx.json(view(form));
+    }
+
+    public void createLink(Context ctx) {
+        var body = Requests.json(ctx, LinkRequest.class);
+        var caller = principal(ctx);
+        var agencyCode = Requests.text("agency", body.agency(), 64);
+        var questionnaire = body.questionnaire() == null ? "SIPAS" : body.questionnaire().strip();
+        if (forms.latest(questionnaire).isEmpty()) {
+            throw Invalid.field("questionnaire", "no published questionnaire has code '" + questionnaire + "'");
+        }
+        var code = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            long agencyId = places.agencyId(tx, agencyCode)
+                    .filter(id -> caller.scope().covers(tx, id))
+                    .orElseThrow(() -> Invalid.field("agency", "no agency you manage has code '" + agencyCode + "'"));
+            Long serviceId = body.service() == null ? null : places.serviceId(tx, body.service())
+                    .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
+            Long centreId = body.centre() == null ? null : places.centreId(tx, body.centre())
+                    .orElseThrow(() -> Invalid.field("centre", "no centre has code '" + body.centre() + "'"));
+            Long counterId = null;
+            if (body.counter() != null) {
+                if (centreId == null) {
+                    throw Invalid.field("counter", "needs the centre it belongs to");
+                }
+                counterId = places.counterId(tx, centreId, body.counter())
+                        .orElseThrow(() -> Invalid.field("counter", "the centre has no counter '" + body.counter() + "'"));
+            }
+            return places.link(tx, agencyId, serviceId, centreId, counterId, questionnaire);
+        });
+        ctx.status(HttpStatus.CREATED).json(Map.of("code", code, "path", "/s/" + code,
+                "qr", "/api/v1/qr?text=" + encode(origin(ctx) + "/s/" + code)));
+    }
+
+    public void link(Context ctx) {
+        var code = ctx.pathParam("code");
+        ctx.json(places.target(code).orElseThrow(() -> new NotFoundResponse("No survey link " + code)));
+    }
+
+    /** /s/{code}: the short link on posters and receipts, opening the mobile survey. */
+    public void openLink(Context ctx) {
+        ctx.redirect("/survey/#" + encode(ctx.pathParam("code")), HttpStatus.FOUND);
+    }
+
+    /** /d/{token}: a dossier's single-use link; the token travels in the fragment, out of logs and referrers. */
+    public void openInvitation(Context ctx) {
+        ctx.redirect("/dossier/#" + encode(ctx.pathParam("token")), HttpStatus.FOUND);
+    }
+
+    public void invite(Context ctx) {
+        var body = Requests.json(ctx, InvitationRequest.class);
+        var dossier = Requests.text("dossierCode", body.dossierCode(), 100);
+        var agencyCode = Requests.text("agency", body.agency(), 64);
+        var caller = principal(ctx);
+        var invitation = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            long agencyId = places.agencyId(tx, agencyCode)
+                    .orElseThrow(() -> Invalid.field("agency", "no active agency has code '" + agencyCode + "'"));
+            Long serviceId = body.service() == null ? null : places.serviceId(tx, body.service())
+                    .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
+            return places.invite(tx, agencyId, serviceId, dossier,
+                    caller.kind() == Principal.Kind.API_KEY ? caller.id() : null);
+        });
+        if (invitation.usedAt() != null) {
+            throw new ConflictResponse("Dossier " + dossier + " has already been rated.");
+        }
+        var url = origin(ctx) + "/d/" + invitation.token();
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("dossierCode", dossier);
+        answer.put("url", url);
+        answer.put("path", "/d/" + invitation.token());
+        answer.put("qrSvg", "/api/v1/qr?format=svg&text=" + encode(url));
+        answer.put("qrPng", "/api/v1/qr?format=png&text=" + encode(url));
+        ctx.status(HttpStatus.CREATED).json(answer);
+    }
+
+    public void invitation(Context ctx) {
+        var token = ctx.pathParam("token");
+        var invitation = places.invitation(dsl, token).orElseThrow(() -> new NotFoundResponse("This rating link is not valid."));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("dossierCode", invitation.dossierCode());
+        answer.put("agency", invitation.agency());
+        answer.put("service", invitation.service());
+        answer.put("rated", invitation.usedAt() != null);
+        answer.put("ratedAt", invitation.usedAt());
+        ctx.json(answer);
+    }
+
+    /** A kiosk's set-up: its centre, the agencies and counters there, and the form it shows. */
+    public void kioskConfig(Context ctx) {
+        var device = principal(ctx);
+        long centreId = device.centreId();
+        var questionnaire = places.kioskQuestionnaire(centreId);
+        var form = forms.latest(questionnaire).or(() -> forms.latest("KIOSK"))
+                .orElseThrow(() -> new NotFoundResponse("No published kiosk questionnaire"));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("device", Map.of("id", device.id(), "name", device.name()));
+        answer.put("centre", places.centre(centreId));
+        answer.put("agencies", places.agenciesServedBy(centreId));
+        answer.put("counters", places.counters(centreId));
+        answer.put("form", view(form));
+        ctx.json(answer);
+    }
+
+    private Map<String, Object> view(Forms.Form form) {
+        var scales = new LinkedHashMap<String, Object>();
+        var used = form.questions().values().stream().map(Forms.Question::scale).distinct().toList();
+        questionnaires.scales().stream().filter(s -> used.contains(s.code())).forEach(s -> scales.put(s.code(), s));
+        var version = questionnaires.version(dsl, form.versionId()).orElseThrow();
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("questionnaire", form.questionnaire());
+        answer.put("version", form.version());
+        answer.put("methodology", form.methodology());
+        answer.put("titleVi", form.titleVi());
+        answer.put("titleEn", form.titleEn());
+        answer.put("introVi", form.introVi());
+        answer.put("introEn", form.introEn());
+        answer.put("elements", version.content().elements());
+        answer.put("questions", form.questions().values());
+        answer.put("scales", scales);
+        return answer;
+    }
+
+    private static String origin(Context ctx) {
+        var proto = ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
+        var host = ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.host();
+        return proto + "://" + host;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+}

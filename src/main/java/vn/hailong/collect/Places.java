@@ -1,0 +1,168 @@
+package vn.hailong.collect;
+
+import static vn.hailong.db.schema.Tables.COUNTER;
+import static vn.hailong.db.schema.Tables.INVITATION;
+import static vn.hailong.db.schema.Tables.SERVICE;
+import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
+import static vn.hailong.db.schema.Tables.SURVEY_LINK;
+import static vn.hailong.db.schema.Tables.UNIT;
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.inline;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+
+import vn.hailong.auth.Tokens;
+
+/**
+ * Where a rating comes from and what it is about: survey links (/s/{code}), dossier invitations
+ * (/d/{token}) and the agencies and counters a kiosk's centre serves.
+ */
+public final class Places {
+    private static final String LINK_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final SecureRandom random = new SecureRandom();
+
+    private final DSLContext dsl;
+
+    public Places(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public record Named(String code, String nameVi, String nameEn) {
+    }
+
+    /** The context a survey page needs; null parts were not given. */
+    public record Target(String link, Named agency, Named service, Named centre, Named counter, String questionnaire) {
+    }
+
+    public record Invitation(String token, String dossierCode, Named agency, Named service, OffsetDateTime createdAt,
+                             OffsetDateTime usedAt) {
+    }
+
+    public Optional<Long> agencyId(DSLContext tx, String code) {
+        return tx.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE).fetchOptional(UNIT.ID);
+    }
+
+    public Optional<Long> serviceId(DSLContext tx, String code) {
+        return tx.select(SERVICE.ID).from(SERVICE).where(SERVICE.CODE.eq(code)).fetchOptional(SERVICE.ID);
+    }
+
+    public Optional<Long> centreId(DSLContext tx, String code) {
+        return tx.select(SERVICE_CENTRE.ID).from(SERVICE_CENTRE).where(SERVICE_CENTRE.CODE.eq(code))
+                .fetchOptional(SERVICE_CENTRE.ID);
+    }
+
+    public Optional<Long> counterId(DSLContext tx, long centreId, String code) {
+        return tx.select(COUNTER.ID).from(COUNTER).where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(code))
+                .fetchOptional(COUNTER.ID);
+    }
+
+    /** The link for this target, made on first request and the same ever after. */
+    public String link(DSLContext tx, long agencyId, Long serviceId, Long centreId, Long counterId, String questionnaire) {
+        var existing = tx.select(SURVEY_LINK.CODE).from(SURVEY_LINK)
+                .where(SURVEY_LINK.AGENCY_ID.eq(agencyId))
+                .and(coalesce(SURVEY_LINK.SERVICE_ID, inline(0L)).eq(serviceId == null ? 0L : serviceId))
+                .and(coalesce(SURVEY_LINK.CENTRE_ID, inline(0L)).eq(centreId == null ? 0L : centreId))
+                .and(coalesce(SURVEY_LINK.COUNTER_ID, inline(0L)).eq(counterId == null ? 0L : counterId))
+                .and(SURVEY_LINK.QUESTIONNAIRE.eq(questionnaire))
+                .fetchOptional(SURVEY_LINK.CODE);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        var code = newLinkCode();
+        tx.insertInto(SURVEY_LINK)
+                .set(SURVEY_LINK.CODE, code)
+                .set(SURVEY_LINK.AGENCY_ID, agencyId)
+                .set(SURVEY_LINK.SERVICE_ID, serviceId)
+                .set(SURVEY_LINK.CENTRE_ID, centreId)
+                .set(SURVEY_LINK.COUNTER_ID, counterId)
+                .set(SURVEY_LINK.QUESTIONNAIRE, questionnaire)
+                .execute();
+        return code;
+    }
+
+    public Optional<Target> target(String code) {
+        return dsl.selectFrom(SURVEY_LINK).where(SURVEY_LINK.CODE.eq(code)).fetchOptional()
+                .map(l -> new Target(code, unit(l.getAgencyId()), service(l.getServiceId()), centre(l.getCentreId()),
+                        counter(l.getCounterId()), l.getQuestionnaire()));
+    }
+
+    public Invitation invite(DSLContext tx, long agencyId, Long serviceId, String dossierCode, Long keyId) {
+        var existing = tx.select(INVITATION.TOKEN).from(INVITATION)
+                .where(INVITATION.AGENCY_ID.eq(agencyId)).and(INVITATION.DOSSIER_CODE.eq(dossierCode))
+                .fetchOptional(INVITATION.TOKEN);
+        var token = existing.orElseGet(() -> Tokens.newToken("").substring(0, 22));
+        if (existing.isEmpty()) {
+            tx.insertInto(INVITATION)
+                    .set(INVITATION.AGENCY_ID, agencyId)
+                    .set(INVITATION.SERVICE_ID, serviceId)
+                    .set(INVITATION.DOSSIER_CODE, dossierCode)
+                    .set(INVITATION.TOKEN, token)
+                    .set(INVITATION.CREATED_BY, keyId)
+                    .execute();
+        }
+        return invitation(tx, token).orElseThrow();
+    }
+
+    public Optional<Invitation> invitation(DSLContext tx, String token) {
+        return tx.selectFrom(INVITATION).where(INVITATION.TOKEN.eq(token)).fetchOptional()
+                .map(i -> new Invitation(token, i.getDossierCode(), unit(i.getAgencyId()), service(i.getServiceId()),
+                        i.getCreatedAt(), i.getUsedAt()));
+    }
+
+    /** The agencies a centre's kiosk rates: the centre's own unit and, for a provincial centre, the units below it. */
+    public List<Named> agenciesServedBy(long centreId) {
+        var unitId = dsl.select(SERVICE_CENTRE.UNIT_ID).from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(centreId))
+                .fetchSingle(SERVICE_CENTRE.UNIT_ID);
+        return dsl.select(UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN)
+                .from(UNIT)
+                .where(UNIT.ID.eq(unitId).or(UNIT.PARENT_ID.eq(unitId).and(UNIT.KIND.eq("department"))))
+                .and(UNIT.ACTIVE)
+                .orderBy(UNIT.ID.eq(unitId).desc(), UNIT.NAME_VI)
+                .fetch(org.jooq.Records.mapping(Named::new));
+    }
+
+    public List<Named> counters(long centreId) {
+        return dsl.select(COUNTER.CODE, COUNTER.NAME_VI, COUNTER.NAME_EN)
+                .from(COUNTER).where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.ACTIVE).orderBy(COUNTER.CODE)
+                .fetch(org.jooq.Records.mapping(Named::new));
+    }
+
+    public Named centre(Long id) {
+        return id == null ? null : dsl.select(SERVICE_CENTRE.CODE, SERVICE_CENTRE.NAME_VI, SERVICE_CENTRE.NAME_EN)
+                .from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(id)).fetchOptional(org.jooq.Records.mapping(Named::new))
+                .orElse(null);
+    }
+
+    public String kioskQuestionnaire(long centreId) {
+        return Optional.ofNullable(dsl.select(SERVICE_CENTRE.KIOSK_QUESTIONNAIRE_CODE).from(SERVICE_CENTRE)
+                .where(SERVICE_CENTRE.ID.eq(centreId)).fetchSingle(SERVICE_CENTRE.KIOSK_QUESTIONNAIRE_CODE)).orElse("KIOSK");
+    }
+
+    private Named unit(Long id) {
+        return id == null ? null : dsl.select(UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT).where(UNIT.ID.eq(id))
+                .fetchOptional(org.jooq.Records.mapping(Named::new)).orElse(null);
+    }
+
+    private Named service(Long id) {
+        return id == null ? null : dsl.select(SERVICE.CODE, SERVICE.NAME_VI, SERVICE.NAME_EN).from(SERVICE)
+                .where(SERVICE.ID.eq(id)).fetchOptional(org.jooq.Records.mapping(Named::new)).orElse(null);
+    }
+
+    private Named counter(Long id) {
+        return id == null ? null : dsl.select(COUNTER.CODE, COUNTER.NAME_VI, COUNTER.NAME_EN).from(COUNTER)
+                .where(COUNTER.ID.eq(id)).fetchOptional(org.jooq.Records.mapping(Named::new)).orElse(null);
+    }
+
+    private static String newLinkCode() {
+        var sb = new StringBuilder();
+        for (int i = 0; i < 7; i++) {
+            sb.append(LINK_ALPHABET.charAt(random.nextInt(LINK_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,307 @@
+package vn.hailong.collect;
+
+import static vn.hailong.db.schema.Tables.COUNTER;
+import static vn.hailong.db.schema.Tables.SERVICE;
+import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
+import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
+import static vn.hailong.db.schema.Tables.UNIT;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import vn.hailong.auth.AccessControl;
+import vn.hailong.auth.ClientHash;
+import vn.hailong.auth.Principal;
+import vn.hailong.auth.Tokens;
+import vn.hailong.http.Invalid;
+import vn.hailong.http.Invalid.FieldError;
+import vn.hailong.http.Requests;
+import vn.hailong.survey.Forms;
+
+/** POST /api/v1/responses: checks a rating field by field, then stores it exactly once. */
+public final class SubmissionsApi {
+    static final int MAX_COMMENT = 2000;
+    static final Set<String> CHANNELS = Set.of("kiosk", "qr", "web", "interview");
+    static final Set<String> SEXES = Set.of("female", "male", "other");
+    static final Set<String> AGE_BANDS = Set.of("under-18", "18-29", "30-44", "45-59", "60+");
+    /** How far back an offline kiosk's queued rating may be dated, and how far ahead a client clock may run. */
+    static final Duration OLDEST = Duration.ofDays(90);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+    private static final ObjectMapper canonical = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final DSLContext dsl;
+    private final Forms forms;
+    private final Submissions submissions;
+    private final RateLimiter clientLimit;
+    private final RateLimiter deviceLimit;
+    private final ClientHash clients;
+    private final QualityFlags flags;
+
+    public SubmissionsApi(DSLContext dsl, Forms forms, Submissions submissions, RateLimiter clientLimit,
+                          RateLimiter deviceLimit, ClientHash clients, QualityFlags flags) {
+        this.dsl = dsl;
+        this.forms = forms;
+        this.submissions = submissions;
+        this.clientLimit = clientLimit;
+        this.deviceLimit = deviceLimit;
+        this.clients = clients;
+        this.flags = flags;
+    }
+
+    public void submit(Context ctx) {
+        var caller = AccessControl.optionalPrincipal(ctx);
+        var device = caller.filter(p -> p.kind() == Principal.Kind.DEVICE);
+        long wait = device.isPresent() ? deviceLimit.acquire("device:" + device.get().id())
+                : clientLimit.acquire("client:" + clients.of(ctx));
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),
+                    "Too many ratings from here; try again in " + wait + " seconds.", Map.of());
+        }
+        var submission = Requests.json(ctx, Submission.class);
+        var checked = check(submission, caller.orElse(null));
+        var outcome = submissions.store(checked);
+        if (outcome instanceof Submissions.Created created) {
+            ctx.status(HttpStatus.CREATED).json(created.receipt());
+        } else if (outcome instanceof Submissions.Replayed replayed) {
+            ctx.status(HttpStatus.OK).json(replayed.receipt());
+        } else if (outcome instanceof Submissions.Clash clash) {
+            throw new ConflictResponse(clash.message());
+        }
+    }
+
+    /** Every field checked and resolved; all problems reported together as one 422. */
+    Submissions.Checked check(Submission s, Principal caller) {
+        var errors = new ArrayList<FieldError>();
+        if (s.submissionId() == null) {
+            errors.add(new FieldError("submissionId", "is required: a UUID the client makes for this rating"));
+        }
+        var channel = s.channel();
+        if (channel == null || !CHANNELS.contains(channel)) {
+            errors.add(new FieldError("channel", "must be one of " + CHANNELS));
+        } else if (channel.equals("kiosk") != (caller != null && caller.kind() == Principal.Kind.DEVICE)) {
+            errors.add(new FieldError("channel", channel.equals("kiosk")
+                    ? "only an enrolled kiosk may submit with channel kiosk" : "a kiosk submits with channel kiosk"));
+        } else if (channel.equals("interview") && (caller == null || caller.kind() == Principal.Kind.DEVICE)) {
+            errors.add(new FieldError("channel", "interviews are submitted by a signed-in user or an API key"));
+        }
+        Long agencyId = null;
+        if (s.agency() == null || s.agency().isBlank()) {
+            errors.add(new FieldError("agency", "is required: the code of the agency rated"));
+        } else {
+            agencyId = dsl.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(s.agency().strip())).and(UNIT.ACTIVE)
+                    .fetchOptional(UNIT.ID).orElse(null);
+            if (agencyId == null) {
+                errors.add(new FieldError("agency", "no active agency has code '" + s.agency() + "'"));
+            }
+        }
+        Long serviceId = null;
+        String stratum = null;
+        if (s.service() != null && !s.service().isBlank()) {
+            var service = dsl.select(SERVICE.ID, SERVICE_FIELD.CODE)
+                    .from(SERVICE).join(SERVICE_FIELD).on(SERVICE_FIELD.ID.eq(SERVICE.FIELD_ID))
+                    .where(SERVICE.CODE.eq(s.service().strip())).and(SERVICE.ACTIVE)
+                    .fetchOptional();
+            if (service.isEmpty()) {
+                errors.add(new FieldError("service", "no active service has code '" + s.service() + "'"));
+            } else {
+                serviceId = service.get().value1();
+                stratum = service.get().value2();
+            }
+        }
+        Long centreId = caller != null && caller.kind() == Principal.Kind.DEVICE ? caller.centreId() : null;
+        if (s.centre() != null && !s.centre().isBlank()) {
+            var named = dsl.select(SERVICE_CENTRE.ID).from(SERVICE_CENTRE)
+                    .where(SERVICE_CENTRE.CODE.eq(s.centre().strip())).fetchOptional(SERVICE_CENTRE.ID).orElse(null);
+            if (named == null) {
+                errors.add(new FieldError("centre", "no centre has code '" + s.centre() + "'"));
+            } else if (centreId != null && !centreId.equals(named)) {
+                errors.add(new FieldError("centre", "this kiosk belongs to another centre"));
+            } else {
+                centreId = named;
+            }
+        }
+        Long counterId = null;
+        if (s.counter() != null && !s.counter().isBlank()) {
+            if (centreId == null) {
+                errors.add(new FieldError("counter", "needs the centre it belongs to"));
+            } else {
+                counterId = dsl.select(COUNTER.ID).from(COUNTER)
+                        .where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(s.counter().strip()))
+                        .fetchOptional(COUNTER.ID).orElse(null);
+                if (counterId == null) {
+                    errors.add(new FieldError("counter", "the centre has no counter '" + s.counter() + "'"));
+                }
+            }
+        }
+        Forms.Form form = null;
+        if (s.questionnaire() == null || s.version() == null) {
+            errors.add(new FieldError(s.questionnaire() == null ? "questionnaire" : "version",
+                    "is required: the questionnaire code and version the answers follow"));
+        } else {
+            var versionId = forms.versionId(s.questionnaire(), s.version());
+            if (versionId.isEmpty()) {
+                errors.add(new FieldError("version", "questionnaire " + s.questionnaire() + " has no version " + s.version()));
+            } else {
+                form = forms.published(versionId.get()).orElse(null);
+                if (form == null) {
+                    errors.add(new FieldError("version", "version " + s.version() + " of " + s.questionnaire()
+                            + " is not published"));
+                }
+            }
+        }
+        Short[] answers = form == null ? null : answers(form, s.answers(), errors);
+        if (s.comment() != null && s.comment().length() > MAX_COMMENT) {
+            errors.add(new FieldError("comment", "is longer than " + MAX_COMMENT + " characters"));
+        }
+        if (s.dossierCode() != null && (s.dossierCode().isBlank() || s.dossierCode().length() > 100)) {
+            errors.add(new FieldError("dossierCode", "must be 1 to 100 characters"));
+        }
+        var profile = profile(s.profile(), errors);
+        var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        var submittedAt = now;
+        if (s.submittedAt() != null) {
+            if (s.submittedAt().isAfter(now.plus(CLOCK_SKEW))) {
+                errors.add(new FieldError("submittedAt", "is in the future; check the device's clock"));
+            } else if (s.submittedAt().isBefore(now.minus(OLDEST))) {
+                errors.add(new FieldError("submittedAt", "is more than " + OLDEST.toDays() + " days ago"));
+            } else {
+                // An offline kiosk's rating belongs to the day it was given, not the day it arrived.
+                submittedAt = s.submittedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        var deviceId = caller != null && caller.kind() == Principal.Kind.DEVICE ? caller.id() : null;
+        var qualityFlags = flags.of(form, answers, deviceId, submittedAt);
+        return new Submissions.Checked(s.submissionId(), contentHash(s), agencyId, form.versionId(), serviceId, centreId,
+                counterId, channel, stratum, answers, profile, blankToNull(s.comment()),
+                blankToNull(s.dossierCode()), blankToNull(s.invitation()), deviceId,
+                submittedAt, utc(s.startedAt()), utc(s.submittedAt()), qualityFlags);
+    }
+
+    /** The answers in the version's order; each unknown code, bad level or missing answer is an error. */
+    static Short[] answers(Forms.Form form, Map<String, Integer> given, List<FieldError> errors) {
+        var answers = new Short[form.size()];
+        if (given == null) {
+            errors.add(new FieldError("answers", "is required: an object from indicator code to level (null for N/A)"));
+            return answers;
+        }
+        for (var entry : given.entrySet()) {
+            var question = form.questions().get(entry.getKey());
+            var field = "answers." + entry.getKey();
+            if (question == null) {
+                errors.add(new FieldError(field, "is not a question of " + form.questionnaire() + " version " + form.version()));
+                continue;
+            }
+            var level = entry.getValue();
+            if (level == null) {
+                if (!question.allowsNa()) {
+                    errors.add(new FieldError(field, "needs an answer; not applicable is not offered here"));
+                }
+                continue;
+            }
+            if (level < 1 || level > question.levels()) {
+                errors.add(new FieldError(field, "must be a level from 1 to " + question.levels() + ", not " + level));
+                continue;
+            }
+            answers[question.position() - 1] = level.shortValue();
+        }
+        for (var question : form.questions().values()) {
+            var field = "answers." + question.code();
+            boolean present = given.containsKey(question.code());
+            if (question.required() && !present) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            if (question.requiredIfCode() != null && !present) {
+                var trigger = form.questions().get(question.requiredIfCode());
+                var triggerLevel = trigger == null ? null : answers[trigger.position() - 1];
+                if (triggerLevel != null && question.requiredIfLevels().contains(triggerLevel.intValue())) {
+                    errors.add(new FieldError(field, "is required when " + question.requiredIfCode() + " is " + triggerLevel));
+                }
+            }
+        }
+        return answers;
+    }
+
+    private static JSONB profile(Submission.Profile p, List<FieldError> errors) {
+        if (p == null) {
+            return null;
+        }
+        var values = new HashMap<String, String>();
+        if (p.sex() != null) {
+            if (SEXES.contains(p.sex())) {
+                values.put("sex", p.sex());
+            } else {
+                errors.add(new FieldError("profile.sex", "must be one of " + SEXES));
+            }
+        }
+        if (p.ageBand() != null) {
+            if (AGE_BANDS.contains(p.ageBand())) {
+                values.put("ageBand", p.ageBand());
+            } else {
+                errors.add(new FieldError("profile.ageBand", "must be one of " + AGE_BANDS));
+            }
+        }
+        for (var entry : Map.of("education", p.education() == null ? "" : p.education(),
+                "occupation", p.occupation() == null ? "" : p.occupation()).entrySet()) {
+            if (entry.getValue().length() > 64) {
+                errors.add(new FieldError("profile." + entry.getKey(), "is longer than 64 characters"));
+            } else if (!entry.getValue().isBlank()) {
+                values.put(entry.getKey(), entry.getValue().strip());
+            }
+        }
+        if (values.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSONB.valueOf(canonical.writeValueAsString(values));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same rating sent again hashes the same, whatever the order of its fields. */
+    static String contentHash(Submission s) {
+        try {
+            return Tokens.hash(canonical.writeValueAsString(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(OffsetDateTime t) {
+        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
