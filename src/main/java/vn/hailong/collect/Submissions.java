@@ -91,7 +91,8 @@ public final class Submissions {
                     return new Clash("dossier " + dossierCode + " has already been rated");
                 }
             }
-            var now = OffsetDateTime.now();
+            // PostgreSQL keeps microseconds: the first answer must equal what a retry reads back.
+            var now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             var stored = tx.insertInto(RESPONSE)
                     .set(RESPONSE.AGENCY_ID, c.agencyId())
                     .set(RESPONSE.SUBMITTED_AT, c.submittedAt())
