@@ -17,10 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Hài Lòng as an operator runs it: `java vn.hailong.Main` in its own process, with its own environment. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path output;
-    final int port;
+    public final int port;
 
     private ServerProcess(Process process, Path output, int port) {
         this.process = process;
@@ -28,7 +28,7 @@ final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServerProcess launch(Map<String, String> env, String... args) {
+    public static ServerProcess launch(Map<String, String> env, String... args) {
         try {
             var output = Files.createTempFile("hailong-server", ".log");
             var command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
@@ -45,7 +45,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -54,7 +54,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Waits until GET path answers 200 and returns the body. */
-    String awaitUp(String path, Duration timeout) throws InterruptedException {
+    public String awaitUp(String path, Duration timeout) throws InterruptedException {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -76,13 +76,19 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Sends SIGTERM, as an init system or `kill` does, and waits for the exit status. */
-    int terminate(Duration timeout) throws InterruptedException {
+    public int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("server did not stop within " + timeout + ":\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL: the process gets no chance to finish anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     int awaitExit(Duration timeout) throws InterruptedException {

@@ -1,0 +1,110 @@
+package vn.hailong.collect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import vn.hailong.ServerProcess;
+import vn.hailong.TestApp;
+import vn.hailong.TestDatabase;
+
+/**
+ * The promise of the kiosk: every rating the server acknowledged is stored exactly once, even when the
+ * server is killed with SIGKILL in the middle of a load and restarted while clients keep retrying.
+ */
+class CrashRecoveryTest {
+    static final int CLIENTS = 8;
+    static final int PER_CLIENT = 150;
+
+    @Test
+    void every_acknowledged_submission_is_stored_exactly_once_across_a_kill_9() throws Exception {
+        var url = TestDatabase.fresh();
+        var env = Map.of("DATABASE_URL", url, "PORT", Integer.toString(ServerProcess.freePort()),
+                "ADMIN_PASSWORD", "crash-test-password", "RATE_LIMIT_CLIENT", "0", "RATE_LIMIT_DEVICE", "0");
+        var server = ServerProcess.launch(env);
+        server.awaitUp("/health", Duration.ofSeconds(120));
+        try (var dsl = TestApp.dsl(url)) {
+            dsl.execute("insert into unit (code, name_vi, kind) values ('AG01', 'Sở Tư pháp', 'department')");
+        }
+        var acknowledged = ConcurrentHashMap.<UUID>newKeySet();
+        var sent = new AtomicInteger();
+        var pool = Executors.newFixedThreadPool(CLIENTS);
+        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        var base = "http://localhost:" + server.port;
+        for (int c = 0; c < CLIENTS; c++) {
+            pool.submit(() -> {
+                for (int i = 0; i < PER_CLIENT; i++) {
+                    var id = UUID.randomUUID();
+                    var body = "{\"submissionId\":\"" + id + "\",\"questionnaire\":\"KIOSK\",\"version\":1,"
+                            + "\"agency\":\"AG01\",\"channel\":\"web\",\"answers\":{\"HL\":" + (1 + i % 5) + "}}";
+                    sent.incrementAndGet();
+                    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                    while (System.nanoTime() < deadline) { // a kiosk retries the same rating until it is acknowledged
+                        try {
+                            var response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/responses"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (response.statusCode() == 201 || response.statusCode() == 200) {
+                                acknowledged.add(id);
+                                break;
+                            }
+                            if (response.statusCode() < 500) {
+                                throw new IllegalStateException(response.statusCode() + " " + response.body());
+                            }
+                        } catch (IOException e) {
+                            // the server is down: wait and send the same rating again
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+                return null;
+            });
+        }
+        // Let the load run, then kill the server without warning and bring it back.
+        Thread.sleep(1000);
+        var restarts = new ArrayList<Integer>();
+        for (int crash = 0; crash < 2; crash++) {
+            server.kill();
+            Thread.sleep(500);
+            server = ServerProcess.launch(env);
+            server.awaitUp("/health", Duration.ofSeconds(120));
+            restarts.add(acknowledged.size());
+            Thread.sleep(1000);
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(180, TimeUnit.SECONDS)).as("clients finished").isTrue();
+        try (var dsl = TestApp.dsl(url)) {
+            var stored = dsl.fetch("select submission_id, count(*) as n from response group by submission_id");
+            var storedIds = ConcurrentHashMap.<UUID>newKeySet();
+            stored.forEach(r -> storedIds.add(r.get("submission_id", UUID.class)));
+            assertThat(stored).allSatisfy(r -> assertThat(r.get("n", Long.class)).isEqualTo(1L));
+            assertThat(acknowledged).hasSize(CLIENTS * PER_CLIENT);
+            assertThat(storedIds).containsAll(acknowledged);
+            assertThat(Set.copyOf(storedIds)).hasSameSizeAs(acknowledged);
+            assertThat(TestApp.one(dsl, "select coalesce(sum(responses), 0) from rollup_daily", Long.class))
+                    .as("each stored rating is in the rollups once").isEqualTo((long) CLIENTS * PER_CLIENT);
+        } finally {
+            server.terminate(Duration.ofSeconds(60));
+        }
+        assertThat(sent.get()).isEqualTo(CLIENTS * PER_CLIENT);
+        assertThat(restarts.get(0)).as("the first kill came in the middle of the load")
+                .isPositive().isLessThan(CLIENTS * PER_CLIENT);
+    }
+}
