@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Load benchmark of POST /api/v1/responses (src/test/java/vn/hailong/collect/bench/SubmissionLoad.java):
+# 8 clients over loopback, the raw single-row insert rate of the same PostgreSQL, then a fixed 500/s.
+# Starts its own embedded PostgreSQL unless --database-url is given. Bounded: 10 s per phase by default.
+# Usage: bench/collect.sh [--seconds 10] [--clients 8] [--rate 500] [--database-url URL]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
+java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    vn.hailong.collect.bench.SubmissionLoad "$@" 2>&1 | grep -v ' level=INFO '

@@ -1,0 +1,201 @@
+package vn.hailong.collect.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.hailong.App;
+import vn.hailong.Settings;
+import vn.hailong.db.DatabaseUrl;
+
+/**
+ * Load benchmark of POST /api/v1/responses over loopback, beside the raw rate of the same PostgreSQL doing
+ * the same single-row inserts. Bounded in time and count; prints its figures.
+ *
+ * <pre>bench/collect.sh [--seconds 10] [--clients 8] [--rate 500] [--database-url URL]</pre>
+ */
+public final class SubmissionLoad {
+    static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
+            "KQ3", "PA1", "PA2", "PA3", "HL"};
+    static final int MAX_REQUESTS = 200_000;
+
+    public static void main(String[] args) throws Exception {
+        int seconds = intArg(args, "--seconds", 10);
+        int clients = intArg(args, "--clients", 8);
+        int rate = intArg(args, "--rate", 500);
+        var url = stringArg(args, "--database-url");
+        EmbeddedPostgres embedded = null;
+        if (url == null) {
+            embedded = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("hailong-bench"))
+                    .setServerConfig("fsync", "on").start();
+            try (var c = embedded.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("create database bench");
+            }
+            url = "postgresql://postgres@localhost:" + embedded.getPort() + "/bench";
+        }
+        var settings = new Settings(0, Optional.of(url), Path.of("target/bench-data"), false,
+                Optional.of("bench-password"), 0, 0);
+        try (var app = App.start(settings)) {
+            var jdbc = DatabaseUrl.parse(url);
+            try (var c = DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.user().orElse("postgres"), jdbc.password().orElse(""));
+                 var s = c.createStatement()) {
+                s.execute("insert into unit (code, name_vi, kind) values ('AG01', 'Sở Tư pháp', 'department')"
+                        + " on conflict do nothing");
+            }
+            System.out.printf("Hài Lòng submission benchmark: %d clients, %d s per phase, java %s, %d cores%n",
+                    clients, seconds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+            var base = "http://localhost:" + app.port() + "/api/v1/responses";
+            run("warm-up", base, clients, 3, 0);
+            var api = run("API, closed loop", base, clients, seconds, 0);
+            var raw = rawInserts(jdbc, clients, seconds);
+            System.out.printf("%-28s %8.0f inserts/s%n", "raw single-row INSERT", raw);
+            System.out.printf("%-28s %8.1f %% of the raw insert rate (target ≥ 50 %%)%n", "API / raw", 100 * api / raw);
+            run("API at " + rate + "/s", base, clients * 4, seconds, rate);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** Sends ratings for {@code seconds}; rate 0 means as fast as the clients go. Returns submissions/s. */
+    static double run(String name, String url, int clients, int seconds, int rate) throws Exception {
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicInteger();
+        var issued = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        var pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                int i = 0;
+                while (System.nanoTime() < end) {
+                    long n = issued.getAndIncrement();
+                    if (n >= MAX_REQUESTS) {
+                        break;
+                    }
+                    if (rate > 0) { // open loop: request n is due at start + n / rate
+                        long due = start + n * 1_000_000_000L / rate;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        if (due >= end) {
+                            break;
+                        }
+                    }
+                    long t0 = System.nanoTime();
+                    var response = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body(i++))).build(), HttpResponse.BodyHandlers.discarding());
+                    latencies.add(System.nanoTime() - t0);
+                    if (response.statusCode() != 201) {
+                        errors.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        double perSecond = sorted.length / elapsed;
+        System.out.printf("%-28s %8.0f submissions/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)%n",
+                name, perSecond, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length, errors.get());
+        return perSecond;
+    }
+
+    /** The same single-row inserts into response, each its own transaction, straight over JDBC. */
+    static double rawInserts(DatabaseUrl jdbc, int clients, int seconds) throws Exception {
+        long versionId;
+        long agencyId;
+        try (var c = DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.user().orElse("postgres"), jdbc.password().orElse(""));
+             var s = c.createStatement()) {
+            var r = s.executeQuery("select (select v.id from questionnaire_version v join questionnaire q on q.id ="
+                    + " v.questionnaire_id where q.code = 'SIPAS'), (select id from unit where code = 'AG01')");
+            r.next();
+            versionId = r.getLong(1);
+            agencyId = r.getLong(2);
+        }
+        var count = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        var pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        for (int t = 0; t < clients; t++) {
+            pool.submit(() -> {
+                try (var c = DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.user().orElse("postgres"), jdbc.password().orElse(""));
+                     var insert = c.prepareStatement("insert into response (agency_id, submitted_at, questionnaire_version_id,"
+                             + " channel, submission_id, content_hash, answers, received_at) values (?, now(), ?, 'web', ?, ?, ?, now())")) {
+                    int i = 0;
+                    while (System.nanoTime() < end && count.get() < MAX_REQUESTS) {
+                        insert.setLong(1, agencyId);
+                        insert.setLong(2, versionId);
+                        insert.setObject(3, UUID.randomUUID());
+                        insert.setString(4, "raw");
+                        insert.setArray(5, c.createArrayOf("int2", levels(i++)));
+                        insert.executeUpdate();
+                        count.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        return count.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static Short[] levels(int i) {
+        var levels = new Short[29];
+        for (int k = 0; k < 17; k++) {
+            levels[k] = (short) (1 + (i + k) % 5);
+        }
+        return levels;
+    }
+
+    static String body(int i) {
+        var answers = new ArrayList<String>();
+        var levels = levels(i);
+        for (int k = 0; k < CODES.length; k++) {
+            answers.add("\"" + CODES[k] + "\":" + levels[k]);
+        }
+        return "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"questionnaire\":\"SIPAS\",\"version\":1,"
+                + "\"agency\":\"AG01\",\"channel\":\"web\",\"answers\":{" + String.join(",", answers) + "}}";
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
+        var v = stringArg(args, name);
+        return v == null ? fallback : Integer.parseInt(v);
+    }
+
+    static String stringArg(String[] args, String name) {
+        List<String> list = Arrays.asList(args);
+        int i = list.indexOf(name);
+        return i >= 0 && i + 1 < list.size() ? list.get(i + 1) : null;
+    }
+}
