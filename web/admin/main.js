@@ -47,9 +47,17 @@ function renderChrome() {
   document.getElementById('who').hidden = false;
 }
 
+const decodePart = (part) => {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+};
+
 /** Shows the screen the hash names: #/section/arg1/arg2… */
 async function route({ keepStatus = false } = {}) {
-  const parts = location.hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodeURIComponent);
+  const parts = location.hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodePart);
   const allowed = sections.filter((s) => s.roles.includes(session.role));
   if (!parts[0]) {
     location.replace(`#/${allowed[0].path}`);
@@ -81,7 +89,7 @@ async function start() {
     session = await get('/session');
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
-      location.replace(`/login.html?next=${encodeURIComponent('/admin/')}`);
+      location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.hash)}`);
       return;
     }
     throw e;

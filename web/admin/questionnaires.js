@@ -111,7 +111,7 @@ async function renderVersion(view, id, session, report) {
 }
 
 function comparability(c) {
-  const list = (label, codes) => h('div', {}, h('h3', {}, `${label} (${codes.length})`),
+  const list = (label, codes) => h('div', { class: 'codes-list' }, h('h3', {}, `${label} (${codes.length})`),
     codes.length ? h('p', { class: 'codes' }, codes.join(', ')) : h('p', { class: 'muted' }, t('none')));
   return h('section', { class: 'panel', id: 'comparability', 'aria-labelledby': 'cmp-title' },
     h('h2', { id: 'cmp-title' }, c.previousVersion ? t('comparability', t('version', c.previousVersion)) : t('comparabilityFirst')),
