@@ -36,6 +36,9 @@ export async function render(view, args, session, fresh) {
     h('td', {}, formatTime(d.lastSeenAt)),
     h('td', { class: 'actions' },
       button(t('renewCode'), async () => {
+        if (d.status === 'enrolled' && !await confirmDialog(t('renewConfirm', d.name), t('renewCode'))) {
+          return;
+        }
         const result = await attempt(() => post(`/devices/${d.id}/enrolment-code`));
         if (result) {
           await again(result);

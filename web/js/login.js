@@ -21,6 +21,7 @@ const messages = {
 let lang = localStorage.getItem('hailong.lang') === 'en' ? 'en' : 'vi';
 const m = () => messages[lang];
 const message = document.getElementById('message');
+let lastError = null; // re-said in the other language when the switch is pressed
 
 function render() {
   document.documentElement.lang = lang;
@@ -29,6 +30,9 @@ function render() {
   const button = document.getElementById('lang');
   button.textContent = m().switchTo;
   button.lang = m().switchLang;
+  if (lastError) {
+    explain(lastError);
+  }
 }
 
 /** Where to go after signing in: ?next= when it is a path on this site, else the admin screens. */
@@ -47,6 +51,20 @@ function show(text) {
   message.textContent = text;
 }
 
+/** Says why signing in failed: in the chosen language, with the server's own words where it has more to say. */
+function explain(e) {
+  if (e.status === 429) {
+    const ours = m().throttled.replace('{0}', e.retryAfter ?? '?');
+    show(lang === 'vi' ? `${ours} (${e.message})` : e.message);
+  } else if (e.status === 401) {
+    show(m().wrong);
+  } else if (e.status === 0) {
+    show(m().network);
+  } else {
+    show(e.message);
+  }
+}
+
 document.getElementById('lang').addEventListener('click', () => {
   lang = lang === 'vi' ? 'en' : 'vi';
   localStorage.setItem('hailong.lang', lang);
@@ -63,6 +81,7 @@ document.getElementById('login').addEventListener('submit', async (event) => {
   }
   const button = event.target.querySelector('button[type=submit]');
   button.disabled = true;
+  lastError = null;
   show(m().signingIn);
   try {
     await post('/session', { username, password });
@@ -71,16 +90,8 @@ document.getElementById('login').addEventListener('submit', async (event) => {
     if (!(e instanceof ApiError)) {
       throw e;
     }
-    if (e.status === 429) {
-      // The server's own words, plus ours in the chosen language.
-      show(`${m().throttled.replace('{0}', e.retryAfter ?? '?')} (${e.message})`);
-    } else if (e.status === 401) {
-      show(lang === 'vi' ? m().wrong : e.message);
-    } else if (e.status === 0) {
-      show(m().network);
-    } else {
-      show(e.message);
-    }
+    lastError = e;
+    explain(e);
     document.getElementById('password').select();
   } finally {
     button.disabled = false;

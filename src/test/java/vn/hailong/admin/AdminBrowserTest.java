@@ -305,6 +305,76 @@ class AdminBrowserTest {
         }
     }
 
+    @Test
+    void a_csv_import_with_bad_rows_shows_each_problem_by_row_and_imports_nothing_until_the_file_is_right() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, "admin", ADMIN_PASSWORD);
+            var importUnits = page.locator("section:has(h2:text('Nhập từ tệp CSV'))");
+            importUnits.getByLabel("Tệp CSV").setInputFiles(csv("units.csv", """
+                    code,name_vi,name_en,kind,parent_code
+                    CSV1,Tỉnh Nhập Tệp,,province,
+                    CSV1.A,,Missing name,office,CSV1
+                    CSV1.B,Phòng B,,planet,CSV1
+                    """));
+            importUnits.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nhập")).click();
+            // The server reads the file first (empty cells), then checks references (kinds, parents).
+            var problems = page.locator("#status table tbody tr");
+            assertThat(problems).hasText(new String[] {"3name_viis empty"});
+            importUnits.getByLabel("Tệp CSV").setInputFiles(csv("units.csv", """
+                    code,name_vi,name_en,kind,parent_code
+                    CSV1,Tỉnh Nhập Tệp,,province,
+                    CSV1.B,Phòng B,,planet,CSV1
+                    CSV1.C,Phòng C,,office,NOWHERE
+                    """));
+            importUnits.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nhập")).click();
+            assertThat(problems).hasText(new String[] {"3kindunknown unit kind 'planet'",
+                    "4parent_codeno unit has code 'NOWHERE'"});
+            assertThat(page.locator("#view")).not().containsText("Tỉnh Nhập Tệp");
+            Browser.screenshot(page, "admin-units-import-problems");
+
+            importUnits.getByLabel("Tệp CSV").setInputFiles(csv("units.csv", """
+                    code,name_vi,name_en,kind,parent_code
+                    CSV1,Tỉnh Nhập Tệp,,province,
+                    CSV1.A,Phòng A,,office,CSV1
+                    """));
+            importUnits.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nhập")).click();
+            assertThat(page.locator("#status")).hasText("Đã nhập 2 dòng: 2 mới, 0 cập nhật.");
+            assertThat(page.locator(".tree a", new Page.LocatorOptions().setHasText("Phòng A"))).isVisible();
+
+            // The catalogue: a field first, then procedures in it from a file.
+            page.locator("#nav-catalogue").click();
+            var addField = page.locator("div.panel:has(h3:text('Thêm lĩnh vực'))");
+            addField.getByLabel("Mã", new Locator.GetByLabelOptions().setExact(true)).fill("HT");
+            addField.getByLabel("Tên tiếng Việt").fill("Hộ tịch");
+            addField.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
+            assertThat(page.locator("#status")).hasText("Đã lưu.");
+            var importServices = page.locator("section:has(h2:text('Nhập từ tệp CSV'))");
+            importServices.getByLabel("Tệp CSV").setInputFiles(csv("services.csv", """
+                    code,name_vi,name_en,field_code
+                    1.001,Đăng ký khai sinh,Birth registration,HT
+                    1.002,Đăng ký kết hôn,,XX
+                    """));
+            importServices.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nhập")).click();
+            assertThat(page.locator("#status table tbody tr")).hasCount(1);
+            assertThat(page.locator("#status table tbody tr")).containsText("no field has code 'XX'");
+            importServices.getByLabel("Tệp CSV").setInputFiles(csv("services.csv", """
+                    code,name_vi,name_en,field_code
+                    1.001,Đăng ký khai sinh,Birth registration,HT
+                    1.002,Đăng ký kết hôn,,HT
+                    """));
+            importServices.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nhập")).click();
+            assertThat(page.locator("#status")).hasText("Đã nhập 2 dòng: 2 mới, 0 cập nhật.");
+            page.getByLabel("Tìm kiếm").fill("kết hôn");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
+            assertThat(page.locator("section:has(#services-title) table tbody tr")).hasCount(1);
+            Browser.screenshot(page, "admin-catalogue");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors besides the refused imports")
+                    .allMatch(e -> e.matches("Failed to load resource: the server responded with a status of 422 .*"));
+        }
+    }
+
     /** Last: the throttle counts failures per client address too, and every test here comes from the same one. */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -328,10 +398,16 @@ class AdminBrowserTest {
             assertThat(page.locator("#message")).containsText("Too many failed sign-ins");
             page.locator("#lang").click();
             assertThat(page.locator("h1")).hasText("Sign in");
+            assertThat(page.locator("#message")).hasText(Pattern.compile("^Too many failed sign-ins; try again in \\d+ seconds\\.$"));
             Browser.screenshot(page, "login-throttled");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors besides the refusals")
                     .allMatch(e -> e.matches("Failed to load resource: the server responded with a status of (401|429) .*"));
         }
+    }
+
+    private static com.microsoft.playwright.options.FilePayload csv(String name, String text) {
+        return new com.microsoft.playwright.options.FilePayload(name, "text/csv",
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void publish(Page page) {
