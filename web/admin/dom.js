@@ -81,6 +81,7 @@ export function announce(text, kind = 'ok') {
   const box = statusBox();
   box.className = `status ${kind}`;
   box.replaceChildren(h('span', {}, text));
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 export function clearStatus() {
@@ -111,6 +112,7 @@ export function showError(error) {
         h('td', {}, p.message)))));
   }
   box.replaceChildren(...parts);
+  box.scrollIntoView({ block: 'nearest' });
   if (error.field) {
     const control = document.querySelector(`#view [name="${CSS.escape(error.field)}"]`);
     if (control) {

@@ -375,6 +375,101 @@ class AdminBrowserTest {
         }
     }
 
+    @Test
+    void an_admin_edits_a_centre_and_its_counters_manages_users_and_sees_an_api_key_secret_once() {
+        try (var adminContext = browser.newContext()) {
+            apiSignIn(adminContext, "admin", ADMIN_PASSWORD);
+            api(adminContext, "POST", "/units", Map.of("code", "CT", "nameVi", "Tỉnh Trung Tâm", "kind", "province"));
+        }
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, "admin", ADMIN_PASSWORD);
+
+            // A centre, its kiosk questionnaire and two counters, one of them then edited.
+            page.locator("#nav-centres").click();
+            var addCentre = page.locator("section:has(#add-centre)");
+            addCentre.getByLabel("Mã", new Locator.GetByLabelOptions().setExact(true)).fill("CT-1");
+            addCentre.getByLabel("Đơn vị", new Locator.GetByLabelOptions().setExact(true))
+                    .selectOption(new SelectOption().setLabel("Tỉnh Trung Tâm (CT)"));
+            addCentre.getByLabel("Tên tiếng Việt").fill("Bộ phận Một cửa tỉnh");
+            addCentre.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Bộ phận Một cửa tỉnh")).click();
+            var edit = page.locator("section:has(#edit-centre)");
+            edit.getByLabel("Bộ câu hỏi cho kiosk (mã)").fill("NO_SUCH");
+            edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(page.locator("#status")).containsText("no questionnaire has code 'NO_SUCH'");
+            assertThat(edit.getByLabel("Bộ câu hỏi cho kiosk (mã)")).hasAttribute("aria-invalid", "true");
+            edit.getByLabel("Bộ câu hỏi cho kiosk (mã)").fill("KIOSK");
+            edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(page.locator("dl.facts")).containsText("KIOSK");
+            for (var counter : List.of("Q1", "Q2")) {
+                var add = page.locator("section:has(#counter-form)");
+                add.getByLabel("Mã", new Locator.GetByLabelOptions().setExact(true)).fill(counter);
+                add.getByLabel("Tên tiếng Việt").fill("Quầy " + counter);
+                add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
+                assertThat(page.locator("table tbody tr", new Page.LocatorOptions().setHasText("Quầy " + counter))).isVisible();
+            }
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sửa Q2")).click();
+            var counterForm = page.locator("section:has(#counter-form)");
+            counterForm.getByLabel("Tên tiếng Việt").fill("Quầy số hai");
+            counterForm.getByLabel("Đang hoạt động").uncheck();
+            counterForm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(page.locator("table tbody tr", new Page.LocatorOptions().setHasText("Quầy số hai")))
+                    .containsText("Ngừng hoạt động");
+            Browser.screenshot(page, "admin-centre");
+
+            // A user, then made an agency manager of the unit.
+            page.locator("#nav-users").click();
+            var addUser = page.locator("section:has(#add-user)");
+            addUser.getByLabel("Tên đăng nhập").fill("phantich");
+            addUser.getByLabel("Tên hiển thị").fill("Anh Phân Tích");
+            addUser.getByLabel("Mật khẩu").fill("analyst-password-1");
+            addUser.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
+            var row = page.locator("table tbody tr", new Page.LocatorOptions().setHasText("phantich"));
+            assertThat(row).containsText("Chuyên viên phân tích");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sửa phantich")).click();
+            var editUser = page.locator("section:has(#user-form)");
+            editUser.getByLabel("Vai trò").selectOption("agency_manager");
+            editUser.getByLabel("Đơn vị").selectOption(new SelectOption().setLabel("Tỉnh Trung Tâm (CT)"));
+            editUser.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(row).containsText("Quản lý đơn vị");
+            assertThat(row).containsText("Tỉnh Trung Tâm");
+
+            // An API key: its secret once, with a warning and a copy button; then revoked.
+            page.locator("#nav-keys").click();
+            var addKey = page.locator("section:has(#add-key)");
+            addKey.getByLabel("Tên", new Locator.GetByLabelOptions().setExact(true)).fill("Cổng dịch vụ công");
+            addKey.getByLabel("Nhập dữ liệu").check();
+            addKey.getByLabel("Đọc dữ liệu").check();
+            addKey.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
+            assertThat(page.locator("#api-secret")).hasText(Pattern.compile("^hlk_\\S{20,}$"));
+            assertThat(page.locator("#secret-panel")).containsText("chỉ hiện một lần");
+            assertThat(page.locator("#secret-panel").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Sao chép"))).isVisible();
+            var secret = page.locator("#api-secret").textContent();
+            Browser.screenshot(page, "admin-api-key-secret");
+            page.locator("#nav-units").click();
+            page.locator("#nav-keys").click();
+            assertThat(page.locator("#view")).not().containsText(secret);
+            var keyRow = page.locator("table tbody tr", new Page.LocatorOptions().setHasText("Cổng dịch vụ công"));
+            assertThat(keyRow).containsText("Nhập dữ liệu, Đọc dữ liệu");
+            keyRow.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thu hồi")).click();
+            page.locator("dialog.confirm").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thu hồi")).click();
+            assertThat(keyRow).containsText("Đã thu hồi");
+
+            // One's own password.
+            page.locator("#password-link").click();
+            page.getByLabel("Mật khẩu hiện tại").fill("wrong-current-password");
+            page.getByLabel("Mật khẩu mới", new Page.GetByLabelOptions().setExact(true)).fill("a-new-password-1");
+            page.getByLabel("Nhập lại mật khẩu mới").fill("a-new-password-1");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(page.locator("#status")).containsText("currentPassword: is not your current password");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors besides the refused changes")
+                    .allMatch(e -> e.matches("Failed to load resource: the server responded with a status of 422 .*"));
+        }
+    }
+
     /** Last: the throttle counts failures per client address too, and every test here comes from the same one. */
     @Test
     @Order(Integer.MAX_VALUE)
