@@ -9,7 +9,7 @@ export async function render(view, args, session) {
     return renderOne(view, args[0], session);
   }
   const admin = session.role === 'admin';
-  const [centres, units] = await Promise.all([get('/centres'), get('/units')]);
+  const [centres, units, questionnaires] = await Promise.all([get('/centres'), get('/units'), get('/questionnaires')]);
   const unitName = new Map(units.map((u) => [u.id, nameOf(u)]));
   const again = () => render(view, args, session);
   view.replaceChildren(
@@ -23,14 +23,16 @@ export async function render(view, args, session) {
         h('td', {}, t(c.active ? 'active' : 'inactive'))))),
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'add-centre' },
       h('h2', { id: 'add-centre' }, t('addCentre')),
-      centreForm(null, units, async (body) => {
+      centreForm(null, units, questionnaires, async (body) => {
         const created = await post('/centres', body);
         await again();
         announce(`${t('created')} ${created.nameVi}`);
       })) : null);
 }
 
-function centreForm(centre, units, onsave) {
+function centreForm(centre, units, questionnaires, onsave) {
+  const kioskOptions = [{ value: '', label: t('none') },
+    ...questionnaires.map((q) => ({ value: q.code, label: `${q.code} · ${nameOf(q)}` }))];
   return form(async (v) => onsave({
     code: v.code, unitId: v.unitId ? Number(v.unitId) : null, nameVi: v.nameVi, nameEn: v.nameEn,
     address: v.address, kioskQuestionnaire: v.kioskQuestionnaire,
@@ -42,8 +44,7 @@ function centreForm(centre, units, onsave) {
     field(t('nameVi'), input('nameVi', { value: centre?.nameVi ?? '', required: true, maxlength: 300 })),
     field(t('nameEn'), input('nameEn', { value: centre?.nameEn ?? '', maxlength: 300 })),
     field(t('address'), input('address', { value: centre?.address ?? '', maxlength: 500 })),
-    field(t('kioskQuestionnaire'), input('kioskQuestionnaire', { value: centre?.kioskQuestionnaire ?? '', maxlength: 64 }),
-      'KIOSK, SIPAS, DOSSIER3…'),
+    field(t('kioskQuestionnaire'), select('kioskQuestionnaire', kioskOptions, centre?.kioskQuestionnaire ?? '')),
     centre ? field(t('active'), Object.assign(input('active', { type: 'checkbox' }), { checked: centre.active })) : null),
   h('p', {}, submit(centre ? t('save') : t('add'))));
 }
@@ -51,7 +52,7 @@ function centreForm(centre, units, onsave) {
 async function renderOne(view, id, session) {
   const { centre, counters } = await get(`/centres/${encodeURIComponent(id)}`);
   const admin = session.role === 'admin';
-  const units = await get('/units');
+  const [units, questionnaires] = await Promise.all([get('/units'), get('/questionnaires')]);
   const unit = units.find((u) => u.id === centre.unitId);
   const again = () => renderOne(view, id, session);
   const counterRow = (c) => h('tr', {},
@@ -101,7 +102,7 @@ async function renderOne(view, id, session) {
     editSlot,
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'edit-centre' },
       h('h2', { id: 'edit-centre' }, t('editCentre')),
-      centreForm(centre, units, async (body) => {
+      centreForm(centre, units, questionnaires, async (body) => {
         await patch(`/centres/${centre.id}`, body);
         await again();
         announce(t('saved'));

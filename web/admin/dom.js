@@ -90,8 +90,8 @@ export function clearStatus() {
   box.replaceChildren();
 }
 
-/** Shows an API error: the server's message, and for an import the table of problems by row. */
-export function showError(error) {
+/** Shows an API error: the server's message, and for an import the table of problems by row; marks the field at fault within scope. */
+export function showError(error, scope = document.getElementById('view')) {
   if (!(error instanceof ApiError)) {
     console.warn(error);
     announce(t('unexpected'), 'error');
@@ -114,7 +114,7 @@ export function showError(error) {
   box.replaceChildren(...parts);
   box.scrollIntoView({ block: 'nearest' });
   if (error.field) {
-    const control = document.querySelector(`#view [name="${CSS.escape(error.field)}"]`);
+    const control = scope?.querySelector(`[name="${CSS.escape(error.field)}"]`);
     if (control) {
       control.setAttribute('aria-invalid', 'true');
       control.focus();
@@ -157,7 +157,7 @@ export function form(onsubmit, ...children) {
     try {
       await onsubmit(values(el), el);
     } catch (e) {
-      showError(e);
+      showError(e, el);
     } finally {
       if (submit) {
         submit.disabled = false;

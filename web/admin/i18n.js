@@ -62,7 +62,7 @@ const messages = {
     eventDetails: 'Sự kiện #{0}', entityId: 'Mã đối tượng',
     // centres
     centresTitle: 'Trung tâm phục vụ, quầy', addCentre: 'Thêm trung tâm', address: 'Địa chỉ',
-    kioskQuestionnaire: 'Bộ câu hỏi cho kiosk (mã)', counters: 'Quầy', addCounter: 'Thêm quầy', centreTitle: 'Trung tâm {0}',
+    kioskQuestionnaire: 'Bộ câu hỏi cho kiosk', counters: 'Quầy', addCounter: 'Thêm quầy', centreTitle: 'Trung tâm {0}',
     editCentre: 'Sửa trung tâm', noCounters: 'Chưa có quầy nào.', editCounter: 'Sửa quầy {0}',
     // catalogue
     catalogueTitle: 'Thủ tục hành chính', fields: 'Lĩnh vực', addField: 'Thêm lĩnh vực', field: 'Lĩnh vực',
@@ -131,7 +131,7 @@ const messages = {
     from: 'From', to: 'To', filter: 'Filter', at: 'At', details: 'Details', before: 'Before', after: 'After',
     newer: 'Newer', older: 'Older', page: 'Page {0}', noEvents: 'No events.', eventDetails: 'Event #{0}', entityId: 'Entity id',
     centresTitle: 'Service centres and counters', addCentre: 'Add a centre', address: 'Address',
-    kioskQuestionnaire: 'Kiosk questionnaire (code)', counters: 'Counters', addCounter: 'Add a counter', centreTitle: 'Centre {0}',
+    kioskQuestionnaire: 'Kiosk questionnaire', counters: 'Counters', addCounter: 'Add a counter', centreTitle: 'Centre {0}',
     editCentre: 'Edit centre', noCounters: 'No counters yet.', editCounter: 'Edit counter {0}',
     catalogueTitle: 'Administrative procedures', fields: 'Fields', addField: 'Add a field', field: 'Field',
     services: 'Procedures', addService: 'Add a procedure', search: 'Search', allFields: 'All fields',

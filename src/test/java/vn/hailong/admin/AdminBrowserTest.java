@@ -78,7 +78,7 @@ class AdminBrowserTest {
             addCentre.getByLabel("Đơn vị", new Locator.GetByLabelOptions().setExact(true))
                     .selectOption(new SelectOption().setLabel("Tỉnh Thử Nghiệm (T01)"));
             addCentre.getByLabel("Tên tiếng Việt").fill("Trung tâm Phục vụ hành chính công tỉnh");
-            addCentre.getByLabel("Bộ câu hỏi cho kiosk (mã)").fill("KIOSK");
+            addCentre.getByLabel("Bộ câu hỏi cho kiosk").selectOption("KIOSK");
             addCentre.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
             assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trung tâm Phục vụ hành chính công tỉnh")))
                     .isVisible();
@@ -396,11 +396,13 @@ class AdminBrowserTest {
             addCentre.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Bộ phận Một cửa tỉnh")).click();
             var edit = page.locator("section:has(#edit-centre)");
-            edit.getByLabel("Bộ câu hỏi cho kiosk (mã)").fill("NO_SUCH");
+            edit.getByLabel("Tên tiếng Việt").fill(" ");
             edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
-            assertThat(page.locator("#status")).containsText("no questionnaire has code 'NO_SUCH'");
-            assertThat(edit.getByLabel("Bộ câu hỏi cho kiosk (mã)")).hasAttribute("aria-invalid", "true");
-            edit.getByLabel("Bộ câu hỏi cho kiosk (mã)").fill("KIOSK");
+            assertThat(page.locator("#status")).hasText("Dữ liệu chưa hợp lệ: nameVi: is required");
+            assertThat(edit.getByLabel("Tên tiếng Việt")).hasAttribute("aria-invalid", "true");
+            assertThat(edit.getByLabel("Tên tiếng Việt")).isFocused();
+            edit.getByLabel("Tên tiếng Việt").fill("Bộ phận Một cửa tỉnh");
+            edit.getByLabel("Bộ câu hỏi cho kiosk").selectOption("KIOSK");
             edit.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
             assertThat(page.locator("dl.facts")).containsText("KIOSK");
             for (var counter : List.of("Q1", "Q2")) {
@@ -467,6 +469,39 @@ class AdminBrowserTest {
             assertThat(page.locator("#status")).containsText("currentPassword: is not your current password");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors besides the refused changes")
                     .allMatch(e -> e.matches("Failed to load resource: the server responded with a status of 422 .*"));
+        }
+    }
+
+    @Test
+    void an_analyst_reads_units_centres_services_and_questionnaires_but_is_offered_no_changes() {
+        long sipas;
+        try (var adminContext = browser.newContext()) {
+            apiSignIn(adminContext, "admin", ADMIN_PASSWORD);
+            api(adminContext, "POST", "/users", Map.of("username", "docgia", "password", "analyst-password-1",
+                    "role", "analyst"));
+            sipas = api(adminContext, "GET", "/questionnaires", null).get(0).get("versions").get(0).get("id").asLong();
+        }
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, "docgia", "analyst-password-1");
+            assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Bộ câu hỏi", "Trung tâm, quầy", "Thủ tục"});
+            assertThat(page.locator("#view form")).hasCount(0);
+            for (var screen : List.of("questionnaires", "centres", "catalogue")) {
+                page.locator("#nav-" + screen).click();
+                assertThat(page.locator("#view h1")).isVisible();
+                assertThat(page.locator("#view section.panel")).hasCount(0);
+            }
+            page.navigate(base + "/admin/#/questionnaires/v/" + sipas);
+            assertThat(page.locator("#view h1")).containsText("Phiên bản 1");
+            assertThat(page.locator("[name='criteria[0].textVi']")).isDisabled();
+            assertThat(page.locator("#view button:not([disabled])")).hasCount(0);
+            for (var screen : List.of("devices", "audit", "users", "keys")) {
+                page.navigate(base + "/admin/#/" + screen);
+                assertThat(page.locator("#view h1")).hasText("Không được phép");
+            }
+            Browser.screenshot(page, "analyst-forbidden");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
         }
     }
 
