@@ -4,6 +4,12 @@ import { button, field, form, formatTime, h, input, submit, table } from './dom.
 import { t } from './i18n.js';
 
 const FILTERS = ['actor', 'action', 'entity', 'from', 'to'];
+// What the server records; offered as suggestions, any text may still be typed.
+const ACTIONS = ['create', 'update', 'import', 'publish', 'delete', 'revoke', 'renew_enrolment_code', 'change_password',
+  'update_and_reset_password'];
+const ENTITIES = ['unit', 'centre', 'counter', 'service_field', 'service', 'questionnaire', 'questionnaire_version',
+  'device', 'user', 'api_key'];
+const suggestions = (id, words) => h('datalist', { id }, words.map((w) => h('option', { value: w })));
 const SIZE = 25;
 
 /** The filters and page live in the hash (#/audit?actor=…&page=2), so a view can be linked and reloaded. */
@@ -56,11 +62,12 @@ export async function render(view) {
     form((v) => go({ ...v, page: 0 }),
       h('div', { class: 'inline-form' },
         field(t('actor'), input('actor', { value: s.actor })),
-        field(t('action'), input('action', { value: s.action })),
-        field(t('entity'), input('entity', { value: s.entity })),
+        field(t('action'), input('action', { value: s.action, list: 'audit-actions' })),
+        field(t('entity'), input('entity', { value: s.entity, list: 'audit-entities' })),
         field(t('from'), input('from', { type: 'date', value: s.from })),
         field(t('to'), input('to', { type: 'date', value: s.to })),
-        h('p', { class: 'field' }, submit(t('filter'))))),
+        h('p', { class: 'field' }, submit(t('filter')))),
+      suggestions('audit-actions', ACTIONS), suggestions('audit-entities', ENTITIES)),
     result.events.length
       ? table(`${t('auditTitle')} · ${t('page', s.page + 1)}`,
         [t('at'), t('actor'), t('action'), t('entity'), t('entityId'), t('details')], rows)

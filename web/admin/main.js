@@ -110,6 +110,11 @@ async function start() {
     }
     location.assign('/login.html');
   });
+  // The skip link must not change the hash: the hash is the route.
+  document.getElementById('skip').addEventListener('click', (event) => {
+    event.preventDefault();
+    document.getElementById('view').focus();
+  });
   window.addEventListener('hashchange', () => route());
   await route();
 }

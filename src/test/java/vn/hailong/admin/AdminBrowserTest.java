@@ -291,6 +291,11 @@ class AdminBrowserTest {
             page.getByLabel("Mật khẩu").fill(ADMIN_PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
             assertThat(page.locator("#view h1")).hasText("Đơn vị hành chính");
+            page.keyboard().press("Tab");
+            assertThat(page.locator("#skip")).isFocused();
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#view")).isFocused();
+            org.assertj.core.api.Assertions.assertThat(page.url()).endsWith("/admin/#/units");
             page.locator("#sign-out").click();
             page.waitForURL(Pattern.compile(".*/login\\.html$"));
             var session = fetchFromPage(page, "/api/v1/session");
