@@ -3,7 +3,7 @@ import { get } from '/js/api.js';
 import { button, field, form, formatTime, h, input, submit, table } from './dom.js';
 import { t } from './i18n.js';
 
-const FILTERS = ['actor', 'action', 'entity', 'from', 'to'];
+const FILTERS = ['actor', 'action', 'entity', 'entityId', 'from', 'to'];
 // What the server records; offered as suggestions, any text may still be typed.
 const ACTIONS = ['create', 'update', 'import', 'publish', 'delete', 'revoke', 'renew_enrolment_code', 'change_password',
   'update_and_reset_password'];
@@ -11,6 +11,10 @@ const ENTITIES = ['unit', 'centre', 'counter', 'service_field', 'service', 'ques
   'device', 'user', 'api_key'];
 const suggestions = (id, words) => h('datalist', { id }, words.map((w) => h('option', { value: w })));
 const SIZE = 25;
+
+/** A link to the audit log of one record, for the screens that show it (admins only). */
+export const historyLink = (entity, id) =>
+  h('p', {}, h('a', { href: `#/audit?entity=${encodeURIComponent(entity)}&entityId=${encodeURIComponent(id)}` }, t('history')));
 
 /** The filters and page live in the hash (#/audit?actor=…&page=2), so a view can be linked and reloaded. */
 function state() {
@@ -64,6 +68,7 @@ export async function render(view) {
         field(t('actor'), input('actor', { value: s.actor })),
         field(t('action'), input('action', { value: s.action, list: 'audit-actions' })),
         field(t('entity'), input('entity', { value: s.entity, list: 'audit-entities' })),
+        field(t('entityId'), input('entityId', { value: s.entityId, inputmode: 'numeric', size: 8 })),
         field(t('from'), input('from', { type: 'date', value: s.from })),
         field(t('to'), input('to', { type: 'date', value: s.to })),
         h('p', { class: 'field' }, submit(t('filter')))),

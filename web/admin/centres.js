@@ -3,6 +3,7 @@ import { get, patch, post } from '/js/api.js';
 import { announce, button, field, form, h, input, select, submit, table } from './dom.js';
 import { nameOf, t } from './i18n.js';
 import { unitOptions } from './units.js';
+import { historyLink } from './audit.js';
 
 export async function render(view, args, session) {
   if (args[0]) {
@@ -96,6 +97,7 @@ async function renderOne(view, id, session) {
       h('dt', {}, t('address')), h('dd', {}, centre.address ?? '–'),
       h('dt', {}, t('kioskQuestionnaire')), h('dd', {}, centre.kioskQuestionnaire ?? '–'),
       h('dt', {}, t('status')), h('dd', {}, t(centre.active ? 'active' : 'inactive'))),
+    admin ? historyLink('centre', centre.id) : null,
     h('h2', {}, t('counters')),
     counters.length ? table(t('counters'), [t('code'), t('nameVi'), t('nameEn'), t('status'), admin ? t('actions') : null]
       .filter(Boolean), counters.map(counterRow)) : h('p', {}, t('noCounters')),

@@ -59,7 +59,7 @@ const messages = {
     auditTitle: 'Nhật ký thay đổi', actor: 'Người thực hiện', action: 'Hành động', entity: 'Đối tượng',
     from: 'Từ ngày', to: 'Đến ngày', filter: 'Lọc', at: 'Thời điểm', details: 'Chi tiết', before: 'Trước', after: 'Sau',
     newer: 'Trang trước', older: 'Trang sau', page: 'Trang {0}', noEvents: 'Không có sự kiện nào.',
-    eventDetails: 'Sự kiện #{0}', entityId: 'Mã đối tượng',
+    eventDetails: 'Sự kiện #{0}', entityId: 'Mã đối tượng', history: 'Nhật ký thay đổi của mục này',
     // centres
     centresTitle: 'Trung tâm phục vụ, quầy', addCentre: 'Thêm trung tâm', address: 'Địa chỉ',
     kioskQuestionnaire: 'Bộ câu hỏi cho kiosk', counters: 'Quầy', addCounter: 'Thêm quầy', centreTitle: 'Trung tâm {0}',
@@ -129,7 +129,7 @@ const messages = {
     kind_incident: 'Incident', kind_problem: 'Problem', kind_reason: 'Reason', questionnaire: 'Questionnaire {0}',
     auditTitle: 'Audit log', actor: 'Actor', action: 'Action', entity: 'Entity',
     from: 'From', to: 'To', filter: 'Filter', at: 'At', details: 'Details', before: 'Before', after: 'After',
-    newer: 'Newer', older: 'Older', page: 'Page {0}', noEvents: 'No events.', eventDetails: 'Event #{0}', entityId: 'Entity id',
+    newer: 'Newer', older: 'Older', page: 'Page {0}', noEvents: 'No events.', eventDetails: 'Event #{0}', entityId: 'Entity id', history: 'Audit log of this record',
     centresTitle: 'Service centres and counters', addCentre: 'Add a centre', address: 'Address',
     kioskQuestionnaire: 'Kiosk questionnaire', counters: 'Counters', addCounter: 'Add a counter', centreTitle: 'Centre {0}',
     editCentre: 'Edit centre', noCounters: 'No counters yet.', editCounter: 'Edit counter {0}',

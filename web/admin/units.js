@@ -3,6 +3,7 @@ import { get, patch, post } from '/js/api.js';
 import { announce, attempt, button, confirmDialog, field, form, h, input, select, submit } from './dom.js';
 import { importForm } from './csv.js';
 import { nameOf, t } from './i18n.js';
+import { historyLink } from './audit.js';
 
 const collapsed = new Set();
 
@@ -139,6 +140,7 @@ async function renderOne(view, id, session) {
       h('dt', {}, t('parent')), h('dd', {}, parent ? h('a', { href: `#/units/${parent.id}` }, nameOf(parent))
         : unit.parentId === null ? t('noParent') : `#${unit.parentId}`),
       h('dt', {}, t('status')), h('dd', {}, t(unit.active ? 'active' : 'inactive'))),
+    admin ? historyLink('unit', unit.id) : null,
     children.length ? h('section', {}, h('h2', {}, t('unitTree')),
       h('ul', {}, children.map((c) => h('li', {}, h('a', { href: `#/units/${c.id}` }, nameOf(c)), ` (${c.code})`)))) : null,
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'rename' },

@@ -148,7 +148,7 @@ class AdminBrowserTest {
                 assertThat(rows.filter(new Locator.FilterOptions().setHas(page.locator("td:text-is('" + entity + "')"))).first())
                         .isVisible();
             }
-            page.getByLabel("Đối tượng").fill("device");
+            page.getByLabel("Đối tượng", new Page.GetByLabelOptions().setExact(true)).fill("device");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
             assertThat(page.locator("table tbody tr:not(:has(td:text-is('device')))")).hasCount(0);
             rows.first().getByRole(AriaRole.BUTTON).click(); // newest first: the device made above
@@ -385,6 +385,9 @@ class AdminBrowserTest {
                     new Locator.GetByRoleOptions().setName("Ngừng hoạt động")).click();
             assertThat(page.locator("dl.facts")).containsText("Ngừng hoạt động");
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hoạt động trở lại"))).isVisible();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nhật ký thay đổi của mục này")).click();
+            assertThat(page.locator("table tbody tr td:nth-child(3)")).hasText(new String[] {"update", "update", "update"});
+            assertThat(page.getByLabel("Mã đối tượng")).not().hasValue("");
             page.locator("#nav-units").click();
             assertThat(page.locator(".tree li:has(> .node a:text('Tỉnh Thứ Hai')) a", new Page.LocatorOptions()
                     .setHasText("Phòng A đổi tên"))).isVisible();
