@@ -1,0 +1,66 @@
+// Khóa API: keys for other systems; the secret is shown once, right after it is made.
+import { get, post } from '/js/api.js';
+import { announce, attempt, button, confirmDialog, field, form, formatTime, h, input, submit, table } from './dom.js';
+import { t } from './i18n.js';
+
+const SCOPES = ['invitations', 'import', 'read'];
+
+function secretPanel(created, onDone) {
+  const secret = h('p', { class: 'secret', id: 'api-secret' }, created.secret);
+  return h('section', { class: 'panel', id: 'secret-panel', tabindex: '-1', 'aria-labelledby': 'secret-title' },
+    h('h2', { id: 'secret-title' }, t('secretTitle', created.key.name)),
+    h('p', { class: 'warning', role: 'note' }, t('secretWarning')),
+    secret,
+    h('p', { class: 'actions' },
+      button(t('copy'), async () => {
+        try {
+          await navigator.clipboard.writeText(created.secret);
+          announce(t('copied'));
+        } catch {
+          // Without clipboard access (plain http), select the text so Ctrl+C copies it.
+          const range = document.createRange();
+          range.selectNodeContents(secret);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+        }
+      }, 'primary'),
+      button(t('done'), onDone)));
+}
+
+export async function render(view, args, session, created) {
+  const keys = await get('/api-keys');
+  const again = (made) => render(view, args, session, made);
+  const slot = h('div', {});
+  if (created) {
+    slot.append(secretPanel(created, () => slot.replaceChildren()));
+  }
+  view.replaceChildren(
+    h('h1', {}, t('keysTitle')),
+    slot,
+    table(t('keysTitle'), [t('name'), t('prefix'), t('scopes'), t('createdAt'), t('lastUsed'), t('status'), t('actions')],
+      keys.map((k) => h('tr', {},
+        h('th', { scope: 'row' }, k.name),
+        h('td', {}, h('code', {}, `${k.prefix}…`)),
+        h('td', {}, k.scopes.map((s) => t(`scope_${s}`)).join(', ')),
+        h('td', {}, formatTime(k.createdAt)),
+        h('td', {}, formatTime(k.lastUsedAt)),
+        h('td', {}, k.revokedAt ? `${t('status_revoked')} ${formatTime(k.revokedAt)}` : t('active')),
+        h('td', {}, k.revokedAt ? null : button(t('revoke'), async () => {
+          if (await confirmDialog(t('revokeKeyConfirm', k.name), t('revoke'))
+              && await attempt(() => post(`/api-keys/${k.id}/revoke`))) {
+            await again();
+            announce(t('saved'));
+          }
+        }, 'danger small', { 'aria-label': `${t('revoke')} ${k.name}` }))))),
+    h('section', { class: 'panel', 'aria-labelledby': 'add-key' },
+      h('h2', { id: 'add-key' }, t('addKey')),
+      form(async (v) => {
+        const made = await post('/api-keys', { name: v.name, scopes: SCOPES.filter((s) => v[`scope_${s}`]) });
+        await again(made);
+      },
+      field(t('name'), input('name', { required: true, maxlength: 200 })),
+      h('fieldset', {}, h('legend', {}, t('scopes')),
+        SCOPES.map((s) => field(t(`scope_${s}`), input(`scope_${s}`, { type: 'checkbox' })))),
+      h('p', {}, submit(t('add'))))));
+  slot.querySelector('#secret-panel')?.focus();
+}
