@@ -54,7 +54,8 @@ final class ApiErrors {
     }
 
     private static void notFound(Context ctx) {
-        if (ctx.path().startsWith("/api/")) {
+        // A handler's own 404 ("No such unit: 7") already has its message; this is for paths nothing matched.
+        if (ctx.path().startsWith("/api/") && (ctx.result() == null || ctx.result().isEmpty())) {
             ctx.json(Map.of("status", 404, "message", "No such resource: " + ctx.method().name() + " " + ctx.path()));
         }
     }

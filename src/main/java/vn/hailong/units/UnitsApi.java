@@ -87,8 +87,9 @@ public final class UnitsApi {
             if (!units.kindExists(tx, kind)) {
                 throw Invalid.field("kind", "unknown unit kind '" + kind + "'");
             }
-            Long parentId = body.parentId() == null ? before.parentId() : body.parentId();
-            if (body.parentId() != null) {
+            // parentId 0 moves the unit to the top of the tree; absent keeps its parent.
+            Long parentId = body.parentId() == null ? before.parentId() : body.parentId() == 0 ? null : body.parentId();
+            if (parentId != null && !parentId.equals(before.parentId())) {
                 if (units.find(tx, parentId, org.jooq.impl.DSL.noCondition()).isEmpty()) {
                     throw Invalid.field("parentId", "no unit has id " + parentId);
                 }

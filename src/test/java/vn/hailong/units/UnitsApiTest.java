@@ -59,7 +59,11 @@ class UnitsApiTest {
         assertThat(badKind.body().get("field").asText()).isEqualTo("kind");
         var noName = admin.post("/api/v1/units", Map.of("code", "T-R", "kind", "province"));
         assertThat(noName.body().get("field").asText()).isEqualTo("nameVi");
-        assertThat(admin.get("/api/v1/units/999999").status()).isEqualTo(404);
+        var missing = admin.get("/api/v1/units/999999");
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.message()).isEqualTo("No such unit: 999999");
+        long loose = create("T-L", "office", district);
+        assertThat(admin.patch("/api/v1/units/" + loose, Map.of("parentId", 0)).body().get("parentId").isNull()).isTrue();
 
         var history = admin.get("/api/v1/audit?entity=unit&entityId=" + commune).body().get("events");
         assertThat(history.findValuesAsText("action")).containsExactly("update", "update", "create");
