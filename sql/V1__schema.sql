@@ -263,33 +263,42 @@ select ensure_response_partitions(2015, 2030);
 /* [jooq ignore stop] */
 
 -- Responses stored per agency and year, kept by a statement trigger so counting never scans rows.
+-- Each database connection adds to its own shard (backend pid mod 16), so concurrent submissions for
+-- one agency never wait on one row; readers sum the shards.
 create table response_tally (
     agency_id   bigint not null references unit (id),
     year        smallint not null,
+    shard       smallint not null,
     responses   bigint not null,
-    primary key (agency_id, year)
+    primary key (agency_id, year, shard)
 );
 
 /* [jooq ignore start] */
 create function response_tally_insert() returns trigger language plpgsql as $$
 begin
-    insert into response_tally as t (agency_id, year, responses)
-    select agency_id, extract(year from submitted_at at time zone 'Asia/Ho_Chi_Minh')::smallint, count(*)
+    insert into response_tally as t (agency_id, year, shard, responses)
+    select agency_id, extract(year from submitted_at at time zone 'Asia/Ho_Chi_Minh')::smallint,
+           pg_backend_pid() % 16, count(*)
       from inserted
      group by 1, 2
-    on conflict (agency_id, year) do update set responses = t.responses + excluded.responses;
+    on conflict (agency_id, year, shard) do update set responses = t.responses + excluded.responses;
     return null;
 end $$;
 
 create function response_tally_delete() returns trigger language plpgsql as $$
 begin
+    insert into response_tally (agency_id, year, shard, responses)
+    select agency_id, extract(year from submitted_at at time zone 'Asia/Ho_Chi_Minh')::smallint, 0, 0
+      from deleted
+     group by 1, 2
+    on conflict do nothing;
     update response_tally t
        set responses = t.responses - d.n
       from (select agency_id, extract(year from submitted_at at time zone 'Asia/Ho_Chi_Minh')::smallint as year,
                    count(*) as n
               from deleted
              group by 1, 2) d
-     where t.agency_id = d.agency_id and t.year = d.year;
+     where t.agency_id = d.agency_id and t.year = d.year and t.shard = 0;
     return null;
 end $$;
 

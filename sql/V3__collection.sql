@@ -22,7 +22,8 @@ create table invitation (
 -- Sufficient statistics of the statistics core (vn.hailong.stats.Layout) per day × unit × service × centre
 -- × channel × stratum × questionnaire version × quality flag: what every dashboard reads instead of
 -- responses. Missing service or centre is 0, missing stratum ''. Updated in the transaction that stores
--- the response, and rebuildable from responses.
+-- the response, and rebuildable from responses. Like response_tally, each database connection adds to
+-- its own shard, so a busy kiosk's ratings never queue on one row; readers sum the shards.
 create table rollup_daily (
     agency_id                bigint not null references unit (id),
     day                      date not null,
@@ -32,10 +33,11 @@ create table rollup_daily (
     channel                  varchar not null,
     stratum                  varchar not null default '',
     flagged                  boolean not null default false,
+    shard                    smallint not null default 0,
     responses                bigint not null,
     counts                   bigint[] not null,
     sums                     double precision[] not null,
-    primary key (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged)
+    primary key (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
 );
 create index rollup_daily_day_idx on rollup_daily (day);
 

@@ -53,6 +53,7 @@ import vn.hailong.auth.Sessions;
 import vn.hailong.auth.UsersApi;
 import vn.hailong.catalogue.CatalogueApi;
 import vn.hailong.collect.CollectApi;
+import vn.hailong.collect.Directory;
 import vn.hailong.collect.QualityFlags;
 import vn.hailong.collect.RateLimiter;
 import vn.hailong.collect.Submissions;
@@ -152,7 +153,7 @@ public final class App implements AutoCloseable {
         var audit = new AuditApi(dsl);
         var qr = new QrApi();
         var forms = new Forms(dsl);
-        var submissions = new SubmissionsApi(dsl, forms, new Submissions(dsl, new Rollups(forms)),
+        var submissions = new SubmissionsApi(new Directory(dsl), forms, new Submissions(dsl, new Rollups(forms)),
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
         var collect = new CollectApi(dsl, forms);

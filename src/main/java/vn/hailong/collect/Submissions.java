@@ -7,6 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import static org.jooq.impl.DSL.table;
+
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -54,15 +56,16 @@ public final class Submissions {
     public Outcome store(Checked c) {
         return dsl.transactionResult(trx -> {
             var tx = trx.dsl();
-            // Same submission id, or same dossier, arriving twice at once: the second waits, then sees the first.
-            tx.execute("select pg_advisory_xact_lock(hashtextextended({0}, 0))", "submission:" + c.submissionId());
+            // Same submission id arriving twice at once: the second waits for the first, then finds it. The lock
+            // and the look-up go in one round trip.
             var earlier = tx.select(RESPONSE.ID, RESPONSE.SUBMISSION_ID, RESPONSE.SUBMITTED_AT, RESPONSE.RECEIVED_AT,
                             RESPONSE.QUALITY_FLAGS, RESPONSE.CONTENT_HASH)
-                    .from(RESPONSE)
-                    .where(RESPONSE.SUBMISSION_ID.eq(c.submissionId()))
-                    .fetchOptional();
-            if (earlier.isPresent()) {
-                var e = earlier.get();
+                    .from(table("(select pg_advisory_xact_lock(hashtextextended({0}, 0))) as submission_lock",
+                            "submission:" + c.submissionId()))
+                    .leftJoin(RESPONSE).on(RESPONSE.SUBMISSION_ID.eq(c.submissionId()))
+                    .fetchAny();
+            if (earlier != null && earlier.value1() != null) {
+                var e = earlier;
                 if (c.contentHash().equals(e.value6())) {
                     return new Replayed(new Receipt(e.value1(), e.value2(), e.value3(), e.value4(), List.of(e.value5())));
                 }
@@ -93,7 +96,7 @@ public final class Submissions {
             }
             // PostgreSQL keeps microseconds: the first answer must equal what a retry reads back.
             var now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            var stored = tx.insertInto(RESPONSE)
+            var insert = tx.insertInto(RESPONSE)
                     .set(RESPONSE.AGENCY_ID, c.agencyId())
                     .set(RESPONSE.SUBMITTED_AT, c.submittedAt())
                     .set(RESPONSE.QUESTIONNAIRE_VERSION_ID, c.versionId())
@@ -113,10 +116,12 @@ public final class Submissions {
                     .set(RESPONSE.QUALITY_FLAGS, c.flags().toArray(String[]::new))
                     .set(RESPONSE.DEVICE_ID, c.deviceId())
                     .set(RESPONSE.RECEIVED_AT, now)
-                    .returning(RESPONSE.ID)
-                    .fetchSingle(RESPONSE.ID);
-            rollups.add(tx, Rollups.Key.of(c.agencyId(), c.submittedAt(), c.versionId(), c.serviceId(), c.centreId(),
-                    c.channel(), c.stratum(), !c.flags().isEmpty()), c.answers());
+                    .returning(RESPONSE.ID);
+            var rollup = rollups.addition(tx, Rollups.Key.of(c.agencyId(), c.submittedAt(), c.versionId(), c.serviceId(),
+                    c.centreId(), c.channel(), c.stratum(), !c.flags().isEmpty()), c.answers());
+            // The response and its rollup in one statement: one round trip, one commit.
+            long stored = tx.fetchSingle("with stored as ({0}), rolled_up as ({1}) select id from stored", insert, rollup)
+                    .get(0, Long.class);
             return new Created(new Receipt(stored, c.submissionId(), c.submittedAt(), now, c.flags()));
         });
     }

@@ -1,10 +1,5 @@
 package vn.hailong.collect;
 
-import static vn.hailong.db.schema.Tables.COUNTER;
-import static vn.hailong.db.schema.Tables.SERVICE;
-import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
-import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
-import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -16,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -55,7 +49,7 @@ public final class SubmissionsApi {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private final DSLContext dsl;
+    private final Directory directory;
     private final Forms forms;
     private final Submissions submissions;
     private final RateLimiter clientLimit;
@@ -63,9 +57,9 @@ public final class SubmissionsApi {
     private final ClientHash clients;
     private final QualityFlags flags;
 
-    public SubmissionsApi(DSLContext dsl, Forms forms, Submissions submissions, RateLimiter clientLimit,
+    public SubmissionsApi(Directory directory, Forms forms, Submissions submissions, RateLimiter clientLimit,
                           RateLimiter deviceLimit, ClientHash clients, QualityFlags flags) {
-        this.dsl = dsl;
+        this.directory = directory;
         this.forms = forms;
         this.submissions = submissions;
         this.clientLimit = clientLimit;
@@ -115,8 +109,7 @@ public final class SubmissionsApi {
         if (s.agency() == null || s.agency().isBlank()) {
             errors.add(new FieldError("agency", "is required: the code of the agency rated"));
         } else {
-            agencyId = dsl.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(s.agency().strip())).and(UNIT.ACTIVE)
-                    .fetchOptional(UNIT.ID).orElse(null);
+            agencyId = directory.agency(s.agency().strip()).orElse(null);
             if (agencyId == null) {
                 errors.add(new FieldError("agency", "no active agency has code '" + s.agency() + "'"));
             }
@@ -124,21 +117,17 @@ public final class SubmissionsApi {
         Long serviceId = null;
         String stratum = null;
         if (s.service() != null && !s.service().isBlank()) {
-            var service = dsl.select(SERVICE.ID, SERVICE_FIELD.CODE)
-                    .from(SERVICE).join(SERVICE_FIELD).on(SERVICE_FIELD.ID.eq(SERVICE.FIELD_ID))
-                    .where(SERVICE.CODE.eq(s.service().strip())).and(SERVICE.ACTIVE)
-                    .fetchOptional();
+            var service = directory.service(s.service().strip());
             if (service.isEmpty()) {
                 errors.add(new FieldError("service", "no active service has code '" + s.service() + "'"));
             } else {
-                serviceId = service.get().value1();
-                stratum = service.get().value2();
+                serviceId = service.get().id();
+                stratum = service.get().field();
             }
         }
         Long centreId = caller != null && caller.kind() == Principal.Kind.DEVICE ? caller.centreId() : null;
         if (s.centre() != null && !s.centre().isBlank()) {
-            var named = dsl.select(SERVICE_CENTRE.ID).from(SERVICE_CENTRE)
-                    .where(SERVICE_CENTRE.CODE.eq(s.centre().strip())).fetchOptional(SERVICE_CENTRE.ID).orElse(null);
+            var named = directory.centre(s.centre().strip()).orElse(null);
             if (named == null) {
                 errors.add(new FieldError("centre", "no centre has code '" + s.centre() + "'"));
             } else if (centreId != null && !centreId.equals(named)) {
@@ -152,9 +141,7 @@ public final class SubmissionsApi {
             if (centreId == null) {
                 errors.add(new FieldError("counter", "needs the centre it belongs to"));
             } else {
-                counterId = dsl.select(COUNTER.ID).from(COUNTER)
-                        .where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(s.counter().strip()))
-                        .fetchOptional(COUNTER.ID).orElse(null);
+                counterId = directory.counter(centreId, s.counter().strip()).orElse(null);
                 if (counterId == null) {
                     errors.add(new FieldError("counter", "the centre has no counter '" + s.counter() + "'"));
                 }
@@ -165,7 +152,7 @@ public final class SubmissionsApi {
             errors.add(new FieldError(s.questionnaire() == null ? "questionnaire" : "version",
                     "is required: the questionnaire code and version the answers follow"));
         } else {
-            var versionId = forms.versionId(s.questionnaire(), s.version());
+            var versionId = directory.version(s.questionnaire(), s.version());
             if (versionId.isEmpty()) {
                 errors.add(new FieldError("version", "questionnaire " + s.questionnaire() + " has no version " + s.version()));
             } else {

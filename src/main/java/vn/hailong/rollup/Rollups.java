@@ -46,24 +46,31 @@ public final class Rollups {
         }
     }
 
-    /** Adds one response to its rollup row (creating the row on the day's first response). */
-    public void add(DSLContext tx, Key key, Short[] answers) {
+    /**
+     * The statement that adds one response to its rollup row (creating the row on the day's first
+     * response), for the caller to run in the transaction that stores the response.
+     */
+    public org.jooq.Query addition(DSLContext tx, Key key, Short[] answers) {
         var form = forms.published(key.versionId()).orElseThrow(() ->
                 new IllegalStateException("questionnaire version " + key.versionId() + " is not published"));
         var response = form.toResponse(answers, key.stratum());
         if (response.isEmpty()) {
-            upsert(tx, key, 1, new long[0], new double[0]);
-            return;
+            return upsert(tx, key, 1, new long[0], new double[0], CONNECTION_SHARD);
         }
         var stats = SufficientStatistics.builder(form.instrument().orElseThrow()).add(response.get()).build();
         var stratum = stats.strata().values().iterator().next();
-        upsert(tx, key, 1, stratum.counts(), stratum.sums());
+        return upsert(tx, key, 1, stratum.counts(), stratum.sums(), CONNECTION_SHARD);
     }
 
-    private static void upsert(DSLContext tx, Key key, long responses, long[] counts, double[] sums) {
+    /** The shard a connection writes: concurrent transactions on different connections never share a row. */
+    private static final org.jooq.Field<Short> CONNECTION_SHARD =
+            field("(pg_backend_pid() % 16)::smallint", org.jooq.impl.SQLDataType.SMALLINT);
+
+    private static org.jooq.Query upsert(DSLContext tx, Key key, long responses, long[] counts, double[] sums,
+                                         org.jooq.Field<Short> shard) {
         var countArray = Arrays.stream(counts).boxed().toArray(Long[]::new);
         var sumArray = Arrays.stream(sums).boxed().toArray(Double[]::new);
-        tx.insertInto(ROLLUP_DAILY)
+        return tx.insertInto(ROLLUP_DAILY)
                 .set(ROLLUP_DAILY.AGENCY_ID, key.agencyId())
                 .set(ROLLUP_DAILY.DAY, key.day())
                 .set(ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID, key.versionId())
@@ -72,19 +79,19 @@ public final class Rollups {
                 .set(ROLLUP_DAILY.CHANNEL, key.channel())
                 .set(ROLLUP_DAILY.STRATUM, key.stratum())
                 .set(ROLLUP_DAILY.FLAGGED, key.flagged())
+                .set(ROLLUP_DAILY.SHARD, shard)
                 .set(ROLLUP_DAILY.RESPONSES, responses)
                 .set(ROLLUP_DAILY.COUNTS, countArray)
                 .set(ROLLUP_DAILY.SUMS, sumArray)
                 .onConflict(ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY, ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID,
                         ROLLUP_DAILY.SERVICE_ID, ROLLUP_DAILY.CENTRE_ID, ROLLUP_DAILY.CHANNEL, ROLLUP_DAILY.STRATUM,
-                        ROLLUP_DAILY.FLAGGED)
+                        ROLLUP_DAILY.FLAGGED, ROLLUP_DAILY.SHARD)
                 .doUpdate()
                 .set(ROLLUP_DAILY.RESPONSES, ROLLUP_DAILY.RESPONSES.plus(responses))
                 .set(ROLLUP_DAILY.COUNTS, field("array_add({0}, {1})", ROLLUP_DAILY.COUNTS.getDataType(),
                         ROLLUP_DAILY.COUNTS, val(countArray, ROLLUP_DAILY.COUNTS.getDataType())))
                 .set(ROLLUP_DAILY.SUMS, field("array_add({0}, {1})", ROLLUP_DAILY.SUMS.getDataType(),
-                        ROLLUP_DAILY.SUMS, val(sumArray, ROLLUP_DAILY.SUMS.getDataType())))
-                .execute();
+                        ROLLUP_DAILY.SUMS, val(sumArray, ROLLUP_DAILY.SUMS.getDataType())));
     }
 
     /**
@@ -120,7 +127,7 @@ public final class Rollups {
             Map<String, StratumStatistics> strata = builder == null ? Map.of() : builder.build().strata();
             var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
             upsert(tx, entry.getKey(), entry.getValue(), stratum == null ? new long[0] : stratum.counts(),
-                    stratum == null ? new double[0] : stratum.sums());
+                    stratum == null ? new double[0] : stratum.sums(), val((short) 0)).execute();
         }
         log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, counts.size());
         return counts.size();

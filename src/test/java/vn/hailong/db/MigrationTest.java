@@ -46,12 +46,16 @@ class MigrationTest {
     }
 
     @Test
-    void migrating_again_applies_nothing_and_keeps_the_history() {
+    void migrating_again_applies_nothing_and_keeps_the_history() throws Exception {
         Database.migrate(database.dataSource());
+        long files;
+        try (var sql = java.nio.file.Files.list(Path.of("sql"))) {
+            files = sql.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
         try (var dsl = TestApp.dsl(url)) {
             assertThat(one(dsl, "select count(*) from flyway_schema_history where success", Long.class))
                     .isEqualTo(one(dsl, "select count(*) from flyway_schema_history", Long.class))
-                    .isEqualTo(1L);
+                    .isEqualTo(files);
         }
     }
 
@@ -102,12 +106,13 @@ class MigrationTest {
             dsl.execute(insert, "2024-12-31T23:30:00+07:00");
             dsl.execute(insert, "2024-12-31T17:30:00Z"); // 00:30 on 1 January 2025 in Vietnam
             dsl.execute(insert, "2025-06-01T08:00:00+07:00");
-            assertThat(dsl.fetch("select year, responses from response_tally order by year").intoMaps())
+            assertThat(dsl.fetch("select year, sum(responses)::bigint as responses from response_tally group by year order by year")
+                    .intoMaps())
                     .containsExactly(
                             java.util.Map.of("year", (short) 2024, "responses", 1L),
                             java.util.Map.of("year", (short) 2025, "responses", 2L));
             dsl.execute("delete from response where submitted_at >= '2025-06-01'");
-            assertThat(one(dsl, "select responses from response_tally where year = 2025", Long.class))
+            assertThat(one(dsl, "select sum(responses) from response_tally where year = 2025", Long.class))
                     .isEqualTo(1L);
         }
     }

@@ -61,7 +61,7 @@ public final class SubmissionLoad {
             System.out.printf("Hài Lòng submission benchmark: %d clients, %d s per phase, java %s, %d cores%n",
                     clients, seconds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
             var base = "http://localhost:" + app.port() + "/api/v1/responses";
-            run("warm-up", base, clients, 3, 0);
+            run("warm-up", base, clients, Math.max(5, seconds), 0);
             var api = run("API, closed loop", base, clients, seconds, 0);
             var raw = rawInserts(jdbc, clients, seconds);
             System.out.printf("%-28s %8.0f inserts/s%n", "raw single-row INSERT", raw);

@@ -1,0 +1,85 @@
+package vn.hailong.collect;
+
+import static vn.hailong.db.schema.Tables.COUNTER;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
+import static vn.hailong.db.schema.Tables.SERVICE;
+import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
+import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
+import static vn.hailong.db.schema.Tables.UNIT;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import org.jooq.DSLContext;
+
+/**
+ * The codes a rating names (agency, service, centre, counter, questionnaire version), resolved to ids and
+ * remembered for a few seconds: ratings arrive by the hundred a second, the catalogue changes by the day.
+ * An admin's change (a unit deactivated, say) reaches submissions within {@link #TTL}.
+ */
+public final class Directory {
+    static final Duration TTL = Duration.ofSeconds(15);
+
+    public record ServiceRef(long id, String field) {
+    }
+
+    private record Entry(Object value, long expiresAt) {
+    }
+
+    private final DSLContext dsl;
+    private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+
+    public Directory(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    public Optional<Long> agency(String code) {
+        return remember("agency:" + code, () -> dsl.select(UNIT.ID).from(UNIT)
+                .where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE).fetchOptional(UNIT.ID));
+    }
+
+    public Optional<ServiceRef> service(String code) {
+        return remember("service:" + code, () -> dsl.select(SERVICE.ID, SERVICE_FIELD.CODE)
+                .from(SERVICE).join(SERVICE_FIELD).on(SERVICE_FIELD.ID.eq(SERVICE.FIELD_ID))
+                .where(SERVICE.CODE.eq(code)).and(SERVICE.ACTIVE)
+                .fetchOptional(r -> new ServiceRef(r.value1(), r.value2())));
+    }
+
+    public Optional<Long> centre(String code) {
+        return remember("centre:" + code, () -> dsl.select(SERVICE_CENTRE.ID).from(SERVICE_CENTRE)
+                .where(SERVICE_CENTRE.CODE.eq(code)).fetchOptional(SERVICE_CENTRE.ID));
+    }
+
+    public Optional<Long> counter(long centreId, String code) {
+        return remember("counter:" + centreId + ":" + code, () -> dsl.select(COUNTER.ID).from(COUNTER)
+                .where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(code)).fetchOptional(COUNTER.ID));
+    }
+
+    /** A version by questionnaire code and number, published or not. */
+    public Optional<Long> version(String questionnaire, int version) {
+        return remember("version:" + questionnaire + ":" + version, () -> dsl.select(QUESTIONNAIRE_VERSION.ID)
+                .from(QUESTIONNAIRE_VERSION)
+                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
+                .where(QUESTIONNAIRE.CODE.eq(questionnaire))
+                .and(QUESTIONNAIRE_VERSION.VERSION.eq(version))
+                .fetchOptional(QUESTIONNAIRE_VERSION.ID));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> remember(String key, Supplier<Optional<T>> lookup) {
+        long now = System.nanoTime();
+        var entry = cache.get(key);
+        if (entry != null && entry.expiresAt() - now > 0) {
+            return (Optional<T>) entry.value();
+        }
+        var value = lookup.get();
+        if (cache.size() > 100_000) {
+            cache.clear(); // codes sent by clients are unbounded; never let the cache grow with them
+        }
+        cache.put(key, new Entry(value, now + TTL.toNanos()));
+        return value;
+    }
+}
