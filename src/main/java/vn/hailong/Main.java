@@ -38,7 +38,13 @@ public final class Main {
     private static int serve(List<String> arguments) {
         try {
             var app = App.start(Settings.from(System.getenv(), arguments));
-            Runtime.getRuntime().addShutdownHook(new Thread(app::close, "hailong-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                // Flush the asynchronous log appender, so the last lines are not lost.
+                if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+                    context.stop();
+                }
+            }, "hailong-shutdown"));
             return 0;
         } catch (StartupException e) {
             log.debug("start-up failed", e);
