@@ -173,7 +173,13 @@ public final class App implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.roles = Set.of(Access.PUBLIC);
             });
-            config.staticFiles.enableWebjars();
+            // WebJars (Chart.js), public like the pages; served this way so they carry an access rule too.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "/META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.PUBLIC);
+            });
             ApiErrors.register(config);
             config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched(access::check);

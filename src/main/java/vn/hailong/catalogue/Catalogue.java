@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.Record7;
+import org.jooq.SelectJoinStep;
+import org.jooq.SelectOnConditionStep;
 
 /** Queries on the catalogue of administrative procedures and their fields (lĩnh vực). */
 public final class Catalogue {
@@ -26,24 +30,26 @@ public final class Catalogue {
     }
 
     public List<Field> fields() {
-        return dsl.select(SERVICE_FIELD.ID, SERVICE_FIELD.CODE, SERVICE_FIELD.NAME_VI, SERVICE_FIELD.NAME_EN)
-                .from(SERVICE_FIELD)
+        return fields(dsl)
                 .orderBy(SERVICE_FIELD.CODE)
                 .fetch(mapping(Field::new));
     }
 
     public Optional<Field> fieldByCode(DSLContext tx, String code) {
-        return tx.select(SERVICE_FIELD.ID, SERVICE_FIELD.CODE, SERVICE_FIELD.NAME_VI, SERVICE_FIELD.NAME_EN)
-                .from(SERVICE_FIELD)
+        return fields(tx)
                 .where(SERVICE_FIELD.CODE.eq(code))
                 .fetchOptional(mapping(Field::new));
     }
 
     public Optional<Field> field(DSLContext tx, long id) {
-        return tx.select(SERVICE_FIELD.ID, SERVICE_FIELD.CODE, SERVICE_FIELD.NAME_VI, SERVICE_FIELD.NAME_EN)
-                .from(SERVICE_FIELD)
+        return fields(tx)
                 .where(SERVICE_FIELD.ID.eq(id))
                 .fetchOptional(mapping(Field::new));
+    }
+
+    private static SelectJoinStep<Record4<Long, String, String, String>> fields(DSLContext tx) {
+        return tx.select(SERVICE_FIELD.ID, SERVICE_FIELD.CODE, SERVICE_FIELD.NAME_VI, SERVICE_FIELD.NAME_EN)
+                .from(SERVICE_FIELD);
     }
 
     public long insertField(DSLContext tx, String code, String nameVi, String nameEn) {
@@ -57,10 +63,7 @@ public final class Catalogue {
 
     /** Services, optionally of one field and matching a text in code or name. */
     public List<Service> services(String fieldCode, String text) {
-        return dsl.select(SERVICE.ID, SERVICE.CODE, SERVICE.NAME_VI, SERVICE.NAME_EN, SERVICE.FIELD_ID,
-                        SERVICE_FIELD.CODE, SERVICE.ACTIVE)
-                .from(SERVICE)
-                .join(SERVICE_FIELD).on(SERVICE_FIELD.ID.eq(SERVICE.FIELD_ID))
+        return services(dsl)
                 .where(fieldCode == null ? noCondition() : SERVICE_FIELD.CODE.eq(fieldCode))
                 .and(text == null ? noCondition()
                         : SERVICE.CODE.containsIgnoreCase(text).or(SERVICE.NAME_VI.containsIgnoreCase(text))
@@ -78,12 +81,17 @@ public final class Catalogue {
     }
 
     private Optional<Service> serviceWhere(DSLContext tx, org.jooq.Condition condition) {
+        return services(tx)
+                .where(condition)
+                .fetchOptional(mapping(Service::new));
+    }
+
+    private static SelectOnConditionStep<Record7<Long, String, String, String, Long, String, Boolean>> services(
+            DSLContext tx) {
         return tx.select(SERVICE.ID, SERVICE.CODE, SERVICE.NAME_VI, SERVICE.NAME_EN, SERVICE.FIELD_ID,
                         SERVICE_FIELD.CODE, SERVICE.ACTIVE)
                 .from(SERVICE)
-                .join(SERVICE_FIELD).on(SERVICE_FIELD.ID.eq(SERVICE.FIELD_ID))
-                .where(condition)
-                .fetchOptional(mapping(Service::new));
+                .join(SERVICE_FIELD).on(SERVICE_FIELD.ID.eq(SERVICE.FIELD_ID));
     }
 
     public long insertService(DSLContext tx, String code, String nameVi, String nameEn, long fieldId) {

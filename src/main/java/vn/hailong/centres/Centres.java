@@ -9,6 +9,9 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record6;
+import org.jooq.Record8;
+import org.jooq.SelectJoinStep;
 
 /** Queries on service centres (one-stop desks) and their counters. */
 public final class Centres {
@@ -29,23 +32,30 @@ public final class Centres {
     }
 
     public List<Centre> list(Condition scope) {
-        return dsl.select(SERVICE_CENTRE.ID, SERVICE_CENTRE.CODE, SERVICE_CENTRE.UNIT_ID, SERVICE_CENTRE.NAME_VI,
-                        SERVICE_CENTRE.NAME_EN, SERVICE_CENTRE.ADDRESS, SERVICE_CENTRE.KIOSK_QUESTIONNAIRE_CODE,
-                        SERVICE_CENTRE.ACTIVE)
-                .from(SERVICE_CENTRE)
+        return centres(dsl)
                 .where(scope)
                 .orderBy(SERVICE_CENTRE.CODE)
                 .fetch(mapping(Centre::new));
     }
 
     public Optional<Centre> find(DSLContext tx, long id, Condition scope) {
-        return tx.select(SERVICE_CENTRE.ID, SERVICE_CENTRE.CODE, SERVICE_CENTRE.UNIT_ID, SERVICE_CENTRE.NAME_VI,
-                        SERVICE_CENTRE.NAME_EN, SERVICE_CENTRE.ADDRESS, SERVICE_CENTRE.KIOSK_QUESTIONNAIRE_CODE,
-                        SERVICE_CENTRE.ACTIVE)
-                .from(SERVICE_CENTRE)
+        return centres(tx)
                 .where(SERVICE_CENTRE.ID.eq(id))
                 .and(scope)
                 .fetchOptional(mapping(Centre::new));
+    }
+
+    private static SelectJoinStep<Record8<Long, String, Long, String, String, String, String, Boolean>> centres(
+            DSLContext tx) {
+        return tx.select(SERVICE_CENTRE.ID, SERVICE_CENTRE.CODE, SERVICE_CENTRE.UNIT_ID, SERVICE_CENTRE.NAME_VI,
+                        SERVICE_CENTRE.NAME_EN, SERVICE_CENTRE.ADDRESS, SERVICE_CENTRE.KIOSK_QUESTIONNAIRE_CODE,
+                        SERVICE_CENTRE.ACTIVE)
+                .from(SERVICE_CENTRE);
+    }
+
+    private static SelectJoinStep<Record6<Long, Long, String, String, String, Boolean>> counters(DSLContext tx) {
+        return tx.select(COUNTER.ID, COUNTER.CENTRE_ID, COUNTER.CODE, COUNTER.NAME_VI, COUNTER.NAME_EN, COUNTER.ACTIVE)
+                .from(COUNTER);
     }
 
     public boolean codeTaken(DSLContext tx, String code) {
@@ -53,16 +63,14 @@ public final class Centres {
     }
 
     public List<Counter> counters(DSLContext tx, long centreId) {
-        return tx.select(COUNTER.ID, COUNTER.CENTRE_ID, COUNTER.CODE, COUNTER.NAME_VI, COUNTER.NAME_EN, COUNTER.ACTIVE)
-                .from(COUNTER)
+        return counters(tx)
                 .where(COUNTER.CENTRE_ID.eq(centreId))
                 .orderBy(COUNTER.CODE)
                 .fetch(mapping(Counter::new));
     }
 
     public Optional<Counter> counter(DSLContext tx, long id) {
-        return tx.select(COUNTER.ID, COUNTER.CENTRE_ID, COUNTER.CODE, COUNTER.NAME_VI, COUNTER.NAME_EN, COUNTER.ACTIVE)
-                .from(COUNTER)
+        return counters(tx)
                 .where(COUNTER.ID.eq(id))
                 .fetchOptional(mapping(Counter::new));
     }

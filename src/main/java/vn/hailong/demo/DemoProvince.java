@@ -1,13 +1,9 @@
 package vn.hailong.demo;
 
-import static vn.hailong.db.schema.Tables.COUNTER;
 import static vn.hailong.db.schema.Tables.POPULATION_TOTAL;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.RESPONSE;
-import static vn.hailong.db.schema.Tables.SERVICE;
-import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
-import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
 import static vn.hailong.db.schema.Tables.UNIT;
 import static vn.hailong.db.schema.Tables.UNIT_SERVICE;
 
@@ -23,7 +19,9 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.hailong.centres.Centres;
 import vn.hailong.db.schema.tables.records.ResponseRecord;
+import vn.hailong.units.Units;
 
 /**
  * Fills an empty database with a believable province: about 20 units at several levels, about 100
@@ -88,34 +86,20 @@ public final class DemoProvince {
 
     private static Catalogue createCatalogue(DSLContext tx) {
         var units = new HashMap<String, Long>();
+        var unitQueries = new Units(tx);
         for (var spec : DemoCatalogue.UNITS) {
-            units.put(spec.code(), tx.insertInto(UNIT)
-                    .set(UNIT.CODE, spec.code())
-                    .set(UNIT.NAME_VI, spec.nameVi())
-                    .set(UNIT.NAME_EN, spec.nameEn())
-                    .set(UNIT.KIND, spec.kind())
-                    .set(UNIT.PARENT_ID, spec.parent() == null ? null : units.get(spec.parent()))
-                    .returning(UNIT.ID)
-                    .fetchSingle(UNIT.ID));
+            units.put(spec.code(), unitQueries.insert(tx, spec.code(), spec.nameVi(), spec.nameEn(), spec.kind(),
+                    spec.parent() == null ? null : units.get(spec.parent())));
         }
         var services = new java.util.LinkedHashMap<String, ServiceRow>();
+        var catalogue = new vn.hailong.catalogue.Catalogue(tx);
         int serial = 0;
         for (var field : DemoCatalogue.FIELDS) {
-            var fieldId = tx.insertInto(SERVICE_FIELD)
-                    .set(SERVICE_FIELD.CODE, field.code())
-                    .set(SERVICE_FIELD.NAME_VI, field.nameVi())
-                    .set(SERVICE_FIELD.NAME_EN, field.nameEn())
-                    .returning(SERVICE_FIELD.ID)
-                    .fetchSingle(SERVICE_FIELD.ID);
+            var fieldId = catalogue.insertField(tx, field.code(), field.nameVi(), field.nameEn());
             for (var name : field.services()) {
                 // Shaped like the national procedure codes (1.00xxxx), invented.
                 var code = String.format("1.%06d", 1000 + 37 * ++serial);
-                services.put(code, new ServiceRow(tx.insertInto(SERVICE)
-                        .set(SERVICE.CODE, code)
-                        .set(SERVICE.NAME_VI, name)
-                        .set(SERVICE.FIELD_ID, fieldId)
-                        .returning(SERVICE.ID)
-                        .fetchSingle(SERVICE.ID), field.code()));
+                services.put(code, new ServiceRow(catalogue.insertService(tx, code, name, null, fieldId), field.code()));
             }
         }
         for (var spec : DemoCatalogue.UNITS) {
@@ -142,13 +126,8 @@ public final class DemoProvince {
                     : centre(tx, spec.code() + ".MC", units.get(spec.code()), "Bộ phận Một cửa " + spec.nameVi(),
                             "One-stop desk, " + spec.nameEn());
             centreOf.put(spec.code(), centre);
-            counterOf.put(spec.code(), tx.insertInto(COUNTER)
-                    .set(COUNTER.CENTRE_ID, centre)
-                    .set(COUNTER.CODE, "Q-" + spec.code())
-                    .set(COUNTER.NAME_VI, "Quầy " + spec.nameVi())
-                    .set(COUNTER.NAME_EN, "Counter, " + spec.nameEn())
-                    .returning(COUNTER.ID)
-                    .fetchSingle(COUNTER.ID));
+            counterOf.put(spec.code(), new Centres(tx).insertCounter(tx, centre, "Q-" + spec.code(),
+                    "Quầy " + spec.nameVi(), "Counter, " + spec.nameEn()));
         }
         return new Catalogue(units, services, centreOf, counterOf,
                 publishedVersion(tx, "SIPAS"), vn.hailong.survey.Templates.SIPAS.criteria().size(),
@@ -156,13 +135,7 @@ public final class DemoProvince {
     }
 
     private static long centre(DSLContext tx, String code, long unitId, String nameVi, String nameEn) {
-        return tx.insertInto(SERVICE_CENTRE)
-                .set(SERVICE_CENTRE.CODE, code)
-                .set(SERVICE_CENTRE.UNIT_ID, unitId)
-                .set(SERVICE_CENTRE.NAME_VI, nameVi)
-                .set(SERVICE_CENTRE.NAME_EN, nameEn)
-                .returning(SERVICE_CENTRE.ID)
-                .fetchSingle(SERVICE_CENTRE.ID);
+        return new Centres(tx).insert(tx, new Centres.Centre(0, code, unitId, nameVi, nameEn, null, null, true));
     }
 
     private static long publishedVersion(DSLContext tx, String questionnaire) {

@@ -11,6 +11,8 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record7;
+import org.jooq.SelectJoinStep;
 
 /** Queries on the tree of administrative units. */
 public final class Units {
@@ -27,26 +29,27 @@ public final class Units {
     }
 
     public List<Unit> list(Condition scope) {
-        return dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE)
-                .from(UNIT)
+        return units(dsl)
                 .where(scope)
                 .orderBy(UNIT.CODE)
                 .fetch(mapping(Unit::new));
     }
 
     public Optional<Unit> find(DSLContext tx, long id, Condition scope) {
-        return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE)
-                .from(UNIT)
+        return units(tx)
                 .where(UNIT.ID.eq(id))
                 .and(scope)
                 .fetchOptional(mapping(Unit::new));
     }
 
     public Optional<Unit> findByCode(DSLContext tx, String code) {
-        return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE)
-                .from(UNIT)
+        return units(tx)
                 .where(UNIT.CODE.eq(code))
                 .fetchOptional(mapping(Unit::new));
+    }
+
+    private static SelectJoinStep<Record7<Long, String, String, String, String, Long, Boolean>> units(DSLContext tx) {
+        return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE).from(UNIT);
     }
 
     public List<Kind> kinds() {
