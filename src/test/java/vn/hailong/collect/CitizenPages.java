@@ -95,6 +95,11 @@ final class CitizenPages {
         return errors;
     }
 
+    /** What the screen shows right now (the full-page screenshots of long forms are too tall to look at). */
+    static void screen(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(vn.hailong.Browser.SCREENSHOTS.resolve(name + ".png")));
+    }
+
     private static void check(ApiClient.Answer answer, int status) {
         if (answer.status() != status) {
             throw new IllegalStateException("set-up call failed: " + answer.status() + " " + answer.body());
