@@ -135,7 +135,7 @@ function commentBox() {
   area.addEventListener('input', () => { state.comment = area.value; showCount(); });
   showCount();
   return el('section', { class: 'group', 'data-field': 'comment' },
-    el('label', { for: 'comment', class: 'comment-label' }, el('h2', { text: m().comment })),
+    el('h2', { class: 'comment-label' }, el('label', { for: 'comment', text: m().comment })),
     el('p', { class: 'field-error', id: 'comment-error', role: 'alert', hidden: !state.errors.comment, text: state.errors.comment || '' }),
     area, count);
 }

@@ -159,6 +159,27 @@ class SurveyBrowserTest {
         }
     }
 
+    @Test
+    void poster_prints_the_short_link_and_its_qr_code_on_a5() {
+        var code = pages.surveyLink("XS", "MC-XS");
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = CitizenPages.consoleErrors(page, false);
+            page.navigate(pages.base + "/poster/#" + code);
+            assertThat(page.locator("#short-url")).hasText("localhost:" + app.app.port() + "/s/" + code);
+            assertThat(page.locator("#place")).containsText("Xã Khảo Sát");
+            assertThat(page.locator("#place")).containsText("Một cửa xã Khảo Sát");
+            assertThat(page.locator("#qr")).hasAttribute("src", "/api/v1/qr?format=svg&text="
+                    + java.net.URLEncoder.encode(pages.base + "/s/" + code, java.nio.charset.StandardCharsets.UTF_8));
+            page.waitForFunction("document.getElementById('qr').complete && document.getElementById('qr').naturalWidth > 0");
+            assertThat(page.locator("#print")).isVisible();
+            Browser.screenshot(page, "poster");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator("#print")).isHidden();
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
     private static void tabUntil(Page page, String condition) {
         for (int i = 0; i < 80; i++) {
             page.keyboard().press("Tab");
