@@ -278,9 +278,10 @@ async function sendQueued() {
   flushing = true;
   clearTimeout(retryTimer);
   try {
-    const result = await outbox.flush((item) => api('POST', '/api/v1/responses', {
-      body: item.body, token: localStorage.getItem(TOKEN),
-    }));
+    const send = (item) => api('POST', '/api/v1/responses', { body: item.body, token: localStorage.getItem(TOKEN) });
+    // No network at all: wait for the 'online' event (or the next back-off) instead of failing each rating.
+    const result = navigator.onLine ? await outbox.flush(send)
+      : { done: (await outbox.counts()).queued === 0, retryAfter: 0 };
     lastStatus = result.done ? 'ok' : 'failed';
     if (result.done) {
       failures = 0;

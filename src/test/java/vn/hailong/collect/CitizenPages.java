@@ -29,9 +29,28 @@ final class CitizenPages {
         return answer.body().get("id").asLong();
     }
 
+    long unit(String code, String nameVi, String nameEn, String kind, Long parentId) {
+        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "nameVi", nameVi, "nameEn", nameEn, "kind", kind));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        var answer = admin.post("/api/v1/units", body);
+        check(answer, 201);
+        return answer.body().get("id").asLong();
+    }
+
     long centre(String code, long unitId, String nameVi) {
-        var answer = admin.post("/api/v1/centres", Map.of("code", code, "unitId", unitId, "nameVi", nameVi,
+        return centre(code, unitId, nameVi, null);
+    }
+
+    /** A centre; kioskQuestionnaire (null for the one-tap card) is what its kiosks show. */
+    long centre(String code, long unitId, String nameVi, String kioskQuestionnaire) {
+        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "unitId", unitId, "nameVi", nameVi,
                 "nameEn", nameVi + " (EN)"));
+        if (kioskQuestionnaire != null) {
+            body.put("kioskQuestionnaire", kioskQuestionnaire);
+        }
+        var answer = admin.post("/api/v1/centres", body);
         check(answer, 201);
         return answer.body().get("id").asLong();
     }

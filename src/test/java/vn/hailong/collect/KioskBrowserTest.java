@@ -65,8 +65,8 @@ class KioskBrowserTest {
 
             org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> kioskResponses("Máy 1"), 1L, Duration.ofSeconds(10)))
                     .isEqualTo(1L);
-            org.assertj.core.api.Assertions.assertThat(pages.sql("select answers::text || ' ' || comment from response"
-                    + " where channel = 'kiosk' and comment is not null", String.class))
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select r.answers::text || ' ' || r.comment from response r"
+                    + " join kiosk_device d on d.id = r.device_id where d.name = 'Máy 1'", String.class))
                     .isEqualTo("{2,1} Phải chờ gần một tiếng");
 
             // A citizen who walks away half-way: after the idle time nothing of theirs is left.
@@ -132,7 +132,9 @@ class KioskBrowserTest {
             assertThat(page.locator("#status")).containsText("Ngoại tuyến");
             Browser.screenshot(page, "kiosk-offline-queued");
 
-            page.reload();
+            var shell = page.reload();
+            org.assertj.core.api.Assertions.assertThat(shell.headers().get("x-kiosk-source"))
+                    .as("the reloaded page comes from the service worker's cache").isEqualTo("offline-cache");
             assertThat(page.locator(".face")).hasCount(5);
             assertThat(page.locator("#status")).hasAttribute("data-queued", "3");
             org.assertj.core.api.Assertions.assertThat(kioskResponses("Máy 3")).isZero();
@@ -148,6 +150,92 @@ class KioskBrowserTest {
                     + " from response r join kiosk_device d on d.id = r.device_id where d.name = 'Máy 3'", String.class))
                     .isEqualTo("5,3,1");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors other than the offline requests").isEmpty();
+        }
+    }
+
+    @Test
+    void kiosk_of_a_provincial_centre_asks_which_agency_then_walks_through_the_full_sipas_form() {
+        var province = pages.unit("TP", "Tỉnh Thử", "Test Province", "province", null);
+        pages.unit("SA", "Sở Tư pháp", "Department of Justice", "department", province);
+        pages.unit("SB", "Sở Xây dựng", "Department of Construction", "department", province);
+        var centre = pages.centre("TTHCC", province, "Trung tâm Phục vụ hành chính công tỉnh", "SIPAS");
+        var code = pages.enrolmentCode(centre, "Máy tỉnh");
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = CitizenPages.consoleErrors(page, false);
+            page.navigate(pages.base + "/kiosk/?thanks=1&idle=30#enrol=" + code);
+            assertThat(page.locator(".agency")).hasCount(3);
+            Browser.screenshot(page, "kiosk-agencies");
+            page.locator(".agency[data-code='SA']").click();
+            assertThat(page.locator("#full-title")).hasText("Tiếp cận dịch vụ");
+            assertThat(page.locator("#full-step")).hasText("Bước 1 / 9");
+            page.locator("#full-next").click();
+            assertThat(page.locator("#full-page .field-error:visible")).hasCount(3);
+            Browser.screenshot(page, "kiosk-full-missing");
+            page.locator("label[for='k-TC1-5']").click();
+            page.locator("label[for='k-TC2-4']").click();
+            page.locator("label[for='k-TC3-na']").click();
+            assertThat(page.locator("#full-page .field-error:visible")).hasCount(0);
+            page.locator("#full-next").click();
+            for (int step = 2; step <= 6; step++) {
+                assertThat(page.locator("#full-step")).hasText("Bước " + step + " / 9");
+                var questions = page.locator("#full-page fieldset");
+                for (int i = 0; i < questions.count(); i++) {
+                    questions.nth(i).locator(".choice").nth(3).click();
+                }
+                page.locator("#full-next").click();
+            }
+            assertThat(page.locator("#full-title")).hasText("Mong muốn của Ông/Bà (không bắt buộc)");
+            page.locator("#full-next").click();
+            page.locator("#full-next").click();
+            page.locator("#full-comment").fill("Rất tốt");
+            page.locator("#full-send").click();
+            assertThat(page.locator("[data-view=thanks]")).isVisible();
+            assertThat(page.locator(".agency")).hasCount(3);
+            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> kioskResponses("Máy tỉnh"), 1L, Duration.ofSeconds(10)))
+                    .isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select u.code || ' ' || r.answers[1] || ' '"
+                    + " || coalesce(r.answers[3]::text, 'null') || ' ' || r.answers[17] || ' ' || r.comment"
+                    + " from response r join unit u on u.id = r.agency_id where r.comment = 'Rất tốt'", String.class))
+                    .isEqualTo("SA 5 null 4 Rất tốt");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void kiosk_retries_after_server_errors_and_sets_a_refused_rating_aside() {
+        var code = pages.enrolmentCode(centreId, "Máy 4");
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = CitizenPages.consoleErrors(page, true);
+            page.navigate(pages.base + "/kiosk/?thanks=1&idle=30#enrol=" + code);
+            assertThat(page.locator(".face")).hasCount(5);
+            var calls = new java.util.concurrent.atomic.AtomicInteger();
+            page.route("**/api/v1/responses", route -> {
+                switch (calls.incrementAndGet()) {
+                    case 1 -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(503)
+                            .setContentType("application/json").setBody("{\"status\":503}"));
+                    case 2 -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions().setStatus(429)
+                            .setHeaders(java.util.Map.of("Retry-After", "1", "Content-Type", "application/json"))
+                            .setBody("{\"status\":429}"));
+                    default -> route.resume();
+                }
+            });
+            rate(page, 4);
+            assertThat(page.locator("#status")).hasAttribute("data-queued", "0",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20000));
+            org.assertj.core.api.Assertions.assertThat(calls.get()).isEqualTo(3);
+            org.assertj.core.api.Assertions.assertThat(kioskResponses("Máy 4")).isEqualTo(1L);
+
+            page.unrouteAll();
+            page.route("**/api/v1/responses", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                    .setStatus(422).setContentType("application/json")
+                    .setBody("{\"status\":422,\"field\":\"version\",\"errors\":[{\"field\":\"version\",\"message\":\"is not published\"}]}")));
+            rate(page, 2);
+            assertThat(page.locator("#status")).containsText("1 phiếu bị từ chối");
+            assertThat(page.locator("#status")).hasAttribute("data-queued", "0");
+            org.assertj.core.api.Assertions.assertThat(kioskResponses("Máy 4")).isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
         }
     }
 
