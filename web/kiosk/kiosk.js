@@ -13,6 +13,7 @@ const THANKS_MS = seconds(params.get('thanks'), 5) * 1000;
 const IDLE_MS = seconds(params.get('idle'), 60) * 1000;
 const RETRY_FIRST_MS = 2000;
 const RETRY_MAX_MS = 5 * 60 * 1000;
+const CONFIG_MAX_AGE_MS = 15 * 60 * 1000;
 
 function seconds(value, fallback) {
   const n = Number(value);
@@ -20,6 +21,7 @@ function seconds(value, fallback) {
 }
 
 let config = null;
+let configLoadedAt = 0;
 let view = 'loading';
 let citizen = fresh();
 let idleTimer = null;
@@ -336,6 +338,22 @@ function reset() {
   switches.apply();
   if (config) go(startView());
   window.scrollTo(0, 0);
+  if (Date.now() - configLoadedAt > CONFIG_MAX_AGE_MS) refreshConfig();
+}
+
+/** Between citizens, picks up a changed set-up (new form version, renamed centre) without a reload. */
+async function refreshConfig() {
+  configLoadedAt = Date.now();
+  const loaded = await loadConfig();
+  if (loaded === 'revoked') { config = null; showEnrol(m().revoked); return; }
+  if (!loaded) return;
+  if (view === startView() && !citizen.startedAt && !citizen.agency) {
+    config = loaded;
+    go(startView());
+  } else {
+    // Someone is rating: never change the form under them; try again at the next reset.
+    configLoadedAt = 0;
+  }
 }
 
 // ---- Enrolment and set-up ----
@@ -396,6 +414,7 @@ async function setUp() {
     return;
   }
   config = loaded;
+  configLoadedAt = Date.now();
   document.getElementById('loading-problem').hidden = true;
   citizen = fresh();
   go(startView());

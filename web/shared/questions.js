@@ -17,7 +17,7 @@ export function questionFieldset(question, scale, answer, options) {
   const radio = (value, label, extraClass) => {
     const input = el('input', {
       type: 'radio', name: id, value: String(value), id: `${id}-${value}`,
-      'data-code': question.code,
+      'data-code': question.code, required: question.required,
     });
     input.checked = answer !== undefined && String(answer) === String(value);
     input.addEventListener('change', () => {
