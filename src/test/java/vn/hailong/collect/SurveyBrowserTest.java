@@ -118,12 +118,44 @@ class SurveyBrowserTest {
             tabUntil(page, "document.activeElement.id === 'submit'");
             keyboard.press("Enter");
             assertThat(page.locator("[data-view=thanks]")).isVisible();
-            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> count("web"), 1L, Duration.ofSeconds(5)))
-                    .isEqualTo(1L);
-            org.assertj.core.api.Assertions.assertThat(pages.sql("select answers[1] || ' ' || answers[11] || ' ' || comment"
-                    + " from response where channel = 'web'", String.class)).isEqualTo("4 2 Gõ bằng bàn phím");
+            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> pages.sql("select count(*) from response"
+                    + " where comment = 'Gõ bằng bàn phím'", Long.class), 1L, Duration.ofSeconds(5))).isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select channel || ' ' || answers[1] || ' ' || answers[11]"
+                    + " from response where comment = 'Gõ bằng bàn phím'", String.class)).isEqualTo("web 4 2");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
         }
+    }
+
+    @Test
+    void survey_sent_again_after_a_lost_answer_is_stored_once() {
+        var unit = pages.unit("XR", "Xã Gửi Lại", "Retry Commune");
+        var code = pages.surveyLink("XR", null);
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = CitizenPages.consoleErrors(page, true);
+            page.navigate(pages.base + "/survey/#" + code);
+            assertThat(page.locator("fieldset.question[data-code]")).hasCount(29);
+            for (var question : REQUIRED) {
+                page.locator("label[for='q-" + question + "-5']").click();
+            }
+            // The server stores the survey, but its answer never reaches the phone.
+            page.route("**/api/v1/responses", route -> {
+                route.fetch();
+                route.abort("connectionreset");
+            });
+            page.locator("#submit").click();
+            assertThat(page.locator("#form-error")).containsText("lỗi mạng");
+            org.assertj.core.api.Assertions.assertThat(responsesOf(unit)).isEqualTo(1L);
+            page.unrouteAll();
+            page.locator("#submit").click();
+            assertThat(page.locator("[data-view=thanks]")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(responsesOf(unit)).isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
+    private static long responsesOf(long unit) {
+        return pages.sql("select count(*) from response where agency_id = ?", Long.class, unit);
     }
 
     @Test
