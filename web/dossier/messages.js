@@ -2,7 +2,7 @@
 export const messages = {
   vi: {
     brand: 'Đánh giá giải quyết hồ sơ',
-    switchTo: 'EN', switchLabel: 'English', largeText: 'A+ Chữ lớn', highContrast: '◐ Tương phản cao',
+    switchTo: 'EN', switchLabel: 'English', largeText: 'Chữ lớn', highContrast: 'Tương phản cao',
     loading: 'Đang tải…',
     invalidTitle: 'Đường dẫn đánh giá không hợp lệ',
     invalidText: 'Đường dẫn này không đúng hoặc không còn dùng được. Xin kiểm tra lại tin nhắn hoặc giấy hẹn trả kết quả.',
@@ -23,7 +23,7 @@ export const messages = {
   },
   en: {
     brand: 'Dossier rating',
-    switchTo: 'VI', switchLabel: 'Tiếng Việt', largeText: 'A+ Larger text', highContrast: '◐ High contrast',
+    switchTo: 'VI', switchLabel: 'Tiếng Việt', largeText: 'Larger text', highContrast: 'High contrast',
     loading: 'Loading…',
     invalidTitle: 'This rating link is not valid',
     invalidText: 'This link is wrong or can no longer be used. Please check the message or the appointment slip.',

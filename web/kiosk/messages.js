@@ -2,7 +2,7 @@
 export const messages = {
   vi: {
     brand: 'Đánh giá sự hài lòng',
-    switchTo: 'EN', switchLabel: 'English', largeText: 'A+ Chữ lớn', highContrast: '◐ Tương phản cao',
+    switchTo: 'EN', switchLabel: 'English', largeText: 'Chữ lớn', highContrast: 'Tương phản cao',
     loading: 'Đang tải…',
     enrolTitle: 'Kết nối máy đánh giá',
     enrolHelp: 'Nhập mã kết nối hiển thị trên trang quản trị (hoặc quét mã QR kết nối).',
@@ -24,7 +24,7 @@ export const messages = {
   },
   en: {
     brand: 'Satisfaction rating',
-    switchTo: 'VI', switchLabel: 'Tiếng Việt', largeText: 'A+ Larger text', highContrast: '◐ High contrast',
+    switchTo: 'VI', switchLabel: 'Tiếng Việt', largeText: 'Larger text', highContrast: 'High contrast',
     loading: 'Loading…',
     enrolTitle: 'Set up this kiosk',
     enrolHelp: 'Type the enrolment code shown on the admin screen (or scan its enrolment QR code).',

@@ -96,8 +96,13 @@ export class Switches {
     this.lang.textContent = m.switchTo;
     this.lang.setAttribute('aria-label', m.switchLabel);
     this.lang.setAttribute('lang', this.settings.lang === 'vi' ? 'en' : 'vi');
-    this.large.textContent = m.largeText;
-    this.contrast.textContent = m.highContrast;
+    // A symbol always, the word where there is room (narrow phones show the symbol; the name stays whole).
+    const labelled = (button, symbol, word) => {
+      button.replaceChildren(el('span', { 'aria-hidden': 'true', text: symbol }), el('span', { class: 'word', text: ' ' + word }));
+      button.setAttribute('aria-label', word);
+    };
+    labelled(this.large, 'A+', m.largeText);
+    labelled(this.contrast, '◐', m.highContrast);
   }
 }
 

@@ -2,7 +2,7 @@
 export const messages = {
   vi: {
     brand: 'Khảo sát sự hài lòng',
-    switchTo: 'EN', switchLabel: 'English', largeText: 'A+ Chữ lớn', highContrast: '◐ Tương phản cao',
+    switchTo: 'EN', switchLabel: 'English', largeText: 'Chữ lớn', highContrast: 'Tương phản cao',
     loading: 'Đang tải phiếu khảo sát…',
     invalidTitle: 'Đường dẫn không hợp lệ',
     invalidText: 'Không tìm thấy phiếu khảo sát của đường dẫn này. Xin kiểm tra lại đường dẫn hoặc quét lại mã QR.',
@@ -35,7 +35,7 @@ export const messages = {
   },
   en: {
     brand: 'Satisfaction survey',
-    switchTo: 'VI', switchLabel: 'Tiếng Việt', largeText: 'A+ Larger text', highContrast: '◐ High contrast',
+    switchTo: 'VI', switchLabel: 'Tiếng Việt', largeText: 'Larger text', highContrast: 'High contrast',
     loading: 'Loading the survey…',
     invalidTitle: 'This link is not valid',
     invalidText: 'No survey was found for this link. Please check the link or scan the QR code again.',
