@@ -1,0 +1,181 @@
+// A dossier's single-use rating link (/d/{token} → /dossier/#{token}): three levels, a reason when not
+// satisfied, one rating per dossier. The token stays in the fragment, out of server logs and referrers.
+import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi } from '/shared/questions.js';
+import { messages, format } from '/dossier/messages.js';
+
+const MAX_COMMENT = 2000;
+let token = '';
+let invitation = null;
+let form = null;
+let view = 'loading';
+let loadFailed = false;
+const state = { answers: {}, errors: {}, startedAt: null, submissionId: crypto.randomUUID(), lastSent: null };
+const switches = new Switches({ remember: true, onChange: () => render() });
+const m = () => messages[switches.settings.lang];
+const lang = () => switches.settings.lang;
+
+function go(next) {
+  view = next;
+  showView(next);
+  render();
+}
+
+function render() {
+  translate(document, m());
+  switches.label(m());
+  document.title = 'Hài Lòng – ' + m().brand;
+  const code = invitation ? invitation.dossierCode : '';
+  document.getElementById('invalid-text').textContent = loadFailed ? m().loadFailed : m().invalidText;
+  document.getElementById('rated-text').textContent = format(m().ratedText, { code });
+  document.getElementById('thanks-text').textContent = format(m().thanksText, { code });
+  if (view === 'form') renderForm();
+  showCount();
+}
+
+/** A question asked only for some answers of another (the reason, for "not satisfied") shows only then. */
+function asked(q) {
+  if (!q.requiredIfCode || q.required) return true;
+  const trigger = state.answers[q.requiredIfCode];
+  return typeof trigger === 'number' && (q.requiredIfLevels || []).includes(trigger);
+}
+
+function renderForm() {
+  const context = document.getElementById('context');
+  context.replaceChildren(el('div', {}, el('dt', { text: m().dossier }), el('dd', { text: invitation.dossierCode })));
+  for (const key of ['agency', 'service']) {
+    if (invitation[key]) context.append(el('div', {}, el('dt', { text: m()[key] }), el('dd', { text: pick(invitation[key], 'name', lang()) })));
+  }
+  document.getElementById('title').textContent = pick(form, 'title', lang());
+  document.getElementById('questions').replaceChildren(...form.questions.filter(asked).map((q) => {
+    const fieldset = questionFieldset(q, form.scales[q.scale], state.answers[q.code], {
+      lang: lang(), naLabel: m().na, idPrefix: 'd', onChange: answered,
+    });
+    if (q.requiredIfCode) fieldset.querySelector('legend').append(el('span', { class: 'required', 'aria-hidden': 'true', text: ' *' }));
+    if (state.errors['answers.' + q.code]) setFieldError(fieldset, state.errors['answers.' + q.code]);
+    return fieldset;
+  }));
+}
+
+function answered(code, value) {
+  state.answers[code] = value;
+  state.startedAt = state.startedAt || new Date().toISOString();
+  delete state.errors['answers.' + code];
+  const dependants = form.questions.filter((q) => q.requiredIfCode === code);
+  if (dependants.length) {
+    renderForm();
+    const fieldset = document.querySelector(`fieldset[data-code="${CSS.escape(code)}"]`);
+    fieldset.querySelector(`input[value="${value}"]`).focus();
+  } else {
+    setFieldError(document.querySelector(`fieldset[data-code="${CSS.escape(code)}"]`), null);
+  }
+}
+
+function showCount() {
+  const area = document.getElementById('comment');
+  document.getElementById('comment-count').textContent = format(m().charCount, { n: area.value.length, total: MAX_COMMENT });
+}
+
+function showFormError(lines) {
+  const box = document.getElementById('form-error');
+  box.replaceChildren(...lines.map((line) => el('p', { text: line })));
+  box.hidden = lines.length === 0;
+}
+
+function focusFirstError() {
+  const first = document.querySelector('#questions fieldset.invalid');
+  if (first) focusQuestion(first);
+  return Boolean(first);
+}
+
+async function submit(event) {
+  event.preventDefault();
+  showFormError([]);
+  const lacking = missing(form.questions, state.answers);
+  if (lacking.length) {
+    lacking.forEach((code) => { state.errors['answers.' + code] = m().required; });
+    renderForm();
+    showFormError([m().missingSummary]);
+    focusFirstError();
+    return;
+  }
+  const content = {
+    questionnaire: form.questionnaire,
+    version: form.version,
+    agency: invitation.agency.code,
+    channel: 'web',
+    invitation: token,
+    answers: answersForApi(form.questions, state.answers),
+  };
+  if (invitation.service) content.service = invitation.service.code;
+  const comment = document.getElementById('comment').value.trim();
+  if (comment) content.comment = comment;
+  const key = JSON.stringify(content);
+  if (!state.lastSent || state.lastSent.key !== key) {
+    state.lastSent = {
+      key,
+      text: JSON.stringify({
+        submissionId: state.submissionId, ...content,
+        startedAt: state.startedAt || undefined, submittedAt: new Date().toISOString(),
+      }),
+    };
+  }
+  const button = document.getElementById('submit');
+  button.disabled = true;
+  button.textContent = m().sending;
+  let answer = null;
+  try {
+    answer = await api('POST', '/api/v1/responses', { body: state.lastSent.text });
+  } catch {
+    answer = null;
+  } finally {
+    button.disabled = false;
+    button.textContent = m().send;
+  }
+  if (!answer) { showFormError([m().networkFailed]); return; }
+  if (answer.status === 200 || answer.status === 201) { go('thanks'); focusHeading(); return; }
+  // 409: this dossier was rated already (perhaps from another phone, or by an attempt whose answer was lost).
+  if (answer.status === 409) { go('rated'); focusHeading(); return; }
+  if (answer.status === 422 && answer.body) {
+    const general = [];
+    for (const error of answer.body.errors || [{ field: answer.body.field, message: answer.body.message }]) {
+      const code = (error.field || '').replace(/^answers\./, '');
+      if (form.questions.some((q) => q.code === code)) state.errors['answers.' + code] = `${m().serverField} ${error.message}`;
+      else general.push(`${error.field ? error.field + ': ' : ''}${error.message}`);
+    }
+    renderForm();
+    showFormError([m().serverSaid, ...general]);
+    if (!focusFirstError()) document.getElementById('form-error').focus();
+    return;
+  }
+  if (answer.status === 429) { showFormError([format(m().tooMany, { n: answer.retryAfter || 60 })]); return; }
+  showFormError([m().serverFailed]);
+}
+
+function focusHeading() {
+  document.querySelector(`[data-view="${view}"] h1`).focus();
+}
+
+async function start() {
+  document.getElementById('rating').addEventListener('submit', submit);
+  document.getElementById('comment').addEventListener('input', showCount);
+  token = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
+  if (!token) { go('invalid'); return; }
+  go('loading');
+  try {
+    const found = await api('GET', '/api/v1/invitations/' + encodeURIComponent(token));
+    if (found.status !== 200) { go('invalid'); return; }
+    invitation = found.body;
+    if (invitation.rated) { go('rated'); return; }
+    const loaded = await api('GET', '/api/v1/forms/DOSSIER3');
+    if (loaded.status !== 200) { loadFailed = true; go('invalid'); return; }
+    form = loaded.body;
+  } catch {
+    loadFailed = true;
+    go('invalid');
+    return;
+  }
+  go('form');
+}
+
+start();

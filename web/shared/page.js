@@ -1,0 +1,115 @@
+// What every citizen page shares: building elements without innerHTML, bilingual names, JSON calls,
+// and the language / text-size / contrast switches.
+
+/** An element with attributes and children; strings become text nodes, never markup. */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name === 'text') node.textContent = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+/** The Vietnamese or English form of a named thing (nameVi/nameEn, textVi/textEn, labelVi/labelEn). */
+export function pick(thing, base, lang) {
+  if (!thing) return '';
+  const vi = thing[base + 'Vi'];
+  const en = thing[base + 'En'];
+  return (lang === 'en' ? en || vi : vi || en) || '';
+}
+
+/** Calls the JSON API. Resolves to {status, body, retryAfter}; rejects only when the network fails. */
+export async function api(method, path, { body, token } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
+    credentials: 'same-origin',
+    cache: 'no-store',
+  });
+  let parsed = null;
+  const type = response.headers.get('Content-Type') || '';
+  if (type.includes('json')) {
+    try { parsed = await response.json(); } catch { parsed = null; }
+  }
+  return { status: response.status, body: parsed, retryAfter: Number(response.headers.get('Retry-After')) || 0 };
+}
+
+/** Shows one view of a page: every [data-view] element but the named one is hidden. */
+export function showView(name) {
+  document.querySelectorAll('[data-view]').forEach((v) => { v.hidden = v.dataset.view !== name; });
+}
+
+/**
+ * The three switches in a page's bar. settings = {lang, large, contrast}; onChange runs after each flip.
+ * remember: keep the choices in localStorage (a personal phone) or not (a shared kiosk).
+ */
+export class Switches {
+  constructor({ remember, onChange }) {
+    this.remember = remember;
+    this.onChange = onChange;
+    const stored = (key) => remember && localStorage.getItem(key) === '1';
+    this.settings = {
+      lang: remember && localStorage.getItem('hailong.lang') === 'en' ? 'en' : 'vi',
+      large: stored('hailong.large'),
+      contrast: stored('hailong.contrast'),
+    };
+    this.lang = document.getElementById('lang');
+    this.large = document.getElementById('large');
+    this.contrast = document.getElementById('contrast');
+    this.lang.addEventListener('click', () => this.set({ lang: this.settings.lang === 'vi' ? 'en' : 'vi' }));
+    this.large.addEventListener('click', () => this.set({ large: !this.settings.large }));
+    this.contrast.addEventListener('click', () => this.set({ contrast: !this.settings.contrast }));
+    this.apply();
+  }
+
+  set(change) {
+    Object.assign(this.settings, change);
+    if (this.remember) {
+      localStorage.setItem('hailong.lang', this.settings.lang);
+      localStorage.setItem('hailong.large', this.settings.large ? '1' : '0');
+      localStorage.setItem('hailong.contrast', this.settings.contrast ? '1' : '0');
+    }
+    this.apply();
+    this.onChange(this.settings);
+  }
+
+  apply() {
+    const root = document.documentElement;
+    root.lang = this.settings.lang;
+    root.classList.toggle('large', this.settings.large);
+    root.classList.toggle('contrast', this.settings.contrast);
+    this.large.setAttribute('aria-pressed', String(this.settings.large));
+    this.contrast.setAttribute('aria-pressed', String(this.settings.contrast));
+  }
+
+  /** Labels the switches from the page's catalogue (keys switchTo, switchLabel, largeText, highContrast). */
+  label(m) {
+    this.lang.textContent = m.switchTo;
+    this.lang.setAttribute('aria-label', m.switchLabel);
+    this.lang.setAttribute('lang', this.settings.lang === 'vi' ? 'en' : 'vi');
+    // A symbol always, the word where there is room (narrow phones show the symbol; the name stays whole).
+    const labelled = (button, symbol, word) => {
+      button.replaceChildren(el('span', { 'aria-hidden': 'true', text: symbol }), el('span', { class: 'word', text: ' ' + word }));
+      button.setAttribute('aria-label', word);
+    };
+    labelled(this.large, 'A+', m.largeText);
+    labelled(this.contrast, '◐', m.highContrast);
+  }
+}
+
+/** Fills every [data-i18n] element below root with its message. */
+export function translate(root, m) {
+  root.querySelectorAll('[data-i18n]').forEach((node) => {
+    const value = m[node.dataset.i18n];
+    if (value !== undefined) node.textContent = value;
+  });
+}
