@@ -114,15 +114,22 @@ public final class Places {
                         i.getCreatedAt(), i.getUsedAt()));
     }
 
-    /** The agencies a centre's kiosk rates: the centre's own unit and, for a provincial centre, the units below it. */
+    /**
+     * The agencies a centre's kiosk rates: for a provincial public-service centre, the departments it hosts;
+     * for any other centre, its own unit.
+     */
     public List<Named> agenciesServedBy(long centreId) {
         var unitId = dsl.select(SERVICE_CENTRE.UNIT_ID).from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(centreId))
                 .fetchSingle(SERVICE_CENTRE.UNIT_ID);
-        return dsl.select(UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN)
+        var departments = dsl.select(UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN)
                 .from(UNIT)
-                .where(UNIT.ID.eq(unitId).or(UNIT.PARENT_ID.eq(unitId).and(UNIT.KIND.eq("department"))))
-                .and(UNIT.ACTIVE)
-                .orderBy(UNIT.ID.eq(unitId).desc(), UNIT.NAME_VI)
+                .where(UNIT.PARENT_ID.eq(unitId)).and(UNIT.KIND.eq("department")).and(UNIT.ACTIVE)
+                .orderBy(UNIT.NAME_VI)
+                .fetch(org.jooq.Records.mapping(Named::new));
+        if (!departments.isEmpty()) {
+            return departments;
+        }
+        return dsl.select(UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT).where(UNIT.ID.eq(unitId))
                 .fetch(org.jooq.Records.mapping(Named::new));
     }
 
