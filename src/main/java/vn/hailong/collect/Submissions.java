@@ -53,6 +53,19 @@ public final class Submissions {
     public record Clash(String message) implements Outcome {
     }
 
+    private static final String STORE_SQL = """
+            with stored as (
+                insert into response (agency_id, submitted_at, questionnaire_version_id, service_id, centre_id,
+                                      counter_id, channel, submission_id, content_hash, dossier_code, stratum, answers,
+                                      profile, comment, client_started_at, client_submitted_at, quality_flags,
+                                      device_id, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
+                returning id),
+            rolled_up as (
+            """ + Rollups.ADD_SQL + """
+            )
+            select id from stored""";
+
     public Outcome store(Checked c) {
         return dsl.transactionResult(trx -> {
             var tx = trx.dsl();
@@ -96,32 +109,40 @@ public final class Submissions {
             }
             // PostgreSQL keeps microseconds: the first answer must equal what a retry reads back.
             var now = OffsetDateTime.now(java.time.ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            var insert = tx.insertInto(RESPONSE)
-                    .set(RESPONSE.AGENCY_ID, c.agencyId())
-                    .set(RESPONSE.SUBMITTED_AT, c.submittedAt())
-                    .set(RESPONSE.QUESTIONNAIRE_VERSION_ID, c.versionId())
-                    .set(RESPONSE.SERVICE_ID, c.serviceId())
-                    .set(RESPONSE.CENTRE_ID, c.centreId())
-                    .set(RESPONSE.COUNTER_ID, c.counterId())
-                    .set(RESPONSE.CHANNEL, c.channel())
-                    .set(RESPONSE.SUBMISSION_ID, c.submissionId())
-                    .set(RESPONSE.CONTENT_HASH, c.contentHash())
-                    .set(RESPONSE.DOSSIER_CODE, dossierCode)
-                    .set(RESPONSE.STRATUM, c.stratum())
-                    .set(RESPONSE.ANSWERS, c.answers())
-                    .set(RESPONSE.PROFILE, c.profile())
-                    .set(RESPONSE.COMMENT, c.comment())
-                    .set(RESPONSE.CLIENT_STARTED_AT, c.startedAt())
-                    .set(RESPONSE.CLIENT_SUBMITTED_AT, c.clientSubmittedAt())
-                    .set(RESPONSE.QUALITY_FLAGS, c.flags().toArray(String[]::new))
-                    .set(RESPONSE.DEVICE_ID, c.deviceId())
-                    .set(RESPONSE.RECEIVED_AT, now)
-                    .returning(RESPONSE.ID);
-            var rollup = rollups.addition(tx, Rollups.Key.of(c.agencyId(), c.submittedAt(), c.versionId(), c.serviceId(),
-                    c.centreId(), c.channel(), c.stratum(), !c.flags().isEmpty()), c.answers());
-            // The response and its rollup in one statement: one round trip, one commit.
-            long stored = tx.fetchSingle("with stored as ({0}), rolled_up as ({1}) select id from stored", insert, rollup)
-                    .get(0, Long.class);
+            var key = Rollups.Key.of(c.agencyId(), c.submittedAt(), c.versionId(), c.serviceId(), c.centreId(),
+                    c.channel(), c.stratum(), !c.flags().isEmpty());
+            var contribution = rollups.contribution(key, c.answers());
+            var finalDossierCode = dossierCode;
+            // The hot path, in plain JDBC: the response and its rollup in one statement (one round trip), and the
+            // rollup arrays bound as primitive arrays so the driver sends them in binary rather than as text.
+            long stored = tx.connectionResult(connection -> {
+                try (var statement = connection.prepareStatement(STORE_SQL)) {
+                    statement.setLong(1, c.agencyId());
+                    statement.setObject(2, c.submittedAt());
+                    statement.setLong(3, c.versionId());
+                    statement.setObject(4, c.serviceId(), java.sql.Types.BIGINT);
+                    statement.setObject(5, c.centreId(), java.sql.Types.BIGINT);
+                    statement.setObject(6, c.counterId(), java.sql.Types.BIGINT);
+                    statement.setString(7, c.channel());
+                    statement.setObject(8, c.submissionId());
+                    statement.setString(9, c.contentHash());
+                    statement.setString(10, finalDossierCode);
+                    statement.setString(11, c.stratum());
+                    statement.setArray(12, connection.createArrayOf("int2", c.answers()));
+                    statement.setString(13, c.profile() == null ? null : c.profile().data());
+                    statement.setString(14, c.comment());
+                    statement.setObject(15, c.startedAt());
+                    statement.setObject(16, c.clientSubmittedAt());
+                    statement.setArray(17, connection.createArrayOf("varchar", c.flags().toArray()));
+                    statement.setObject(18, c.deviceId(), java.sql.Types.BIGINT);
+                    statement.setObject(19, now);
+                    Rollups.bindAdd(statement, 20, key, contribution);
+                    try (var result = statement.executeQuery()) {
+                        result.next();
+                        return result.getLong(1);
+                    }
+                }
+            });
             return new Created(new Receipt(stored, c.submissionId(), c.submittedAt(), now, c.flags()));
         });
     }

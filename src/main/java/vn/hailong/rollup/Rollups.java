@@ -46,26 +46,52 @@ public final class Rollups {
         }
     }
 
-    /**
-     * The statement that adds one response to its rollup row (creating the row on the day's first
-     * response), for the caller to run in the transaction that stores the response.
-     */
-    public org.jooq.Query addition(DSLContext tx, Key key, Short[] answers) {
+    /** What one response adds to its rollup row: the statistics core's counts and sums (empty when unscored). */
+    public record Contribution(long[] counts, double[] sums) {
+    }
+
+    public Contribution contribution(Key key, Short[] answers) {
         var form = forms.published(key.versionId()).orElseThrow(() ->
                 new IllegalStateException("questionnaire version " + key.versionId() + " is not published"));
         var response = form.toResponse(answers, key.stratum());
         if (response.isEmpty()) {
-            return upsert(tx, key, 1, new long[0], new double[0], CONNECTION_SHARD);
+            return new Contribution(new long[0], new double[0]);
         }
         var stats = SufficientStatistics.builder(form.instrument().orElseThrow()).add(response.get()).build();
         var stratum = stats.strata().values().iterator().next();
-        return upsert(tx, key, 1, stratum.counts(), stratum.sums(), CONNECTION_SHARD);
+        return new Contribution(stratum.counts(), stratum.sums());
     }
 
-    /** The shard a connection writes: concurrent transactions on different connections never share a row. */
-    private static final org.jooq.Field<Short> CONNECTION_SHARD =
-            field("(pg_backend_pid() % 16)::smallint", org.jooq.impl.SQLDataType.SMALLINT);
+    /**
+     * The upsert that adds a contribution to its row, in plain SQL for the submission's hot path. The
+     * arrays are bound as primitive Java arrays, which the PostgreSQL driver sends in binary; each
+     * connection writes its own shard.
+     */
+    public static final String ADD_SQL = """
+            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
+                                           stratum, flagged, shard, responses, counts, sums)
+            values (?, ?, ?, ?, ?, ?, ?, ?, (pg_backend_pid() % 16)::smallint, 1, ?, ?)
+            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
+            do update set responses = r.responses + 1,
+                          counts = array_add(r.counts, excluded.counts),
+                          sums = array_add(r.sums, excluded.sums)""";
 
+    /** Binds {@link #ADD_SQL}'s ten parameters from {@code first} on. */
+    public static void bindAdd(java.sql.PreparedStatement statement, int first, Key key, Contribution contribution)
+            throws java.sql.SQLException {
+        statement.setLong(first, key.agencyId());
+        statement.setObject(first + 1, key.day());
+        statement.setLong(first + 2, key.versionId());
+        statement.setLong(first + 3, key.serviceId());
+        statement.setLong(first + 4, key.centreId());
+        statement.setString(first + 5, key.channel());
+        statement.setString(first + 6, key.stratum());
+        statement.setBoolean(first + 7, key.flagged());
+        statement.setObject(first + 8, contribution.counts());
+        statement.setObject(first + 9, contribution.sums());
+    }
+
+    /** Writes a rebuilt row (shard 0). */
     private static org.jooq.Query upsert(DSLContext tx, Key key, long responses, long[] counts, double[] sums,
                                          org.jooq.Field<Short> shard) {
         var countArray = Arrays.stream(counts).boxed().toArray(Long[]::new);
