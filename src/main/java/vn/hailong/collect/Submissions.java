@@ -7,8 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import static org.jooq.impl.DSL.table;
-
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
@@ -53,6 +51,14 @@ public final class Submissions {
     public record Clash(String message) implements Outcome {
     }
 
+    private static final String EARLIER_SQL = """
+            select r.id, r.submission_id, r.submitted_at, r.received_at, r.quality_flags, r.content_hash
+              from (select pg_advisory_xact_lock(hashtextextended(?, 0))) as submission_lock
+              left join response r on r.submission_id = ?""";
+
+    private record Earlier(Receipt receipt, String contentHash) {
+    }
+
     private static final String STORE_SQL = """
             with stored as (
                 insert into response (agency_id, submitted_at, questionnaire_version_id, service_id, centre_id,
@@ -70,17 +76,24 @@ public final class Submissions {
         return dsl.transactionResult(trx -> {
             var tx = trx.dsl();
             // Same submission id arriving twice at once: the second waits for the first, then finds it. The lock
-            // and the look-up go in one round trip.
-            var earlier = tx.select(RESPONSE.ID, RESPONSE.SUBMISSION_ID, RESPONSE.SUBMITTED_AT, RESPONSE.RECEIVED_AT,
-                            RESPONSE.QUALITY_FLAGS, RESPONSE.CONTENT_HASH)
-                    .from(table("(select pg_advisory_xact_lock(hashtextextended({0}, 0))) as submission_lock",
-                            "submission:" + c.submissionId()))
-                    .leftJoin(RESPONSE).on(RESPONSE.SUBMISSION_ID.eq(c.submissionId()))
-                    .fetchAny();
-            if (earlier != null && earlier.value1() != null) {
-                var e = earlier;
-                if (c.contentHash().equals(e.value6())) {
-                    return new Replayed(new Receipt(e.value1(), e.value2(), e.value3(), e.value4(), List.of(e.value5())));
+            // and the look-up go in one round trip, in plain JDBC like the insert below: this is the hot path.
+            var earlier = tx.connectionResult(connection -> {
+                try (var statement = connection.prepareStatement(EARLIER_SQL)) {
+                    statement.setString(1, "submission:" + c.submissionId());
+                    statement.setObject(2, c.submissionId());
+                    try (var r = statement.executeQuery()) {
+                        if (!r.next() || r.getObject(1) == null) {
+                            return null;
+                        }
+                        return new Earlier(new Receipt(r.getLong(1), r.getObject(2, UUID.class),
+                                r.getObject(3, OffsetDateTime.class), r.getObject(4, OffsetDateTime.class),
+                                List.of((String[]) r.getArray(5).getArray())), r.getString(6));
+                    }
+                }
+            });
+            if (earlier != null) {
+                if (c.contentHash().equals(earlier.contentHash())) {
+                    return new Replayed(earlier.receipt());
                 }
                 return new Clash("submissionId " + c.submissionId() + " was already used for a different rating;"
                         + " make a new id for a new rating");
