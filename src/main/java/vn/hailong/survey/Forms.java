@@ -89,16 +89,6 @@ public final class Forms {
                 .flatMap(this::published);
     }
 
-    /** A version by questionnaire code and number, published or not (null status tells which). */
-    public Optional<Long> versionId(String questionnaireCode, int version) {
-        return dsl.select(QUESTIONNAIRE_VERSION.ID)
-                .from(QUESTIONNAIRE_VERSION)
-                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
-                .where(QUESTIONNAIRE.CODE.eq(questionnaireCode))
-                .and(QUESTIONNAIRE_VERSION.VERSION.eq(version))
-                .fetchOptional(QUESTIONNAIRE_VERSION.ID);
-    }
-
     private Optional<Form> read(long versionId) {
         var version = dsl.select(QUESTIONNAIRE_VERSION.asterisk(), QUESTIONNAIRE.CODE, QUESTIONNAIRE.METHODOLOGY)
                 .from(QUESTIONNAIRE_VERSION)
