@@ -14,6 +14,7 @@ import vn.hailong.http.Invalid;
 /** GET /api/v1/qr?text=…&format=svg|png&size=N: a QR code for a link, to print or show on a screen. */
 public final class QrApi {
     static final int MAX_TEXT = 1000;
+    static final int MAX_PNG_SIDE = 2400;
 
     public void get(Context ctx) {
         var text = ctx.queryParam("text");
@@ -31,6 +32,11 @@ public final class QrApi {
             case "png" -> {
                 int scale = ctx.queryParamAsClass("scale", Integer.class)
                         .check(s -> s >= 1 && s <= 40, "must be from 1 to 40").getOrDefault(8);
+                // A public endpoint must not be made to paint huge images: cap the side at MAX_PNG_SIDE pixels.
+                if ((qr.size + 8) * scale > MAX_PNG_SIDE) {
+                    throw Invalid.field("scale", "makes an image wider than " + MAX_PNG_SIDE + " pixels for this text;"
+                            + " use a smaller scale or the SVG format");
+                }
                 ctx.contentType("image/png").result(png(qr, scale, 4));
             }
             default -> throw Invalid.field("format", "must be svg or png");
