@@ -38,6 +38,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import vn.hailong.analytics.IndicesApi;
+import vn.hailong.analytics.Slices;
 import vn.hailong.audit.AuditApi;
 import vn.hailong.auth.Access;
 import vn.hailong.auth.AccessControl;
@@ -157,6 +159,7 @@ public final class App implements AutoCloseable {
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
         var collect = new CollectApi(dsl, forms);
+        var indices = new IndicesApi(dsl, new Slices(dsl, forms));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.handlerAdded(h -> {
@@ -264,6 +267,7 @@ public final class App implements AutoCloseable {
                         post("/{id}/revoke", keys::revoke, ADMIN);
                     });
                     get("/audit", audit::list, ADMIN);
+                    get("/indices", indices::get, READERS);
                 });
             });
         });

@@ -105,7 +105,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/api-keys", ADMIN),
             Map.entry("POST /api/v1/api-keys", ADMIN),
             Map.entry("POST /api/v1/api-keys/{id}/revoke", ADMIN),
-            Map.entry("GET /api/v1/audit", ADMIN));
+            Map.entry("GET /api/v1/audit", ADMIN),
+            Map.entry("GET /api/v1/indices", READERS));
 
     @BeforeAll
     static void start() {

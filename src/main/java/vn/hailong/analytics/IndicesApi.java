@@ -1,0 +1,207 @@
+package vn.hailong.analytics;
+
+import static vn.hailong.auth.AccessControl.principal;
+import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
+import static vn.hailong.db.schema.Tables.SERVICE;
+import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
+import static vn.hailong.db.schema.Tables.UNIT;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.Record4;
+import org.jooq.Table;
+import org.jooq.TableField;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import vn.hailong.http.Invalid;
+import vn.hailong.stats.CriterionEstimate;
+import vn.hailong.stats.Estimate;
+import vn.hailong.stats.Estimates;
+
+/**
+ * GET /api/v1/indices: per group, n, the overall and element indices with SE and 95% CI, and each
+ * criterion's share (Wilson CI) and mean score — or {@code suppressed} when n is below min_n. Computed by
+ * the statistics core from rollups, within the caller's scope.
+ */
+public final class IndicesApi {
+    private final DSLContext dsl;
+    private final Slices slices;
+
+    public IndicesApi(DSLContext dsl, Slices slices) {
+        this.dsl = dsl;
+        this.slices = slices;
+    }
+
+    public void get(Context ctx) {
+        var caller = principal(ctx);
+        var questionnaire = param(ctx, "questionnaire", "SIPAS");
+        var versions = slices.versions(questionnaire)
+                .orElseThrow(() -> Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
+        var groupBy = groupBy(ctx.queryParam("groupBy"));
+        int minN = integer(ctx, "minN", Estimates.DEFAULT_MIN_N);
+        var filter = new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
+                code(ctx, "unit", UNIT, UNIT.CODE, UNIT.ID, caller.scope().covers(UNIT.ID)),
+                code(ctx, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
+                code(ctx, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
+                        caller.scope().covers(SERVICE_CENTRE.UNIT_ID)),
+                blankToNull(ctx.queryParam("channel")),
+                Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
+                caller.scope().covers(ROLLUP_DAILY.AGENCY_ID));
+        var groups = new ArrayList<Map<String, Object>>();
+        var names = new Names(dsl);
+        slices.read(versions, filter, groupBy).forEach((key, stats) -> {
+            var group = new LinkedHashMap<String, Object>();
+            for (int i = 0; i < groupBy.size(); i++) {
+                group.put(groupBy.get(i).name().toLowerCase(Locale.ROOT), names.describe(groupBy.get(i), key.get(i)));
+            }
+            groups.add(figures(group, Estimates.of(stats), minN));
+        });
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("questionnaire", questionnaire);
+        answer.put("versions", versions.merged());
+        answer.put("versionsNotMerged", versions.left());
+        answer.put("minN", minN);
+        answer.put("groups", groups);
+        ctx.json(answer);
+    }
+
+    static Map<String, Object> figures(Map<String, Object> group, Estimates estimates, int minN) {
+        var index = estimates.index(minN);
+        var out = new LinkedHashMap<String, Object>();
+        out.put("group", group);
+        out.put("n", index.n());
+        out.put("suppressed", !index.published());
+        if (!index.published()) {
+            return out;
+        }
+        out.put("index", index.overall().map(IndicesApi::estimate).orElse(null));
+        var elements = new LinkedHashMap<String, Object>();
+        index.elements().forEach((code, e) -> elements.put(code, estimate(e)));
+        out.put("elements", elements);
+        index.band().ifPresent(b -> out.put("band", b));
+        out.put("criteria", estimates.criteria().stream().map(IndicesApi::criterion).toList());
+        return out;
+    }
+
+    static Map<String, Object> estimate(Estimate e) {
+        return Map.of("value", e.value(), "se", e.se(), "low", e.low(), "high", e.high());
+    }
+
+    static Map<String, Object> criterion(CriterionEstimate c) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("code", c.criterion());
+        out.put("nValid", c.nValid());
+        out.put("satisfied", c.satisfied());
+        out.put("share", finite(c.share()));
+        out.put("wilsonLow", finite(c.wilsonLow()));
+        out.put("wilsonHigh", finite(c.wilsonHigh()));
+        out.put("meanScore", finite(c.meanScore()));
+        out.put("score0to100", finite(c.score0to100()));
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    static List<Slices.Dimension> groupBy(String value) {
+        var dims = new ArrayList<Slices.Dimension>();
+        if (value == null || value.isBlank()) {
+            return dims;
+        }
+        for (var part : value.split(",")) {
+            try {
+                var d = Slices.Dimension.valueOf(part.strip().toUpperCase(Locale.ROOT));
+                if (!dims.contains(d)) {
+                    dims.add(d);
+                }
+            } catch (IllegalArgumentException e) {
+                throw Invalid.field("groupBy", "'" + part.strip() + "' is not one of unit, service, centre, channel,"
+                        + " year, quarter, month");
+            }
+        }
+        return dims;
+    }
+
+    private <R extends org.jooq.Record> Long code(Context ctx, String name, Table<R> table, TableField<R, String> code,
+                                                 TableField<R, Long> id, org.jooq.Condition scope) {
+        var value = blankToNull(ctx.queryParam(name));
+        if (value == null) {
+            return null;
+        }
+        return dsl.select(id).from(table).where(code.eq(value)).and(scope).fetchOptional(id)
+                .orElseThrow(() -> new NotFoundResponse("No " + name + " with code '" + value + "' that you may see."));
+    }
+
+    private static LocalDate date(Context ctx, String name) {
+        var value = blankToNull(ctx.queryParam(name));
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Invalid.field(name, "must be a date like 2025-12-31");
+        }
+    }
+
+    private static int integer(Context ctx, String name, int fallback) {
+        var value = blankToNull(ctx.queryParam(name));
+        try {
+            int n = value == null ? fallback : Integer.parseInt(value);
+            if (n >= 1 && n <= 1_000_000) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Invalid.field(name, "must be a whole number from 1");
+    }
+
+    private static String param(Context ctx, String name, String fallback) {
+        var value = blankToNull(ctx.queryParam(name));
+        return value == null ? fallback : value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Turns group key ids into what a person reads: codes and names of units, services and centres. */
+    static final class Names {
+        private final DSLContext dsl;
+        private final Map<String, Object> cache = new LinkedHashMap<>();
+
+        Names(DSLContext dsl) {
+            this.dsl = dsl;
+        }
+
+        Object describe(Slices.Dimension dimension, Object value) {
+            return switch (dimension) {
+                case UNIT -> cache.computeIfAbsent("u" + value, k -> named(dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI,
+                        UNIT.NAME_EN).from(UNIT).where(UNIT.ID.eq((Long) value)).fetchOne()));
+                case SERVICE -> (Long) value == 0 ? null : cache.computeIfAbsent("s" + value, k -> named(dsl.select(
+                        SERVICE.ID, SERVICE.CODE, SERVICE.NAME_VI, SERVICE.NAME_EN).from(SERVICE)
+                        .where(SERVICE.ID.eq((Long) value)).fetchOne()));
+                case CENTRE -> (Long) value == 0 ? null : cache.computeIfAbsent("c" + value, k -> named(dsl.select(
+                        SERVICE_CENTRE.ID, SERVICE_CENTRE.CODE, SERVICE_CENTRE.NAME_VI, SERVICE_CENTRE.NAME_EN)
+                        .from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq((Long) value)).fetchOne()));
+                default -> value;
+            };
+        }
+
+        private static Map<String, Object> named(Record4<Long, String, String, String> r) {
+            var out = new LinkedHashMap<String, Object>();
+            out.put("id", r.value1());
+            out.put("code", r.value2());
+            out.put("nameVi", r.value3());
+            out.put("nameEn", r.value4());
+            return out;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package vn.hailong.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.FileReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.jooq.CloseableDSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.hailong.ApiClient;
+import vn.hailong.TestApp;
+import vn.hailong.analyze.ResponsesCsv;
+import vn.hailong.rollup.Rollups;
+import vn.hailong.stats.Estimates;
+import vn.hailong.stats.Instrument;
+import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.survey.Forms;
+
+/** The reference vectors reach the API: responses in, rollups rebuilt, indices out equal to R's. */
+class IndicesApiTest {
+    static final Path VECTORS = Path.of("..", "shared", "methodology", "vectors");
+    static TestApp app;
+    static CloseableDSLContext dsl;
+    static ApiClient admin;
+
+    @BeforeAll
+    static void loadTheVectors() throws Exception {
+        app = TestApp.start();
+        dsl = app.dsl();
+        admin = ApiClient.signIn(app, "admin", "test-admin-password");
+        var province = admin.post("/api/v1/units", Map.of("code", "P", "nameVi", "Tỉnh", "kind", "province"))
+                .body().get("id").asLong();
+        for (var code : new String[] {"AG01", "AG02", "AG03"}) {
+            admin.post("/api/v1/units", Map.of("code", code, "nameVi", "Cơ quan " + code, "kind", "department",
+                    "parentId", province));
+        }
+        var form = new Forms(dsl).latest("SIPAS").orElseThrow();
+        var rows = new ResponsesCsv(Instrument.sipas()).read(VECTORS.resolve("responses.csv"));
+        for (var row : rows) {
+            var answers = new Short[form.size()];
+            row.answers().forEach((code, level) -> answers[form.questions().get(code).position() - 1] = level.shortValue());
+            dsl.execute("insert into response (agency_id, submitted_at, questionnaire_version_id, channel, stratum,"
+                    + " external_id, answers) select id, {0}, {1}, {2}, {3}, {4}, {5} from unit where code = {6}",
+                    row.submittedAt().atTime(LocalTime.NOON).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime(),
+                    form.versionId(), row.channel(), row.stratum(), row.responseId(), answers, row.agencyCode());
+        }
+        new Rollups(new Forms(dsl)).rebuild(dsl, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1));
+    }
+
+    @AfterAll
+    static void stop() {
+        dsl.close();
+        app.close();
+    }
+
+    @Test
+    void indices_by_unit_and_year_and_by_year_reproduce_the_reference_results() throws Exception {
+        var byUnit = admin.get("/api/v1/indices?groupBy=unit,year&from=2024-01-01&to=2025-12-31").body().get("groups");
+        var byYear = admin.get("/api/v1/indices?groupBy=year").body().get("groups");
+        var found = new HashMap<String, JsonNode>();
+        byUnit.forEach(g -> found.put(g.get("group").get("year").asInt() + "|" + g.get("group").get("unit").get("code").asText(), g));
+        byYear.forEach(g -> found.put(g.get("group").get("year").asInt() + "|ALL", g));
+        int compared = 0;
+        try (var reader = new FileReader(VECTORS.resolve("expected_indices.csv").toFile(), StandardCharsets.UTF_8)) {
+            for (var expected : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (!expected.get("weighting").equals("none")) {
+                    continue;
+                }
+                var key = expected.get("year") + "|" + expected.get("agency");
+                var group = found.get(key);
+                assertThat(group).as(key).isNotNull();
+                assertThat(group.get("n").asLong()).as(key).isEqualTo(Long.parseLong(expected.get("n")));
+                close(group.get("index").get("value"), expected.get("index"), key);
+                close(group.get("index").get("se"), expected.get("se"), key);
+                close(group.get("index").get("low"), expected.get("ci_low"), key);
+                close(group.get("index").get("high"), expected.get("ci_high"), key);
+                for (var element : new String[] {"TC", "TT", "CC", "KQ", "PA"}) {
+                    close(group.get("elements").get(element).get("value"), expected.get("E_" + element), key + " " + element);
+                }
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(8);
+    }
+
+    @Test
+    void figures_from_rollups_equal_the_statistics_core_over_the_raw_responses() throws Exception {
+        var groups = admin.get("/api/v1/indices?groupBy=channel&from=2025-01-01&to=2025-12-31").body().get("groups");
+        var rows = new ResponsesCsv(Instrument.sipas()).read(VECTORS.resolve("responses.csv"));
+        var raw = new HashMap<String, SufficientStatistics.Builder>();
+        rows.stream().filter(r -> r.year() == 2025).forEach(r -> raw.computeIfAbsent(r.channel(),
+                c -> SufficientStatistics.builder(Instrument.sipas())).add(r.toResponse(Instrument.sipas())));
+        assertThat(groups.size()).isEqualTo(raw.size());
+        for (var g : groups) {
+            var channel = g.get("group").get("channel").asText();
+            var expected = Estimates.of(raw.get(channel).build());
+            assertThat(g.get("index").get("value").asDouble())
+                    .isCloseTo(expected.index().overall().orElseThrow().value(), within(1e-9));
+            assertThat(g.get("criteria").get(0).get("wilsonLow").asDouble())
+                    .isCloseTo(expected.criteria().get(0).wilsonLow(), within(1e-9));
+        }
+    }
+
+    @Test
+    void small_groups_are_suppressed_and_an_agency_manager_sees_only_its_own_units() {
+        var small = admin.get("/api/v1/indices?groupBy=unit,month&unit=AG01&from=2025-01-01&to=2025-03-31").body();
+        assertThat(small.get("groups").size()).isPositive();
+        small.get("groups").forEach(g -> {
+            assertThat(g.get("suppressed").asBoolean()).isTrue();
+            assertThat(g.has("index")).isFalse();
+            assertThat(g.get("n").asInt()).isPositive().isLessThan(30);
+        });
+        admin.post("/api/v1/users", Map.of("username", "ag02", "password", "manager-password", "role", "agency_manager",
+                "unitId", TestApp.one(dsl, "select id from unit where code = 'AG02'", Long.class)));
+        var manager = ApiClient.signIn(app, "ag02", "manager-password");
+        var mine = manager.get("/api/v1/indices?groupBy=unit").body().get("groups");
+        assertThat(mine.size()).isEqualTo(1);
+        assertThat(mine.get(0).get("group").get("unit").get("code").asText()).isEqualTo("AG02");
+        assertThat(manager.get("/api/v1/indices?unit=AG01").status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/indices?groupBy=colour").body().get("field").asText()).isEqualTo("groupBy");
+        assertThat(admin.get("/api/v1/indices?from=soon").body().get("field").asText()).isEqualTo("from");
+        assertThat(ApiClient.anonymous(app).get("/api/v1/indices").status()).isEqualTo(401);
+    }
+
+    private static void close(JsonNode actual, String expected, String what) {
+        double e = Double.parseDouble(expected);
+        assertThat(actual.asDouble()).as(what).isCloseTo(e, within(Math.max(1e-9, Math.abs(e) * 1e-6)));
+    }
+}
