@@ -38,6 +38,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.Slices;
 import vn.hailong.audit.AuditApi;
@@ -159,7 +160,9 @@ public final class App implements AutoCloseable {
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
         var collect = new CollectApi(dsl, forms);
-        var indices = new IndicesApi(dsl, new Slices(dsl, forms));
+        var slices = new Slices(dsl, forms);
+        var indices = new IndicesApi(dsl, slices);
+        var compare = new CompareApi(dsl, slices);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.handlerAdded(h -> {
@@ -268,6 +271,7 @@ public final class App implements AutoCloseable {
                     });
                     get("/audit", audit::list, ADMIN);
                     get("/indices", indices::get, READERS);
+                    get("/compare", compare::get, READERS);
                 });
             });
         });

@@ -97,6 +97,40 @@ class IndicesApiTest {
     }
 
     @Test
+    void year_on_year_changes_reproduce_the_reference_results_and_are_flagged_after_bh() throws Exception {
+        var byUnit = admin.get("/api/v1/compare?period=2025&baseline=2024&groupBy=unit").body().get("groups");
+        var all = admin.get("/api/v1/compare?period=2025&baseline=2024").body().get("groups");
+        var found = new HashMap<String, JsonNode>();
+        byUnit.forEach(g -> found.put(g.get("group").get("unit").get("code").asText(), g));
+        found.put("ALL", all.get(0));
+        int compared = 0;
+        try (var reader = new FileReader(VECTORS.resolve("expected_yoy.csv").toFile(), StandardCharsets.UTF_8)) {
+            for (var expected : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (!expected.get("weighting").equals("none")) {
+                    continue;
+                }
+                var key = expected.get("agency");
+                var overall = found.get(key).get("overall");
+                close(overall.get("delta"), expected.get("delta"), key);
+                close(overall.get("se"), expected.get("se"), key);
+                close(overall.get("z"), expected.get("z"), key);
+                close(overall.get("p"), expected.get("p_value"), key);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(4);
+        // Three agencies compared together: none of these changes survives Benjamini–Hochberg.
+        byUnit.forEach(g -> assertThat(g.get("overall").get("significant").asBoolean()).isFalse());
+        assertThat(byUnit.get(0).get("criteria").size()).isEqualTo(17);
+        assertThat(admin.get("/api/v1/compare?period=2025&baseline=someday").body().get("field").asText())
+                .isEqualTo("baseline");
+        assertThat(admin.get("/api/v1/compare?period=2025&baseline=2024&groupBy=month").body().get("field").asText())
+                .isEqualTo("groupBy");
+        assertThat(admin.get("/api/v1/compare?period=2025-Q1&baseline=2024-Q1&groupBy=unit").body().get("groups")
+                .get(0).get("suppressed").asBoolean()).as("a quarter of one agency is below min_n").isTrue();
+    }
+
+    @Test
     void figures_from_rollups_equal_the_statistics_core_over_the_raw_responses() throws Exception {
         var groups = admin.get("/api/v1/indices?groupBy=channel&from=2025-01-01&to=2025-12-31").body().get("groups");
         var rows = new ResponsesCsv(Instrument.sipas()).read(VECTORS.resolve("responses.csv"));

@@ -106,7 +106,8 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/api-keys", ADMIN),
             Map.entry("POST /api/v1/api-keys/{id}/revoke", ADMIN),
             Map.entry("GET /api/v1/audit", ADMIN),
-            Map.entry("GET /api/v1/indices", READERS));
+            Map.entry("GET /api/v1/indices", READERS),
+            Map.entry("GET /api/v1/compare", READERS));
 
     @BeforeAll
     static void start() {
