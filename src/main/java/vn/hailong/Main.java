@@ -20,6 +20,9 @@ public final class Main {
         if (!arguments.isEmpty() && arguments.get(0).equals("analyze")) {
             System.exit(AnalyzeCommand.run(arguments.subList(1, arguments.size()), System.out, System.err));
         }
+        if (!arguments.isEmpty() && arguments.get(0).equals("rebuild-rollups")) {
+            System.exit(RebuildRollupsCommand.run(arguments.subList(1, arguments.size())));
+        }
         if (arguments.contains("--help") || arguments.contains("-h")) {
             System.out.print(Settings.help());
             return;

@@ -92,6 +92,7 @@ public record Settings(
         return """
                 Usage: java -jar hailong.jar [options]            start the server
                        java -jar hailong.jar analyze --help       compute indices from CSV files
+                       java -jar hailong.jar rebuild-rollups [--from DATE] [--to DATE]  recompute rollups from responses
 
                 Options (each also read from the environment variable shown):
                   --port N             PORT            HTTP port (default 7070)

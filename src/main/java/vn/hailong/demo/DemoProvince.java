@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import vn.hailong.centres.Centres;
 import vn.hailong.db.schema.tables.records.ResponseRecord;
+import vn.hailong.rollup.Rollups;
+import vn.hailong.survey.Forms;
 import vn.hailong.units.Units;
 
 /**
@@ -69,6 +71,8 @@ public final class DemoProvince {
             }
             count += insert(tx, batch);
             insertPopulation(tx, generator.populationTotals());
+            // Dashboards read rollups only: the demo's responses get theirs, as submitted ones do.
+            new Rollups(new Forms(tx)).rebuild(tx, LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1));
             log.info("event=demo_created units={} services={} responses={} years={}-{} ms={}",
                     catalogue.units().size(), catalogue.services().size(), count, firstYear, lastYear,
                     (System.nanoTime() - started) / 1_000_000);

@@ -2,13 +2,10 @@ package vn.hailong.rollup;
 
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.val;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,10 +66,20 @@ public final class Rollups {
      */
     public static final String ADD_SQL = """
             insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                           stratum, flagged, shard, responses, counts, sums)
-            values (?, ?, ?, ?, ?, ?, ?, ?, (pg_backend_pid() % 16)::smallint, 1, ?, ?)
+                                           stratum, flagged, counts, sums, shard, responses)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (pg_backend_pid() % 16)::smallint, 1)
             on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
             do update set responses = r.responses + 1,
+                          counts = array_add(r.counts, excluded.counts),
+                          sums = array_add(r.sums, excluded.sums)""";
+
+    /** {@link #ADD_SQL} for rebuilt rows: shard 0 and the number of responses as the eleventh parameter. */
+    private static final String REBUILD_SQL = """
+            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
+                                           stratum, flagged, counts, sums, shard, responses)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
+            do update set responses = r.responses + excluded.responses,
                           counts = array_add(r.counts, excluded.counts),
                           sums = array_add(r.sums, excluded.sums)""";
 
@@ -89,35 +96,6 @@ public final class Rollups {
         statement.setBoolean(first + 7, key.flagged());
         statement.setObject(first + 8, contribution.counts());
         statement.setObject(first + 9, contribution.sums());
-    }
-
-    /** Writes a rebuilt row (shard 0). */
-    private static org.jooq.Query upsert(DSLContext tx, Key key, long responses, long[] counts, double[] sums,
-                                         org.jooq.Field<Short> shard) {
-        var countArray = Arrays.stream(counts).boxed().toArray(Long[]::new);
-        var sumArray = Arrays.stream(sums).boxed().toArray(Double[]::new);
-        return tx.insertInto(ROLLUP_DAILY)
-                .set(ROLLUP_DAILY.AGENCY_ID, key.agencyId())
-                .set(ROLLUP_DAILY.DAY, key.day())
-                .set(ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID, key.versionId())
-                .set(ROLLUP_DAILY.SERVICE_ID, key.serviceId())
-                .set(ROLLUP_DAILY.CENTRE_ID, key.centreId())
-                .set(ROLLUP_DAILY.CHANNEL, key.channel())
-                .set(ROLLUP_DAILY.STRATUM, key.stratum())
-                .set(ROLLUP_DAILY.FLAGGED, key.flagged())
-                .set(ROLLUP_DAILY.SHARD, shard)
-                .set(ROLLUP_DAILY.RESPONSES, responses)
-                .set(ROLLUP_DAILY.COUNTS, countArray)
-                .set(ROLLUP_DAILY.SUMS, sumArray)
-                .onConflict(ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY, ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID,
-                        ROLLUP_DAILY.SERVICE_ID, ROLLUP_DAILY.CENTRE_ID, ROLLUP_DAILY.CHANNEL, ROLLUP_DAILY.STRATUM,
-                        ROLLUP_DAILY.FLAGGED, ROLLUP_DAILY.SHARD)
-                .doUpdate()
-                .set(ROLLUP_DAILY.RESPONSES, ROLLUP_DAILY.RESPONSES.plus(responses))
-                .set(ROLLUP_DAILY.COUNTS, field("array_add({0}, {1})", ROLLUP_DAILY.COUNTS.getDataType(),
-                        ROLLUP_DAILY.COUNTS, val(countArray, ROLLUP_DAILY.COUNTS.getDataType())))
-                .set(ROLLUP_DAILY.SUMS, field("array_add({0}, {1})", ROLLUP_DAILY.SUMS.getDataType(),
-                        ROLLUP_DAILY.SUMS, val(sumArray, ROLLUP_DAILY.SUMS.getDataType())));
     }
 
     /**
@@ -148,13 +126,28 @@ public final class Rollups {
                         .add(response));
             }
         }
-        for (var entry : counts.entrySet()) {
-            var builder = builders.get(entry.getKey());
-            Map<String, StratumStatistics> strata = builder == null ? Map.of() : builder.build().strata();
-            var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
-            upsert(tx, entry.getKey(), entry.getValue(), stratum == null ? new long[0] : stratum.counts(),
-                    stratum == null ? new double[0] : stratum.sums(), val((short) 0)).execute();
-        }
+        // Written in batches through the same upsert as submissions (shard 0 here), arrays bound in binary.
+        tx.connection(connection -> {
+            try (var statement = connection.prepareStatement(REBUILD_SQL)) {
+                int pending = 0;
+                for (var entry : counts.entrySet()) {
+                    var builder = builders.get(entry.getKey());
+                    var strata = builder == null ? Map.<String, StratumStatistics>of() : builder.build().strata();
+                    var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
+                    bindAdd(statement, 1, entry.getKey(), stratum == null ? new Contribution(new long[0], new double[0])
+                            : new Contribution(stratum.counts(), stratum.sums()));
+                    statement.setLong(11, entry.getValue());
+                    statement.addBatch();
+                    if (++pending == 500) {
+                        statement.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    statement.executeBatch();
+                }
+            }
+        });
         log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, counts.size());
         return counts.size();
     }

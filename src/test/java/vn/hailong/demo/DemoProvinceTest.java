@@ -70,6 +70,8 @@ class DemoProvinceTest {
                     .containsExactly(LAST_YEAR - 2, LAST_YEAR - 1, LAST_YEAR);
             assertThat(one(dsl, "select count(*) from service_centre", Integer.class)).isGreaterThan(5);
             assertThat(one(dsl, "select count(*) from population_total", Integer.class)).isGreaterThan(50);
+            assertThat(one(dsl, "select sum(responses) from rollup_daily", Integer.class))
+                    .as("every demo response is in the rollups").isEqualTo(created);
             // Small communes exist too, below the publishing minimum of 30 responses a year.
             assertThat(one(dsl, "select min(n) from (select sum(responses) as n from response_tally"
                     + " group by agency_id, year) t", Integer.class)).isLessThan(30);

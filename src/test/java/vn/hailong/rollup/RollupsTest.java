@@ -53,6 +53,12 @@ class RollupsTest {
             var kept = dsl.fetch(SUMMED).formatCSV();
             int rows = new Rollups(new Forms(dsl)).rebuild(dsl, LocalDate.now().minusDays(10), LocalDate.now().plusDays(2));
             assertThat(rows).isPositive();
+            assertThat(dsl.fetch(SUMMED).formatCSV()).isEqualTo(kept);
+            // The same through the command an operator runs.
+            assertThat(vn.hailong.RebuildRollupsCommand.run(java.util.List.of("--database-url", app.databaseUrl,
+                    "--from", LocalDate.now().minusDays(10).toString()))).isZero();
+            assertThat(vn.hailong.RebuildRollupsCommand.run(java.util.List.of("--database-url", app.databaseUrl,
+                    "--from", "yesterday"))).isEqualTo(2);
             assertThat(TestApp.one(dsl, "select count(*) from rollup_daily where shard <> 0", Long.class)).isZero();
             assertThat(dsl.fetch(SUMMED).formatCSV()).isEqualTo(kept);
         }
