@@ -40,6 +40,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
+import vn.hailong.analytics.InsightsApi;
 import vn.hailong.analytics.Slices;
 import vn.hailong.audit.AuditApi;
 import vn.hailong.auth.Access;
@@ -163,6 +164,7 @@ public final class App implements AutoCloseable {
         var slices = new Slices(dsl, forms);
         var indices = new IndicesApi(dsl, slices);
         var compare = new CompareApi(dsl, slices);
+        var insights = new InsightsApi(dsl, slices);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.handlerAdded(h -> {
@@ -272,6 +274,11 @@ public final class App implements AutoCloseable {
                     get("/audit", audit::list, ADMIN);
                     get("/indices", indices::get, READERS);
                     get("/compare", compare::get, READERS);
+                    get("/rankings", insights::rankings, READERS);
+                    get("/trend", insights::trend, READERS);
+                    get("/drivers", insights::drivers, READERS);
+                    get("/reliability", insights::reliability, READERS);
+                    get("/comments", insights::comments, READERS);
                 });
             });
         });

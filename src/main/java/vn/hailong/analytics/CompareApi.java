@@ -1,7 +1,5 @@
 package vn.hailong.analytics;
 
-import static vn.hailong.auth.AccessControl.principal;
-import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -63,37 +61,26 @@ public final class CompareApi {
     }
 
     public void get(Context ctx) {
-        var caller = principal(ctx);
-        var questionnaire = ctx.queryParam("questionnaire") == null ? "SIPAS" : ctx.queryParam("questionnaire").strip();
-        var versions = slices.versions(questionnaire)
-                .orElseThrow(() -> Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
         var period = Period.parse("period", ctx.queryParam("period"));
         var baseline = Period.parse("baseline", ctx.queryParam("baseline"));
-        var groupBy = IndicesApi.groupBy(ctx.queryParam("groupBy"));
+        var groupBy = request.groupBy();
         for (var d : groupBy) {
             if (d == Slices.Dimension.YEAR || d == Slices.Dimension.QUARTER || d == Slices.Dimension.MONTH) {
                 throw Invalid.field("groupBy", "the periods are compared; group by unit, service, centre or channel");
             }
         }
-        int minN = Estimates.DEFAULT_MIN_N;
-        boolean excludeFlagged = Boolean.parseBoolean(ctx.queryParam("excludeFlagged"));
-        var scope = caller.scope().covers(ROLLUP_DAILY.AGENCY_ID);
-        var now = slices.read(versions, new Slices.Filter(period.from(), period.to(), null, null, null, null,
-                excludeFlagged, scope), groupBy);
-        var before = slices.read(versions, new Slices.Filter(baseline.from(), baseline.to(), null, null, null, null,
-                excludeFlagged, scope), groupBy);
+        int minN = request.minN();
+        var now = slices.read(request.versions(), request.filter().between(period.from(), period.to()), groupBy);
+        var before = slices.read(request.versions(), request.filter().between(baseline.from(), baseline.to()), groupBy);
         var names = new IndicesApi.Names(dsl);
         var rows = new ArrayList<Map<String, Object>>();
         var family = new ArrayList<Comparison>();
         var familyRows = new ArrayList<Map<String, Object>>();
         now.forEach((key, stats) -> {
             var earlier = before.get(key);
-            var group = new LinkedHashMap<String, Object>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                group.put(groupBy.get(i).name().toLowerCase(Locale.ROOT), names.describe(groupBy.get(i), key.get(i)));
-            }
             var row = new LinkedHashMap<String, Object>();
-            row.put("group", group);
+            row.put("group", names.group(groupBy, key));
             var after = Estimates.of(stats);
             row.put("n", after.n());
             row.put("baselineN", earlier == null ? 0 : earlier.n());
@@ -140,7 +127,7 @@ public final class CompareApi {
             overall.put("significant", flagged.get(i).significant());
         }
         var answer = new LinkedHashMap<String, Object>();
-        answer.put("questionnaire", questionnaire);
+        answer.put("questionnaire", request.questionnaire());
         answer.put("period", period);
         answer.put("baseline", baseline);
         answer.put("minN", minN);

@@ -1,13 +1,9 @@
 package vn.hailong.analytics;
 
-import static vn.hailong.auth.AccessControl.principal;
-import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.UNIT;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +12,8 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Record4;
-import org.jooq.Table;
-import org.jooq.TableField;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.CriterionEstimate;
 import vn.hailong.stats.Estimate;
@@ -41,34 +34,16 @@ public final class IndicesApi {
     }
 
     public void get(Context ctx) {
-        var caller = principal(ctx);
-        var questionnaire = param(ctx, "questionnaire", "SIPAS");
-        var versions = slices.versions(questionnaire)
-                .orElseThrow(() -> Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
-        var groupBy = groupBy(ctx.queryParam("groupBy"));
-        int minN = integer(ctx, "minN", Estimates.DEFAULT_MIN_N);
-        var filter = new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
-                code(ctx, "unit", UNIT, UNIT.CODE, UNIT.ID, caller.scope().covers(UNIT.ID)),
-                code(ctx, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
-                code(ctx, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
-                        caller.scope().covers(SERVICE_CENTRE.UNIT_ID)),
-                blankToNull(ctx.queryParam("channel")),
-                Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
-                caller.scope().covers(ROLLUP_DAILY.AGENCY_ID));
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
         var groups = new ArrayList<Map<String, Object>>();
         var names = new Names(dsl);
-        slices.read(versions, filter, groupBy).forEach((key, stats) -> {
-            var group = new LinkedHashMap<String, Object>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                group.put(groupBy.get(i).name().toLowerCase(Locale.ROOT), names.describe(groupBy.get(i), key.get(i)));
-            }
-            groups.add(figures(group, Estimates.of(stats), minN));
-        });
+        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) ->
+                groups.add(figures(names.group(request.groupBy(), key), Estimates.of(stats), request.minN())));
         var answer = new LinkedHashMap<String, Object>();
-        answer.put("questionnaire", questionnaire);
-        answer.put("versions", versions.merged());
-        answer.put("versionsNotMerged", versions.left());
-        answer.put("minN", minN);
+        answer.put("questionnaire", request.questionnaire());
+        answer.put("versions", request.versions().merged());
+        answer.put("versionsNotMerged", request.versions().left());
+        answer.put("minN", request.minN());
         answer.put("groups", groups);
         ctx.json(answer);
     }
@@ -131,47 +106,6 @@ public final class IndicesApi {
         return dims;
     }
 
-    private <R extends org.jooq.Record> Long code(Context ctx, String name, Table<R> table, TableField<R, String> code,
-                                                 TableField<R, Long> id, org.jooq.Condition scope) {
-        var value = blankToNull(ctx.queryParam(name));
-        if (value == null) {
-            return null;
-        }
-        return dsl.select(id).from(table).where(code.eq(value)).and(scope).fetchOptional(id)
-                .orElseThrow(() -> new NotFoundResponse("No " + name + " with code '" + value + "' that you may see."));
-    }
-
-    private static LocalDate date(Context ctx, String name) {
-        var value = blankToNull(ctx.queryParam(name));
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Invalid.field(name, "must be a date like 2025-12-31");
-        }
-    }
-
-    private static int integer(Context ctx, String name, int fallback) {
-        var value = blankToNull(ctx.queryParam(name));
-        try {
-            int n = value == null ? fallback : Integer.parseInt(value);
-            if (n >= 1 && n <= 1_000_000) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw Invalid.field(name, "must be a whole number from 1");
-    }
-
-    private static String param(Context ctx, String name, String fallback) {
-        var value = blankToNull(ctx.queryParam(name));
-        return value == null ? fallback : value;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
     /** Turns group key ids into what a person reads: codes and names of units, services and centres. */
     static final class Names {
         private final DSLContext dsl;
@@ -179,6 +113,15 @@ public final class IndicesApi {
 
         Names(DSLContext dsl) {
             this.dsl = dsl;
+        }
+
+        /** The group's key as {dimension: value}, with units, services and centres named. */
+        Map<String, Object> group(List<Slices.Dimension> dimensions, List<Object> key) {
+            var group = new LinkedHashMap<String, Object>();
+            for (int i = 0; i < dimensions.size(); i++) {
+                group.put(dimensions.get(i).name().toLowerCase(Locale.ROOT), describe(dimensions.get(i), key.get(i)));
+            }
+            return group;
         }
 
         Object describe(Slices.Dimension dimension, Object value) {

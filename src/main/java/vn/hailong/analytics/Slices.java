@@ -49,6 +49,11 @@ public final class Slices {
     /** What to read. Null fields do not filter; {@code scope} is the caller's unit scope. */
     public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long centre, String channel,
                          boolean excludeFlagged, Condition scope) {
+
+        /** The same filter over other days. */
+        public Filter between(LocalDate newFrom, LocalDate newTo) {
+            return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope);
+        }
     }
 
     /** The versions of a questionnaire that can be merged: those scored exactly like the newest one. */

@@ -107,7 +107,12 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/api-keys/{id}/revoke", ADMIN),
             Map.entry("GET /api/v1/audit", ADMIN),
             Map.entry("GET /api/v1/indices", READERS),
-            Map.entry("GET /api/v1/compare", READERS));
+            Map.entry("GET /api/v1/compare", READERS),
+            Map.entry("GET /api/v1/rankings", READERS),
+            Map.entry("GET /api/v1/trend", READERS),
+            Map.entry("GET /api/v1/drivers", READERS),
+            Map.entry("GET /api/v1/reliability", READERS),
+            Map.entry("GET /api/v1/comments", READERS));
 
     @BeforeAll
     static void start() {

@@ -30,7 +30,7 @@ import vn.hailong.stats.SufficientStatistics;
 import vn.hailong.survey.Forms;
 
 /** The reference vectors reach the API: responses in, rollups rebuilt, indices out equal to R's. */
-class IndicesApiTest {
+class AnalyticsApiTest {
     static final Path VECTORS = Path.of("..", "shared", "methodology", "vectors");
     static TestApp app;
     static CloseableDSLContext dsl;
@@ -128,6 +128,69 @@ class IndicesApiTest {
                 .isEqualTo("groupBy");
         assertThat(admin.get("/api/v1/compare?period=2025-Q1&baseline=2024-Q1&groupBy=unit").body().get("groups")
                 .get(0).get("suppressed").asBoolean()).as("a quarter of one agency is below min_n").isTrue();
+    }
+
+    @Test
+    void drivers_and_reliability_reproduce_the_reference_results() throws Exception {
+        for (int year : new int[] {2024, 2025}) {
+            var range = "?from=" + year + "-01-01&to=" + year + "-12-31";
+            var drivers = new HashMap<String, JsonNode>();
+            admin.get("/api/v1/drivers" + range).body().forEach(d -> drivers.put(d.get("criterion").asText(), d));
+            var alphas = new HashMap<String, JsonNode>();
+            admin.get("/api/v1/reliability" + range).body().forEach(a -> alphas.put(a.get("element").asText(), a));
+            try (var reader = new FileReader(VECTORS.resolve("expected_drivers.csv").toFile(), StandardCharsets.UTF_8)) {
+                for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                    if (Integer.parseInt(e.get("year")) == year) {
+                        close(drivers.get(e.get("criterion")).get("r"), e.get("pearson_r_with_HL"), year + " " + e.get("criterion"));
+                    }
+                }
+            }
+            try (var reader = new FileReader(VECTORS.resolve("expected_alpha.csv").toFile(), StandardCharsets.UTF_8)) {
+                for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                    if (Integer.parseInt(e.get("year")) == year) {
+                        var alpha = alphas.get(e.get("element"));
+                        assertThat(alpha.get("nComplete").asLong()).isEqualTo(Long.parseLong(e.get("n_complete")));
+                        close(alpha.get("alpha"), e.get("cronbach_alpha"), year + " " + e.get("element"));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rankings_tie_overlapping_intervals_and_the_trend_follows_the_periods() {
+        var rankings = admin.get("/api/v1/rankings?by=unit&from=2025-01-01&to=2025-12-31").body();
+        var ranked = rankings.get("ranked");
+        assertThat(ranked.size()).isEqualTo(3);
+        // 66.6 ± 6.9, 68.4 ± 8.3, 63.6 ± 7.2: every interval overlaps its neighbour's.
+        assertThat(ranked.get(0).get("group").get("unit").get("code").asText()).isEqualTo("AG02");
+        ranked.forEach(r -> assertThat(r.get("tied").asBoolean()).isTrue());
+        ranked.forEach(r -> assertThat(r.get("shrunken").asDouble()).isBetween(60.0, 70.0));
+        var trend = admin.get("/api/v1/trend?interval=year").body().get("points");
+        assertThat(trend.size()).isEqualTo(2);
+        assertThat(trend.get(0).get("group").get("year").asInt()).isEqualTo(2024);
+        close(trend.get(1).get("index").get("value"), "65.9900769484316", "2025");
+        assertThat(admin.get("/api/v1/trend?interval=week").body().get("field").asText()).isEqualTo("interval");
+        assertThat(admin.get("/api/v1/rankings?by=channel").body().get("field").asText()).isEqualTo("by");
+        var quarters = admin.get("/api/v1/trend?interval=quarter&unit=AG01").body().get("points");
+        assertThat(quarters.size()).isEqualTo(8);
+        assertThat(quarters.get(0).get("suppressed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void comments_are_newest_first_searchable_and_within_scope() {
+        dsl.execute("update response set comment = 'Cán bộ rất tận tình' where external_id = 'R000001'");
+        dsl.execute("update response set comment = 'Phải chờ quá lâu' where external_id = 'R000003'");
+        var all = admin.get("/api/v1/comments").body();
+        assertThat(all.get("comments").findValuesAsText("comment")).containsExactly("Phải chờ quá lâu", "Cán bộ rất tận tình");
+        assertThat(admin.get("/api/v1/comments?q=CH%E1%BB%9C").body().get("comments").size()).isEqualTo(1);
+        var agency = TestApp.one(dsl, "select u.code from response r join unit u on u.id = r.agency_id"
+                + " where r.external_id = 'R000003'", String.class);
+        admin.post("/api/v1/users", Map.of("username", "other-manager", "password", "manager-password",
+                "role", "agency_manager", "unitId", TestApp.one(dsl, "select id from unit where code = {0}", Long.class,
+                        agency.equals("AG01") ? "AG02" : "AG01")));
+        var manager = ApiClient.signIn(app, "other-manager", "manager-password");
+        assertThat(manager.get("/api/v1/comments").body().get("comments").toString()).doesNotContain("chờ quá lâu");
     }
 
     @Test

@@ -1,0 +1,86 @@
+package vn.hailong.analytics;
+
+import static vn.hailong.auth.AccessControl.principal;
+import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
+import static vn.hailong.db.schema.Tables.SERVICE;
+import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
+import static vn.hailong.db.schema.Tables.UNIT;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.TableField;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import vn.hailong.auth.UnitScope;
+import vn.hailong.http.Invalid;
+import vn.hailong.stats.Estimates;
+
+/**
+ * The filters every analytics endpoint takes, read and checked once: questionnaire, from, to, unit (a
+ * subtree), service, centre, channel, excludeFlagged, groupBy and minN — within the caller's scope.
+ */
+record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.Filter filter,
+                        List<Slices.Dimension> groupBy, int minN, UnitScope scope) {
+
+    static AnalyticsRequest of(Context ctx, DSLContext dsl, Slices slices) {
+        var scope = principal(ctx).scope();
+        var questionnaire = text(ctx, "questionnaire") == null ? "SIPAS" : text(ctx, "questionnaire");
+        var versions = slices.versions(questionnaire).orElseThrow(() ->
+                Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
+        var filter = new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
+                code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
+                code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
+                code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
+                        scope.covers(SERVICE_CENTRE.UNIT_ID)),
+                text(ctx, "channel"),
+                Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
+                scope.covers(ROLLUP_DAILY.AGENCY_ID));
+        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
+                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope);
+    }
+
+    static String text(Context ctx, String name) {
+        var value = ctx.queryParam(name);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static LocalDate date(Context ctx, String name) {
+        var value = text(ctx, name);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Invalid.field(name, "must be a date like 2025-12-31");
+        }
+    }
+
+    static int integer(Context ctx, String name, int fallback, int min, int max) {
+        var value = text(ctx, name);
+        try {
+            int n = value == null ? fallback : Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Invalid.field(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** A code parameter resolved to its id; 404 when nothing the caller may see has it. */
+    private static <R extends Record> Long code(Context ctx, DSLContext dsl, String name, Table<R> table,
+                                                TableField<R, String> code, TableField<R, Long> id, Condition scope) {
+        var value = text(ctx, name);
+        if (value == null) {
+            return null;
+        }
+        return dsl.select(id).from(table).where(code.eq(value)).and(scope).fetchOptional(id)
+                .orElseThrow(() -> new NotFoundResponse("No " + name + " with code '" + value + "' that you may see."));
+    }
+}

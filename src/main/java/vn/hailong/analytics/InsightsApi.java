@@ -1,0 +1,167 @@
+package vn.hailong.analytics;
+
+import static vn.hailong.db.schema.Tables.RESPONSE;
+import static vn.hailong.db.schema.Tables.SERVICE;
+import static vn.hailong.db.schema.Tables.UNIT;
+import static org.jooq.impl.DSL.noCondition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+
+import io.javalin.http.Context;
+import vn.hailong.http.Invalid;
+import vn.hailong.rollup.Rollups;
+import vn.hailong.stats.Drivers;
+import vn.hailong.stats.Estimate;
+import vn.hailong.stats.Estimates;
+import vn.hailong.stats.Rankings;
+import vn.hailong.stats.Reliability;
+import vn.hailong.stats.SufficientStatistics;
+
+/**
+ * Rankings with CI-overlap ties and the shrunken index, the trend by month, quarter or year, drivers of the
+ * overall question, Cronbach's α per element — all from rollups — and what citizens wrote, newest first.
+ */
+public final class InsightsApi {
+    private final DSLContext dsl;
+    private final Slices slices;
+
+    public InsightsApi(DSLContext dsl, Slices slices) {
+        this.dsl = dsl;
+        this.slices = slices;
+    }
+
+    /** GET /api/v1/rankings?by=unit|service|centre: published groups ranked; suppressed ones listed apart. */
+    public void rankings(Context ctx) {
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
+        var by = IndicesApi.groupBy(AnalyticsRequest.text(ctx, "by") == null ? "unit" : AnalyticsRequest.text(ctx, "by"));
+        if (by.size() != 1 || !List.of(Slices.Dimension.UNIT, Slices.Dimension.SERVICE, Slices.Dimension.CENTRE)
+                .contains(by.get(0))) {
+            throw Invalid.field("by", "rank by one of unit, service or centre");
+        }
+        var names = new IndicesApi.Names(dsl);
+        var indices = new LinkedHashMap<String, Estimate>();
+        var groups = new LinkedHashMap<String, Map<String, Object>>();
+        var suppressed = new ArrayList<Map<String, Object>>();
+        slices.read(request.versions(), request.filter(), by).forEach((key, stats) -> {
+            var index = Estimates.of(stats).index(request.minN());
+            var group = names.group(by, key);
+            if (index.published() && index.overall().isPresent()) {
+                indices.put(key.get(0).toString(), index.overall().get());
+                groups.put(key.get(0).toString(), Map.of("group", group, "n", index.n()));
+            } else {
+                suppressed.add(Map.of("group", group, "n", index.n()));
+            }
+        });
+        var ranked = new ArrayList<Map<String, Object>>();
+        for (var r : Rankings.rank(indices)) {
+            var row = new LinkedHashMap<String, Object>(groups.get(r.key()));
+            row.put("rank", r.rank());
+            row.put("tied", r.tied());
+            row.put("index", IndicesApi.estimate(r.index()));
+            row.put("shrunken", r.shrunken());
+            row.put("shrinkageFactor", r.shrinkageFactor());
+            ranked.add(row);
+        }
+        ctx.json(Map.of("minN", request.minN(), "ranked", ranked, "suppressed", suppressed));
+    }
+
+    /** GET /api/v1/trend?interval=month|quarter|year: the indices of each period, oldest first. */
+    public void trend(Context ctx) {
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
+        var interval = AnalyticsRequest.text(ctx, "interval") == null ? "month" : AnalyticsRequest.text(ctx, "interval");
+        var dimension = switch (interval) {
+            case "month" -> Slices.Dimension.MONTH;
+            case "quarter" -> Slices.Dimension.QUARTER;
+            case "year" -> Slices.Dimension.YEAR;
+            default -> throw Invalid.field("interval", "must be month, quarter or year");
+        };
+        var names = new IndicesApi.Names(dsl);
+        var points = new ArrayList<Map<String, Object>>();
+        var groupBy = List.of(dimension);
+        slices.read(request.versions(), request.filter(), groupBy).entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> a.get(0).toString().compareTo(b.get(0).toString())))
+                .forEach(e -> points.add(IndicesApi.figures(names.group(groupBy, e.getKey()), Estimates.of(e.getValue()),
+                        request.minN())));
+        ctx.json(Map.of("interval", interval, "minN", request.minN(), "points", points));
+    }
+
+    /** GET /api/v1/drivers: each criterion's correlation with the overall question beside its share satisfied. */
+    public void drivers(Context ctx) {
+        var stats = whole(ctx);
+        ctx.json(Drivers.of(stats).stream().map(d -> {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("criterion", d.criterion());
+            row.put("n", d.n());
+            row.put("r", Double.isFinite(d.r()) ? d.r() : null);
+            row.put("performance", Double.isFinite(d.performance()) ? d.performance() : null);
+            row.put("quadrant", d.quadrant());
+            return row;
+        }).toList());
+    }
+
+    /** GET /api/v1/reliability: Cronbach's α of each element over complete cases. */
+    public void reliability(Context ctx) {
+        var stats = whole(ctx);
+        ctx.json(Reliability.cronbach(stats).stream().map(a -> {
+            var row = new LinkedHashMap<String, Object>();
+            row.put("element", a.element());
+            row.put("nComplete", a.nComplete());
+            row.put("alpha", Double.isFinite(a.alpha()) ? a.alpha() : null);
+            return row;
+        }).toList());
+    }
+
+    /** GET /api/v1/comments?q=…&page=&size=: what citizens wrote, newest first, within the caller's scope. */
+    public void comments(Context ctx) {
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
+        var f = request.filter();
+        int page = AnalyticsRequest.integer(ctx, "page", 0, 0, 100_000);
+        int size = AnalyticsRequest.integer(ctx, "size", 50, 1, 200);
+        var q = AnalyticsRequest.text(ctx, "q");
+        var rows = dsl.select(RESPONSE.SUBMITTED_AT, UNIT.CODE, UNIT.NAME_VI, SERVICE.CODE, SERVICE.NAME_VI,
+                        RESPONSE.CHANNEL, RESPONSE.COMMENT)
+                .from(RESPONSE)
+                .join(UNIT).on(UNIT.ID.eq(RESPONSE.AGENCY_ID))
+                .leftJoin(SERVICE).on(SERVICE.ID.eq(RESPONSE.SERVICE_ID))
+                .where(RESPONSE.COMMENT.isNotNull())
+                .and(request.scope().covers(RESPONSE.AGENCY_ID))
+                .and(f.from() == null ? noCondition()
+                        : RESPONSE.SUBMITTED_AT.ge(f.from().atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
+                .and(f.to() == null ? noCondition()
+                        : RESPONSE.SUBMITTED_AT.lt(f.to().plusDays(1).atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
+                .and(f.unit() == null ? noCondition() : org.jooq.impl.DSL.condition("{0} in (select unit_subtree({1}))",
+                        RESPONSE.AGENCY_ID, org.jooq.impl.DSL.val(f.unit())))
+                .and(f.service() == null ? noCondition() : RESPONSE.SERVICE_ID.eq(f.service()))
+                .and(f.centre() == null ? noCondition() : RESPONSE.CENTRE_ID.eq(f.centre()))
+                .and(f.channel() == null ? noCondition() : RESPONSE.CHANNEL.eq(f.channel()))
+                .and(f.excludeFlagged() ? org.jooq.impl.DSL.condition("cardinality({0}) = 0", RESPONSE.QUALITY_FLAGS)
+                        : noCondition())
+                .and(q == null ? noCondition() : RESPONSE.COMMENT.containsIgnoreCase(q))
+                .orderBy(RESPONSE.SUBMITTED_AT.desc(), RESPONSE.ID.desc())
+                .limit(size + 1)
+                .offset((long) page * size)
+                .fetch(r -> {
+                    var row = new LinkedHashMap<String, Object>();
+                    row.put("submittedAt", r.value1());
+                    row.put("agency", Map.of("code", r.value2(), "nameVi", r.value3()));
+                    row.put("service", r.value4() == null ? null : Map.of("code", r.value4(), "nameVi", r.value5()));
+                    row.put("channel", r.value6());
+                    row.put("comment", r.value7());
+                    return row;
+                });
+        boolean more = rows.size() > size;
+        ctx.json(Map.of("page", page, "size", size, "more", more, "comments", more ? rows.subList(0, size) : rows));
+    }
+
+    /** Everything the filter covers, merged into one group. */
+    private SufficientStatistics whole(Context ctx) {
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
+        return slices.read(request.versions(), request.filter(), List.of()).values().stream().findFirst()
+                .orElseGet(() -> SufficientStatistics.empty(request.versions().instrument()));
+    }
+}
