@@ -279,6 +279,7 @@ public final class App implements AutoCloseable {
                     get("/drivers", insights::drivers, READERS);
                     get("/reliability", insights::reliability, READERS);
                     get("/comments", insights::comments, READERS);
+                    get("/distribution", insights::distribution, READERS);
                 });
             });
         });

@@ -90,6 +90,30 @@ public final class InsightsApi {
         ctx.json(Map.of("interval", interval, "minN", request.minN(), "points", points));
     }
 
+    /** GET /api/v1/distribution: per criterion, how many answered each level (the stacked bars of a table). */
+    public void distribution(Context ctx) {
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
+        var names = new IndicesApi.Names(dsl);
+        var groups = new ArrayList<Map<String, Object>>();
+        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) -> {
+            var criteria = new ArrayList<Map<String, Object>>();
+            for (var code : stats.instrument().criteria()) {
+                var counts = stats.levelCounts(code);
+                criteria.add(Map.of("code", code, "counts", counts, "answered", java.util.Arrays.stream(counts).sum()));
+            }
+            var row = new LinkedHashMap<String, Object>();
+            row.put("group", names.group(request.groupBy(), key));
+            row.put("n", stats.n());
+            // Counts of a group below min_n are withheld like its figures.
+            row.put("suppressed", stats.n() < request.minN());
+            if (stats.n() >= request.minN()) {
+                row.put("criteria", criteria);
+            }
+            groups.add(row);
+        });
+        ctx.json(Map.of("levels", request.versions().instrument().levels(), "minN", request.minN(), "groups", groups));
+    }
+
     /** GET /api/v1/drivers: each criterion's correlation with the overall question beside its share satisfied. */
     public void drivers(Context ctx) {
         var stats = whole(ctx);

@@ -68,6 +68,18 @@ public final class SufficientStatistics {
         return n;
     }
 
+    /** How many answered each level 1..k of a criterion (unweighted, over all strata); N/A is not counted. */
+    public long[] levelCounts(String criterion) {
+        int c = instrument.indexOf(criterion);
+        long[] counts = new long[instrument.levels()];
+        for (StratumStatistics s : strata.values()) {
+            for (int level = 1; level <= counts.length; level++) {
+                counts[level - 1] += s.counts()[layout.levelCount(c, level)];
+            }
+        }
+        return counts;
+    }
+
     Layout layout() {
         return layout;
     }

@@ -178,6 +178,28 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void the_distribution_counts_each_level_as_the_reference_criteria_do() throws Exception {
+        var groups = admin.get("/api/v1/distribution?groupBy=unit,year").body().get("groups");
+        var found = new HashMap<String, JsonNode>();
+        groups.forEach(g -> g.get("criteria").forEach(c -> found.put(g.get("group").get("year").asInt() + "|"
+                + g.get("group").get("unit").get("code").asText() + "|" + c.get("code").asText(), c)));
+        int compared = 0;
+        try (var reader = new FileReader(VECTORS.resolve("expected_criteria.csv").toFile(), StandardCharsets.UTF_8)) {
+            for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                var c = found.get(e.get("year") + "|" + e.get("agency") + "|" + e.get("criterion"));
+                if (c == null) {
+                    continue; // the ALL rows
+                }
+                var counts = c.get("counts");
+                assertThat(c.get("answered").asLong()).isEqualTo(Long.parseLong(e.get("n_valid")));
+                assertThat(counts.get(3).asLong() + counts.get(4).asLong()).isEqualTo(Long.parseLong(e.get("satisfied")));
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(3 * 2 * 17); // three agencies, two years, 16 criteria and HL
+    }
+
+    @Test
     void comments_are_newest_first_searchable_and_within_scope() {
         dsl.execute("update response set comment = 'Cán bộ rất tận tình' where external_id = 'R000001'");
         dsl.execute("update response set comment = 'Phải chờ quá lâu' where external_id = 'R000003'");

@@ -112,7 +112,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/trend", READERS),
             Map.entry("GET /api/v1/drivers", READERS),
             Map.entry("GET /api/v1/reliability", READERS),
-            Map.entry("GET /api/v1/comments", READERS));
+            Map.entry("GET /api/v1/comments", READERS),
+            Map.entry("GET /api/v1/distribution", READERS));
 
     @BeforeAll
     static void start() {
