@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 import static vn.hailong.auth.Access.ADMIN;
 import static vn.hailong.auth.Access.AGENCY_MANAGER;
+import static vn.hailong.auth.Access.KEY_IMPORT;
 import static vn.hailong.auth.Access.KEY_INVITATIONS;
 import static vn.hailong.auth.Access.KIOSK;
 import static vn.hailong.auth.Access.PUBLIC;
@@ -41,6 +42,7 @@ import io.javalin.json.JavalinJackson;
 import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.InsightsApi;
+import vn.hailong.analytics.PopulationApi;
 import vn.hailong.analytics.Slices;
 import vn.hailong.audit.AuditApi;
 import vn.hailong.auth.Access;
@@ -165,6 +167,7 @@ public final class App implements AutoCloseable {
         var indices = new IndicesApi(dsl, slices);
         var compare = new CompareApi(dsl, slices);
         var insights = new InsightsApi(dsl, slices);
+        var population = new PopulationApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.handlerAdded(h -> {
@@ -280,6 +283,8 @@ public final class App implements AutoCloseable {
                     get("/reliability", insights::reliability, READERS);
                     get("/comments", insights::comments, READERS);
                     get("/distribution", insights::distribution, READERS);
+                    get("/population", population::list, READERS);
+                    put("/population", population::put, ADMIN, KEY_IMPORT);
                 });
             });
         });

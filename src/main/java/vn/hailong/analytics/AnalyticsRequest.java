@@ -24,10 +24,10 @@ import vn.hailong.stats.Estimates;
 
 /**
  * The filters every analytics endpoint takes, read and checked once: questionnaire, from, to, unit (a
- * subtree), service, centre, channel, excludeFlagged, groupBy and minN — within the caller's scope.
+ * subtree), service, centre, channel, excludeFlagged, groupBy, minN and weighting — within the caller's scope.
  */
 record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.Filter filter,
-                        List<Slices.Dimension> groupBy, int minN, UnitScope scope) {
+                        List<Slices.Dimension> groupBy, int minN, UnitScope scope, boolean postStratified) {
 
     static AnalyticsRequest of(Context ctx, DSLContext dsl, Slices slices) {
         var scope = principal(ctx).scope();
@@ -42,8 +42,12 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
                 scope.covers(ROLLUP_DAILY.AGENCY_ID));
+        var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
+        if (!weighting.equals("none") && !weighting.equals("poststratified")) {
+            throw Invalid.field("weighting", "must be none or poststratified");
+        }
         return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
-                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope);
+                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
     }
 
     static String text(Context ctx, String name) {

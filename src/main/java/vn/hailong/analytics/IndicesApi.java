@@ -37,13 +37,27 @@ public final class IndicesApi {
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         var groups = new ArrayList<Map<String, Object>>();
         var names = new Names(dsl);
-        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) ->
-                groups.add(figures(names.group(request.groupBy(), key), Estimates.of(stats), request.minN())));
+        var population = new Population(dsl);
+        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) -> {
+            var group = names.group(request.groupBy(), key);
+            if (!request.postStratified()) {
+                groups.add(figures(group, Estimates.of(stats), request.minN()));
+                return;
+            }
+            var weighted = population.estimates(request, request.groupBy(), key, stats);
+            if (weighted.estimates().isPresent()) {
+                groups.add(figures(group, weighted.estimates().get(), request.minN()));
+            } else {
+                groups.add(Map.of("group", group, "n", stats.n(), "suppressed", true,
+                        "weightingUnavailable", weighted.unavailable()));
+            }
+        });
         var answer = new LinkedHashMap<String, Object>();
         answer.put("questionnaire", request.questionnaire());
         answer.put("versions", request.versions().merged());
         answer.put("versionsNotMerged", request.versions().left());
         answer.put("minN", request.minN());
+        answer.put("weighting", request.postStratified() ? "poststratified" : "none");
         answer.put("groups", groups);
         ctx.json(answer);
     }

@@ -28,6 +28,15 @@ public final class Requests {
 
     /** The JSON body as a record; 415 when it is not JSON, 400 naming the field when it does not fit. */
     public static <T> T json(Context ctx, Class<T> type) {
+        return json(ctx, mapper.getTypeFactory().constructType(type));
+    }
+
+    /** The JSON body as a generic type, e.g. a list of records. */
+    public static <T> T json(Context ctx, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        return json(ctx, mapper.getTypeFactory().constructType(type));
+    }
+
+    private static <T> T json(Context ctx, com.fasterxml.jackson.databind.JavaType type) {
         var contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).contains("json")) {
             throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
@@ -35,7 +44,7 @@ public final class Requests {
         }
         try {
             // bodyAsBytes enforces the server's request size limit (413).
-            var value = mapper.readValue(ctx.bodyAsBytes(), type);
+            T value = mapper.readValue(ctx.bodyAsBytes(), type);
             if (value == null) {
                 throw new BadRequestResponse("The body is empty; send a JSON object.");
             }

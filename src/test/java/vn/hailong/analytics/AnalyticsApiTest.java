@@ -200,6 +200,50 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void post_stratified_indices_reproduce_the_reference_results() throws Exception {
+        var totals = new java.util.ArrayList<Map<String, Object>>();
+        try (var reader = new FileReader(VECTORS.resolve("population.csv").toFile(), StandardCharsets.UTF_8)) {
+            for (var p : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                totals.add(Map.of("unit", "P", "year", Integer.parseInt(p.get("year")), "stratum", p.get("stratum"),
+                        "total", Integer.parseInt(p.get("population"))));
+            }
+        }
+        var bad = new java.util.ArrayList<Object>(totals);
+        bad.add(Map.of("unit", "NOPE", "year", 2024, "stratum", "HT", "total", -1));
+        var refused = admin.put("/api/v1/population", bad);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly("[8].unit", "[8].total");
+        assertThat(TestApp.one(dsl, "select count(*) from population_total", Long.class)).isZero();
+        assertThat(admin.put("/api/v1/population", totals).body().get("stored").asInt()).isEqualTo(8);
+
+        var byYear = admin.get("/api/v1/indices?groupBy=year&weighting=poststratified").body().get("groups");
+        int compared = 0;
+        try (var reader = new FileReader(VECTORS.resolve("expected_indices.csv").toFile(), StandardCharsets.UTF_8)) {
+            for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (!e.get("weighting").equals("poststratified")) {
+                    continue;
+                }
+                JsonNode group = null;
+                for (var g : byYear) {
+                    if (g.get("group").get("year").asText().equals(e.get("year"))) {
+                        group = g;
+                    }
+                }
+                var key = e.get("year") + " poststratified";
+                close(group.get("index").get("value"), e.get("index"), key);
+                close(group.get("index").get("se"), e.get("se"), key);
+                close(group.get("index").get("low"), e.get("ci_low"), key);
+                close(group.get("elements").get("TC").get("value"), e.get("E_TC"), key);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(2);
+        var byUnit = admin.get("/api/v1/indices?groupBy=unit&weighting=poststratified").body().get("groups");
+        assertThat(byUnit.get(0).get("weightingUnavailable").asText()).startsWith("no population total for stratum");
+        assertThat(admin.get("/api/v1/indices?weighting=heavy").body().get("field").asText()).isEqualTo("weighting");
+    }
+
+    @Test
     void comments_are_newest_first_searchable_and_within_scope() {
         dsl.execute("update response set comment = 'Cán bộ rất tận tình' where external_id = 'R000001'");
         dsl.execute("update response set comment = 'Phải chờ quá lâu' where external_id = 'R000003'");

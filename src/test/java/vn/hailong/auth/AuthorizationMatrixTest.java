@@ -113,7 +113,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/drivers", READERS),
             Map.entry("GET /api/v1/reliability", READERS),
             Map.entry("GET /api/v1/comments", READERS),
-            Map.entry("GET /api/v1/distribution", READERS));
+            Map.entry("GET /api/v1/distribution", READERS),
+            Map.entry("GET /api/v1/population", READERS),
+            Map.entry("PUT /api/v1/population", Set.of("admin", "key:import")));
 
     @BeforeAll
     static void start() {

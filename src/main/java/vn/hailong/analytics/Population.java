@@ -1,0 +1,66 @@
+package vn.hailong.analytics;
+
+import static vn.hailong.db.schema.Tables.POPULATION_TOTAL;
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.val;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+
+import vn.hailong.stats.Estimates;
+import vn.hailong.stats.SufficientStatistics;
+
+/**
+ * The N_h of a group for post-stratification: population totals summed over the units the group covers
+ * (the grouped unit's subtree, else the unit filter's, else the caller's scope) and the years it spans.
+ * Totals are meant to be given at one level of the tree for the units analysed.
+ */
+final class Population {
+    private final DSLContext dsl;
+
+    Population(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Post-stratified estimates, or empty (with why) when a stratum of the group has no total. */
+    record Weighted(Optional<Estimates> estimates, String unavailable) {
+    }
+
+    Weighted estimates(AnalyticsRequest request, List<Slices.Dimension> groupBy, List<Object> key,
+                       SufficientStatistics stats) {
+        Long unit = request.filter().unit();
+        Integer year = null;
+        for (int i = 0; i < groupBy.size(); i++) {
+            switch (groupBy.get(i)) {
+                case UNIT -> unit = (Long) key.get(i);
+                case YEAR -> year = (Integer) key.get(i);
+                case QUARTER, MONTH -> year = Integer.valueOf(key.get(i).toString().substring(0, 4));
+                default -> {
+                }
+            }
+        }
+        var f = request.filter();
+        var years = year != null ? POPULATION_TOTAL.YEAR.eq(year.shortValue())
+                : (f.from() == null ? noCondition() : POPULATION_TOTAL.YEAR.ge((short) f.from().getYear()))
+                        .and(f.to() == null ? noCondition() : POPULATION_TOTAL.YEAR.le((short) f.to().getYear()));
+        Map<String, Double> totals = dsl.select(POPULATION_TOTAL.STRATUM, sum(POPULATION_TOTAL.TOTAL))
+                .from(POPULATION_TOTAL)
+                .where(years)
+                .and(unit == null ? noCondition()
+                        : condition("{0} in (select unit_subtree({1}))", POPULATION_TOTAL.UNIT_ID, val(unit)))
+                .and(request.scope().covers(POPULATION_TOTAL.UNIT_ID))
+                .groupBy(POPULATION_TOTAL.STRATUM)
+                .fetchMap(POPULATION_TOTAL.STRATUM, r -> r.value2().doubleValue());
+        var missing = stats.strata().keySet().stream().filter(s -> !totals.containsKey(s)).toList();
+        if (!missing.isEmpty()) {
+            return new Weighted(Optional.empty(), "no population total for stratum " + String.join(", ", missing));
+        }
+        return new Weighted(Optional.of(Estimates.postStratified(stats, totals)), null);
+    }
+
+}

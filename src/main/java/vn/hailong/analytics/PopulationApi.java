@@ -1,0 +1,94 @@
+package vn.hailong.analytics;
+
+import static vn.hailong.auth.AccessControl.principal;
+import static vn.hailong.db.schema.Tables.POPULATION_TOTAL;
+import static vn.hailong.db.schema.Tables.UNIT;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.javalin.http.Context;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.http.Invalid;
+import vn.hailong.http.Invalid.FieldError;
+
+/**
+ * PUT /api/v1/population: population totals (e.g. dossiers handled) per unit × year × stratum, the N_h of
+ * post-stratification. All rows or none; each bad row named. GET lists them within the caller's scope.
+ */
+public final class PopulationApi {
+    private final DSLContext dsl;
+
+    public PopulationApi(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    record Total(String unit, Integer year, String stratum, BigDecimal total) {
+    }
+
+    public void list(Context ctx) {
+        var scope = principal(ctx).scope();
+        ctx.json(dsl.select(UNIT.CODE, POPULATION_TOTAL.YEAR, POPULATION_TOTAL.STRATUM, POPULATION_TOTAL.TOTAL)
+                .from(POPULATION_TOTAL)
+                .join(UNIT).on(UNIT.ID.eq(POPULATION_TOTAL.UNIT_ID))
+                .where(scope.covers(POPULATION_TOTAL.UNIT_ID))
+                .orderBy(UNIT.CODE, POPULATION_TOTAL.YEAR, POPULATION_TOTAL.STRATUM)
+                .fetch(r -> new Total(r.value1(), r.value2().intValue(), r.value3(), r.value4())));
+    }
+
+    public void put(Context ctx) {
+        List<Total> totals = vn.hailong.http.Requests.json(ctx, new TypeReference<List<Total>>() { });
+        if (totals.isEmpty()) {
+            throw Invalid.field("[0]", "send at least one total");
+        }
+        var stored = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            var errors = new ArrayList<FieldError>();
+            for (int i = 0; i < totals.size(); i++) {
+                var t = totals.get(i);
+                var at = "[" + i + "].";
+                if (t == null) {
+                    errors.add(new FieldError("[" + i + "]", "is empty"));
+                    continue;
+                }
+                var unitId = t.unit() == null ? null
+                        : tx.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(t.unit())).fetchOptional(UNIT.ID).orElse(null);
+                if (unitId == null) {
+                    errors.add(new FieldError(at + "unit", "no unit has code '" + t.unit() + "'"));
+                }
+                if (t.year() == null || t.year() < 2000 || t.year() > 2100) {
+                    errors.add(new FieldError(at + "year", "must be a year from 2000 to 2100"));
+                }
+                if (t.stratum() == null || t.stratum().isBlank() || t.stratum().length() > 64) {
+                    errors.add(new FieldError(at + "stratum", "is required (up to 64 characters)"));
+                }
+                if (t.total() == null || t.total().signum() <= 0) {
+                    errors.add(new FieldError(at + "total", "must be a positive number"));
+                }
+                if (errors.isEmpty()) {
+                    tx.insertInto(POPULATION_TOTAL)
+                            .set(POPULATION_TOTAL.UNIT_ID, unitId)
+                            .set(POPULATION_TOTAL.YEAR, t.year().shortValue())
+                            .set(POPULATION_TOTAL.STRATUM, t.stratum().strip())
+                            .set(POPULATION_TOTAL.TOTAL, t.total())
+                            .onConflict(POPULATION_TOTAL.UNIT_ID, POPULATION_TOTAL.YEAR, POPULATION_TOTAL.STRATUM)
+                            .doUpdate()
+                            .set(POPULATION_TOTAL.TOTAL, t.total())
+                            .execute();
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw Invalid.fields(errors); // the transaction rolls back: nothing of the batch is kept
+            }
+            AuditLog.record(tx, principal(ctx), "put", "population_total", null, null, null, Map.of("rows", totals.size()));
+            return totals.size();
+        });
+        ctx.json(Map.of("stored", stored));
+    }
+}
