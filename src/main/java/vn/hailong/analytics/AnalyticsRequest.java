@@ -50,6 +50,11 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
                 integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
     }
 
+    /** The same request over other days (a period of a comparison). */
+    AnalyticsRequest between(LocalDate from, LocalDate to) {
+        return new AnalyticsRequest(questionnaire, versions, filter.between(from, to), groupBy, minN, scope, postStratified);
+    }
+
     static String text(Context ctx, String name) {
         var value = ctx.queryParam(name);
         return value == null || value.isBlank() ? null : value.strip();

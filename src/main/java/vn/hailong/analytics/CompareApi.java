@@ -71,8 +71,11 @@ public final class CompareApi {
             }
         }
         int minN = request.minN();
-        var now = slices.read(request.versions(), request.filter().between(period.from(), period.to()), groupBy);
-        var before = slices.read(request.versions(), request.filter().between(baseline.from(), baseline.to()), groupBy);
+        var nowRequest = request.between(period.from(), period.to());
+        var beforeRequest = request.between(baseline.from(), baseline.to());
+        var now = slices.read(request.versions(), nowRequest.filter(), groupBy);
+        var before = slices.read(request.versions(), beforeRequest.filter(), groupBy);
+        var population = new Population(dsl);
         var names = new IndicesApi.Names(dsl);
         var rows = new ArrayList<Map<String, Object>>();
         var family = new ArrayList<Comparison>();
@@ -81,11 +84,17 @@ public final class CompareApi {
             var earlier = before.get(key);
             var row = new LinkedHashMap<String, Object>();
             row.put("group", names.group(groupBy, key));
-            var after = Estimates.of(stats);
-            row.put("n", after.n());
+            var after = estimates(population, nowRequest, key, stats);
+            row.put("n", stats.n());
             row.put("baselineN", earlier == null ? 0 : earlier.n());
+            var beforeEstimates = earlier == null ? null : estimates(population, beforeRequest, key, earlier);
+            if (after == null || (earlier != null && beforeEstimates == null)) {
+                row.put("suppressed", true);
+                row.put("weightingUnavailable", "no population total for a stratum of this group");
+                rows.add(row);
+                return;
+            }
             var afterIndex = after.index(minN);
-            var beforeEstimates = earlier == null ? null : Estimates.of(earlier);
             var beforeIndex = beforeEstimates == null ? null : beforeEstimates.index(minN);
             if (beforeIndex == null || !beforeIndex.published() || !afterIndex.published()) {
                 row.put("suppressed", true);
@@ -131,9 +140,19 @@ public final class CompareApi {
         answer.put("period", period);
         answer.put("baseline", baseline);
         answer.put("minN", minN);
+        answer.put("weighting", request.postStratified() ? "poststratified" : "none");
         answer.put("q", YearOnYear.Q);
         answer.put("groups", rows);
         ctx.json(answer);
+    }
+
+    /** Unweighted, or post-stratified when asked (null when a stratum has no population total). */
+    private static Estimates estimates(Population population, AnalyticsRequest request, List<Object> key,
+                                       vn.hailong.stats.SufficientStatistics stats) {
+        if (!request.postStratified()) {
+            return Estimates.of(stats);
+        }
+        return population.estimates(request, request.groupBy(), key, stats).estimates().orElse(null);
     }
 
     private static Map<String, Object> change(Comparison c) {

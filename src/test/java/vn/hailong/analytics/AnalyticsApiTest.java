@@ -238,6 +238,19 @@ class AnalyticsApiTest {
             }
         }
         assertThat(compared).isEqualTo(2);
+        var yoy = admin.get("/api/v1/compare?period=2025&baseline=2024&weighting=poststratified").body()
+                .get("groups").get(0).get("overall");
+        try (var reader = new FileReader(VECTORS.resolve("expected_yoy.csv").toFile(), StandardCharsets.UTF_8)) {
+            for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (e.get("weighting").equals("poststratified")) {
+                    close(yoy.get("delta"), e.get("delta"), "yoy poststratified");
+                    close(yoy.get("se"), e.get("se"), "yoy poststratified");
+                    close(yoy.get("p"), e.get("p_value"), "yoy poststratified");
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(3);
         var byUnit = admin.get("/api/v1/indices?groupBy=unit&weighting=poststratified").body().get("groups");
         assertThat(byUnit.get(0).get("weightingUnavailable").asText()).startsWith("no population total for stratum");
         assertThat(admin.get("/api/v1/indices?weighting=heavy").body().get("field").asText()).isEqualTo("weighting");
