@@ -84,3 +84,19 @@ export function resizeAll() {
     chart.resize();
   }
 }
+
+/** A long axis label broken into lines of about width characters at spaces (Chart.js draws arrays as lines). */
+export function wrap(label, width = 24) {
+  const lines = [];
+  let line = '';
+  for (const word of String(label).split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  lines.push(line);
+  return lines.length > 1 ? lines : lines[0];
+}

@@ -1,6 +1,6 @@
 // The five element indices as bars with their 95% intervals as whiskers.
 import { chartBox, fill, h } from './dom.js';
-import { ciWhiskers, colours, draw } from './charts.js';
+import { ciWhiskers, colours, draw, wrap } from './charts.js';
 import { num, t } from './i18n.js';
 
 /** total: /indices without grouping (one group); form: /forms/SIPAS for the element names. */
@@ -17,7 +17,7 @@ export function render(section, total, elementName) {
   draw(canvas, {
     type: 'bar',
     data: {
-      labels: names,
+      labels: names.map((n) => wrap(n, 18)),
       datasets: [{ label: t('index'), data: entries.map(([, e]) => e.value), ci: entries.map(([, e]) => [e.low, e.high]),
         backgroundColor: colours.primary, maxBarThickness: 56 }],
     },

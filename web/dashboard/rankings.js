@@ -1,6 +1,6 @@
 // Units ranked by index, whiskers for the 95% interval, ties marked; units with too few responses listed apart.
 import { chartBox, fill, h } from './dom.js';
-import { ciWhiskers, colours, draw } from './charts.js';
+import { ciWhiskers, colours, draw, wrap } from './charts.js';
 import { csvButton } from './csv.js';
 import { count, nameOf, num, t } from './i18n.js';
 
@@ -8,7 +8,7 @@ import { count, nameOf, num, t } from './i18n.js';
 export function render(section, data) {
   const ranked = data.ranked;
   const { box, canvas } = chartBox('rankings-chart', t('rankingsLabel', ranked.length), 'chart-box tall');
-  box.style.height = `${Math.max(240, 28 * ranked.length + 60)}px`;
+  box.style.height = `${Math.max(240, 34 * ranked.length + 60)}px`;
   const table = h('table', { id: 'rankings-table' },
     h('caption', {}, t('rankingsTitle')),
     h('thead', {}, h('tr', {}, [t('rank'), t('unit'), t('index'), t('ci95'), 'n', t('shrunken')]
@@ -34,7 +34,7 @@ export function render(section, data) {
   draw(canvas, {
     type: 'bar',
     data: {
-      labels: ranked.map((r) => `${r.rank}. ${nameOf(r.group.unit)}`),
+      labels: ranked.map((r) => wrap(`${r.rank}. ${nameOf(r.group.unit)}`)),
       datasets: [{ label: t('index'), data: ranked.map((r) => r.index.value), ci: ranked.map((r) => [r.index.low, r.index.high]),
         backgroundColor: colours.primary, barPercentage: 0.6 }],
     },

@@ -1,6 +1,6 @@
 // Year on year as a dumbbell per unit: a dot for each year joined by a bar; significant changes (BH) in colour.
 import { chartBox, fill, h } from './dom.js';
-import { colours, draw } from './charts.js';
+import { colours, draw, wrap } from './charts.js';
 import { csvButton } from './csv.js';
 import { nameOf, num, signed, t } from './i18n.js';
 
@@ -20,8 +20,9 @@ export function render(section, indices, compare, year) {
   const rows = [...byUnit.values()].filter((e) => e[year] !== undefined && e[baseline] !== undefined && changes.has(e.unit.code))
     .sort((a, b) => b[year] - a[year]);
   const { box, canvas } = chartBox('yoy-chart', t('yoyLabel', baseline, year, rows.length), 'chart-box tall');
-  box.style.height = `${Math.max(240, 28 * rows.length + 80)}px`;
+  box.style.height = `${Math.max(240, 34 * rows.length + 80)}px`;
   fill(section, h('h2', {}, t('yoyTitle', year, baseline)), rows.length ? box : h('p', {}, t('noData')),
+    rows.length ? h('p', { class: 'note' }, t('yoyNote')) : null,
     rows.length ? csvButton('year-on-year.csv', ['unit_code', 'unit', `index_${baseline}`, `index_${year}`, 'delta', 'se', 'z', 'p',
       'adjusted_p', 'significant'], () => rows.map((e) => {
       const c = changes.get(e.unit.code);
@@ -37,7 +38,7 @@ export function render(section, indices, compare, year) {
   draw(canvas, {
     type: 'bar',
     data: {
-      labels: rows.map((e) => nameOf(e.unit)),
+      labels: rows.map((e) => wrap(nameOf(e.unit))),
       datasets: [
         { type: 'bar', label: t('yoySignificant'), data: rows.map((e) => [e[baseline], e[year]]),
           backgroundColor: rows.map(colourOf), barThickness: 4 },
@@ -52,6 +53,7 @@ export function render(section, indices, compare, year) {
       indexAxis: 'y',
       scales: { x: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } } },
       plugins: {
+        legend: { labels: { filter: (item) => item.datasetIndex !== 0 } },
         tooltip: { callbacks: { label: (c) => {
           const e = rows[c.dataIndex];
           const change = changes.get(e.unit.code);
