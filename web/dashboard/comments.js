@@ -8,7 +8,7 @@ const SIZE = 20;
 let view = { q: '', page: 0 };
 
 /** queryFor(extra): the filters' API query with the search and page added; onError(e) shows a failure. */
-export async function render(section, queryFor, onError, reset = true) {
+export async function render(section, queryFor, onError, reset = true, focusId = null) {
   if (reset) {
     view = { q: '', page: 0 };
   }
@@ -25,11 +25,12 @@ export async function render(section, queryFor, onError, reset = true) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     view = { q: search.value.trim(), page: 0 };
-    render(section, queryFor, onError, false);
+    render(section, queryFor, onError, false, 'comments-q');
   });
-  const go = (page) => {
+  // Redrawing replaces the buttons; focus goes back to the one just used (or the other one when it is now disabled).
+  const go = (page, id) => {
     view.page = page;
-    render(section, queryFor, onError, false);
+    render(section, queryFor, onError, false, id);
   };
   const table = h('table', { id: 'comments-table' },
     h('caption', {}, `${t('commentsTitle')} · ${t('page', view.page + 1)}`),
@@ -43,17 +44,20 @@ export async function render(section, queryFor, onError, reset = true) {
       h('td', { class: 'comment' }, c.comment)))));
   const pager = h('p', { class: 'pager no-print' },
     h('button', { type: 'button', class: 'secondary', id: 'comments-prev', disabled: view.page === 0,
-      onclick: () => go(view.page - 1) }, t('previous')),
+      onclick: () => go(view.page - 1, view.page - 1 === 0 ? 'comments-next' : 'comments-prev') }, t('previous')),
     h('span', {}, ` ${t('page', view.page + 1)} `),
     h('button', { type: 'button', class: 'secondary', id: 'comments-next', disabled: !data.more,
-      onclick: () => go(view.page + 1) }, t('next')));
+      onclick: () => go(view.page + 1, 'comments-next') }, t('next')));
   fill(section, h('h2', {}, t('commentsTitle')), form,
     data.comments.length ? h('div', { class: 'table-wrap' }, table) : h('p', {}, t('noComments')),
     pager,
     data.comments.length ? csvButton('comments.csv', ['submitted_at', 'agency_code', 'agency', 'service', 'channel', 'comment'],
       () => data.comments.map((c) => [c.submittedAt, c.agency?.code, c.agency?.nameVi, c.service?.code, c.channel, c.comment]))
       : null);
-  if (!reset) {
-    search.focus();
+  const focus = focusId && document.getElementById(focusId);
+  if (focus && !focus.disabled) {
+    focus.focus();
+  } else if (focusId) {
+    document.getElementById('comments-prev')?.focus();
   }
 }

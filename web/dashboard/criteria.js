@@ -69,7 +69,7 @@ export function render(section, total, distribution, criterionName) {
         h('td', { class: 'num' }, count(c.nValid)),
         h('td', { class: 'dist-cell' }, d ? distributionBar(d.counts, d.answered, c.code) : '–'));
     });
-    table.replaceChildren(h('caption', {}, t('criteriaTitle')), h('thead', {}, head), h('tbody', {}, body));
+    table.replaceChildren(h('caption', { class: 'visually-hidden' }, t('criteriaTitle')), h('thead', {}, head), h('tbody', {}, body));
   };
   draw();
   fill(section, h('h2', {}, t('criteriaTitle')),

@@ -43,6 +43,7 @@ export function render(section, data, criterionName) {
         y: { title: { display: true, text: t('performance') } },
       },
       plugins: {
+        legend: { labels: { usePointStyle: true } },
         tooltip: { callbacks: { label: (c) => `${c.raw.code} ${criterionName(c.raw.code)}: r = ${num(c.raw.x, 2)}, ${num(c.raw.y)}%` } },
       },
     },

@@ -10,7 +10,7 @@ export function render(section, data) {
   const { box, canvas } = chartBox('rankings-chart', t('rankingsLabel', ranked.length), 'chart-box tall');
   box.style.height = `${Math.max(240, 34 * ranked.length + 60)}px`;
   const table = h('table', { id: 'rankings-table' },
-    h('caption', {}, t('rankingsTitle')),
+    h('caption', { class: 'visually-hidden' }, t('rankingsTitle')),
     h('thead', {}, h('tr', {}, [t('rank'), t('unit'), t('index'), t('ci95'), 'n', t('shrunken')]
       .map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, ranked.map((r) => h('tr', { 'data-unit': r.group.unit.code },
@@ -40,7 +40,7 @@ export function render(section, data) {
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { min: 0, max: 100, title: { display: true, text: t('index') } } },
+      scales: { x: { min: 0, max: 100, title: { display: true, text: t('index') } }, y: { ticks: { autoSkip: false } } },
       plugins: {
         legend: { display: false },
         tooltip: { callbacks: { label: (c) => {

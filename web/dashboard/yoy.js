@@ -51,7 +51,7 @@ export function render(section, indices, compare, year) {
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } } },
+      scales: { x: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } }, y: { ticks: { autoSkip: false } } },
       plugins: {
         legend: { labels: { filter: (item) => item.datasetIndex !== 0 } },
         tooltip: { callbacks: { label: (c) => {

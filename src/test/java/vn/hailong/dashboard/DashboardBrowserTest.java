@@ -104,6 +104,10 @@ class DashboardBrowserTest {
             assertThat(page.locator("#comments-table caption")).containsText("Trang 2");
             assertThat(page.locator("#comments-prev")).isEnabled();
             Browser.screenshot(page, "dashboard-admin-2025");
+            for (var section : List.of("overview", "trend", "elements", "criteria", "rankings", "yoy", "drivers", "comments")) {
+                page.locator("#" + section).screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(Browser.SCREENSHOTS.resolve("dashboard-section-" + section + ".png")));
+            }
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
             assertThat(page.locator("#filters")).isHidden();
             assertThat(page.locator("button[data-csv]").first()).isHidden();
