@@ -8,7 +8,7 @@ import { count, nameOf, num, t } from './i18n.js';
 export function render(section, data) {
   const ranked = data.ranked;
   const { box, canvas } = chartBox('rankings-chart', t('rankingsLabel', ranked.length), 'chart-box tall');
-  box.style.height = `${Math.max(240, 34 * ranked.length + 60)}px`;
+  box.style.height = `${Math.max(240, 40 * ranked.length + 60)}px`;
   const table = h('table', { id: 'rankings-table' },
     h('caption', { class: 'visually-hidden' }, t('rankingsTitle')),
     h('thead', {}, h('tr', {}, [t('rank'), t('unit'), t('index'), t('ci95'), 'n', t('shrunken')]
