@@ -1,0 +1,239 @@
+package vn.hailong.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import vn.hailong.ApiClient;
+import vn.hailong.Browser;
+import vn.hailong.TestApp;
+import vn.hailong.TestDatabase;
+import vn.hailong.demo.DemoProvince;
+
+/** The dashboard in headless Chromium over the demo province: every chart drawn, filters in the address, two languages, scope. */
+class DashboardBrowserTest {
+    static final String ADMIN_PASSWORD = "test-admin-password";
+    static final String[] CHARTS = {"trend-chart", "elements-chart", "rankings-chart", "yoy-chart", "drivers-chart"};
+
+    static TestApp app;
+    static Browser browser;
+    static String base;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(TestApp.settings(TestDatabase.fresh()));
+        try (var dsl = app.dsl()) {
+            new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, 2025);
+        }
+        base = "http://localhost:" + app.app.port();
+        var admin = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+        long land = 0;
+        for (var unit : admin.get("/api/v1/units").body()) {
+            if (unit.get("code").asText().equals("99.SNNMT")) {
+                land = unit.get("id").asLong();
+            }
+        }
+        var created = admin.post("/api/v1/users", Map.of("username", "sonongnghiep", "displayName", "Anh Quản Lý Sở",
+                "password", "manager-password-1", "role", "agency_manager", "unitId", land));
+        assertThat(created.status()).as(created.body().toString()).isBetween(200, 201);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        app.close();
+    }
+
+    @Test
+    void the_dashboard_draws_every_chart_and_table_from_the_api_without_console_errors() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard/\\?year=2025$"));
+            for (var id : CHARTS) {
+                var box = page.locator("#" + id).locator("xpath=..");
+                assertThat(box).hasAttribute("role", "img");
+                assertThat(box).hasAttribute("aria-label", Pattern.compile(".+"));
+                assertThat(box).hasCSS("position", "relative");
+                assertThat((Boolean) page.evaluate("id => !!Chart.getChart(document.getElementById(id))", id)).as(id).isTrue();
+            }
+            // Cards: one per unit with data; the demo's units each have an index, CI, n and a change since 2024.
+            var cards = page.locator("#overview .card");
+            assertThat(cards.first()).isVisible();
+            assertThat(cards.first().locator(".ci")).containsText("KTC 95%");
+            assertThat(page.locator("#overview .change").first()).containsText("So với 2024");
+            // The card's figures are the API's, only rounded.
+            var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD).get("/api/v1/indices?groupBy=unit&from=2025-01-01&to=2025-12-31");
+            var first = api.body().get("groups").get(0);
+            var code = first.get("group").get("unit").get("code").asText();
+            if (!first.get("suppressed").asBoolean()) {
+                var shown = String.format(java.util.Locale.ROOT, "%.1f", first.get("index").get("value").asDouble()).replace('.', ',');
+                assertThat(page.locator("#overview .card[data-unit='" + code + "'] .value")).containsText(shown);
+            }
+            // Criteria table: the 16 criteria and the overall question HL, each with its five-level bar; sorting by share puts the lowest first.
+            assertThat(page.locator("#criteria-table tbody tr")).hasCount(17);
+            assertThat(page.locator("#criteria-table .dist").first()).hasAttribute("aria-label", Pattern.compile("Rất hài lòng"));
+            page.locator("#criteria-table button[data-sort='share']").click();
+            assertThat(page.locator("#criteria-table th[aria-sort]")).hasAttribute("aria-sort", "descending");
+            var shares = page.locator("#criteria-table tbody td:nth-child(2)").allTextContents();
+            assertThat(shares).isSortedAccordingTo((a, b) -> Double.compare(number(b), number(a)));
+            // Rankings table and comments, each table with its CSV button.
+            assertThat(page.locator("#rankings-table tbody tr").first()).isVisible();
+            assertThat(page.locator("#comments-table tbody tr")).hasCount(20);
+            assertThat(page.locator("button[data-csv]")).hasCount(4);
+            var download = page.waitForDownload(() -> page.locator("button[data-csv='criteria.csv']").click());
+            var csv = readAll(download.path());
+            assertThat(csv).startsWith("\uFEFFcode,criterion,share");
+            // Comments: the next page, then a search.
+            page.locator("#comments-next").click();
+            assertThat(page.locator("#comments-table caption")).containsText("Trang 2");
+            assertThat(page.locator("#comments-prev")).isEnabled();
+            Browser.screenshot(page, "dashboard-admin-2025");
+            for (var section : List.of("overview", "trend", "elements", "criteria", "rankings", "yoy", "drivers", "comments")) {
+                page.locator("#" + section).screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(Browser.SCREENSHOTS.resolve("dashboard-section-" + section + ".png")));
+            }
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator("#filters")).isHidden();
+            assertThat(page.locator("button[data-csv]").first()).isHidden();
+            Browser.screenshot(page, "dashboard-print");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void a_filter_change_redraws_the_charts_and_lands_in_the_address_which_restores_the_view() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            var before = page.locator("#elements-chart").locator("xpath=..").getAttribute("aria-label");
+            page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
+            page.locator("#filter-year").selectOption("2024");
+            page.locator("#filter-channel").selectOption("kiosk");
+            waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard/\\?year=2024&unit=99.SNNMT&channel=kiosk$"));
+            assertThat(page.locator("#scope")).containsText("Sở Nông nghiệp và Môi trường. Năm 2024");
+            var after = page.locator("#elements-chart").locator("xpath=..").getAttribute("aria-label");
+            assertThat(after).isNotEqualTo(before);
+            // The subtree: the department and its land registration offices.
+            assertThat(page.locator("#overview .card")).hasCount(4);
+            var cardsText = page.locator("#overview").textContent();
+            assertThat(page.locator("#yoy h2")).hasText("So sánh 2024 với 2023");
+            Browser.screenshot(page, "dashboard-filtered");
+
+            // The same address in a fresh tab gives the same view.
+            var url = page.url();
+            var other = context.newPage();
+            other.navigate(url);
+            waitReady(other);
+            assertThat(other.locator("#filter-unit")).hasValue("99.SNNMT");
+            assertThat(other.locator("#filter-year")).hasValue("2024");
+            assertThat(other.locator("#filter-channel")).hasValue("kiosk");
+            assertThat(other.locator("#overview")).hasText(cardsText);
+            assertThat(other.locator("#elements-chart").locator("xpath=..")).hasAttribute("aria-label", after);
+
+            // Back undoes the last filter.
+            page.goBack();
+            waitReady(page);
+            assertThat(page.locator("#filter-channel")).hasValue("");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void the_language_switch_turns_the_whole_dashboard_into_english_and_stays_in_the_address() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            assertThat(page.locator("#criteria h2")).hasText("Các tiêu chí");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("#criteria h2")).hasText("Criteria");
+            assertThat(page.locator("#overview h2")).hasText("Overview by unit");
+            assertThat(page.locator("#overview .ci").first()).containsText("95% CI");
+            assertThat(page.locator("label[for='filter-year']")).hasText("Year");
+            assertThat(page).hasURL(Pattern.compile(".*lang=en.*"));
+            for (var id : CHARTS) {
+                assertThat((Boolean) page.evaluate("id => !!Chart.getChart(document.getElementById(id))", id)).as(id).isTrue();
+            }
+            Browser.screenshot(page, "dashboard-english");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
+            assertThat(page.locator("#criteria h2")).hasText("Các tiêu chí");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void an_agency_manager_sees_only_the_units_of_its_own_subtree() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "sonongnghiep", "manager-password-1");
+            assertThat(page.locator("#who")).hasText("Anh Quản Lý Sở");
+            var units = page.locator("#filter-unit option").allTextContents();
+            assertThat(units).hasSize(5).noneMatch(u -> u.contains("Sở Tư pháp") || u.contains("Phường"));
+            var cards = page.locator("#overview .card h3").allTextContents();
+            assertThat(cards).hasSize(4).allMatch(u -> u.contains("Nông nghiệp") || u.contains("Đăng ký đất đai"));
+            assertThat(page.locator("#rankings")).not().containsText("Sở Tư pháp");
+            assertThat(page.locator("#comments")).not().containsText("Phường");
+            Browser.screenshot(page, "dashboard-manager");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    private static void signIn(Page page, List<String> errors, String username, String password) {
+        page.navigate(base + "/dashboard/");
+        page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.waitForURL(Pattern.compile(Pattern.quote(base) + "/dashboard/.*"));
+        waitReady(page);
+        // The 401 of the signed-out first visit (it sends the browser to sign in) is expected; later errors are not.
+        errors.clear();
+    }
+
+    private static void waitReady(Page page) {
+        page.waitForSelector("body[data-state='ready']");
+    }
+
+    private static double number(String shown) {
+        return Double.parseDouble(shown.replace(".", "").replace(',', '.'));
+    }
+
+    private static String readAll(java.nio.file.Path path) {
+        try {
+            return java.nio.file.Files.readString(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> consoleErrors(Page page) {
+        var errors = new ArrayList<String>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                errors.add(m.text());
+            }
+        });
+        page.onPageError(e -> errors.add("page error: " + e));
+        return errors;
+    }
+}

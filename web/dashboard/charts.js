@@ -1,0 +1,102 @@
+// Chart.js set-up shared by every chart: house colours, the CI whisker plugin, and one live chart per canvas.
+const { Chart } = window;
+
+export const colours = {
+  primary: '#1f5fa8', primaryFill: 'rgba(31, 95, 168, 0.18)', muted: '#9aa5b1', accent: '#c2410c',
+  up: '#15803d', down: '#b91c1c', grid: '#e3e8ef', text: '#1f2933',
+  levels: ['#b91c1c', '#f97316', '#d1d5db', '#60a5fa', '#1d4ed8'],
+};
+
+Chart.defaults.font.family = 'system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+Chart.defaults.color = colours.text;
+Chart.defaults.borderColor = colours.grid;
+Chart.defaults.maintainAspectRatio = false;
+// Charts are redrawn on every filter change; animation only delays reading (and printing).
+Chart.defaults.animation = false;
+
+/**
+ * Whiskers for 95% intervals: a dataset with ci: [[low, high], …] (API values) gets a line with caps drawn
+ * across its bars or points, vertical or horizontal as the chart's index axis says.
+ */
+export const ciWhiskers = {
+  id: 'ciWhiskers',
+  afterDatasetsDraw(chart) {
+    const { ctx } = chart;
+    const horizontal = chart.options.indexAxis === 'y';
+    const valueScale = horizontal ? chart.scales.x : chart.scales.y;
+    chart.data.datasets.forEach((dataset, di) => {
+      const meta = chart.getDatasetMeta(di);
+      if (!dataset.ci || meta.hidden) {
+        return;
+      }
+      ctx.save();
+      ctx.strokeStyle = dataset.ciColour ?? '#111827';
+      ctx.lineWidth = 1.5;
+      meta.data.forEach((element, i) => {
+        const range = dataset.ci[i];
+        if (!range || range[0] === null || range[0] === undefined) {
+          return;
+        }
+        const a = valueScale.getPixelForValue(range[0]);
+        const b = valueScale.getPixelForValue(range[1]);
+        const at = horizontal ? element.y : element.x;
+        const cap = 5;
+        ctx.beginPath();
+        if (horizontal) {
+          ctx.moveTo(a, at); ctx.lineTo(b, at);
+          ctx.moveTo(a, at - cap); ctx.lineTo(a, at + cap);
+          ctx.moveTo(b, at - cap); ctx.lineTo(b, at + cap);
+        } else {
+          ctx.moveTo(at, a); ctx.lineTo(at, b);
+          ctx.moveTo(at - cap, a); ctx.lineTo(at + cap, a);
+          ctx.moveTo(at - cap, b); ctx.lineTo(at + cap, b);
+        }
+        ctx.stroke();
+      });
+      ctx.restore();
+    });
+  },
+};
+
+const live = new Map();
+
+/** Draws a chart on the canvas, replacing the one drawn there before. */
+export function draw(canvas, config) {
+  live.get(canvas.id)?.destroy();
+  const chart = new Chart(canvas, config);
+  live.set(canvas.id, chart);
+  return chart;
+}
+
+/** Forgets charts whose canvas left the page. */
+export function prune() {
+  for (const [id, chart] of live) {
+    if (!document.getElementById(id)) {
+      chart.destroy();
+      live.delete(id);
+    }
+  }
+}
+
+/** Charts resized for the printed page and back. */
+export function resizeAll() {
+  for (const chart of live.values()) {
+    chart.resize();
+  }
+}
+
+/** A long axis label broken into lines of about width characters at spaces (Chart.js draws arrays as lines). */
+export function wrap(label, width = 24) {
+  const lines = [];
+  let line = '';
+  for (const word of String(label).split(' ')) {
+    if (line && line.length + word.length + 1 > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  lines.push(line);
+  return lines.length > 1 ? lines : lines[0];
+}

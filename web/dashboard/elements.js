@@ -1,0 +1,36 @@
+// The five element indices as bars with their 95% intervals as whiskers.
+import { chartBox, fill, h } from './dom.js';
+import { ciWhiskers, colours, draw, wrap } from './charts.js';
+import { num, t } from './i18n.js';
+
+/** total: /indices without grouping (one group); form: /forms/SIPAS for the element names. */
+export function render(section, total, elementName) {
+  const group = total.groups[0];
+  const entries = group && !group.suppressed ? Object.entries(group.elements ?? {}) : [];
+  const names = entries.map(([code]) => elementName(code));
+  const summary = entries.map(([code, e]) => `${elementName(code)} ${num(e.value)} (${num(e.low)}–${num(e.high)})`).join('; ');
+  const { box, canvas } = chartBox('elements-chart', t('elementsLabel', entries.length, summary));
+  fill(section, h('h2', {}, t('elementsTitle')), entries.length ? box : h('p', {}, t('noData')));
+  if (!entries.length) {
+    return;
+  }
+  draw(canvas, {
+    type: 'bar',
+    data: {
+      labels: names.map((n) => wrap(n, 18)),
+      datasets: [{ label: t('index'), data: entries.map(([, e]) => e.value), ci: entries.map(([, e]) => [e.low, e.high]),
+        backgroundColor: colours.primary, maxBarThickness: 56 }],
+    },
+    options: {
+      scales: { y: { min: 0, max: 100, title: { display: true, text: t('index') } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (c) => {
+          const e = entries[c.dataIndex][1];
+          return `${num(e.value)} (${t('ci', num(e.low), num(e.high))})`;
+        } } },
+      },
+    },
+    plugins: [ciWhiskers],
+  });
+}

@@ -1,0 +1,111 @@
+// The filters, kept in the address so a copied link opens the same view; they become the API's query.
+import { h } from './dom.js';
+import { nameOf, t } from './i18n.js';
+
+const KEYS = ['year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged'];
+const CHANNELS = ['kiosk', 'qr', 'web', 'interview'];
+
+/** The view the address describes: {year, unit, service, centre, channel, excludeFlagged, lang}. */
+export function readState() {
+  const params = new URLSearchParams(location.search);
+  const state = {};
+  for (const key of KEYS) {
+    state[key] = params.get(key) || '';
+  }
+  state.excludeFlagged = state.excludeFlagged === 'true';
+  state.lang = params.get('lang') === 'en' ? 'en' : params.get('lang') === 'vi' ? 'vi' : null;
+  return state;
+}
+
+/** Writes the state into the address (one history entry per change, so Back undoes a filter). */
+export function writeState(state, { replace = false } = {}) {
+  const params = new URLSearchParams();
+  for (const key of KEYS) {
+    if (key === 'excludeFlagged' ? state[key] : state[key]) {
+      params.set(key, String(state[key]));
+    }
+  }
+  if (state.lang) {
+    params.set('lang', state.lang);
+  }
+  const url = `${location.pathname}?${params}`;
+  if (replace) {
+    history.replaceState(null, '', url);
+  } else {
+    history.pushState(null, '', url);
+  }
+}
+
+/** The API query for the state: the year becomes from/to; extra adds endpoint parameters. */
+export function query(state, extra = {}, { withYear = true } = {}) {
+  const params = new URLSearchParams();
+  if (withYear && state.year) {
+    params.set('from', `${state.year}-01-01`);
+    params.set('to', `${state.year}-12-31`);
+  }
+  for (const key of ['unit', 'service', 'centre', 'channel']) {
+    if (state[key]) {
+      params.set(key, state[key]);
+    }
+  }
+  if (state.excludeFlagged) {
+    params.set('excludeFlagged', 'true');
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    if (value !== null && value !== undefined && value !== '') {
+      params.set(key, String(value));
+    }
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Units in tree order, each with its depth, for an indented picker. */
+function unitTree(units) {
+  const children = new Map();
+  const ids = new Set(units.map((u) => u.id));
+  for (const u of units) {
+    const parent = ids.has(u.parentId) ? u.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const out = [];
+  const walk = (parent, depth) => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.code.localeCompare(b.code))) {
+      out.push({ unit: u, depth });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+function picker(name, label, options, selected, onchange) {
+  const select = h('select', { id: `filter-${name}`, name });
+  for (const o of options) {
+    const option = h('option', { value: o.value }, o.label);
+    option.selected = String(o.value) === String(selected ?? '');
+    select.append(option);
+  }
+  select.addEventListener('change', () => onchange(name, select.value));
+  return h('p', { class: 'field' }, h('label', { for: select.id }, label), select);
+}
+
+/** Draws the filter form; onchange(name, value) is called on every change. */
+export function renderFilters(form, state, lists, onchange) {
+  form.setAttribute('aria-label', t('filters'));
+  const all = { value: '', label: t('all') };
+  const flagged = h('input', { type: 'checkbox', id: 'filter-excludeFlagged', name: 'excludeFlagged' });
+  flagged.checked = state.excludeFlagged;
+  flagged.addEventListener('change', () => onchange('excludeFlagged', flagged.checked));
+  form.replaceChildren(
+    picker('year', t('year'), lists.years.map((y) => ({ value: y, label: String(y) })), state.year, onchange),
+    picker('unit', t('unit'), [{ value: '', label: t('allUnits') }, ...unitTree(lists.units).map(({ unit, depth }) => ({
+      value: unit.code, label: `${'\u2003'.repeat(depth)}${nameOf(unit)}` }))], state.unit, onchange),
+    picker('service', t('service'), [all, ...lists.services.map((s) => ({ value: s.code, label: `${s.code} · ${nameOf(s)}` }))],
+      state.service, onchange),
+    picker('centre', t('centre'), [all, ...lists.centres.map((c) => ({ value: c.code, label: nameOf(c) }))],
+      state.centre, onchange),
+    picker('channel', t('channel'), [all, ...CHANNELS.map((c) => ({ value: c, label: t(`channel_${c}`) }))],
+      state.channel, onchange),
+    h('p', { class: 'field check' }, flagged, h('label', { for: flagged.id }, t('excludeFlagged'))));
+}

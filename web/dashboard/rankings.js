@@ -1,0 +1,54 @@
+// Units ranked by index, whiskers for the 95% interval, ties marked; units with too few responses listed apart.
+import { chartBox, fill, h } from './dom.js';
+import { ciWhiskers, colours, draw, wrap } from './charts.js';
+import { csvButton } from './csv.js';
+import { count, nameOf, num, t } from './i18n.js';
+
+/** data: /rankings?by=unit. */
+export function render(section, data) {
+  const ranked = data.ranked;
+  const { box, canvas } = chartBox('rankings-chart', t('rankingsLabel', ranked.length), 'chart-box tall');
+  box.style.height = `${Math.max(240, 40 * ranked.length + 60)}px`;
+  const table = h('table', { id: 'rankings-table' },
+    h('caption', { class: 'visually-hidden' }, t('rankingsTitle')),
+    h('thead', {}, h('tr', {}, [t('rank'), t('unit'), t('index'), t('ci95'), 'n', t('shrunken')]
+      .map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, ranked.map((r) => h('tr', { 'data-unit': r.group.unit.code },
+      h('td', { class: 'num' }, r.tied ? `${r.rank} (${t('tied')})` : String(r.rank)),
+      h('th', { scope: 'row' }, nameOf(r.group.unit)),
+      h('td', { class: 'num' }, num(r.index.value)),
+      h('td', { class: 'num' }, `${num(r.index.low)}–${num(r.index.high)}`),
+      h('td', { class: 'num' }, count(r.n)),
+      h('td', { class: 'num' }, num(r.shrunken))))));
+  const suppressed = data.suppressed.map((s) => `${nameOf(s.group.unit)} (n = ${count(s.n)})`).join(', ');
+  fill(section, h('h2', {}, t('rankingsTitle')),
+    ranked.length ? box : h('p', {}, t('noData')),
+    suppressed ? h('p', { class: 'suppressed-list', id: 'rankings-suppressed' }, t('suppressedUnits', suppressed)) : null,
+    ranked.length ? [h('div', { class: 'table-wrap' }, table),
+      csvButton('rankings.csv', ['rank', 'tied', 'unit_code', 'unit', 'n', 'index', 'low', 'high', 'shrunken', 'shrinkage_factor'],
+        () => ranked.map((r) => [r.rank, r.tied, r.group.unit.code, nameOf(r.group.unit), r.n, r.index.value, r.index.low,
+          r.index.high, r.shrunken, r.shrinkageFactor]))] : null);
+  if (!ranked.length) {
+    return;
+  }
+  draw(canvas, {
+    type: 'bar',
+    data: {
+      labels: ranked.map((r) => wrap(`${r.rank}. ${nameOf(r.group.unit)}`)),
+      datasets: [{ label: t('index'), data: ranked.map((r) => r.index.value), ci: ranked.map((r) => [r.index.low, r.index.high]),
+        backgroundColor: colours.primary, barPercentage: 0.6 }],
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { min: 0, max: 100, title: { display: true, text: t('index') } }, y: { ticks: { autoSkip: false } } },
+      plugins: {
+        legend: { display: false },
+        tooltip: { callbacks: { label: (c) => {
+          const r = ranked[c.dataIndex];
+          return `${num(r.index.value)} (${t('ci', num(r.index.low), num(r.index.high))}), n = ${count(r.n)}`;
+        } } },
+      },
+    },
+    plugins: [ciWhiskers],
+  });
+}

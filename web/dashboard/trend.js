@@ -1,0 +1,38 @@
+// The monthly index with its 95% band: the band is the area between the low and high datasets.
+import { chartBox, fill, h } from './dom.js';
+import { colours, draw } from './charts.js';
+import { num, t } from './i18n.js';
+
+/** data: /trend?interval=month. */
+export function render(section, data) {
+  const points = data.points;
+  const labels = points.map((p) => p.group.month);
+  const value = (key) => points.map((p) => (p.suppressed || !p.index ? null : p.index[key]));
+  const { box, canvas } = chartBox('trend-chart',
+    t('trendLabel', points.length, labels[0] ?? '–', labels[labels.length - 1] ?? '–'), 'chart-box wide');
+  fill(section, h('h2', {}, t('trendTitle')), points.length ? box : h('p', {}, t('noData')));
+  if (!points.length) {
+    return;
+  }
+  draw(canvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        { label: t('ciLow'), data: value('low'), borderWidth: 0, pointRadius: 0, fill: false },
+        { label: t('ciBand'), data: value('high'), borderWidth: 0, pointRadius: 0, fill: '-1',
+          backgroundColor: colours.primaryFill },
+        { label: t('index'), data: value('value'), borderColor: colours.primary, backgroundColor: colours.primary,
+          borderWidth: 2, pointRadius: 2, spanGaps: false },
+      ],
+    },
+    options: {
+      interaction: { mode: 'index', intersect: false },
+      scales: { y: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } } },
+      plugins: {
+        legend: { labels: { filter: (item) => item.datasetIndex !== 0 } },
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${num(c.parsed.y)}` } },
+      },
+    },
+  });
+}

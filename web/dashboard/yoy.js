@@ -1,0 +1,65 @@
+// Year on year as a dumbbell per unit: a dot for each year joined by a bar; significant changes (BH) in colour.
+import { chartBox, fill, h } from './dom.js';
+import { colours, draw, wrap } from './charts.js';
+import { csvButton } from './csv.js';
+import { nameOf, num, signed, t } from './i18n.js';
+
+/** indices: /indices?groupBy=unit,year over both years; compare: /compare?groupBy=unit. */
+export function render(section, indices, compare, year) {
+  const baseline = String(Number(year) - 1);
+  const byUnit = new Map();
+  for (const g of indices.groups) {
+    if (g.suppressed || !g.index) {
+      continue;
+    }
+    const entry = byUnit.get(g.group.unit.code) ?? { unit: g.group.unit };
+    entry[String(g.group.year)] = g.index.value;
+    byUnit.set(g.group.unit.code, entry);
+  }
+  const changes = new Map((compare.groups ?? []).filter((g) => !g.suppressed).map((g) => [g.group.unit.code, g.overall]));
+  const rows = [...byUnit.values()].filter((e) => e[year] !== undefined && e[baseline] !== undefined && changes.has(e.unit.code))
+    .sort((a, b) => b[year] - a[year]);
+  const { box, canvas } = chartBox('yoy-chart', t('yoyLabel', baseline, year, rows.length), 'chart-box tall');
+  box.style.height = `${Math.max(240, 34 * rows.length + 80)}px`;
+  fill(section, h('h2', {}, t('yoyTitle', year, baseline)), rows.length ? box : h('p', {}, t('noData')),
+    rows.length ? h('p', { class: 'note' }, t('yoyNote')) : null,
+    rows.length ? csvButton('year-on-year.csv', ['unit_code', 'unit', `index_${baseline}`, `index_${year}`, 'delta', 'se', 'z', 'p',
+      'adjusted_p', 'significant'], () => rows.map((e) => {
+      const c = changes.get(e.unit.code);
+      return [e.unit.code, nameOf(e.unit), e[baseline], e[year], c.delta, c.se, c.z, c.p, c.adjustedP, c.significant];
+    })) : null);
+  if (!rows.length) {
+    return;
+  }
+  const colourOf = (e) => {
+    const c = changes.get(e.unit.code);
+    return c.significant ? (c.delta > 0 ? colours.up : colours.down) : colours.muted;
+  };
+  draw(canvas, {
+    type: 'bar',
+    data: {
+      labels: rows.map((e) => wrap(nameOf(e.unit))),
+      datasets: [
+        { type: 'bar', label: t('yoySignificant'), data: rows.map((e) => [e[baseline], e[year]]),
+          backgroundColor: rows.map(colourOf), barThickness: 4 },
+        { type: 'line', label: t('yoyPeriod', baseline), data: rows.map((e) => e[baseline]), showLine: false,
+          pointRadius: 5, pointStyle: 'circle', borderColor: colours.muted, backgroundColor: '#ffffff', borderWidth: 2 },
+        { type: 'line', label: t('yoyPeriod', year), data: rows.map((e) => e[year]), showLine: false,
+          pointRadius: 6, pointBackgroundColor: rows.map(colourOf), pointBorderColor: rows.map(colourOf),
+          borderColor: colours.primary, backgroundColor: colours.primary },
+      ],
+    },
+    options: {
+      indexAxis: 'y',
+      scales: { x: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } }, y: { ticks: { autoSkip: false } } },
+      plugins: {
+        legend: { labels: { filter: (item) => item.datasetIndex !== 0 } },
+        tooltip: { callbacks: { label: (c) => {
+          const e = rows[c.dataIndex];
+          const change = changes.get(e.unit.code);
+          return `${baseline}: ${num(e[baseline])} → ${year}: ${num(e[year])} (${signed(change.delta)}; ${t('pAdjusted')} ${num(change.adjustedP, 3)})`;
+        } } },
+      },
+    },
+  });
+}
