@@ -105,7 +105,10 @@ public final class CompareApi {
             var indices = YearOnYear.indices(beforeIndex, afterIndex);
             family.add(indices.get("overall"));
             familyRows.add(row);
-            row.put("overall", change(indices.get("overall")));
+            var overall = change(indices.get("overall"));
+            overall.put("baseline", IndicesApi.estimate(beforeIndex.overall().orElseThrow()));
+            overall.put("period", IndicesApi.estimate(afterIndex.overall().orElseThrow()));
+            row.put("overall", overall);
             var elements = new LinkedHashMap<String, Object>();
             indices.forEach((code, c) -> {
                 if (!code.equals("overall")) {

@@ -147,8 +147,8 @@ public final class InsightsApi {
         int page = AnalyticsRequest.integer(ctx, "page", 0, 0, 100_000);
         int size = AnalyticsRequest.integer(ctx, "size", 50, 1, 200);
         var q = AnalyticsRequest.text(ctx, "q");
-        var rows = dsl.select(RESPONSE.SUBMITTED_AT, UNIT.CODE, UNIT.NAME_VI, SERVICE.CODE, SERVICE.NAME_VI,
-                        RESPONSE.CHANNEL, RESPONSE.COMMENT)
+        var rows = dsl.select(RESPONSE.SUBMITTED_AT, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, SERVICE.CODE,
+                        SERVICE.NAME_VI, SERVICE.NAME_EN, RESPONSE.CHANNEL, RESPONSE.COMMENT)
                 .from(RESPONSE)
                 .join(UNIT).on(UNIT.ID.eq(RESPONSE.AGENCY_ID))
                 .leftJoin(SERVICE).on(SERVICE.ID.eq(RESPONSE.SERVICE_ID))
@@ -172,14 +172,22 @@ public final class InsightsApi {
                 .fetch(r -> {
                     var row = new LinkedHashMap<String, Object>();
                     row.put("submittedAt", r.value1());
-                    row.put("agency", Map.of("code", r.value2(), "nameVi", r.value3()));
-                    row.put("service", r.value4() == null ? null : Map.of("code", r.value4(), "nameVi", r.value5()));
-                    row.put("channel", r.value6());
-                    row.put("comment", r.value7());
+                    row.put("agency", named(r.value2(), r.value3(), r.value4()));
+                    row.put("service", r.value5() == null ? null : named(r.value5(), r.value6(), r.value7()));
+                    row.put("channel", r.value8());
+                    row.put("comment", r.value9());
                     return row;
                 });
         boolean more = rows.size() > size;
         ctx.json(Map.of("page", page, "size", size, "more", more, "comments", more ? rows.subList(0, size) : rows));
+    }
+
+    private static Map<String, Object> named(String code, String nameVi, String nameEn) {
+        var out = new LinkedHashMap<String, Object>();
+        out.put("code", code);
+        out.put("nameVi", nameVi);
+        out.put("nameEn", nameEn);
+        return out;
     }
 
     /** Everything the filter covers, merged into one group. */

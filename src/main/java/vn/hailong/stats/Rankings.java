@@ -13,7 +13,9 @@ public final class Rankings {
 
     /**
      * Ranks published indices by group key (e.g. agency code), highest first. A group whose 95% interval overlaps
-     * its neighbour's is tied with it, and a run of such groups shares the rank of its first.
+     * its neighbour's is tied with it. Its rank is 1 + the number of groups above it whose interval it does not
+     * overlap, i.e. that are clearly better: overlaps do not chain, so a long run of close groups does not all
+     * collapse onto the first rank.
      */
     public static List<Ranked> rank(Map<String, Estimate> indices) {
         List<Map.Entry<String, Estimate>> sorted = new ArrayList<>(indices.entrySet());
@@ -21,12 +23,17 @@ public final class Rankings {
                 .thenComparing(Map.Entry::getKey));
         Shrinkage shrinkage = Shrinkage.fit(indices.values());
         List<Ranked> ranked = new ArrayList<>(sorted.size());
-        int rank = 0;
         for (int i = 0; i < sorted.size(); i++) {
             Estimate e = sorted.get(i).getValue();
             boolean tiedAbove = i > 0 && e.overlaps(sorted.get(i - 1).getValue());
             boolean tiedBelow = i + 1 < sorted.size() && e.overlaps(sorted.get(i + 1).getValue());
-            rank = tiedAbove ? rank : i + 1;
+            int clearlyBetter = 0;
+            for (int j = 0; j < i; j++) {
+                if (!e.overlaps(sorted.get(j).getValue())) {
+                    clearlyBetter++;
+                }
+            }
+            int rank = 1 + clearlyBetter;
             ranked.add(new Ranked(sorted.get(i).getKey(), e, rank, tiedAbove || tiedBelow,
                     shrinkage.shrink(e), shrinkage.factor(e)));
         }

@@ -14,18 +14,18 @@ class RankingsTest {
     }
 
     @Test
-    void groups_with_overlapping_intervals_share_a_rank() {
+    void a_rank_counts_the_groups_clearly_better_and_overlaps_do_not_chain() {
         Map<String, Estimate> indices = Map.of(
                 "A", index(90, 1),   // 88.0–92.0
                 "B", index(80, 1),   // 78.0–82.0, clear of A
                 "C", index(78, 1),   // overlaps B
-                "D", index(75, 1),   // overlaps C, not B: chained into the same tie
+                "D", index(75, 1),   // overlaps C, not B: B is clearly better, so D ranks below it
                 "E", index(60, 1));
 
         List<Rankings.Ranked> ranked = Rankings.rank(indices);
 
         assertThat(ranked).extracting(Rankings.Ranked::key).containsExactly("A", "B", "C", "D", "E");
-        assertThat(ranked).extracting(Rankings.Ranked::rank).containsExactly(1, 2, 2, 2, 5);
+        assertThat(ranked).extracting(Rankings.Ranked::rank).containsExactly(1, 2, 2, 3, 5);
         assertThat(ranked).extracting(Rankings.Ranked::tied).containsExactly(false, true, true, true, false);
     }
 
