@@ -2,7 +2,7 @@
 import { get } from '/js/api.js';
 import { fill, h } from './dom.js';
 import { csvButton } from './csv.js';
-import { dateTime, t } from './i18n.js';
+import { dateTime, nameOf, t } from './i18n.js';
 
 const SIZE = 20;
 let view = { q: '', page: 0 };
@@ -38,7 +38,7 @@ export async function render(section, queryFor, onError, reset = true, focusId =
       .map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, data.comments.map((c) => h('tr', {},
       h('td', { class: 'nowrap' }, dateTime(c.submittedAt)),
-      h('td', {}, c.agency?.nameVi ?? ''),
+      h('td', {}, nameOf(c.agency)),
       h('td', {}, c.service ? c.service.code : '–'),
       h('td', {}, c.channel ? t(`channel_${c.channel}`) : '–'),
       h('td', { class: 'comment' }, c.comment)))));
