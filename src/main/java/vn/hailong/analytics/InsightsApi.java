@@ -83,10 +83,8 @@ public final class InsightsApi {
         var names = new IndicesApi.Names(dsl);
         var points = new ArrayList<Map<String, Object>>();
         var groupBy = List.of(dimension);
-        slices.read(request.versions(), request.filter(), groupBy).entrySet().stream()
-                .sorted(Map.Entry.comparingByKey((a, b) -> a.get(0).toString().compareTo(b.get(0).toString())))
-                .forEach(e -> points.add(IndicesApi.figures(names.group(groupBy, e.getKey()), Estimates.of(e.getValue()),
-                        request.minN())));
+        slices.read(request.versions(), request.filter(), groupBy).forEach((key, stats) ->
+                points.add(IndicesApi.figures(names.group(groupBy, key), Estimates.of(stats), request.minN())));
         ctx.json(Map.of("interval", interval, "minN", request.minN(), "points", points));
     }
 

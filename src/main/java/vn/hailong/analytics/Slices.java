@@ -128,9 +128,23 @@ public final class Slices {
                         .add(r.get(ROLLUP_DAILY.STRATUM), StratumStatistics.of(versions.instrument(), unbox(counts), unbox(sums)));
             }
         }
+        // Groups in key order (years, months, ids ascending), so every answer lists them the same way.
         var result = new LinkedHashMap<List<Object>, SufficientStatistics>();
-        builders.forEach((k, b) -> result.put(k, b.build()));
+        builders.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Slices::compareKeys))
+                .forEach(e -> result.put(e.getKey(), e.getValue().build()));
         return result;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(List<Object> a, List<Object> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     private static long[] unbox(Long[] values) {

@@ -70,6 +70,7 @@ class AnalyticsApiTest {
     void indices_by_unit_and_year_and_by_year_reproduce_the_reference_results() throws Exception {
         var byUnit = admin.get("/api/v1/indices?groupBy=unit,year&from=2024-01-01&to=2025-12-31").body().get("groups");
         var byYear = admin.get("/api/v1/indices?groupBy=year").body().get("groups");
+        assertThat(byYear.findValuesAsText("year")).as("groups in key order").containsExactly("2024", "2025");
         var found = new HashMap<String, JsonNode>();
         byUnit.forEach(g -> found.put(g.get("group").get("year").asInt() + "|" + g.get("group").get("unit").get("code").asText(), g));
         byYear.forEach(g -> found.put(g.get("group").get("year").asInt() + "|ALL", g));
