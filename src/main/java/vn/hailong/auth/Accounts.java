@@ -43,20 +43,6 @@ public final class Accounts {
         });
     }
 
-    public boolean verify(String username, String password) {
-        return dsl.select(APP_USER.PASSWORD_HASH)
-                .from(APP_USER)
-                .where(APP_USER.USERNAME.eq(username))
-                .and(APP_USER.ACTIVE)
-                .fetchOptional(APP_USER.PASSWORD_HASH)
-                .map(hash -> Passwords.matches(password, hash))
-                .orElse(false);
-    }
-
-    public int count() {
-        return dsl.fetchCount(APP_USER);
-    }
-
     static String randomPassword() {
         var random = new SecureRandom();
         var sb = new StringBuilder();
