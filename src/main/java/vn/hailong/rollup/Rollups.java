@@ -73,8 +73,8 @@ public final class Rollups {
                           counts = array_add(r.counts, excluded.counts),
                           sums = array_add(r.sums, excluded.sums)""";
 
-    /** {@link #ADD_SQL} for rebuilt rows: shard 0 and the number of responses as the eleventh parameter. */
-    private static final String REBUILD_SQL = """
+    /** {@link #ADD_SQL} for rows summed in memory (rebuilds, imports): shard 0 and the number of responses as the eleventh parameter. */
+    private static final String ADD_SUMMED_SQL = """
             insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
                                            stratum, flagged, counts, sums, shard, responses)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
@@ -99,39 +99,43 @@ public final class Rollups {
     }
 
     /**
-     * Recomputes the rollups of the days [from, to) from the responses, replacing what was there. Streams
-     * the responses, so memory stays bounded by the number of rollup rows of the range.
+     * Responses summed per rollup row in memory before they are added in one batch: what a rebuild and an
+     * import keep. Holds about 7 KB per row (SIPAS), so callers add and clear it when {@link #rows()} grows.
      */
-    public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
-        var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
-        var end = to.atStartOfDay(VIETNAM).toOffsetDateTime();
-        tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
-        var builders = new HashMap<Key, SufficientStatistics.Builder>();
-        var counts = new HashMap<Key, Long>();
-        try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID,
-                        RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, RESPONSE.STRATUM, RESPONSE.QUALITY_FLAGS,
-                        RESPONSE.ANSWERS)
-                .from(RESPONSE)
-                .where(RESPONSE.SUBMITTED_AT.ge(start))
-                .and(RESPONSE.SUBMITTED_AT.lt(end))
-                .fetchSize(5_000)
-                .fetchLazy()) {
-            for (var r : cursor) {
-                var key = Key.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8() != null && r.value8().length > 0);
-                var form = forms.published(key.versionId()).orElseThrow();
-                counts.merge(key, 1L, Long::sum);
-                form.toResponse(r.value9(), key.stratum()).ifPresent(response -> builders
-                        .computeIfAbsent(key, k -> SufficientStatistics.builder(form.instrument().orElseThrow()))
-                        .add(response));
-            }
+    public final class Additions {
+        private final Map<Key, SufficientStatistics.Builder> builders = new HashMap<>();
+        private final Map<Key, Long> responses = new HashMap<>();
+
+        /** One stored response, its answers in the version's order. */
+        public void add(Key key, Short[] answers) {
+            var form = forms.published(key.versionId()).orElseThrow(() ->
+                    new IllegalStateException("questionnaire version " + key.versionId() + " is not published"));
+            responses.merge(key, 1L, Long::sum);
+            form.toResponse(answers, key.stratum()).ifPresent(response -> builders
+                    .computeIfAbsent(key, k -> SufficientStatistics.builder(form.instrument().orElseThrow()))
+                    .add(response));
         }
-        // Written in batches through the same upsert as submissions (shard 0 here), arrays bound in binary.
+
+        /** Rollup rows held. */
+        public int rows() {
+            return responses.size();
+        }
+    }
+
+    public Additions additions() {
+        return new Additions();
+    }
+
+    /**
+     * Adds what {@code additions} holds to the rollups (shard 0) in binary batches through the upsert of
+     * submissions, then empties it. Rows already there are added to, so it may be called as often as memory asks.
+     */
+    public void add(DSLContext tx, Additions additions) {
         tx.connection(connection -> {
-            try (var statement = connection.prepareStatement(REBUILD_SQL)) {
+            try (var statement = connection.prepareStatement(ADD_SUMMED_SQL)) {
                 int pending = 0;
-                for (var entry : counts.entrySet()) {
-                    var builder = builders.get(entry.getKey());
+                for (var entry : additions.responses.entrySet()) {
+                    var builder = additions.builders.get(entry.getKey());
                     var strata = builder == null ? Map.<String, StratumStatistics>of() : builder.build().strata();
                     var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
                     bindAdd(statement, 1, entry.getKey(), stratum == null ? new Contribution(new long[0], new double[0])
@@ -148,7 +152,35 @@ public final class Rollups {
                 }
             }
         });
-        log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, counts.size());
-        return counts.size();
+        additions.builders.clear();
+        additions.responses.clear();
+    }
+
+    /**
+     * Recomputes the rollups of the days [from, to) from the responses, replacing what was there. Streams
+     * the responses, so memory stays bounded by the number of rollup rows of the range.
+     */
+    public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
+        var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
+        var end = to.atStartOfDay(VIETNAM).toOffsetDateTime();
+        tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
+        var additions = new Additions();
+        try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID,
+                        RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, RESPONSE.STRATUM, RESPONSE.QUALITY_FLAGS,
+                        RESPONSE.ANSWERS)
+                .from(RESPONSE)
+                .where(RESPONSE.SUBMITTED_AT.ge(start))
+                .and(RESPONSE.SUBMITTED_AT.lt(end))
+                .fetchSize(5_000)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                additions.add(Key.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8() != null && r.value8().length > 0), r.value9());
+            }
+        }
+        int rows = additions.rows();
+        add(tx, additions);
+        log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, rows);
+        return rows;
     }
 }
