@@ -32,6 +32,7 @@ final class ApiErrors {
             body.put("message", e.getMessage());
             body.putAll(e.getDetails());
             if (e instanceof Rejected rejected) {
+                body.put("problemCount", rejected.count());
                 body.put("problems", rejected.problems());
             }
             if (e instanceof Invalid invalid) {

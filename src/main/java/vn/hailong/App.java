@@ -64,6 +64,7 @@ import vn.hailong.collect.QualityFlags;
 import vn.hailong.collect.RateLimiter;
 import vn.hailong.collect.Submissions;
 import vn.hailong.collect.SubmissionsApi;
+import vn.hailong.imports.ImportsApi;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
@@ -86,7 +87,7 @@ import vn.hailong.survey.DefaultContent;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     public static final String VERSION = readVersion();
-    /** Larger bodies get 413; the bulk imports of later issues stream past this. */
+    /** Larger bodies get 413; imports stream their files past this, up to ImportsApi.MAX_FILE_BYTES. */
     static final long MAX_REQUEST_BYTES = 2_000_000;
     private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
@@ -159,7 +160,8 @@ public final class App implements AutoCloseable {
         var audit = new AuditApi(dsl);
         var qr = new QrApi();
         var forms = new Forms(dsl);
-        var submissions = new SubmissionsApi(new Directory(dsl), forms, new Submissions(dsl, new Rollups(forms)),
+        var rollups = new Rollups(forms);
+        var submissions = new SubmissionsApi(new Directory(dsl), forms, new Submissions(dsl, rollups),
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
         var collect = new CollectApi(dsl, forms);
@@ -168,6 +170,7 @@ public final class App implements AutoCloseable {
         var compare = new CompareApi(dsl, slices);
         var insights = new InsightsApi(dsl, slices);
         var population = new PopulationApi(dsl);
+        var imports = new ImportsApi(dsl, forms, rollups);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.handlerAdded(h -> {
@@ -285,6 +288,7 @@ public final class App implements AutoCloseable {
                     get("/distribution", insights::distribution, READERS);
                     get("/population", population::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);
+                    post("/imports", imports::responses, ADMIN, KEY_IMPORT);
                 });
             });
         });

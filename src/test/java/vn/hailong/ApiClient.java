@@ -66,11 +66,11 @@ public final class ApiClient {
     }
 
     public Answer get(String path) {
-        return send("GET", path, null, null);
+        return send("GET", path, (String) null, null);
     }
 
     public Answer delete(String path) {
-        return send("DELETE", path, null, null);
+        return send("DELETE", path, (String) null, null);
     }
 
     public Answer post(String path, Object body) {
@@ -86,12 +86,23 @@ public final class ApiClient {
     }
 
     public Answer send(String method, String path, String body, String contentType) {
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType);
+    }
+
+    /** A body of bytes as they are, e.g. a file upload. */
+    public Answer send(String method, String path, byte[] body, String contentType) {
+        return exchange(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType);
+    }
+
+    /** Any body, e.g. a file streamed from disk. */
+    public Answer exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
         var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         headers.forEach(builder::header);
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        builder.method(method, body);
         try {
             var response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode node;

@@ -23,8 +23,14 @@ public final class AuditLog {
 
     public static void record(DSLContext tx, Principal actor, String action, String entity, Object entityId,
                               Long unitId, Object before, Object after) {
+        record(tx, actor.actor(), action, entity, entityId, unitId, before, after);
+    }
+
+    /** For work done outside a request, such as the import command: actor names who ran it. */
+    public static void record(DSLContext tx, String actor, String action, String entity, Object entityId,
+                              Long unitId, Object before, Object after) {
         tx.insertInto(AUDIT_EVENT)
-                .set(AUDIT_EVENT.ACTOR, actor.actor())
+                .set(AUDIT_EVENT.ACTOR, actor)
                 .set(AUDIT_EVENT.ACTION, action)
                 .set(AUDIT_EVENT.ENTITY, entity)
                 .set(AUDIT_EVENT.ENTITY_ID, entityId == null ? null : entityId.toString())

@@ -17,14 +17,26 @@ public final class Rejected extends HttpResponseException {
     }
 
     private final List<Problem> problems;
+    private final long count;
 
     public Rejected(List<Problem> problems) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT.getCode(),
-                problems.size() + (problems.size() == 1 ? " problem" : " problems") + "; nothing was imported.", Map.of());
+        this(problems, problems.size());
+    }
+
+    /** The first problems of {@code count} in all; the answer carries the count as problemCount. */
+    public Rejected(List<Problem> problems, long count) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT.getCode(), String.format(java.util.Locale.ROOT, "%,d %s; nothing was imported.",
+                count, count == 1 ? "problem" : "problems"), Map.of());
+        this.count = count;
         this.problems = List.copyOf(problems.subList(0, Math.min(MAX_PROBLEMS, problems.size())));
     }
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** All the problems, of which {@link #problems()} holds the first {@value #MAX_PROBLEMS}. */
+    public long count() {
+        return count;
     }
 }

@@ -89,6 +89,17 @@ public final class Forms {
                 .flatMap(this::published);
     }
 
+    /** A version of a questionnaire by code and number, if it is published. */
+    public Optional<Form> published(String questionnaireCode, int version) {
+        return dsl.select(QUESTIONNAIRE_VERSION.ID)
+                .from(QUESTIONNAIRE_VERSION)
+                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
+                .where(QUESTIONNAIRE.CODE.eq(questionnaireCode))
+                .and(QUESTIONNAIRE_VERSION.VERSION.eq(version))
+                .fetchOptional(QUESTIONNAIRE_VERSION.ID)
+                .flatMap(this::published);
+    }
+
     private Optional<Form> read(long versionId) {
         var version = dsl.select(QUESTIONNAIRE_VERSION.asterisk(), QUESTIONNAIRE.CODE, QUESTIONNAIRE.METHODOLOGY)
                 .from(QUESTIONNAIRE_VERSION)

@@ -115,7 +115,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/comments", READERS),
             Map.entry("GET /api/v1/distribution", READERS),
             Map.entry("GET /api/v1/population", READERS),
-            Map.entry("PUT /api/v1/population", Set.of("admin", "key:import")));
+            Map.entry("PUT /api/v1/population", Set.of("admin", "key:import")),
+            Map.entry("POST /api/v1/imports", Set.of("admin", "key:import")));
 
     @BeforeAll
     static void start() {
