@@ -288,6 +288,7 @@ public final class App implements AutoCloseable {
                     get("/distribution", insights::distribution, READERS);
                     get("/population", population::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);
+                    post("/population/import", imports::population, ADMIN, KEY_IMPORT);
                     post("/imports", imports::responses, ADMIN, KEY_IMPORT);
                 });
             });

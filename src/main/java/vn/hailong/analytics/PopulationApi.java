@@ -43,49 +43,29 @@ public final class PopulationApi {
     }
 
     public void put(Context ctx) {
-        List<Total> totals = vn.hailong.http.Requests.json(ctx, new TypeReference<List<Total>>() { });
+        List<PopulationTotals.Total> totals = vn.hailong.http.Requests.json(ctx,
+                new TypeReference<List<PopulationTotals.Total>>() { });
         if (totals.isEmpty()) {
             throw Invalid.field("[0]", "send at least one total");
         }
         var stored = dsl.transactionResult(trx -> {
             var tx = trx.dsl();
+            var store = new PopulationTotals(tx);
             var errors = new ArrayList<FieldError>();
             for (int i = 0; i < totals.size(); i++) {
                 var t = totals.get(i);
-                var at = "[" + i + "].";
                 if (t == null) {
                     errors.add(new FieldError("[" + i + "]", "is empty"));
                     continue;
                 }
-                var unitId = t.unit() == null ? null
-                        : tx.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(t.unit())).fetchOptional(UNIT.ID).orElse(null);
-                if (unitId == null) {
-                    errors.add(new FieldError(at + "unit", "no unit has code '" + t.unit() + "'"));
-                }
-                if (t.year() == null || t.year() < 2000 || t.year() > 2100) {
-                    errors.add(new FieldError(at + "year", "must be a year from 2000 to 2100"));
-                }
-                if (t.stratum() == null || t.stratum().isBlank() || t.stratum().length() > 64) {
-                    errors.add(new FieldError(at + "stratum", "is required (up to 64 characters)"));
-                }
-                if (t.total() == null || t.total().signum() <= 0) {
-                    errors.add(new FieldError(at + "total", "must be a positive number"));
-                }
-                if (errors.isEmpty()) {
-                    tx.insertInto(POPULATION_TOTAL)
-                            .set(POPULATION_TOTAL.UNIT_ID, unitId)
-                            .set(POPULATION_TOTAL.YEAR, t.year().shortValue())
-                            .set(POPULATION_TOTAL.STRATUM, t.stratum().strip())
-                            .set(POPULATION_TOTAL.TOTAL, t.total())
-                            .onConflict(POPULATION_TOTAL.UNIT_ID, POPULATION_TOTAL.YEAR, POPULATION_TOTAL.STRATUM)
-                            .doUpdate()
-                            .set(POPULATION_TOTAL.TOTAL, t.total())
-                            .execute();
+                for (var problem : store.store(t)) {
+                    errors.add(new FieldError("[" + i + "]." + problem.field(), problem.message()));
                 }
             }
             if (!errors.isEmpty()) {
                 throw Invalid.fields(errors); // the transaction rolls back: nothing of the batch is kept
             }
+            store.flush();
             AuditLog.record(tx, principal(ctx), "put", "population_total", null, null, null, Map.of("rows", totals.size()));
             return totals.size();
         });

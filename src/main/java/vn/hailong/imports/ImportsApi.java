@@ -24,7 +24,7 @@ import vn.hailong.survey.Forms;
 import vn.hailong.units.Units;
 
 /**
- * POST /api/v1/imports: the body is the file of responses itself,
+ * POST /api/v1/imports (responses) and POST /api/v1/population/import (totals): the body is the file itself,
  * {@code text/csv} or the XLSX type, streamed to a temporary file (up to {@link #MAX_FILE_BYTES}, past the
  * server's limit for other requests), then imported all or nothing. Options are query parameters.
  */
@@ -37,11 +37,13 @@ public final class ImportsApi {
     private final DSLContext dsl;
     private final Forms forms;
     private final ResponseImport responses;
+    private final PopulationImport population;
 
     public ImportsApi(DSLContext dsl, Forms forms, Rollups rollups) {
         this.dsl = dsl;
         this.forms = forms;
         this.responses = new ResponseImport(dsl, rollups);
+        this.population = new PopulationImport(dsl);
     }
 
     /** ?questionnaire=SIPAS&version=1&createMissingUnits=true&unitKind=department&dryRun=true, all optional. */
@@ -75,6 +77,20 @@ public final class ImportsApi {
             answer.put("dryRun", outcome.dryRun());
             answer.put("problems", outcome.problems());
             ctx.status(!dryRun && outcome.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(answer);
+        } finally {
+            delete(file);
+        }
+    }
+
+    public void population(Context ctx) {
+        var format = format(ctx);
+        var file = receive(ctx);
+        try {
+            var outcome = population.run(file, format, principal(ctx).actor());
+            if (outcome.problemCount() > 0) {
+                throw rejected(outcome.problems(), outcome.problemCount());
+            }
+            ctx.json(Map.of("rows", outcome.rows(), "stored", outcome.stored()));
         } finally {
             delete(file);
         }

@@ -116,6 +116,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/distribution", READERS),
             Map.entry("GET /api/v1/population", READERS),
             Map.entry("PUT /api/v1/population", Set.of("admin", "key:import")),
+            Map.entry("POST /api/v1/population/import", Set.of("admin", "key:import")),
             Map.entry("POST /api/v1/imports", Set.of("admin", "key:import")));
 
     @BeforeAll

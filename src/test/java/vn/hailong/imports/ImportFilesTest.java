@@ -22,11 +22,11 @@ import vn.hailong.ApiClient;
 import vn.hailong.TestApp;
 import vn.hailong.analytics.ReferenceIndices;
 
-/** Imports that each need a database of their own: XLSX, two imports at once, new units. */
+/** Imports that each need a database of their own: XLSX, population totals, two imports at once, new units. */
 class ImportFilesTest {
 
     @Test
-    void an_xlsx_workbook_of_the_vectors_imports_like_the_csv() throws Exception {
+    void an_xlsx_workbook_of_the_vectors_imports_like_the_csv_and_imported_population_totals_weight_it() throws Exception {
         try (var app = TestApp.start(); var dsl = app.dsl()) {
             var admin = ApiClient.signIn(app, "admin", "test-admin-password");
             VectorsProvince.create(admin);
@@ -37,6 +37,30 @@ class ImportFilesTest {
             assertThat(TestApp.one(dsl, "select (submitted_at at time zone 'Asia/Ho_Chi_Minh')::date::text from response"
                     + " where external_id = 'R000001'", String.class)).isEqualTo("2024-01-02");
 
+            var population = new StringBuilder("unit_code,year,stratum,total\n");
+            try (var reader = new FileReader(ReferenceIndices.VECTORS.resolve("population.csv").toFile(), StandardCharsets.UTF_8)) {
+                for (var p : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                    population.append("P,").append(p.get("year")).append(',').append(p.get("stratum")).append(',')
+                            .append(p.get("population")).append('\n');
+                }
+            }
+            var bad = admin.send("POST", "/api/v1/population/import", population + "NOPE,2024,HT,10\nP,20x4,HT,10\n"
+                    + "P,2024,HT,-3\nP,2024,,5\n", CSV);
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.body().get("problems").findValuesAsText("column"))
+                    .containsExactly("unit_code", "year", "total", "stratum");
+            assertThat(bad.body().get("problems").findValuesAsText("row").stream().map(Integer::valueOf).toList())
+                    .containsExactly(10, 11, 12, 13);
+            assertThat(TestApp.one(dsl, "select count(*) from population_total", Long.class)).isZero();
+            var columns = admin.send("POST", "/api/v1/population/import", "unit,year,stratum,total\nP,2024,HT,5\n", CSV);
+            assertThat(columns.body().get("problems").findValuesAsText("column")).containsExactly("unit", "unit_code");
+            assertThat(admin.send("POST", "/api/v1/population/import", "", CSV).status()).isEqualTo(422);
+            var stored = admin.send("POST", "/api/v1/population/import", population.toString(), CSV);
+            assertThat(stored.status()).isEqualTo(200);
+            assertThat(stored.body().get("stored").asLong()).isEqualTo(8);
+            var weighted = admin.get("/api/v1/indices?groupBy=year&weighting=poststratified").body().get("groups");
+            assertThat(weighted.get(0).get("index").get("value").asDouble()).isCloseTo(expectedPostStratified(2024),
+                    org.assertj.core.api.Assertions.within(1e-6));
         }
     }
 
@@ -96,6 +120,17 @@ class ImportFilesTest {
                     .containsExactly("2025-03-01 00:00:00", "2025-03-01 10:15:00", "2025-03-01 23:30:00");
             assertThat(admin.get("/api/v1/comments").body().toString()).contains("Nhanh gọn");
         }
+    }
+
+    private static double expectedPostStratified(int year) throws IOException {
+        try (var reader = new FileReader(ReferenceIndices.VECTORS.resolve("expected_indices.csv").toFile(), StandardCharsets.UTF_8)) {
+            for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                if (e.get("weighting").equals("poststratified") && e.get("year").equals(Integer.toString(year))) {
+                    return Double.parseDouble(e.get("index"));
+                }
+            }
+        }
+        throw new AssertionError("no post-stratified row for " + year);
     }
 
     /** The vectors as a person would keep them in Excel: dates as date cells (shown day first), levels as numbers. */
