@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.hailong.analyze.AnalyzeCommand;
+import vn.hailong.imports.ImportCommand;
 
 /** Command line: starts the server, or runs one of the file commands. */
 public final class Main {
@@ -19,6 +20,9 @@ public final class Main {
         var arguments = Arrays.asList(args);
         if (!arguments.isEmpty() && arguments.get(0).equals("analyze")) {
             System.exit(AnalyzeCommand.run(arguments.subList(1, arguments.size()), System.out, System.err));
+        }
+        if (!arguments.isEmpty() && arguments.get(0).equals("import")) {
+            System.exit(ImportCommand.run(arguments.subList(1, arguments.size()), System.out, System.err));
         }
         if (!arguments.isEmpty() && arguments.get(0).equals("rebuild-rollups")) {
             System.exit(RebuildRollupsCommand.run(arguments.subList(1, arguments.size())));

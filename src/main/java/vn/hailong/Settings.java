@@ -93,6 +93,8 @@ public record Settings(
                 Usage: java -jar hailong.jar [options]            start the server
                        java -jar hailong.jar analyze --help       compute indices from CSV files
                        java -jar hailong.jar rebuild-rollups [--from DATE] [--to DATE]  recompute rollups from responses
+                       java -jar hailong.jar import FILE [--questionnaire CODE] [--version N] [--create-missing-units]
+                                            [--unit-kind KIND] [--dry-run]  import responses from CSV or XLSX
 
                 Options (each also read from the environment variable shown):
                   --port N             PORT            HTTP port (default 7070)

@@ -91,7 +91,7 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("server still running after " + timeout + ":\n" + output());
@@ -99,7 +99,7 @@ public final class ServerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -122,6 +122,44 @@ class ImportFilesTest {
         }
     }
 
+    @Test
+    void the_import_command_imports_a_file_and_exits_2_listing_the_problems_of_a_bad_one() throws Exception {
+        try (var app = TestApp.start(); var dsl = app.dsl()) {
+            var admin = ApiClient.signIn(app, "admin", "test-admin-password");
+            VectorsProvince.create(admin);
+            var bad = java.nio.file.Files.createTempFile("hailong-bad", ".csv");
+            java.nio.file.Files.writeString(bad, ImportsApiTest.HEADER + "B1,2025-13-01,AG01,HT,web,,"
+                    + ImportsApiTest.LEVELS + "\n");
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            assertThat(run(List.of(bad.toString(), "--database-url", app.databaseUrl), out, err)).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("row 2, column submitted_at: '2025-13-01' is not a date",
+                    "1 problem; nothing was imported");
+            assertThat(run(List.of(VectorsProvince.RESPONSES.toString(), "--dry-run", "--database-url", app.databaseUrl),
+                    out, err)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("would import 319 new responses of 319 rows");
+            assertThat(TestApp.one(dsl, "select count(*) from response", Long.class)).isZero();
+            // As an operator runs it: java -jar hailong.jar import FILE, in a process of its own.
+            try (var process = vn.hailong.ServerProcess.launch(java.util.Map.of("DATABASE_URL", app.databaseUrl),
+                    "import", VectorsProvince.RESPONSES.toString(), "--questionnaire", "SIPAS")) {
+                assertThat(process.awaitExit(java.time.Duration.ofSeconds(120))).as(process.output()).isZero();
+                assertThat(process.output()).contains("Imported 319 new responses of 319 rows");
+            }
+            assertThat(ReferenceIndices.assertReproduced(admin)).isEqualTo(8);
+            assertThat(run(List.of("missing.csv", "--database-url", app.databaseUrl), out, err)).isEqualTo(2);
+            assertThat(run(List.of(bad.toString(), "--version", "x", "--database-url", app.databaseUrl), out, err))
+                    .isEqualTo(2);
+            java.nio.file.Files.delete(bad);
+        }
+    }
+
+    private static int run(List<String> args, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        out.reset();
+        err.reset();
+        return ImportCommand.run(args, new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
     private static double expectedPostStratified(int year) throws IOException {
         try (var reader = new FileReader(ReferenceIndices.VECTORS.resolve("expected_indices.csv").toFile(), StandardCharsets.UTF_8)) {
             for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
