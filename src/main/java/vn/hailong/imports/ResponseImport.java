@@ -24,13 +24,14 @@ import vn.hailong.units.Units;
 /**
  * Imports a response file all or nothing, in one transaction. A first reading checks every row and copies
  * the response ids to a temporary table, where PostgreSQL finds the ids given twice and those already
- * imported; a second reading writes the new responses with COPY and adds their rollups. Imports take turns
- * (an advisory lock), so one file sent twice at once is stored once. Memory does not grow with the file.
+ * imported; a second reading copies the new responses to another, from which they go into response and,
+ * in the order of their rollup key, into the rollups ({@link ResponseWriter}). Imports take turns (an
+ * advisory lock), so one file sent twice at once is stored once. Memory does not grow with the file.
  */
 public final class ResponseImport {
     private static final Logger log = LoggerFactory.getLogger(ResponseImport.class);
-    /** Rollup rows summed in memory before they are added to the table: about 15 MB for SIPAS. */
-    static final int ROLLUP_ROWS_HELD = 2_000;
+    /** Rollup rows summed in memory before they are added to the table: about 7 MB for SIPAS. */
+    static final int ROLLUP_ROWS_HELD = 1_000;
     private static final String LOCK = "import:responses";
 
     /** What to import the file as: which published questionnaire version, whether to create unknown agencies. */
@@ -71,16 +72,28 @@ public final class ResponseImport {
         var codes = Codes.read(tx);
         var checks = new ResponseRows(options.form(), codes, options.createMissingUnits(), problems);
         var first = new FirstReading(checks, problems);
+        long t0 = System.nanoTime();
         tx.connection(connection -> first.read(sheet, copy(connection, "copy import_key (row, response_id) from stdin")));
+        long t1 = System.nanoTime();
         if (first.headerRow > 0 && first.headerProblems == 0) {
             duplicates(tx, problems);
         }
         if (problems.any()) {
             return new Outcome(first.rows, 0, 0, 0, options.dryRun(), problems.count(), problems.first());
         }
+        long t2 = System.nanoTime();
         var skipped = new BitSet();
-        tx.fetch("select k.row from import_key k join imported_response i on i.external_id = k.response_id")
-                .forEach(r -> skipped.set(r.get(0, Integer.class)));
+        tx.connection(connection -> {
+            try (var statement = connection.prepareStatement("select k.row from import_key k"
+                    + " join imported_response i on i.external_id = k.response_id")) {
+                statement.setFetchSize(10_000); // streamed: a file imported again may have a million rows to skip
+                try (var r = statement.executeQuery()) {
+                    while (r.next()) {
+                        skipped.set(r.getInt(1));
+                    }
+                }
+            }
+        });
         long imported = first.rows - skipped.cardinality();
         if (options.dryRun()) {
             return new Outcome(first.rows, imported, skipped.cardinality(), checks.newUnits().size(), true, 0, List.of());
@@ -93,7 +106,16 @@ public final class ResponseImport {
                 + " where not exists (select 1 from imported_response i where i.external_id = k.response_id)");
         var writer = new ResponseWriter(tx, rollups, options.form());
         var second = new ResponseRows(options.form(), codes, false, new Problems());
-        tx.connection(connection -> writer.write(connection, sheet, second, skipped));
+        long t3 = System.nanoTime();
+        tx.execute(ResponseWriter.STAGE);
+        tx.connection(connection -> writer.stage(connection, sheet, second, skipped));
+        long t4 = System.nanoTime();
+        writer.store();
+        long t5 = System.nanoTime();
+        tx.connection(writer::addRollups);
+        log.info("event=responses_written check_s={} duplicates_s={} known_s={} stage_s={} store_s={} rollups_s={}",
+                seconds(t1 - t0), seconds(t2 - t1), seconds(t3 - t2), seconds(t4 - t3), seconds(t5 - t4),
+                seconds(System.nanoTime() - t5));
         var summary = new LinkedHashMap<String, Object>();
         summary.put("questionnaire", options.form().questionnaire());
         summary.put("version", options.form().version());
@@ -106,18 +128,21 @@ public final class ResponseImport {
                 List.of());
     }
 
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
     /** The rows whose response id an earlier row of the file already has. */
     private static void duplicates(DSLContext tx, Problems problems) {
-        try (var cursor = tx.resultQuery("select response_id, array_agg(row order by row) from import_key"
-                        + " group by response_id having count(*) > 1 order by min(row)")
+        try (var cursor = tx.resultQuery("select k.row, k.response_id, d.first from import_key k"
+                        + " join (select response_id, min(row) as first from import_key group by response_id"
+                        + "       having count(*) > 1) d on d.response_id = k.response_id"
+                        + " where k.row <> d.first order by k.row")
                 .fetchSize(1_000)
                 .fetchLazy()) {
             for (var r : cursor) {
-                var rows = (Integer[]) r.get(1, Integer[].class);
-                for (int i = 1; i < rows.length; i++) {
-                    problems.add(rows[i], ResponseRows.RESPONSE_ID, "'" + r.get(0, String.class) + "' is also on row "
-                            + rows[0] + "; each response id may appear once");
-                }
+                problems.add(r.get(0, Integer.class), ResponseRows.RESPONSE_ID, "'" + r.get(1, String.class)
+                        + "' is also on row " + r.get(2, Integer.class) + "; each response id may appear once");
             }
         }
     }

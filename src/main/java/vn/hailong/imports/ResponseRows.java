@@ -53,6 +53,8 @@ final class ResponseRows {
     private List<String> names = List.of();
     private Forms.Question[] questions = new Forms.Question[0];
     private int first;
+    private String lastDate;
+    private OffsetDateTime lastSubmittedAt;
 
     ResponseRows(Forms.Form form, Codes codes, boolean createMissingUnits, Problems problems) {
         this.form = form;
@@ -190,6 +192,19 @@ final class ResponseRows {
 
     /** A date is the start of that day in Vietnam; a date-time without an offset is Vietnam time. */
     private OffsetDateTime submittedAt(int row, String text) {
+        // Exports come in date order: the same date many rows running is parsed once.
+        if (text.equals(lastDate)) {
+            return lastSubmittedAt;
+        }
+        var at = parse(row, text);
+        if (at != null) {
+            lastDate = text;
+            lastSubmittedAt = at;
+        }
+        return at;
+    }
+
+    private OffsetDateTime parse(int row, String text) {
         OffsetDateTime at = null;
         try {
             if (text.length() == 10) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.List;
 
@@ -16,23 +17,27 @@ import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 
 /**
- * The second reading of an import: each new response as one line of COPY into response, its statistics summed
- * per rollup row in memory and added to the rollups whenever {@link ResponseImport#ROLLUP_ROWS_HELD} rows are
- * held (the COPY is ended for that and begun again). Quality flags as for submissions (straight-lining).
+ * The second reading of an import: each new response as one line of COPY into a temporary table, then into
+ * response with one statement; the rollups are summed from the temporary table read back in the order of
+ * their key, so each rollup row is added to once, whatever the order of the file, and at most
+ * {@link ResponseImport#ROLLUP_ROWS_HELD} are held in memory. Quality flags as for submissions (straight-lining).
  */
 final class ResponseWriter implements Sheet.Rows {
-    private static final String COPY = "copy response (agency_id, submitted_at, questionnaire_version_id, service_id,"
-            + " channel, external_id, stratum, answers, comment, quality_flags) from stdin";
+    static final String STAGE = "create temporary table import_response (agency_id bigint, submitted_at timestamptz,"
+            + " day date, service_id bigint, channel varchar, external_id varchar, stratum varchar, answers smallint[],"
+            + " comment varchar, quality_flags varchar[], flagged boolean) on commit drop";
+    private static final String COPY = "copy import_response (agency_id, submitted_at, day, service_id, channel,"
+            + " external_id, stratum, answers, comment, quality_flags, flagged) from stdin";
+    private static final String ROLLUP_ORDER = "select agency_id, day, service_id, channel, stratum, flagged, answers"
+            + " from import_response order by agency_id, day, service_id, channel, stratum, flagged";
 
     private final DSLContext tx;
     private final Rollups rollups;
     private final Forms.Form form;
     private final QualityFlags flags = new QualityFlags();
-    private final Rollups.Additions additions;
     private final StringBuilder line = new StringBuilder(256);
     private ResponseRows checks;
     private BitSet skipped;
-    private Connection connection;
     private PGCopyOutputStream out;
     private long written;
 
@@ -40,27 +45,52 @@ final class ResponseWriter implements Sheet.Rows {
         this.tx = tx;
         this.rollups = rollups;
         this.form = form;
-        this.additions = rollups.additions();
     }
 
     long written() {
         return written;
     }
 
-    /** Writes every checked row of the sheet but the skipped ones; the file must not have changed since it was checked. */
-    void write(Connection connection, Sheet sheet, ResponseRows checks, BitSet skipped) throws IOException, SQLException {
-        this.connection = connection;
+    /** Copies every checked row of the sheet but the skipped ones; the file must not have changed since it was checked. */
+    void stage(Connection connection, Sheet sheet, ResponseRows checks, BitSet skipped) throws IOException, SQLException {
         this.checks = checks;
         this.skipped = skipped;
-        out = ResponseImport.copy(connection, COPY);
-        try {
+        try (var copy = ResponseImport.copy(connection, COPY)) {
+            out = copy;
             sheet.read(this);
         } catch (SheetException e) {
             throw new IllegalStateException("the file changed while it was imported: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } finally {
-            out.close();
+        }
+    }
+
+    /** Moves the staged responses into response, one statement. */
+    void store() {
+        tx.execute("insert into response (agency_id, submitted_at, questionnaire_version_id, service_id, channel,"
+                + " external_id, stratum, answers, comment, quality_flags)"
+                + " select agency_id, submitted_at, {0}, service_id, channel, external_id, stratum, answers, comment,"
+                + " quality_flags from import_response", form.versionId());
+    }
+
+    /** Adds the staged responses to the rollups, reading them in key order. */
+    void addRollups(Connection connection) throws SQLException {
+        var additions = rollups.additions();
+        try (var statement = connection.prepareStatement(ROLLUP_ORDER)) {
+            statement.setFetchSize(5_000);
+            try (var r = statement.executeQuery()) {
+                Rollups.Key last = null;
+                while (r.next()) {
+                    var serviceId = r.getLong(3);
+                    var key = new Rollups.Key(r.getLong(1), r.getObject(2, LocalDate.class), form.versionId(),
+                            serviceId, 0, r.getString(4), r.getString(5) == null ? "" : r.getString(5), r.getBoolean(6));
+                    if (!key.equals(last) && additions.rows() >= ResponseImport.ROLLUP_ROWS_HELD) {
+                        rollups.add(tx, additions);
+                    }
+                    additions.add(key, (Short[]) r.getArray(7).getArray());
+                    last = key;
+                }
+            }
         }
         rollups.add(tx, additions);
     }
@@ -83,13 +113,8 @@ final class ResponseWriter implements Sheet.Rows {
         line.setLength(0);
         line.append(r.agencyId()).append('\t')
                 .append(r.submittedAt()).append('\t')
-                .append(form.versionId()).append('\t');
-        if (r.serviceId() == null) {
-            line.append("\\N");
-        } else {
-            line.append(r.serviceId());
-        }
-        line.append('\t');
+                .append(r.submittedAt().atZoneSameInstant(Rollups.VIETNAM).toLocalDate()).append('\t')
+                .append(r.serviceId() == null ? "\\N" : r.serviceId().toString()).append('\t');
         text(line, r.channel());
         line.append('\t');
         text(line, r.responseId());
@@ -102,21 +127,13 @@ final class ResponseWriter implements Sheet.Rows {
         }
         line.append("}\t");
         text(line, r.comment());
-        line.append("\t{").append(String.join(",", quality)).append("}\n");
+        line.append("\t{").append(String.join(",", quality)).append("}\t").append(quality.isEmpty() ? 'f' : 't')
+                .append('\n');
         try {
             out.write(line.toString().getBytes(StandardCharsets.UTF_8));
             written++;
-            additions.add(Rollups.Key.of(r.agencyId(), r.submittedAt(), form.versionId(), r.serviceId(), null,
-                    r.channel(), r.stratum(), !quality.isEmpty()), answers);
-            if (additions.rows() >= ResponseImport.ROLLUP_ROWS_HELD) {
-                out.close();
-                rollups.add(tx, additions);
-                out = ResponseImport.copy(connection, COPY);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
