@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -48,9 +47,23 @@ final class XlsxSheet implements Sheet {
                         new IsoDates(), false));
                 parser.parse(new InputSource(sheet));
             }
-        } catch (OpenXML4JException | OpenXML4JRuntimeException | SAXException | IllegalArgumentException
-                 | IllegalStateException | javax.xml.parsers.ParserConfigurationException e) {
+        } catch (Handled e) {
+            throw e.failure;
+        } catch (OpenXML4JException | SAXException | IOException | RuntimeException
+                 | javax.xml.parsers.ParserConfigurationException e) {
+            // Whatever POI throws on a broken, truncated or hostile (zip bomb) workbook.
             throw new SheetException(Math.max(1, contents.row), "not a readable XLSX workbook: " + e.getMessage(), e);
+        }
+    }
+
+    /** A failure of the code the rows were handed to, told apart from POI's own. */
+    private static final class Handled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final RuntimeException failure;
+
+        Handled(RuntimeException failure) {
+            super(failure);
+            this.failure = failure;
         }
     }
 
@@ -76,8 +89,11 @@ final class XlsxSheet implements Sheet {
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null ? width : new CellReference(reference).getCol();
+            if (value == null || value.isBlank()) {
+                return; // an empty cell, even if formatted, widens nothing
+            }
             width = Math.max(width, column + 1);
-            if (column >= MAX_CELLS || value == null) {
+            if (column >= MAX_CELLS) {
                 return;
             }
             while (cells.size() <= column) {
@@ -88,9 +104,17 @@ final class XlsxSheet implements Sheet {
 
         @Override
         public void endRow(int rowNum) {
-            if (cells.stream().allMatch(String::isBlank) && width <= MAX_CELLS) {
+            if (width == 0) {
                 return;
             }
+            try {
+                deliver();
+            } catch (RuntimeException e) {
+                throw new Handled(e);
+            }
+        }
+
+        private void deliver() {
             if (headerWidth < 0) {
                 headerWidth = cells.size();
                 rows.header(row, List.copyOf(cells));

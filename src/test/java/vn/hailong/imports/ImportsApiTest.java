@@ -107,7 +107,7 @@ class ImportsApiTest {
     }
 
     @Test
-    void files_that_cannot_be_read_import_nothing_and_say_why() {
+    void files_that_cannot_be_read_import_nothing_and_say_why() throws Exception {
         var latin1 = (HEADER + "E1,2025-03-01,AG01,HT,kiosk,Cán bộ tận tình," + LEVELS + "\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         var notUtf8 = admin.send("POST", "/api/v1/imports", latin1, CSV);
@@ -133,6 +133,11 @@ class ImportsApiTest {
         var notAWorkbook = admin.send("POST", "/api/v1/imports", HEADER.getBytes(StandardCharsets.UTF_8), ImportsApi.XLSX);
         assertThat(notAWorkbook.status()).isEqualTo(422);
         assertThat(notAWorkbook.body().get("problems").get(0).get("message").asText()).contains("XLSX");
+        var workbook = ImportFilesTest.workbookOfTheVectors();
+        var truncated = admin.send("POST", "/api/v1/imports", java.util.Arrays.copyOf(workbook, workbook.length / 2),
+                ImportsApi.XLSX);
+        assertThat(truncated.status()).isEqualTo(422);
+        assertThat(truncated.body().get("problems").get(0).get("message").asText()).contains("not a readable XLSX");
         assertNothingNew();
     }
 
