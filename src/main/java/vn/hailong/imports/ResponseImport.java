@@ -75,6 +75,7 @@ public final class ResponseImport {
         long t0 = System.nanoTime();
         tx.connection(connection -> first.read(sheet, copy(connection, "copy import_key (row, response_id) from stdin")));
         long t1 = System.nanoTime();
+        tx.execute("analyze import_key"); // temporary tables get no statistics otherwise, and joins on them bad plans
         if (first.headerRow > 0 && first.headerProblems == 0) {
             duplicates(tx, problems);
         }
