@@ -3,10 +3,14 @@ package vn.hailong.rollup;
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -43,100 +47,63 @@ public final class Rollups {
         }
     }
 
-    /** What one response adds to its rollup row: the statistics core's counts and sums (empty when unscored). */
-    public record Contribution(long[] counts, double[] sums) {
-    }
+    /**
+     * What a set of responses adds to the rollups: per row, the statistics core's counts and sums and the
+     * number of responses. A batch of submissions, a rebuild and an import all add through one of these.
+     */
+    public final class Additions {
+        private final Map<Key, SufficientStatistics.Builder> builders = new HashMap<>();
+        private final Map<Key, Long> responses = new HashMap<>();
 
-    public Contribution contribution(Key key, Short[] answers) {
-        var form = forms.published(key.versionId()).orElseThrow(() ->
-                new IllegalStateException("questionnaire version " + key.versionId() + " is not published"));
-        var response = form.toResponse(answers, key.stratum());
-        if (response.isEmpty()) {
-            return new Contribution(new long[0], new double[0]);
+        /** Adds one response, given by its answers in the version's order. */
+        public void add(Key key, Short[] answers) {
+            var form = forms.published(key.versionId()).orElseThrow(() ->
+                    new IllegalStateException("questionnaire version " + key.versionId() + " is not published"));
+            responses.merge(key, 1L, Long::sum);
+            form.toResponse(answers, key.stratum()).ifPresent(response -> builders
+                    .computeIfAbsent(key, k -> SufficientStatistics.builder(form.instrument().orElseThrow()))
+                    .add(response));
         }
-        var stats = SufficientStatistics.builder(form.instrument().orElseThrow()).add(response.get()).build();
-        var stratum = stats.strata().values().iterator().next();
-        return new Contribution(stratum.counts(), stratum.sums());
-    }
 
-    /**
-     * The upsert that adds a contribution to its row, in plain SQL for the submission's hot path. The
-     * arrays are bound as primitive Java arrays, which the PostgreSQL driver sends in binary; each
-     * connection writes its own shard.
-     */
-    public static final String ADD_SQL = """
-            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                           stratum, flagged, counts, sums, shard, responses)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (pg_backend_pid() % 16)::smallint, 1)
-            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
-            do update set responses = r.responses + 1,
-                          counts = array_add(r.counts, excluded.counts),
-                          sums = array_add(r.sums, excluded.sums)""";
+        /** One rollup row's addition: its key, its number of responses and its counts and sums. */
+        public record Row(Key key, long responses, long[] counts, double[] sums) {
+        }
 
-    /** {@link #ADD_SQL} for rebuilt rows: shard 0 and the number of responses as the eleventh parameter. */
-    private static final String REBUILD_SQL = """
-            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                           stratum, flagged, counts, sums, shard, responses)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
-            do update set responses = r.responses + excluded.responses,
-                          counts = array_add(r.counts, excluded.counts),
-                          sums = array_add(r.sums, excluded.sums)""";
-
-    /** Binds {@link #ADD_SQL}'s ten parameters from {@code first} on. */
-    public static void bindAdd(java.sql.PreparedStatement statement, int first, Key key, Contribution contribution)
-            throws java.sql.SQLException {
-        statement.setLong(first, key.agencyId());
-        statement.setObject(first + 1, key.day());
-        statement.setLong(first + 2, key.versionId());
-        statement.setLong(first + 3, key.serviceId());
-        statement.setLong(first + 4, key.centreId());
-        statement.setString(first + 5, key.channel());
-        statement.setString(first + 6, key.stratum());
-        statement.setBoolean(first + 7, key.flagged());
-        statement.setObject(first + 8, contribution.counts());
-        statement.setObject(first + 9, contribution.sums());
-    }
-
-    /**
-     * Recomputes the rollups of the days [from, to) from the responses, replacing what was there. Streams
-     * the responses, so memory stays bounded by the number of rollup rows of the range.
-     */
-    public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
-        var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
-        var end = to.atStartOfDay(VIETNAM).toOffsetDateTime();
-        tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
-        var builders = new HashMap<Key, SufficientStatistics.Builder>();
-        var counts = new HashMap<Key, Long>();
-        try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID,
-                        RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, RESPONSE.STRATUM, RESPONSE.QUALITY_FLAGS,
-                        RESPONSE.ANSWERS)
-                .from(RESPONSE)
-                .where(RESPONSE.SUBMITTED_AT.ge(start))
-                .and(RESPONSE.SUBMITTED_AT.lt(end))
-                .fetchSize(5_000)
-                .fetchLazy()) {
-            for (var r : cursor) {
-                var key = Key.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
-                        r.value8() != null && r.value8().length > 0);
-                var form = forms.published(key.versionId()).orElseThrow();
-                counts.merge(key, 1L, Long::sum);
-                form.toResponse(r.value9(), key.stratum()).ifPresent(response -> builders
-                        .computeIfAbsent(key, k -> SufficientStatistics.builder(form.instrument().orElseThrow()))
-                        .add(response));
+        public List<Row> rows() {
+            var rows = new ArrayList<Row>(responses.size());
+            for (var entry : responses.entrySet()) {
+                var builder = builders.get(entry.getKey());
+                var strata = builder == null ? Map.<String, StratumStatistics>of() : builder.build().strata();
+                var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
+                rows.add(new Row(entry.getKey(), entry.getValue(), stratum == null ? new long[0] : stratum.counts(),
+                        stratum == null ? new double[0] : stratum.sums()));
             }
+            return rows;
         }
-        // Written in batches through the same upsert as submissions (shard 0 here), arrays bound in binary.
-        tx.connection(connection -> {
-            try (var statement = connection.prepareStatement(REBUILD_SQL)) {
+
+        /** Adds everything to the rollup rows in batched upserts, in the connection's own shard. */
+        public void writeTo(Connection connection) throws SQLException {
+            writeTo(connection, null);
+        }
+
+        private void writeTo(Connection connection, Short shard) throws SQLException {
+            try (var statement = connection.prepareStatement(ADD_SQL)) {
                 int pending = 0;
-                for (var entry : counts.entrySet()) {
-                    var builder = builders.get(entry.getKey());
-                    var strata = builder == null ? Map.<String, StratumStatistics>of() : builder.build().strata();
-                    var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
-                    bindAdd(statement, 1, entry.getKey(), stratum == null ? new Contribution(new long[0], new double[0])
-                            : new Contribution(stratum.counts(), stratum.sums()));
-                    statement.setLong(11, entry.getValue());
+                for (var row : rows()) {
+                    var key = row.key();
+                    statement.setLong(1, key.agencyId());
+                    statement.setObject(2, key.day());
+                    statement.setLong(3, key.versionId());
+                    statement.setLong(4, key.serviceId());
+                    statement.setLong(5, key.centreId());
+                    statement.setString(6, key.channel());
+                    statement.setString(7, key.stratum());
+                    statement.setBoolean(8, key.flagged());
+                    // Primitive arrays: the driver sends them in binary.
+                    statement.setObject(9, row.counts());
+                    statement.setObject(10, row.sums());
+                    statement.setLong(11, row.responses());
+                    statement.setObject(12, shard, java.sql.Types.SMALLINT);
                     statement.addBatch();
                     if (++pending == 500) {
                         statement.executeBatch();
@@ -147,8 +114,51 @@ public final class Rollups {
                     statement.executeBatch();
                 }
             }
-        });
-        log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, counts.size());
-        return counts.size();
+        }
+    }
+
+    public Additions additions() {
+        return new Additions();
+    }
+
+    /**
+     * The upsert that adds to one rollup row. Each connection writes its own shard (unless one is given), so
+     * concurrent writers of the same row never wait for each other; readers sum the shards.
+     */
+    private static final String ADD_SQL = """
+            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
+                                           stratum, flagged, counts, sums, responses, shard)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, pg_backend_pid() % 16)::smallint)
+            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
+            do update set responses = r.responses + excluded.responses,
+                          counts = array_add(r.counts, excluded.counts),
+                          sums = array_add(r.sums, excluded.sums)""";
+
+    /**
+     * Recomputes the rollups of the days [from, to) from the responses, replacing what was there. Streams
+     * the responses, so memory stays bounded by the number of rollup rows of the range.
+     */
+    public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
+        var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
+        var end = to.atStartOfDay(VIETNAM).toOffsetDateTime();
+        tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
+        var additions = new Additions();
+        try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID,
+                        RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, RESPONSE.STRATUM, RESPONSE.QUALITY_FLAGS,
+                        RESPONSE.ANSWERS)
+                .from(RESPONSE)
+                .where(RESPONSE.SUBMITTED_AT.ge(start))
+                .and(RESPONSE.SUBMITTED_AT.lt(end))
+                .fetchSize(5_000)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                additions.add(Key.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
+                        r.value8() != null && r.value8().length > 0), r.value9());
+            }
+        }
+        // Rebuilt rows go to shard 0: what the connections add afterwards lands beside them.
+        tx.connection(connection -> additions.writeTo(connection, (short) 0));
+        log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, additions.responses.size());
+        return additions.responses.size();
     }
 }
