@@ -1,6 +1,23 @@
 -- Storing ratings in group commits (vn.hailong.collect.SubmissionBatch): the ratings that arrive together
 -- are checked and stored, with their rollups, by one call in one round trip and one transaction.
 
+-- Rollups summed per month and per year, for what most dashboards ask (every channel, service and centre,
+-- all responses, strata pooled): a whole province's year is a handful of rows. Per unit, two kinds: its own
+-- responses (own), and those of its whole subtree, itself included (not own). Updated with rollup_daily,
+-- rebuilt with it, and the subtree rows re-summed when a unit moves (vn.hailong.rollup.RollupSummary).
+create table rollup_summary (
+    unit_id                  bigint not null references unit (id),
+    own                      boolean not null,
+    months                   smallint not null,            -- 1: period is a month, 12: a year
+    period                   date not null,                -- its first day
+    questionnaire_version_id bigint not null references questionnaire_version (id),
+    shard                    smallint not null default 0,
+    responses                bigint not null,
+    counts                   bigint[] not null,
+    sums                     double precision[] not null,
+    primary key (unit_id, own, months, period, questionnaire_version_id, shard)
+);
+
 /* [jooq ignore start] */
 -- Element-wise sums that leave an empty array (an unscored response's statistics) out of the sum.
 create or replace function array_add(a bigint[], b bigint[]) returns bigint[] language sql immutable strict parallel safe as $$
@@ -14,6 +31,19 @@ language sql immutable strict parallel safe as $$
                 when cardinality(b) = 0 then a
                 else (select array_agg(x + y order by i) from unnest(a, b) with ordinality as t(x, y, i)) end
 $$;
+
+-- The unit and every unit above it: the subtrees its responses count in.
+create function unit_lineage(bottom bigint) returns setof bigint language sql stable as $$
+    with recursive t(id, parent_id) as (
+        select id, parent_id from unit where id = bottom
+        union all
+        select u.id, u.parent_id from unit u join t on u.id = t.parent_id
+    )
+    select id from t
+$$;
+
+create aggregate array_sum(bigint[]) (sfunc = array_add, stype = bigint[], initcond = '{}');
+create aggregate array_sum(double precision[]) (sfunc = array_add, stype = double precision[], initcond = '{}');
 
 -- One rating of a batch, as the writer sends it in JSON.
 create type submission_in as (
@@ -110,16 +140,39 @@ begin
     end if;
     update invitation set used_at = received
      where id in (select o.invitation_id from unnest(outcomes) as o);
-    insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum,
-                                   flagged, responses, counts, sums, shard)
-    select g.agency_id, g.day, g.questionnaire_version_id, g.service_id, g.centre_id, g.channel, g.stratum,
-           g.flagged, g.responses, coalesce(all_counts[g.counts_from:g.counts_to], '{}'),
-           coalesce(all_sums[g.sums_from:g.sums_to], '{}'), (pg_backend_pid() % 16)::smallint
-      from jsonb_to_recordset(rollups) as g(agency_id bigint, day date, questionnaire_version_id bigint,
-                                            service_id bigint, centre_id bigint, channel varchar, stratum varchar,
-                                            flagged boolean, responses bigint, counts_from integer,
-                                            counts_to integer, sums_from integer, sums_to integer)
-        on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
+    -- A unit moving re-sums the subtree rows under an exclusive lock: lineages are read after it.
+    perform pg_advisory_xact_lock_shared(hashtextextended('units', 0));
+    with g as (
+        select g.*, coalesce(all_counts[g.counts_from:g.counts_to], '{}') as counts,
+               coalesce(all_sums[g.sums_from:g.sums_to], '{}') as sums
+          from jsonb_to_recordset(rollups) as g(agency_id bigint, day date, questionnaire_version_id bigint,
+                                                service_id bigint, centre_id bigint, channel varchar,
+                                                stratum varchar, flagged boolean, responses bigint,
+                                                counts_from integer, counts_to integer, sums_from integer,
+                                                sums_to integer)),
+    daily as (
+        insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
+                                       stratum, flagged, responses, counts, sums, shard)
+        select g.agency_id, g.day, g.questionnaire_version_id, g.service_id, g.centre_id, g.channel, g.stratum,
+               g.flagged, g.responses, g.counts, g.sums, (pg_backend_pid() % 16)::smallint
+          from g
+            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
+                         shard)
+            do update set responses = r.responses + excluded.responses,
+                          counts = array_add(r.counts, excluded.counts),
+                          sums = array_add(r.sums, excluded.sums))
+    insert into rollup_summary as r (unit_id, own, months, period, questionnaire_version_id, responses, counts,
+                                     sums, shard)
+    select u.unit_id, u.own, m.months, date_trunc(case m.months when 1 then 'month' else 'year' end, g.day)::date,
+           g.questionnaire_version_id, sum(g.responses), array_sum(g.counts), array_sum(g.sums),
+           (pg_backend_pid() % 16)::smallint
+      from g
+     cross join lateral (select g.agency_id, true -- its own responses
+                         union all
+                         select l, false from unit_lineage(g.agency_id) as l) as u(unit_id, own) -- each subtree
+     cross join (values (1), (12)) as m(months)
+     group by 1, 2, 3, 4, 5
+        on conflict (unit_id, own, months, period, questionnaire_version_id, shard)
         do update set responses = r.responses + excluded.responses,
                       counts = array_add(r.counts, excluded.counts),
                       sums = array_add(r.sums, excluded.sums);

@@ -1,7 +1,6 @@
 package vn.hailong.analytics;
 
 import static vn.hailong.auth.AccessControl.principal;
-import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.UNIT;
@@ -34,6 +33,10 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
         var questionnaire = text(ctx, "questionnaire") == null ? "SIPAS" : text(ctx, "questionnaire");
         var versions = slices.versions(questionnaire).orElseThrow(() ->
                 Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
+        var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
+        if (!weighting.equals("none") && !weighting.equals("poststratified")) {
+            throw Invalid.field("weighting", "must be none or poststratified");
+        }
         var filter = new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
                 code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
@@ -41,11 +44,7 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
                         scope.covers(SERVICE_CENTRE.UNIT_ID)),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
-                scope.covers(ROLLUP_DAILY.AGENCY_ID));
-        var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
-        if (!weighting.equals("none") && !weighting.equals("poststratified")) {
-            throw Invalid.field("weighting", "must be none or poststratified");
-        }
+                scope, weighting.equals("none"));
         return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
                 integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
     }

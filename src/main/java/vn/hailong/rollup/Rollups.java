@@ -2,6 +2,7 @@ package vn.hailong.rollup;
 
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
+import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,7 +82,7 @@ public final class Rollups {
             return rows;
         }
 
-        /** Adds everything to the rollup rows in batched upserts, in the connection's own shard. */
+        /** Adds everything to the daily and summary rollups in batched upserts, in the connection's own shard. */
         public void writeTo(Connection connection) throws SQLException {
             writeTo(connection, null);
         }
@@ -114,6 +115,12 @@ public final class Rollups {
                     statement.executeBatch();
                 }
             }
+            var summary = RollupSummary.begin(connection);
+            for (var row : rows()) {
+                summary.add(row.key().agencyId(), row.key().day(), row.key().versionId(), row.responses(), row.counts(),
+                        row.sums());
+            }
+            summary.writeTo(connection, shard);
         }
     }
 
@@ -135,13 +142,17 @@ public final class Rollups {
                           sums = array_add(r.sums, excluded.sums)""";
 
     /**
-     * Recomputes the rollups of the days [from, to) from the responses, replacing what was there. Streams
-     * the responses, so memory stays bounded by the number of rollup rows of the range.
+     * Recomputes the rollups of the years from {@code from} to the day before {@code to} from the responses,
+     * replacing what was there: whole years, as the summary rows are per month and year. Streams the
+     * responses, so memory stays bounded by the number of rollup rows of the range.
      */
     public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
+        from = from.withDayOfYear(1);
+        to = to.withDayOfYear(1).equals(to) ? to : to.withDayOfYear(1).plusYears(1);
         var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
         var end = to.atStartOfDay(VIETNAM).toOffsetDateTime();
         tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
+        tx.deleteFrom(ROLLUP_SUMMARY).where(ROLLUP_SUMMARY.PERIOD.ge(from)).and(ROLLUP_SUMMARY.PERIOD.lt(to)).execute();
         var additions = new Additions();
         try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID,
                         RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, RESPONSE.STRATUM, RESPONSE.QUALITY_FLAGS,
