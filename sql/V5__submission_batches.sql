@@ -19,6 +19,9 @@ create table rollup_summary (
 );
 
 /* [jooq ignore start] */
+-- What citizens wrote, newest first (GET /api/v1/comments): read backwards, a page at a time.
+create index response_comment_time_idx on response (submitted_at) where comment is not null;
+
 -- Element-wise sums that leave an empty array (an unscored response's statistics) out of the sum.
 create or replace function array_add(a bigint[], b bigint[]) returns bigint[] language sql immutable strict parallel safe as $$
     select case when cardinality(a) = 0 then b
