@@ -133,6 +133,9 @@ final class SubmissionBatch {
             }
             pending = again;
         }
+        if (outcomes.contains(null)) {
+            throw new IllegalStateException("store_submissions left a rating without an outcome");
+        }
         return outcomes;
     }
 
