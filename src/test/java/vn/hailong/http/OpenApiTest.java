@@ -178,6 +178,30 @@ class OpenApiTest {
     }
 
     @Test
+    void every_request_example_belongs_to_a_case_that_sends_it() {
+        // A parameter or body example whose name no answer example has is never sent: most likely a typo.
+        var failures = new ArrayList<String>();
+        var sentBy = new java.util.IdentityHashMap<JsonNode, Set<String>>();
+        for (var op : document.operations()) {
+            var names = document.cases(op).stream().map(ApiDocument.Case::name).collect(Collectors.toSet());
+            op.parameters().forEach(p -> sentBy.computeIfAbsent(p, k -> new TreeSet<>()).addAll(names));
+            document.resolve(op.node().path("requestBody")).path("content").forEach(content ->
+                    content.path("examples").fieldNames().forEachRemaining(name -> {
+                        if (!names.contains(name)) {
+                            failures.add(op.key() + ": request body example «" + name + "» has no answer example");
+                        }
+                    }));
+        }
+        sentBy.forEach((parameter, names) -> parameter.path("examples").fieldNames().forEachRemaining(name -> {
+            if (!names.contains(name)) {
+                failures.add("parameter " + parameter.path("name").asText() + ": example «" + name
+                        + "» has no answer example in the operations that take it");
+            }
+        }));
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void every_example_request_gets_the_documented_status_and_an_answer_that_fits_the_schema() throws Exception {
         var madeUp = new MadeUpValues();
         var failures = new ArrayList<String>();
