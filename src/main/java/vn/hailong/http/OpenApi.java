@@ -3,7 +3,6 @@ package vn.hailong.http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -16,7 +15,7 @@ import io.javalin.http.Context;
  * (YAML reads better in review) and served as JSON, with the running version filled in.
  */
 public final class OpenApi {
-    public static final String RESOURCE = "/openapi.yaml";
+    private static final String RESOURCE = "/openapi.yaml";
     private final byte[] json;
 
     public OpenApi(String version) {
@@ -30,13 +29,12 @@ public final class OpenApi {
     }
 
     /** The document as written, read from the classpath. */
-    public static ObjectNode document() {
+    private static ObjectNode document() {
         try (var in = OpenApi.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
-            JsonNode node = new YAMLMapper().readTree(in);
-            return (ObjectNode) node;
+            return (ObjectNode) new YAMLMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
