@@ -67,6 +67,7 @@ import vn.hailong.collect.SubmissionsApi;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
+import vn.hailong.http.OpenApi;
 import vn.hailong.http.SecurityHeaders;
 import vn.hailong.qr.QrApi;
 import vn.hailong.survey.QuestionnairesApi;
@@ -170,6 +171,7 @@ public final class App implements AutoCloseable {
         var compare = new CompareApi(dsl, slices);
         var insights = new InsightsApi(dsl, slices);
         var population = new PopulationApi(dsl);
+        var openApi = new OpenApi(VERSION);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -203,6 +205,7 @@ public final class App implements AutoCloseable {
                 get("/s/{code}", collect::openLink, PUBLIC);
                 get("/d/{token}", collect::openInvitation, PUBLIC);
                 path("/api/v1", () -> {
+                    get("/openapi.json", openApi::get, PUBLIC);
                     get("/overview", overview::get, PUBLIC);
                     get("/qr", qr::get, PUBLIC);
                     path("/session", () -> {

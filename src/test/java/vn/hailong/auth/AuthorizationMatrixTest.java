@@ -58,6 +58,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/survey-links/{code}", ANYONE),
             Map.entry("POST /api/v1/invitations", Set.of("admin", "key:invitations")),
             Map.entry("GET /api/v1/invitations/{token}", ANYONE),
+            Map.entry("GET /api/v1/openapi.json", ANYONE),
             Map.entry("GET /api/v1/overview", ANYONE),
             Map.entry("GET /api/v1/qr", ANYONE),
             Map.entry("POST /api/v1/session", ANYONE),
