@@ -182,6 +182,21 @@ class SubmissionsApiTest {
     }
 
     @Test
+    void a_value_of_the_wrong_type_is_named_with_what_it_must_be() {
+        var badId = sipas(UUID.randomUUID());
+        badId.put("submissionId", "not-a-uuid");
+        var answer = citizen.post("/api/v1/responses", badId);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("field").asText()).isEqualTo("submissionId");
+        assertThat(answer.message()).contains("must be a UUID").doesNotContain("java.").doesNotContain("`");
+        var badVersion = sipas(UUID.randomUUID());
+        badVersion.put("version", "one");
+        answer = citizen.post("/api/v1/responses", badVersion);
+        assertThat(answer.body().get("field").asText()).isEqualTo("version");
+        assertThat(answer.message()).contains("must be a whole number");
+    }
+
+    @Test
     void every_field_at_fault_is_named_in_one_422() {
         var body = sipas(UUID.randomUUID());
         body.put("agency", "NOPE");
