@@ -34,7 +34,18 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
         var questionnaire = text(ctx, "questionnaire") == null ? "SIPAS" : text(ctx, "questionnaire");
         var versions = slices.versions(questionnaire).orElseThrow(() ->
                 Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
-        var filter = new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
+        var filter = filter(ctx, dsl, scope);
+        var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
+        if (!weighting.equals("none") && !weighting.equals("poststratified")) {
+            throw Invalid.field("weighting", "must be none or poststratified");
+        }
+        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
+                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
+    }
+
+    /** The filters from, to, unit, service, centre, channel and excludeFlagged, within the caller's scope. */
+    static Slices.Filter filter(Context ctx, DSLContext dsl, UnitScope scope) {
+        return new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
                 code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
                 code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
@@ -42,12 +53,6 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
                 scope.covers(ROLLUP_DAILY.AGENCY_ID));
-        var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
-        if (!weighting.equals("none") && !weighting.equals("poststratified")) {
-            throw Invalid.field("weighting", "must be none or poststratified");
-        }
-        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
-                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
     }
 
     /** The same request over other days (a period of a comparison). */
