@@ -44,7 +44,8 @@ function renderChrome() {
   $('lang').textContent = t('switchTo');
   $('lang').lang = currentLang() === 'vi' ? 'en' : 'vi';
   $('print').textContent = t('print');
-
+  $('report-link').textContent = t('report');
+  updateReportLink();
   $('admin-link').textContent = t('admin');
   $('who').textContent = session.displayName;
   renderFilters($('filters'), state, lists, onFilter);
@@ -61,8 +62,21 @@ function scopeText() {
   return t('scope', unit ? nameOf(unit) : t('allUnits'), state.year);
 }
 
+/** The printable report of the unit and year in view. */
+function updateReportLink() {
+  const params = new URLSearchParams();
+  for (const key of ['unit', 'year']) {
+    if (state[key]) {
+      params.set(key, state[key]);
+    }
+  }
+  params.set('lang', currentLang());
+  $('report-link').href = `/report/?${params}`;
+}
+
 function renderSections() {
   $('scope').textContent = scopeText();
+  updateReportLink();
   overview.render($('overview'), { indices: data.unitIndices, compare: data.compare }, state, paths.unitIndices);
   trend.render($('trend'), data.trend, paths.trend);
   elements.render($('elements'), data.total, elementName, paths.total);

@@ -168,11 +168,12 @@ class DashboardBrowserTest {
             assertThat(page.locator("#overview .card")).hasCount(4);
             var cardsText = page.locator("#overview").textContent();
             assertThat(page.locator("#yoy h2")).hasText("So sánh 2024 với 2023");
-            // The downloads follow the filters.
+            // The downloads and the report follow the filters.
             assertThat(page.locator("a[data-download='rankings'][data-format='xlsx']")).hasAttribute("href",
                     "/api/v1/rankings?from=2024-01-01&to=2024-12-31&unit=99.SNNMT&channel=kiosk&by=unit&format=xlsx");
             assertThat(page.locator("a[data-download='yoy'][data-format='csv']")).hasAttribute("href",
                     "/api/v1/compare?unit=99.SNNMT&channel=kiosk&period=2024&baseline=2023&groupBy=unit&format=csv");
+            assertThat(page.locator("#report-link")).hasAttribute("href", "/report/?unit=99.SNNMT&year=2024&lang=vi");
             Browser.screenshot(page, "dashboard-filtered");
 
             // The same address in a fresh tab gives the same view.
@@ -214,6 +215,59 @@ class DashboardBrowserTest {
             Browser.screenshot(page, "dashboard-english");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
             assertThat(page.locator("#criteria h2")).hasText("Các tiêu chí");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void the_report_of_a_unit_and_year_prints_on_a4_from_the_api_figures() throws Exception {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
+            waitReady(page);
+            assertThat(page.locator("#report-link")).hasText("In báo cáo");
+            page.locator("#report-link").click();
+            page.waitForURL(Pattern.compile(".*/report/\\?unit=99.SNNMT&year=2025&lang=vi$"));
+            waitReady(page);
+            assertThat(page.locator("h1")).hasText("Báo cáo mức độ hài lòng năm 2025");
+            assertThat(page.locator("#subtitle")).hasText("Đơn vị: Sở Nông nghiệp và Môi trường");
+            var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+            var total = api.get("/api/v1/indices?unit=99.SNNMT&from=2025-01-01&to=2025-12-31").body().get("groups").get(0);
+            var shown = String.format(java.util.Locale.ROOT, "%.1f", total.get("index").get("value").asDouble()).replace('.', ',');
+            assertThat(page.locator("#report-index")).containsText(shown);
+            assertThat(page.locator("#overview")).containsText("So với 2024");
+            for (var id : List.of("report-trend-chart", "report-elements-chart")) {
+                assertThat((Boolean) page.evaluate("id => !!Chart.getChart(document.getElementById(id))", id)).as(id).isTrue();
+            }
+            assertThat(page.locator("#report-trend-table tbody tr")).hasCount(12);
+            assertThat(page.locator("#report-elements-table tbody tr")).hasCount(5);
+            assertThat(page.locator("#report-criteria-table tbody tr")).hasCount(17);
+            assertThat(page.locator("#report-yoy-table tbody tr")).hasCount(1 + 5);
+            assertThat(page.locator("#report-yoy-criteria tbody tr")).hasCount(17);
+            var comments = page.locator("#report-comments-table tbody tr");
+            assertThat(comments.first()).isVisible();
+            assertThat(comments.count()).isBetween(1, 12);
+            Browser.screenshot(page, "report-2025");
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator(".toolbar")).isHidden();
+            Browser.screenshot(page, "report-2025-print");
+            var pdf = Browser.SCREENSHOTS.resolve("report-2025.pdf");
+            page.pdf(new Page.PdfOptions().setPath(pdf).setPreferCSSPageSize(true).setPrintBackground(true));
+            var text = new String(java.nio.file.Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("%PDF");
+            var pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count();
+            assertThat(pages).as("A4 pages: overview and trend, elements and criteria, year on year and comments").isBetween(3L, 6L);
+            assertThat(text).contains("/MediaBox [0 0 594.9");
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+            assertThat(page.locator("h1")).hasText("Satisfaction report 2025");
+            assertThat(page.locator("#report-criteria-table caption")).hasText("Criteria");
+            assertThat(page).hasURL(Pattern.compile(".*lang=en.*"));
+            Browser.screenshot(page, "report-2025-english");
             assertThat(errors).isEmpty();
         }
     }
