@@ -302,8 +302,9 @@ class DashboardBrowserTest {
         errors.clear();
     }
 
+    /** The first view after the demo fill reads every rollup of a year eight ways: on a busy 2-core machine it takes a while. */
     private static void waitReady(Page page) {
-        page.waitForSelector("body[data-state='ready']");
+        page.waitForSelector("body[data-state='ready']", new Page.WaitForSelectorOptions().setTimeout(90_000));
     }
 
     private static double number(String shown) {
