@@ -43,6 +43,7 @@ import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.InsightsApi;
 import vn.hailong.analytics.PopulationApi;
+import vn.hailong.analytics.ResponsesExportApi;
 import vn.hailong.analytics.Slices;
 import vn.hailong.audit.AuditApi;
 import vn.hailong.auth.Access;
@@ -172,6 +173,7 @@ public final class App implements AutoCloseable {
         var insights = new InsightsApi(dsl, slices);
         var population = new PopulationApi(dsl);
         var openApi = new OpenApi(VERSION);
+        var responsesExport = new ResponsesExportApi(dsl, forms);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -265,6 +267,7 @@ public final class App implements AutoCloseable {
                     get("/kiosk/me", devicesApi::me, KIOSK);
                     get("/kiosk/config", collect::kioskConfig, KIOSK);
                     post("/responses", submissions::submit, PUBLIC);
+                    get("/responses/export", responsesExport::get, READERS);
                     get("/forms/{questionnaire}", collect::form, PUBLIC);
                     post("/survey-links", collect::createLink, ADMIN, AGENCY_MANAGER);
                     get("/survey-links/{code}", collect::link, PUBLIC);

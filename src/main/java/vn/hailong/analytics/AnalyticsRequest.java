@@ -37,16 +37,24 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
         if (!weighting.equals("none") && !weighting.equals("poststratified")) {
             throw Invalid.field("weighting", "must be none or poststratified");
         }
-        var filter = new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
+        var filter = filter(ctx, dsl, scope, weighting.equals("none"));
+        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
+                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
+    }
+
+    /**
+     * The filters from, to, unit, service, centre, channel and excludeFlagged, within the caller's scope;
+     * {@code pooled} when the strata may be summed (no post-stratification).
+     */
+    static Slices.Filter filter(Context ctx, DSLContext dsl, UnitScope scope, boolean pooled) {
+        return new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
                 code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
                 code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
                         scope.covers(SERVICE_CENTRE.UNIT_ID)),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
-                scope, weighting.equals("none"));
-        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
-                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
+                scope, pooled);
     }
 
     /** The same request over other days (a period of a comparison). */

@@ -2,6 +2,7 @@ package vn.hailong.analytics;
 
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
+import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
 import static vn.hailong.db.schema.Tables.UNIT;
@@ -25,6 +26,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 
 import vn.hailong.auth.UnitScope;
+import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.StratumStatistics;
 import vn.hailong.stats.SufficientStatistics;
@@ -63,6 +65,20 @@ public final class Slices {
         /** The same filter over other days. */
         public Filter between(LocalDate newFrom, LocalDate newTo) {
             return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope, pooled);
+        }
+
+        /** This filter over the responses themselves (comments, exports): days are Vietnam's, like rollups'. */
+        Condition onResponses() {
+            return (from == null ? noCondition()
+                    : RESPONSE.SUBMITTED_AT.ge(from.atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
+                    .and(to == null ? noCondition()
+                            : RESPONSE.SUBMITTED_AT.lt(to.plusDays(1).atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
+                    .and(unit == null ? noCondition()
+                            : condition("{0} in (select unit_subtree({1}))", RESPONSE.AGENCY_ID, val(unit)))
+                    .and(service == null ? noCondition() : RESPONSE.SERVICE_ID.eq(service))
+                    .and(centre == null ? noCondition() : RESPONSE.CENTRE_ID.eq(centre))
+                    .and(channel == null ? noCondition() : RESPONSE.CHANNEL.eq(channel))
+                    .and(excludeFlagged ? condition("cardinality({0}) = 0", RESPONSE.QUALITY_FLAGS) : noCondition());
         }
     }
 

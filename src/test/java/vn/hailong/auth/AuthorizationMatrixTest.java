@@ -53,6 +53,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /d/{token}", ANYONE),
             Map.entry("GET /api/v1/kiosk/config", Set.of("kiosk")),
             Map.entry("POST /api/v1/responses", ANYONE),
+            Map.entry("GET /api/v1/responses/export", READERS),
             Map.entry("GET /api/v1/forms/{questionnaire}", ANYONE),
             Map.entry("POST /api/v1/survey-links", DEVICE_MANAGERS),
             Map.entry("GET /api/v1/survey-links/{code}", ANYONE),
