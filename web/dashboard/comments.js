@@ -1,7 +1,7 @@
 // What citizens wrote, newest first: a search box and pages of 20, always as text.
 import { get } from '/js/api.js';
 import { fill, h } from './dom.js';
-import { csvButton } from './csv.js';
+import { downloads } from './downloads.js';
 import { dateTime, nameOf, t } from './i18n.js';
 
 const SIZE = 20;
@@ -51,9 +51,8 @@ export async function render(section, queryFor, onError, reset = true, focusId =
   fill(section, h('h2', {}, t('commentsTitle')), form,
     data.comments.length ? h('div', { class: 'table-wrap' }, table) : h('p', {}, t('noComments')),
     pager,
-    data.comments.length ? csvButton('comments.csv', ['submitted_at', 'agency_code', 'agency', 'service', 'channel', 'comment'],
-      () => data.comments.map((c) => [c.submittedAt, c.agency?.code, c.agency?.nameVi, c.service?.code, c.channel, c.comment]))
-      : null);
+    // The download holds every comment the filters and the search match, not only this page.
+    data.comments.length ? downloads('comments', `/comments${queryFor({ q: view.q })}`) : null);
   const focus = focusId && document.getElementById(focusId);
   if (focus && !focus.disabled) {
     focus.focus();

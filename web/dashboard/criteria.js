@@ -1,6 +1,6 @@
 // The criteria table: share satisfied with its Wilson interval, mean score, answers by level; sortable by any column.
 import { fill, h } from './dom.js';
-import { csvButton } from './csv.js';
+import { downloads } from './downloads.js';
 import { count, num, t } from './i18n.js';
 import { colours } from './charts.js';
 
@@ -28,8 +28,11 @@ function legend() {
   }));
 }
 
-/** total: /indices (one group); distribution: /distribution (one group); criterionName(code). */
-export function render(section, total, distribution, criterionName) {
+/**
+ * total: /indices (one group); distribution: /distribution (one group); criterionName(code); paths: the API paths
+ * of the criteria rows (/indices?table=criteria) and of the distribution, for the downloads.
+ */
+export function render(section, total, distribution, criterionName, paths) {
   const group = total.groups[0];
   const counts = new Map((distribution.groups[0]?.criteria ?? []).map((c) => [c.code, c]));
   const rows = group && !group.suppressed ? group.criteria.map((c, order) => ({ ...c, order, name: criterionName(c.code) })) : [];
@@ -74,9 +77,7 @@ export function render(section, total, distribution, criterionName) {
   draw();
   fill(section, h('h2', {}, t('criteriaTitle')),
     rows.length ? [legend(), h('div', { class: 'table-wrap' }, table),
-      csvButton('criteria.csv', ['code', 'criterion', 'share', 'wilson_low', 'wilson_high', 'mean_score', 'score_0_100',
-        'n_valid', 'satisfied', 'level1', 'level2', 'level3', 'level4', 'level5'],
-      () => rows.map((c) => [c.code, c.name, c.share, c.wilsonLow, c.wilsonHigh, c.meanScore, c.score0to100, c.nValid,
-        c.satisfied, ...(counts.get(c.code)?.counts ?? ['', '', '', '', ''])]))]
+      downloads('criteria', paths.criteria, t('criteriaTitle')),
+      downloads('distribution', paths.distribution, t('distribution'))]
       : h('p', {}, t('noData')));
 }

@@ -1,6 +1,7 @@
 // Importance–performance: each criterion's r with the overall question against its share satisfied, by quadrant.
 import { chartBox, fill, h } from './dom.js';
 import { draw } from './charts.js';
+import { downloads } from './downloads.js';
 import { num, t } from './i18n.js';
 
 const QUADRANTS = { CONCENTRATE_HERE: '#b91c1c', KEEP_UP: '#15803d', LOW_PRIORITY: '#9aa5b1', POSSIBLE_OVERKILL: '#d97706' };
@@ -20,11 +21,11 @@ const codeLabels = {
   },
 };
 
-/** data: /drivers; criterionName(code). */
-export function render(section, data, criterionName) {
+/** data: /drivers, fetched from path; criterionName(code). */
+export function render(section, data, criterionName, path) {
   const usable = data.filter((d) => d.r !== null && d.performance !== null);
   const { box, canvas } = chartBox('drivers-chart', t('driversLabel', usable.length), 'chart-box square');
-  fill(section, h('h2', {}, t('driversTitle')), usable.length ? box : h('p', {}, t('noData')));
+  fill(section, h('h2', {}, t('driversTitle')), usable.length ? [box, downloads('drivers', path)] : h('p', {}, t('noData')));
   if (!usable.length) {
     return;
   }

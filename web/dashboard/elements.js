@@ -1,16 +1,17 @@
 // The five element indices as bars with their 95% intervals as whiskers.
 import { chartBox, fill, h } from './dom.js';
 import { ciWhiskers, colours, draw, wrap } from './charts.js';
+import { downloads } from './downloads.js';
 import { num, t } from './i18n.js';
 
-/** total: /indices without grouping (one group); form: /forms/SIPAS for the element names. */
-export function render(section, total, elementName) {
+/** total: /indices without grouping (one group), fetched from path; elementName(code) from /forms/SIPAS. */
+export function render(section, total, elementName, path) {
   const group = total.groups[0];
   const entries = group && !group.suppressed ? Object.entries(group.elements ?? {}) : [];
   const names = entries.map(([code]) => elementName(code));
   const summary = entries.map(([code, e]) => `${elementName(code)} ${num(e.value)} (${num(e.low)}–${num(e.high)})`).join('; ');
   const { box, canvas } = chartBox('elements-chart', t('elementsLabel', entries.length, summary));
-  fill(section, h('h2', {}, t('elementsTitle')), entries.length ? box : h('p', {}, t('noData')));
+  fill(section, h('h2', {}, t('elementsTitle')), entries.length ? [box, downloads('elements', path)] : h('p', {}, t('noData')));
   if (!entries.length) {
     return;
   }

@@ -1,7 +1,7 @@
 // The dashboard's one message catalogue: Vietnamese first, English second; numbers in the reader's locale.
 const messages = {
   vi: {
-    appTitle: 'Bảng điều khiển · Hài Lòng', title: 'Chỉ số hài lòng (SIPAS)', switchTo: 'English', print: 'In báo cáo',
+    appTitle: 'Bảng điều khiển · Hài Lòng', title: 'Chỉ số hài lòng (SIPAS)', switchTo: 'English', print: 'In trang này', report: 'In báo cáo',
     admin: 'Quản trị', filters: 'Bộ lọc', year: 'Năm', unit: 'Đơn vị', service: 'Thủ tục', centre: 'Trung tâm, bộ phận một cửa',
     channel: 'Kênh', all: 'Tất cả', allUnits: 'Tất cả đơn vị trong phạm vi', excludeFlagged: 'Loại phiếu bị gắn cờ',
     channel_kiosk: 'Kiosk', channel_qr: 'Mã QR', channel_web: 'Trang web', channel_interview: 'Phỏng vấn',
@@ -17,7 +17,7 @@ const messages = {
     criteriaTitle: 'Các tiêu chí', criterion: 'Tiêu chí', share: 'Tỷ lệ hài lòng (%)', wilson: 'KTC 95% (Wilson)',
     meanScore: 'Điểm trung bình (1–5)', distribution: 'Phân bố 5 mức', answered: 'Số trả lời',
     level1: 'Rất không hài lòng', level2: 'Không hài lòng', level3: 'Bình thường', level4: 'Hài lòng', level5: 'Rất hài lòng',
-    sortBy: 'Sắp xếp theo {0}', distributionOf: '{0}: {1}', downloadCsv: 'Tải CSV',
+    sortBy: 'Sắp xếp theo {0}', distributionOf: '{0}: {1}', downloadCsv: 'Tải CSV', downloadXlsx: 'Tải XLSX',
     rankingsTitle: 'Xếp hạng đơn vị', rank: 'Hạng', tied: 'ngang hạng', shrunken: 'Chỉ số hiệu chỉnh (EB)',
     rankingsLabel: 'Xếp hạng {0} đơn vị theo chỉ số với khoảng tin cậy 95%.', suppressedUnits: 'Chưa đủ phiếu để xếp hạng: {0}',
     yoyTitle: 'So sánh {0} với {1}', yoyLabel: 'Chỉ số năm {0} và năm {1} của {2} đơn vị; thay đổi có ý nghĩa được tô đậm.',
@@ -29,9 +29,19 @@ const messages = {
     commentsTitle: 'Ý kiến của người dân', search: 'Tìm trong ý kiến', searchButton: 'Tìm', previous: 'Trang trước',
     next: 'Trang sau', page: 'Trang {0}', submittedAt: 'Thời điểm', agency: 'Đơn vị', comment: 'Ý kiến', noComments: 'Không có ý kiến nào.',
     code: 'Mã', name: 'Tên', ci95: 'KTC 95%', low: 'Cận dưới', high: 'Cận trên', se: 'Sai số chuẩn',
+    // The printable report (web/report/).
+    reportTitle: 'Báo cáo mức độ hài lòng năm {0}', reportUnit: 'Đơn vị: {0}', reportMade: 'Lập lúc {0}.',
+    reportMethod: 'Chỉ số = trung bình tỷ lệ hài lòng (mức 4–5) của 5 yếu tố, với khoảng tin cậy 95%; nhóm dưới 30 phiếu không công bố.',
+    printNow: 'In / Lưu PDF', backToDashboard: 'Về bảng điều khiển', overviewHeading: 'Tổng quan', tooFew: 'chưa đủ phiếu',
+    monthsOf: 'Các tháng năm {0}', month: 'Tháng', element: 'Yếu tố', yes: 'Có', no: 'Không', measure: 'Chỉ tiêu',
+    pValue: 'p (BH)', significant: 'Có ý nghĩa', overallIndex: 'Chỉ số hài lòng chung', yoyIndices: 'Chỉ số và các yếu tố',
+    yoyCriteria: 'Tỷ lệ hài lòng theo tiêu chí (%)',
+    yoyReportNote: 'Thay đổi tính bằng điểm; ý nghĩa thống kê theo kiểm định z hai phía, các tiêu chí hiệu chỉnh Benjamini–Hochberg (q = 0,05). Các yếu tố không kiểm định bội nên không ghi có/không.',
+    commentsSample: 'Ý kiến của người dân (mẫu)', commentsSampleNote: '{0} ý kiến mới nhất trong năm',
+    badYear: 'Năm trong địa chỉ không hợp lệ: {0}',
   },
   en: {
-    appTitle: 'Dashboard · Hài Lòng', title: 'Satisfaction index (SIPAS)', switchTo: 'Tiếng Việt', print: 'Print report',
+    appTitle: 'Dashboard · Hài Lòng', title: 'Satisfaction index (SIPAS)', switchTo: 'Tiếng Việt', print: 'Print this page', report: 'Print report',
     admin: 'Administration', filters: 'Filters', year: 'Year', unit: 'Unit', service: 'Procedure', centre: 'Service centre',
     channel: 'Channel', all: 'All', allUnits: 'All units in scope', excludeFlagged: 'Leave out flagged responses',
     channel_kiosk: 'Kiosk', channel_qr: 'QR code', channel_web: 'Web', channel_interview: 'Interview',
@@ -47,7 +57,7 @@ const messages = {
     criteriaTitle: 'Criteria', criterion: 'Criterion', share: 'Share satisfied (%)', wilson: '95% CI (Wilson)',
     meanScore: 'Mean score (1–5)', distribution: 'Answers by level', answered: 'Answers',
     level1: 'Very dissatisfied', level2: 'Dissatisfied', level3: 'Neutral', level4: 'Satisfied', level5: 'Very satisfied',
-    sortBy: 'Sort by {0}', distributionOf: '{0}: {1}', downloadCsv: 'Download CSV',
+    sortBy: 'Sort by {0}', distributionOf: '{0}: {1}', downloadCsv: 'Download CSV', downloadXlsx: 'Download XLSX',
     rankingsTitle: 'Ranking of units', rank: 'Rank', tied: 'tied', shrunken: 'Shrunken index (EB)',
     rankingsLabel: 'Ranking of {0} units by index with 95% confidence intervals.', suppressedUnits: 'Too few responses to rank: {0}',
     yoyTitle: '{0} compared with {1}', yoyLabel: 'Index in {0} and in {1} for {2} units; significant changes stand out.',
@@ -59,6 +69,15 @@ const messages = {
     commentsTitle: 'What citizens wrote', search: 'Search the comments', searchButton: 'Search', previous: 'Previous page',
     next: 'Next page', page: 'Page {0}', submittedAt: 'When', agency: 'Unit', comment: 'Comment', noComments: 'No comments.',
     code: 'Code', name: 'Name', ci95: '95% CI', low: 'Lower', high: 'Upper', se: 'Standard error',
+    reportTitle: 'Satisfaction report {0}', reportUnit: 'Unit: {0}', reportMade: 'Made {0}.',
+    reportMethod: 'Index = mean share satisfied (levels 4–5) over the 5 elements, with 95% confidence intervals; groups under 30 responses are not published.',
+    printNow: 'Print / Save as PDF', backToDashboard: 'Back to the dashboard', overviewHeading: 'Overview', tooFew: 'too few',
+    monthsOf: 'The months of {0}', month: 'Month', element: 'Element', yes: 'Yes', no: 'No', measure: 'Measure',
+    pValue: 'p (BH)', significant: 'Significant', overallIndex: 'Overall satisfaction index', yoyIndices: 'Index and elements',
+    yoyCriteria: 'Share satisfied by criterion (%)',
+    yoyReportNote: 'Changes in points; significance by a two-sided z test, criteria adjusted by Benjamini–Hochberg (q = 0.05). Elements are not tested as a family, so they carry no yes/no.',
+    commentsSample: 'What citizens wrote (sample)', commentsSampleNote: 'The {0} newest comments of the year',
+    badYear: 'The year in the address is not valid: {0}',
   },
 };
 

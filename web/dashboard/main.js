@@ -17,6 +17,7 @@ let session;
 let lists;
 let state;
 let data;
+let paths;
 let loads = 0;
 const $ = (id) => document.getElementById(id);
 
@@ -43,6 +44,8 @@ function renderChrome() {
   $('lang').textContent = t('switchTo');
   $('lang').lang = currentLang() === 'vi' ? 'en' : 'vi';
   $('print').textContent = t('print');
+  $('report-link').textContent = t('report');
+  updateReportLink();
   $('admin-link').textContent = t('admin');
   $('who').textContent = session.displayName;
   renderFilters($('filters'), state, lists, onFilter);
@@ -59,16 +62,47 @@ function scopeText() {
   return t('scope', unit ? nameOf(unit) : t('allUnits'), state.year);
 }
 
+/** The printable report of the unit and year in view. */
+function updateReportLink() {
+  const params = new URLSearchParams();
+  for (const key of ['unit', 'year']) {
+    if (state[key]) {
+      params.set(key, state[key]);
+    }
+  }
+  params.set('lang', currentLang());
+  $('report-link').href = `/report/?${params}`;
+}
+
 function renderSections() {
   $('scope').textContent = scopeText();
-  overview.render($('overview'), { indices: data.unitIndices, compare: data.compare }, state);
-  trend.render($('trend'), data.trend);
-  elements.render($('elements'), data.total, elementName);
-  criteria.render($('criteria'), data.total, data.distribution, criterionName);
-  rankings.render($('rankings'), data.rankings);
-  yoy.render($('yoy'), data.yoyIndices, data.compare, state.year);
-  drivers.render($('drivers'), data.drivers, criterionName);
+  updateReportLink();
+  overview.render($('overview'), { indices: data.unitIndices, compare: data.compare }, state, paths.unitIndices);
+  trend.render($('trend'), data.trend, paths.trend);
+  elements.render($('elements'), data.total, elementName, paths.total);
+  criteria.render($('criteria'), data.total, data.distribution, criterionName,
+    { criteria: paths.criteria, distribution: paths.distribution });
+  rankings.render($('rankings'), data.rankings, paths.rankings);
+  yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare);
+  drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
   prune();
+}
+
+/** The API paths of one view: what is fetched, and what the downloads under the tables ask for. */
+function pathsFor(view) {
+  const year = Number(view.year);
+  const q = (extra, options) => query(view, extra, options);
+  return {
+    unitIndices: `/indices${q({ groupBy: 'unit' })}`,
+    compare: `/compare${q({ period: year, baseline: year - 1, groupBy: 'unit' }, { withYear: false })}`,
+    trend: `/trend${q({ interval: 'month' }, { withYear: false })}`,
+    total: `/indices${q()}`,
+    criteria: `/indices${q({ table: 'criteria' })}`,
+    distribution: `/distribution${q()}`,
+    rankings: `/rankings${q({ by: 'unit' })}`,
+    yoyIndices: `/indices${query({ ...view, year: '' }, { groupBy: 'unit,year', from: `${year - 1}-01-01`, to: `${year}-12-31` })}`,
+    drivers: `/drivers${q()}`,
+  };
 }
 
 /** Fetches everything the view shows at once, then draws it; a newer load wins over an older one. */
@@ -77,22 +111,16 @@ async function load() {
   document.body.dataset.state = 'loading';
   $('status').className = 'status';
   $('status').replaceChildren(h('span', {}, t('loading')));
-  const year = Number(state.year);
-  const q = (extra, options) => query(state, extra, options);
+  const next = pathsFor(state);
   try {
     const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData] = await Promise.all([
-      get(`/indices${q({ groupBy: 'unit' })}`),
-      get(`/compare${q({ period: year, baseline: year - 1, groupBy: 'unit' }, { withYear: false })}`),
-      get(`/trend${q({ interval: 'month' }, { withYear: false })}`),
-      get(`/indices${q()}`),
-      get(`/distribution${q()}`),
-      get(`/rankings${q({ by: 'unit' })}`),
-      get(`/indices${query({ ...state, year: '' }, { groupBy: 'unit,year', from: `${year - 1}-01-01`, to: `${year}-12-31` })}`),
-      get(`/drivers${q()}`),
+      get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
+      get(next.rankings), get(next.yoyIndices), get(next.drivers),
     ]);
     if (mine !== loads) {
       return;
     }
+    paths = next;
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), showError);

@@ -1,5 +1,6 @@
 // One card per unit in scope: its index, 95% CI, n and the change since the year before with its significance.
 import { fill, h } from './dom.js';
+import { downloads } from './downloads.js';
 import { count, nameOf, num, signed, t } from './i18n.js';
 
 function change(compared, baselineYear) {
@@ -15,8 +16,8 @@ function change(compared, baselineYear) {
     h('span', { class: 'visually-hidden' }, ` (${meaning})`));
 }
 
-/** data: {indices: /indices?groupBy=unit, compare: /compare?groupBy=unit}. */
-export function render(section, data, state) {
+/** data: {indices: /indices?groupBy=unit, compare: /compare?groupBy=unit}; path: where the indices came from. */
+export function render(section, data, state, path) {
   const baselineYear = Number(state.year) - 1;
   const compared = new Map((data.compare?.groups ?? []).map((g) => [g.group.unit?.code, g]));
   const groups = [...data.indices.groups].sort((a, b) => a.group.unit.code.localeCompare(b.group.unit.code));
@@ -32,5 +33,5 @@ export function render(section, data, state) {
       h('h3', {}, nameOf(unit)), ...body);
   });
   fill(section, h('h2', {}, t('overviewTitle')),
-    cards.length ? h('ul', { class: 'cards' }, cards) : h('p', {}, t('noData')));
+    cards.length ? [h('ul', { class: 'cards' }, cards), downloads('overview', path)] : h('p', {}, t('noData')));
 }

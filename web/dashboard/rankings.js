@@ -1,11 +1,11 @@
 // Units ranked by index, whiskers for the 95% interval, ties marked; units with too few responses listed apart.
 import { chartBox, fill, h } from './dom.js';
 import { ciWhiskers, colours, draw, wrap } from './charts.js';
-import { csvButton } from './csv.js';
+import { downloads } from './downloads.js';
 import { count, nameOf, num, t } from './i18n.js';
 
-/** data: /rankings?by=unit. */
-export function render(section, data) {
+/** data: /rankings?by=unit, fetched from path. */
+export function render(section, data, path) {
   const ranked = data.ranked;
   const { box, canvas } = chartBox('rankings-chart', t('rankingsLabel', ranked.length), 'chart-box tall');
   box.style.height = `${Math.max(240, 40 * ranked.length + 60)}px`;
@@ -24,10 +24,7 @@ export function render(section, data) {
   fill(section, h('h2', {}, t('rankingsTitle')),
     ranked.length ? box : h('p', {}, t('noData')),
     suppressed ? h('p', { class: 'suppressed-list', id: 'rankings-suppressed' }, t('suppressedUnits', suppressed)) : null,
-    ranked.length ? [h('div', { class: 'table-wrap' }, table),
-      csvButton('rankings.csv', ['rank', 'tied', 'unit_code', 'unit', 'n', 'index', 'low', 'high', 'shrunken', 'shrinkage_factor'],
-        () => ranked.map((r) => [r.rank, r.tied, r.group.unit.code, nameOf(r.group.unit), r.n, r.index.value, r.index.low,
-          r.index.high, r.shrunken, r.shrinkageFactor]))] : null);
+    ranked.length ? [h('div', { class: 'table-wrap' }, table), downloads('rankings', path)] : null);
   if (!ranked.length) {
     return;
   }

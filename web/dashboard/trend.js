@@ -1,16 +1,17 @@
 // The monthly index with its 95% band: the band is the area between the low and high datasets.
 import { chartBox, fill, h } from './dom.js';
 import { colours, draw } from './charts.js';
+import { downloads } from './downloads.js';
 import { num, t } from './i18n.js';
 
-/** data: /trend?interval=month. */
-export function render(section, data) {
+/** data: /trend?interval=month, fetched from path. */
+export function render(section, data, path) {
   const points = data.points;
   const labels = points.map((p) => p.group.month);
   const value = (key) => points.map((p) => (p.suppressed || !p.index ? null : p.index[key]));
   const { box, canvas } = chartBox('trend-chart',
     t('trendLabel', points.length, labels[0] ?? '–', labels[labels.length - 1] ?? '–'), 'chart-box wide');
-  fill(section, h('h2', {}, t('trendTitle')), points.length ? box : h('p', {}, t('noData')));
+  fill(section, h('h2', {}, t('trendTitle')), points.length ? [box, downloads('trend', path)] : h('p', {}, t('noData')));
   if (!points.length) {
     return;
   }

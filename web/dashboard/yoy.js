@@ -1,11 +1,11 @@
 // Year on year as a dumbbell per unit: a dot for each year joined by a bar; significant changes (BH) in colour.
 import { chartBox, fill, h } from './dom.js';
 import { colours, draw, wrap } from './charts.js';
-import { csvButton } from './csv.js';
+import { downloads } from './downloads.js';
 import { nameOf, num, signed, t } from './i18n.js';
 
-/** indices: /indices?groupBy=unit,year over both years; compare: /compare?groupBy=unit. */
-export function render(section, indices, compare, year) {
+/** indices: /indices?groupBy=unit,year over both years; compare: /compare?groupBy=unit, fetched from comparePath. */
+export function render(section, indices, compare, year, comparePath) {
   const baseline = String(Number(year) - 1);
   const byUnit = new Map();
   for (const g of indices.groups) {
@@ -23,11 +23,7 @@ export function render(section, indices, compare, year) {
   box.style.height = `${Math.max(240, 34 * rows.length + 80)}px`;
   fill(section, h('h2', {}, t('yoyTitle', year, baseline)), rows.length ? box : h('p', {}, t('noData')),
     rows.length ? h('p', { class: 'note' }, t('yoyNote')) : null,
-    rows.length ? csvButton('year-on-year.csv', ['unit_code', 'unit', `index_${baseline}`, `index_${year}`, 'delta', 'se', 'z', 'p',
-      'adjusted_p', 'significant'], () => rows.map((e) => {
-      const c = changes.get(e.unit.code);
-      return [e.unit.code, nameOf(e.unit), e[baseline], e[year], c.delta, c.se, c.z, c.p, c.adjustedP, c.significant];
-    })) : null);
+    rows.length ? downloads('yoy', comparePath) : null);
   if (!rows.length) {
     return;
   }

@@ -8,6 +8,7 @@ const messages = {
     year: 'Năm', responses: 'Số phiếu', questionnaires: 'Bộ câu hỏi', version_: 'phiên bản',
     linksTitle: 'Liên kết', healthLink: 'tình trạng hoạt động (JSON)',
     metricsLink: 'số liệu vận hành (Prometheus)', overviewLink: 'tổng quan dữ liệu (JSON)',
+    apiLink: 'giao diện lập trình (OpenAPI), kèm ví dụ',
     up: 'hoạt động', down: 'không hoạt động', noResponses: 'Chưa có phiếu nào.', switchTo: 'EN',
     switchLabel: 'English',
   },
@@ -18,7 +19,8 @@ const messages = {
     centres: 'one-stop desks and service centres', yearsCaption: 'Responses by year',
     year: 'Year', responses: 'Responses', questionnaires: 'Questionnaires', version_: 'version',
     linksTitle: 'Links', healthLink: 'health (JSON)', metricsLink: 'operational metrics (Prometheus)',
-    overviewLink: 'data overview (JSON)', up: 'up', down: 'down', noResponses: 'No responses yet.',
+    overviewLink: 'data overview (JSON)', apiLink: 'the HTTP API (OpenAPI), with examples', up: 'up', down: 'down',
+    noResponses: 'No responses yet.',
     switchTo: 'VI', switchLabel: 'Tiếng Việt',
   },
 };

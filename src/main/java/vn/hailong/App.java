@@ -43,6 +43,7 @@ import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.InsightsApi;
 import vn.hailong.analytics.PopulationApi;
+import vn.hailong.analytics.ResponsesExportApi;
 import vn.hailong.analytics.Slices;
 import vn.hailong.audit.AuditApi;
 import vn.hailong.auth.Access;
@@ -68,6 +69,7 @@ import vn.hailong.imports.ImportsApi;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
+import vn.hailong.http.OpenApi;
 import vn.hailong.http.SecurityHeaders;
 import vn.hailong.qr.QrApi;
 import vn.hailong.survey.QuestionnairesApi;
@@ -161,7 +163,9 @@ public final class App implements AutoCloseable {
         var qr = new QrApi();
         var forms = new Forms(dsl);
         var rollups = new Rollups(forms);
-        var submissions = new SubmissionsApi(new Directory(dsl), forms, new Submissions(dsl, rollups),
+        // Ratings are stored in group commits by a few writers; more writers overlap one's commit with the next.
+        var stored = new Submissions(dsl, rollups, Integer.getInteger("hailong.writers", 2));
+        var submissions = new SubmissionsApi(new Directory(dsl), forms, stored,
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
         var collect = new CollectApi(dsl, forms);
@@ -171,8 +175,11 @@ public final class App implements AutoCloseable {
         var insights = new InsightsApi(dsl, slices);
         var population = new PopulationApi(dsl);
         var imports = new ImportsApi(dsl, forms, rollups);
+        var openApi = new OpenApi(VERSION);
+        var responsesExport = new ResponsesExportApi(dsl, forms);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.serverStopped(stored::close);
             config.events.handlerAdded(h -> {
                 if (HTTP_METHODS.contains(h.getHttpMethod())) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles())));
@@ -203,6 +210,7 @@ public final class App implements AutoCloseable {
                 get("/s/{code}", collect::openLink, PUBLIC);
                 get("/d/{token}", collect::openInvitation, PUBLIC);
                 path("/api/v1", () -> {
+                    get("/openapi.json", openApi::get, PUBLIC);
                     get("/overview", overview::get, PUBLIC);
                     get("/qr", qr::get, PUBLIC);
                     path("/session", () -> {
@@ -262,6 +270,7 @@ public final class App implements AutoCloseable {
                     get("/kiosk/me", devicesApi::me, KIOSK);
                     get("/kiosk/config", collect::kioskConfig, KIOSK);
                     post("/responses", submissions::submit, PUBLIC);
+                    get("/responses/export", responsesExport::get, READERS);
                     get("/forms/{questionnaire}", collect::form, PUBLIC);
                     post("/survey-links", collect::createLink, ADMIN, AGENCY_MANAGER);
                     get("/survey-links/{code}", collect::link, PUBLIC);

@@ -14,7 +14,8 @@ import vn.hailong.survey.Forms;
 
 /**
  * {@code java -jar hailong.jar rebuild-rollups [--from 2024-01-01] [--to 2026-01-01] [settings]}: recomputes the
- * daily rollups of days [from, to) from the responses, in one transaction, on the database the settings name.
+ * rollups of the days [from, to), widened to whole years (the summary rows are per month and year), from the
+ * responses, in one transaction, on the database the settings name.
  */
 public final class RebuildRollupsCommand {
     private RebuildRollupsCommand() {
@@ -42,7 +43,8 @@ public final class RebuildRollupsCommand {
                 long started = System.nanoTime();
                 var range = new LocalDate[] {from, to};
                 int rows = dsl.transactionResult(trx -> new Rollups(forms).rebuild(trx.dsl(), range[0], range[1]));
-                System.out.printf("Rebuilt %d rollup rows for %s to %s in %.1f s%n", rows, from, to.minusDays(1),
+                System.out.printf("Rebuilt %d daily rollup rows for the years %d to %d in %.1f s%n", rows, from.getYear(),
+                        to.minusDays(1).getYear(),
                         (System.nanoTime() - started) / 1e9);
                 return 0;
             }

@@ -69,6 +69,20 @@ public final class ApiClient {
         return send("GET", path, (String) null, null);
     }
 
+    /** A GET whose answer is a file (CSV, XLSX): the raw bytes, status and headers. */
+    public HttpResponse<byte[]> download(String path) {
+        var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        headers.forEach(builder::header);
+        try {
+            return http.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer delete(String path) {
         return send("DELETE", path, (String) null, null);
     }

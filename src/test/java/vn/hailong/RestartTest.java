@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,17 @@ class RestartTest {
         JsonNode before;
         try (var server = ServerProcess.launch(env, "--demo")) {
             before = App.objectMapper().readTree(server.awaitUp("/api/v1/overview", Duration.ofSeconds(120)));
+            // An acknowledged rating is on disk: the embedded server syncs and waits for the WAL at commit.
+            var port = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
+            try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+                 var s = c.createStatement()) {
+                for (var setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (var r = s.executeQuery("show " + setting)) {
+                        r.next();
+                        assertThat(r.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
+            }
             assertThat(server.terminate(Duration.ofSeconds(60))).as("exit status after SIGTERM").isEqualTo(143);
             assertThat(server.output()).contains("event=stopped").contains("event=embedded_database_stopped");
         }

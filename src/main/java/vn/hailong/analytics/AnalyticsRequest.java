@@ -1,7 +1,6 @@
 package vn.hailong.analytics;
 
 import static vn.hailong.auth.AccessControl.principal;
-import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.UNIT;
@@ -34,20 +33,28 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
         var questionnaire = text(ctx, "questionnaire") == null ? "SIPAS" : text(ctx, "questionnaire");
         var versions = slices.versions(questionnaire).orElseThrow(() ->
                 Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
-        var filter = new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
+        var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
+        if (!weighting.equals("none") && !weighting.equals("poststratified")) {
+            throw Invalid.field("weighting", "must be none or poststratified");
+        }
+        var filter = filter(ctx, dsl, scope, weighting.equals("none"));
+        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
+                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
+    }
+
+    /**
+     * The filters from, to, unit, service, centre, channel and excludeFlagged, within the caller's scope;
+     * {@code pooled} when the strata may be summed (no post-stratification).
+     */
+    static Slices.Filter filter(Context ctx, DSLContext dsl, UnitScope scope, boolean pooled) {
+        return new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
                 code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
                 code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
                         scope.covers(SERVICE_CENTRE.UNIT_ID)),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
-                scope.covers(ROLLUP_DAILY.AGENCY_ID));
-        var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
-        if (!weighting.equals("none") && !weighting.equals("poststratified")) {
-            throw Invalid.field("weighting", "must be none or poststratified");
-        }
-        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
-                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
+                scope, pooled);
     }
 
     /** The same request over other days (a period of a comparison). */

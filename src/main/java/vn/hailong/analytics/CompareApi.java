@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 
 import io.javalin.http.Context;
+import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.Comparison;
 import vn.hailong.stats.Estimates;
@@ -61,7 +62,9 @@ public final class CompareApi {
     }
 
     public void get(Context ctx) {
+        var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
+        boolean criteriaRows = AnalyticsTables.criteriaRows(ctx);
         var period = Period.parse("period", ctx.queryParam("period"));
         var baseline = Period.parse("baseline", ctx.queryParam("baseline"));
         var groupBy = request.groupBy();
@@ -146,7 +149,9 @@ public final class CompareApi {
         answer.put("weighting", request.postStratified() ? "poststratified" : "none");
         answer.put("q", YearOnYear.Q);
         answer.put("groups", rows);
-        ctx.json(answer);
+        AnalyticsTables.send(ctx, format, "compare", answer, () -> criteriaRows
+                ? AnalyticsTables.compareCriteria(groupBy, rows)
+                : AnalyticsTables.compare(groupBy, request.versions().instrument(), request.postStratified(), rows));
     }
 
     /** Unweighted, or post-stratified when asked (null when a stratum has no population total). */

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record4;
 
 import io.javalin.http.Context;
+import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.CriterionEstimate;
 import vn.hailong.stats.Estimate;
@@ -22,7 +23,8 @@ import vn.hailong.stats.Estimates;
 /**
  * GET /api/v1/indices: per group, n, the overall and element indices with SE and 95% CI, and each
  * criterion's share (Wilson CI) and mean score — or {@code suppressed} when n is below min_n. Computed by
- * the statistics core from rollups, within the caller's scope.
+ * the statistics core from rollups, within the caller's scope. With {@code format=csv|xlsx}, the same groups
+ * as a file (see {@link AnalyticsTables}).
  */
 public final class IndicesApi {
     private final DSLContext dsl;
@@ -34,7 +36,9 @@ public final class IndicesApi {
     }
 
     public void get(Context ctx) {
+        var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
+        boolean criteriaRows = AnalyticsTables.criteriaRows(ctx);
         var groups = new ArrayList<Map<String, Object>>();
         var names = new Names(dsl);
         var population = new Population(dsl);
@@ -59,7 +63,9 @@ public final class IndicesApi {
         answer.put("minN", request.minN());
         answer.put("weighting", request.postStratified() ? "poststratified" : "none");
         answer.put("groups", groups);
-        ctx.json(answer);
+        AnalyticsTables.send(ctx, format, "indices", answer, () -> criteriaRows
+                ? AnalyticsTables.criteria(request.groupBy(), request.postStratified(), groups)
+                : AnalyticsTables.indices(request.groupBy(), request.versions().instrument(), request.postStratified(), groups));
     }
 
     static Map<String, Object> figures(Map<String, Object> group, Estimates estimates, int minN) {

@@ -6,6 +6,7 @@ import static vn.hailong.db.schema.Tables.UNIT;
 import static org.jooq.impl.DSL.noCondition;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Map;
 import org.jooq.DSLContext;
 
 import io.javalin.http.Context;
+import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
-import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Drivers;
 import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Estimates;
@@ -37,6 +38,7 @@ public final class InsightsApi {
 
     /** GET /api/v1/rankings?by=unit|service|centre: published groups ranked; suppressed ones listed apart. */
     public void rankings(Context ctx) {
+        var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         var by = IndicesApi.groupBy(AnalyticsRequest.text(ctx, "by") == null ? "unit" : AnalyticsRequest.text(ctx, "by"));
         if (by.size() != 1 || !List.of(Slices.Dimension.UNIT, Slices.Dimension.SERVICE, Slices.Dimension.CENTRE)
@@ -67,12 +69,15 @@ public final class InsightsApi {
             row.put("shrinkageFactor", r.shrinkageFactor());
             ranked.add(row);
         }
-        ctx.json(Map.of("minN", request.minN(), "ranked", ranked, "suppressed", suppressed));
+        AnalyticsTables.send(ctx, format, "rankings", Map.of("minN", request.minN(), "ranked", ranked, "suppressed", suppressed),
+                () -> AnalyticsTables.rankings(by, ranked, suppressed));
     }
 
     /** GET /api/v1/trend?interval=month|quarter|year: the indices of each period, oldest first. */
     public void trend(Context ctx) {
+        var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
+        boolean criteriaRows = AnalyticsTables.criteriaRows(ctx);
         var interval = AnalyticsRequest.text(ctx, "interval") == null ? "month" : AnalyticsRequest.text(ctx, "interval");
         var dimension = switch (interval) {
             case "month" -> Slices.Dimension.MONTH;
@@ -85,11 +90,14 @@ public final class InsightsApi {
         var groupBy = List.of(dimension);
         slices.read(request.versions(), request.filter(), groupBy).forEach((key, stats) ->
                 points.add(IndicesApi.figures(names.group(groupBy, key), Estimates.of(stats), request.minN())));
-        ctx.json(Map.of("interval", interval, "minN", request.minN(), "points", points));
+        AnalyticsTables.send(ctx, format, "trend", Map.of("interval", interval, "minN", request.minN(), "points", points),
+                () -> criteriaRows ? AnalyticsTables.criteria(groupBy, false, points)
+                        : AnalyticsTables.indices(groupBy, request.versions().instrument(), false, points));
     }
 
     /** GET /api/v1/distribution: per criterion, how many answered each level (the stacked bars of a table). */
     public void distribution(Context ctx) {
+        var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         var names = new IndicesApi.Names(dsl);
         var groups = new ArrayList<Map<String, Object>>();
@@ -109,13 +117,16 @@ public final class InsightsApi {
             }
             groups.add(row);
         });
-        ctx.json(Map.of("levels", request.versions().instrument().levels(), "minN", request.minN(), "groups", groups));
+        int levels = request.versions().instrument().levels();
+        AnalyticsTables.send(ctx, format, "distribution", Map.of("levels", levels, "minN", request.minN(), "groups", groups),
+                () -> AnalyticsTables.distribution(request.groupBy(), levels, groups));
     }
 
     /** GET /api/v1/drivers: each criterion's correlation with the overall question beside its share satisfied. */
     public void drivers(Context ctx) {
+        var format = Download.requested(ctx);
         var stats = whole(ctx);
-        ctx.json(Drivers.of(stats).stream().map(d -> {
+        var rows = Drivers.of(stats).stream().<Map<String, Object>>map(d -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("criterion", d.criterion());
             row.put("n", d.n());
@@ -123,48 +134,55 @@ public final class InsightsApi {
             row.put("performance", Double.isFinite(d.performance()) ? d.performance() : null);
             row.put("quadrant", d.quadrant());
             return row;
-        }).toList());
+        }).toList();
+        AnalyticsTables.send(ctx, format, "drivers", rows,
+                () -> AnalyticsTables.rows(rows, "criterion", "n", "r", "performance", "quadrant"));
     }
 
     /** GET /api/v1/reliability: Cronbach's α of each element over complete cases. */
     public void reliability(Context ctx) {
+        var format = Download.requested(ctx);
         var stats = whole(ctx);
-        ctx.json(Reliability.cronbach(stats).stream().map(a -> {
+        var rows = Reliability.cronbach(stats).stream().<Map<String, Object>>map(a -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("element", a.element());
             row.put("nComplete", a.nComplete());
             row.put("alpha", Double.isFinite(a.alpha()) ? a.alpha() : null);
             return row;
-        }).toList());
+        }).toList();
+        AnalyticsTables.send(ctx, format, "reliability", rows, () -> AnalyticsTables.rows(rows, "element", "nComplete", "alpha"));
     }
 
-    /** GET /api/v1/comments?q=…&page=&size=: what citizens wrote, newest first, within the caller's scope. */
+    /**
+     * GET /api/v1/comments?q=…&page=&size=: what citizens wrote, newest first, within the caller's scope. As a file
+     * (format=csv|xlsx), every comment the filters match, streamed; page and size are then ignored.
+     */
     public void comments(Context ctx) {
+        var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
-        var f = request.filter();
         int page = AnalyticsRequest.integer(ctx, "page", 0, 0, 100_000);
         int size = AnalyticsRequest.integer(ctx, "size", 50, 1, 200);
         var q = AnalyticsRequest.text(ctx, "q");
-        var rows = dsl.select(RESPONSE.SUBMITTED_AT, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, SERVICE.CODE,
+        var query = dsl.select(RESPONSE.SUBMITTED_AT, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, SERVICE.CODE,
                         SERVICE.NAME_VI, SERVICE.NAME_EN, RESPONSE.CHANNEL, RESPONSE.COMMENT)
                 .from(RESPONSE)
                 .join(UNIT).on(UNIT.ID.eq(RESPONSE.AGENCY_ID))
                 .leftJoin(SERVICE).on(SERVICE.ID.eq(RESPONSE.SERVICE_ID))
                 .where(RESPONSE.COMMENT.isNotNull())
                 .and(request.scope().covers(RESPONSE.AGENCY_ID))
-                .and(f.from() == null ? noCondition()
-                        : RESPONSE.SUBMITTED_AT.ge(f.from().atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
-                .and(f.to() == null ? noCondition()
-                        : RESPONSE.SUBMITTED_AT.lt(f.to().plusDays(1).atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
-                .and(f.unit() == null ? noCondition() : org.jooq.impl.DSL.condition("{0} in (select unit_subtree({1}))",
-                        RESPONSE.AGENCY_ID, org.jooq.impl.DSL.val(f.unit())))
-                .and(f.service() == null ? noCondition() : RESPONSE.SERVICE_ID.eq(f.service()))
-                .and(f.centre() == null ? noCondition() : RESPONSE.CENTRE_ID.eq(f.centre()))
-                .and(f.channel() == null ? noCondition() : RESPONSE.CHANNEL.eq(f.channel()))
-                .and(f.excludeFlagged() ? org.jooq.impl.DSL.condition("cardinality({0}) = 0", RESPONSE.QUALITY_FLAGS)
-                        : noCondition())
+                .and(request.filter().onResponses())
                 .and(q == null ? noCondition() : RESPONSE.COMMENT.containsIgnoreCase(q))
-                .orderBy(RESPONSE.SUBMITTED_AT.desc(), RESPONSE.ID.desc())
+                .orderBy(RESPONSE.SUBMITTED_AT.desc(), RESPONSE.ID.desc());
+        if (format.isPresent()) {
+            Download.stream(ctx, format.get(), AnalyticsTables.fileName(ctx, "comments"), sheet -> {
+                sheet.row(List.of("submitted_at", "agency_code", "agency_name_vi", "agency_name_en", "service_code",
+                        "service_name_vi", "service_name_en", "channel", "comment"));
+                Streaming.forEach(dsl, query, r -> sheet.row(Arrays.asList(Streaming.vietnamTime(r.value1()), r.value2(),
+                        r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9())));
+            });
+            return;
+        }
+        var rows = query
                 .limit(size + 1)
                 .offset((long) page * size)
                 .fetch(r -> {

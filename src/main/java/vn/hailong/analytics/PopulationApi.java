@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.javalin.http.Context;
 import vn.hailong.audit.AuditLog;
+import vn.hailong.export.Download;
+import vn.hailong.export.Table;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Invalid.FieldError;
 
@@ -32,14 +34,23 @@ public final class PopulationApi {
     record Total(String unit, Integer year, String stratum, BigDecimal total) {
     }
 
+    /** GET: the totals within the caller's scope, as JSON or (format=csv|xlsx) a file. */
     public void list(Context ctx) {
+        var format = Download.requested(ctx);
         var scope = principal(ctx).scope();
-        ctx.json(dsl.select(UNIT.CODE, POPULATION_TOTAL.YEAR, POPULATION_TOTAL.STRATUM, POPULATION_TOTAL.TOTAL)
+        var totals = dsl.select(UNIT.CODE, POPULATION_TOTAL.YEAR, POPULATION_TOTAL.STRATUM, POPULATION_TOTAL.TOTAL)
                 .from(POPULATION_TOTAL)
                 .join(UNIT).on(UNIT.ID.eq(POPULATION_TOTAL.UNIT_ID))
                 .where(scope.covers(POPULATION_TOTAL.UNIT_ID))
                 .orderBy(UNIT.CODE, POPULATION_TOTAL.YEAR, POPULATION_TOTAL.STRATUM)
-                .fetch(r -> new Total(r.value1(), r.value2().intValue(), r.value3(), r.value4())));
+                .fetch(r -> new Total(r.value1(), r.value2().intValue(), r.value3(), r.value4()));
+        if (format.isEmpty()) {
+            ctx.json(totals);
+            return;
+        }
+        var table = new Table(List.of("unit_code", "year", "stratum", "total"));
+        totals.forEach(t -> table.row(t.unit(), t.year(), t.stratum(), t.total()));
+        Download.send(ctx, format.get(), "population", table);
     }
 
     public void put(Context ctx) {

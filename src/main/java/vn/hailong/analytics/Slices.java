@@ -2,10 +2,14 @@ package vn.hailong.analytics;
 
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
+import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
+import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
+import static vn.hailong.db.schema.Tables.UNIT;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
 import java.time.LocalDate;
@@ -16,43 +20,65 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
 
+import vn.hailong.auth.UnitScope;
+import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.StratumStatistics;
 import vn.hailong.stats.SufficientStatistics;
 import vn.hailong.survey.Forms;
 
 /**
- * Reads daily rollups for a filter and merges them into the statistics core's sufficient statistics, one
- * per group. Never reads responses.
+ * Reads rollups for a filter and merges them into the statistics core's sufficient statistics, one per group:
+ * the monthly and yearly summary rows when they can answer, the daily rows otherwise. Never reads responses.
  */
 public final class Slices {
-    /** The ways results can be split, and the rollup expression each splits by. */
+    /** The ways results can be split. */
     public enum Dimension {
-        UNIT(ROLLUP_DAILY.AGENCY_ID),
-        SERVICE(ROLLUP_DAILY.SERVICE_ID),
-        CENTRE(ROLLUP_DAILY.CENTRE_ID),
-        CHANNEL(ROLLUP_DAILY.CHANNEL),
-        YEAR(field("extract(year from {0})::int", Integer.class, ROLLUP_DAILY.DAY)),
-        QUARTER(field("to_char({0}, 'YYYY-\"Q\"Q')", String.class, ROLLUP_DAILY.DAY)),
-        MONTH(field("to_char({0}, 'YYYY-MM')", String.class, ROLLUP_DAILY.DAY));
+        UNIT, SERVICE, CENTRE, CHANNEL, YEAR, QUARTER, MONTH;
 
-        final Field<?> field;
-
-        Dimension(Field<?> field) {
-            this.field = field;
+        /** What a rollup row is split by, given its unit and its day (or the first day of its period). */
+        Field<?> of(Field<Long> unit, Field<LocalDate> day) {
+            return switch (this) {
+                case UNIT -> unit;
+                case SERVICE -> ROLLUP_DAILY.SERVICE_ID;
+                case CENTRE -> ROLLUP_DAILY.CENTRE_ID;
+                case CHANNEL -> ROLLUP_DAILY.CHANNEL;
+                case YEAR -> field("extract(year from {0})::int", Integer.class, day);
+                case QUARTER -> field("to_char({0}, 'YYYY-\"Q\"Q')", String.class, day);
+                case MONTH -> field("to_char({0}, 'YYYY-MM')", String.class, day);
+            };
         }
     }
 
-    /** What to read. Null fields do not filter; {@code scope} is the caller's unit scope. */
+    /**
+     * What to read. Null fields do not filter; {@code scope} is the caller's; {@code pooled} says the strata may
+     * be summed (no post-stratification), which lets whole months and years be read from the summary rollups.
+     */
     public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long centre, String channel,
-                         boolean excludeFlagged, Condition scope) {
+                         boolean excludeFlagged, UnitScope scope, boolean pooled) {
 
         /** The same filter over other days. */
         public Filter between(LocalDate newFrom, LocalDate newTo) {
-            return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope);
+            return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope, pooled);
+        }
+
+        /** This filter over the responses themselves (comments, exports): days are Vietnam's, like rollups'. */
+        Condition onResponses() {
+            return (from == null ? noCondition()
+                    : RESPONSE.SUBMITTED_AT.ge(from.atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
+                    .and(to == null ? noCondition()
+                            : RESPONSE.SUBMITTED_AT.lt(to.plusDays(1).atStartOfDay(Rollups.VIETNAM).toOffsetDateTime()))
+                    .and(unit == null ? noCondition()
+                            : condition("{0} in (select unit_subtree({1}))", RESPONSE.AGENCY_ID, val(unit)))
+                    .and(service == null ? noCondition() : RESPONSE.SERVICE_ID.eq(service))
+                    .and(centre == null ? noCondition() : RESPONSE.CENTRE_ID.eq(centre))
+                    .and(channel == null ? noCondition() : RESPONSE.CHANNEL.eq(channel))
+                    .and(excludeFlagged ? condition("cardinality({0}) = 0", RESPONSE.QUALITY_FLAGS) : noCondition());
         }
     }
 
@@ -93,14 +119,57 @@ public final class Slices {
 
     /** Sufficient statistics per group, keyed by the dimension values in the order given. */
     public Map<List<Object>, SufficientStatistics> read(Versions versions, Filter f, List<Dimension> groupBy) {
+        var builders = new LinkedHashMap<List<Object>, SufficientStatistics.Builder>();
+        var summary = summaryMonths(f, groupBy);
+        try (var cursor = summary == 0 ? daily(versions, f, groupBy) : summary(versions, f, groupBy, summary)) {
+            int dims = groupBy.size();
+            for (var r : cursor) {
+                var key = new ArrayList<Object>(dims);
+                for (int i = 0; i < dims; i++) {
+                    key.add(r.get(i));
+                }
+                Long[] counts = (Long[]) r.get(dims + 1);
+                Double[] sums = (Double[]) r.get(dims + 2);
+                if (counts.length == 0) {
+                    continue; // a version the statistics core does not score
+                }
+                builders.computeIfAbsent(List.copyOf(key), k -> SufficientStatistics.builder(versions.instrument()))
+                        .add((String) r.get(dims), StratumStatistics.of(versions.instrument(), unbox(counts), unbox(sums)));
+            }
+        }
+        // Groups in key order (years, months, ids ascending), so every answer lists them the same way.
+        var result = new LinkedHashMap<List<Object>, SufficientStatistics>();
+        builders.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Slices::compareKeys))
+                .forEach(e -> result.put(e.getKey(), e.getValue().build()));
+        return result;
+    }
+
+    /**
+     * Whether the summary rollups can answer, and with which rows: 12 (years) or 1 (months), or 0 when only the
+     * daily rows can (a filter or split they do not keep, post-stratification, or days that cut a month).
+     */
+    static int summaryMonths(Filter f, List<Dimension> groupBy) {
+        boolean kept = f.pooled() && f.service() == null && f.centre() == null && f.channel() == null
+                && !f.excludeFlagged() && groupBy.stream().allMatch(d -> d == Dimension.UNIT || d == Dimension.YEAR
+                || d == Dimension.QUARTER || d == Dimension.MONTH);
+        if (!kept || (f.from() != null && f.from().getDayOfMonth() != 1)
+                || (f.to() != null && f.to().plusDays(1).getDayOfMonth() != 1)) {
+            return 0;
+        }
+        boolean years = !groupBy.contains(Dimension.QUARTER) && !groupBy.contains(Dimension.MONTH)
+                && (f.from() == null || f.from().getDayOfYear() == 1)
+                && (f.to() == null || f.to().plusDays(1).getDayOfYear() == 1);
+        return years ? 12 : 1;
+    }
+
+    private Cursor<Record> daily(Versions versions, Filter f, List<Dimension> groupBy) {
         var fields = new ArrayList<Field<?>>();
-        groupBy.forEach(d -> fields.add(d.field));
+        groupBy.forEach(d -> fields.add(d.of(ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY)));
         fields.add(ROLLUP_DAILY.STRATUM);
         fields.add(ROLLUP_DAILY.COUNTS);
         fields.add(ROLLUP_DAILY.SUMS);
-        var builders = new LinkedHashMap<List<Object>, SufficientStatistics.Builder>();
-        int dims = groupBy.size();
-        try (var cursor = dsl.select(fields)
+        return dsl.select(fields)
                 .from(ROLLUP_DAILY)
                 .where(ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
                 .and(f.from() == null ? noCondition() : ROLLUP_DAILY.DAY.ge(f.from()))
@@ -111,29 +180,42 @@ public final class Slices {
                 .and(f.centre() == null ? noCondition() : ROLLUP_DAILY.CENTRE_ID.eq(f.centre()))
                 .and(f.channel() == null ? noCondition() : ROLLUP_DAILY.CHANNEL.eq(f.channel()))
                 .and(f.excludeFlagged() ? ROLLUP_DAILY.FLAGGED.isFalse() : noCondition())
-                .and(f.scope())
+                .and(f.scope().covers(ROLLUP_DAILY.AGENCY_ID))
                 .fetchSize(10_000)
-                .fetchLazy()) {
-            for (var r : cursor) {
-                var key = new ArrayList<Object>(dims);
-                for (int i = 0; i < dims; i++) {
-                    key.add(r.get(i));
-                }
-                Long[] counts = r.get(ROLLUP_DAILY.COUNTS);
-                Double[] sums = r.get(ROLLUP_DAILY.SUMS);
-                if (counts.length == 0) {
-                    continue; // a version the statistics core does not score
-                }
-                builders.computeIfAbsent(List.copyOf(key), k -> SufficientStatistics.builder(versions.instrument()))
-                        .add(r.get(ROLLUP_DAILY.STRATUM), StratumStatistics.of(versions.instrument(), unbox(counts), unbox(sums)));
-            }
+                .fetchLazy();
+    }
+
+    /**
+     * Split by unit, each unit's own rows; otherwise the subtree rows of the unit asked for, of the caller's
+     * scope, or of every top unit: a whole province's year is a row per version.
+     */
+    private Cursor<Record> summary(Versions versions, Filter f, List<Dimension> groupBy, int months) {
+        var s = ROLLUP_SUMMARY;
+        var fields = new ArrayList<Field<?>>();
+        groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD)));
+        fields.add(val("").as("stratum"));
+        fields.add(s.COUNTS);
+        fields.add(s.SUMS);
+        Condition units;
+        if (groupBy.contains(Dimension.UNIT)) {
+            units = s.OWN.isTrue()
+                    .and(f.unit() == null ? noCondition()
+                            : condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(f.unit())))
+                    .and(f.scope().covers(s.UNIT_ID));
+        } else {
+            var root = f.unit() != null ? f.unit() : f.scope().root();
+            units = s.OWN.isFalse().and(root != null ? s.UNIT_ID.eq(root)
+                    : s.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
         }
-        // Groups in key order (years, months, ids ascending), so every answer lists them the same way.
-        var result = new LinkedHashMap<List<Object>, SufficientStatistics>();
-        builders.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Slices::compareKeys))
-                .forEach(e -> result.put(e.getKey(), e.getValue().build()));
-        return result;
+        return dsl.select(fields)
+                .from(s)
+                .where(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
+                .and(s.MONTHS.eq((short) months))
+                .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
+                .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
+                .and(units)
+                .fetchSize(10_000)
+                .fetchLazy();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

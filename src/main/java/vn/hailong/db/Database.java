@@ -138,8 +138,10 @@ public final class Database implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // The application stops it itself, after the pool, on SIGTERM.
                     .setRegisterShutdownHook(false)
-                    // zonky starts the server with -F (no fsync), meant for tests: a real system syncs.
+                    // zonky starts the server with -F (no fsync) and without waiting for the WAL at commit, meant
+                    // for tests: a real system syncs, and a rating acknowledged is on disk.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "localhost")
                     .setPGStartupWait(Duration.ofSeconds(60))

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.javalin.http.BadRequestResponse;
@@ -53,7 +55,7 @@ public final class Requests {
             var field = e.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            var problem = e.getOriginalMessage() == null ? "cannot be read" : e.getOriginalMessage().split("\n")[0];
+            var problem = describe(e);
             if (field.isEmpty()) {
                 throw new BadRequestResponse("The body is not the JSON object expected: " + brief(problem));
             }
@@ -91,6 +93,46 @@ public final class Requests {
     /** An optional text field: null or blank becomes null. */
     public static String optionalText(String field, String value, int maxLength) {
         return value == null || value.isBlank() ? null : text(field, value, maxLength);
+    }
+
+    /** What is wrong with a field, in words a person reads rather than Jackson's. */
+    static String describe(JsonMappingException e) {
+        if (e instanceof InvalidNullException) {
+            return "is required";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + kind(mismatch.getTargetType());
+        }
+        return e.getOriginalMessage() == null ? "cannot be read" : e.getOriginalMessage().split("\n")[0];
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID such as 3f1c0d9e-8a57-4c3b-9a51-6f2d1e0b7c44";
+        }
+        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "a date and time such as 2026-01-31T09:30:00+07:00";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date such as 2026-01-31";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "an object";
     }
 
     private static String brief(String message) {

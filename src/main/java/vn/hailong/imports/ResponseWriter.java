@@ -73,7 +73,7 @@ final class ResponseWriter implements Sheet.Rows {
                 + " quality_flags from import_response", form.versionId());
     }
 
-    /** Adds the staged responses to the rollups, reading them in key order. */
+    /** Adds the staged responses to the daily and summary rollups, reading them in key order. */
     void addRollups(Connection connection) throws SQLException {
         var additions = rollups.additions();
         try (var statement = connection.prepareStatement(ROLLUP_ORDER)) {
@@ -81,18 +81,18 @@ final class ResponseWriter implements Sheet.Rows {
             try (var r = statement.executeQuery()) {
                 Rollups.Key last = null;
                 while (r.next()) {
-                    var serviceId = r.getLong(3);
                     var key = new Rollups.Key(r.getLong(1), r.getObject(2, LocalDate.class), form.versionId(),
-                            serviceId, 0, r.getString(4), r.getString(5) == null ? "" : r.getString(5), r.getBoolean(6));
-                    if (!key.equals(last) && additions.rows() >= ResponseImport.ROLLUP_ROWS_HELD) {
-                        rollups.add(tx, additions);
+                            r.getLong(3), 0, r.getString(4), r.getString(5) == null ? "" : r.getString(5), r.getBoolean(6));
+                    if (!key.equals(last) && additions.size() >= ResponseImport.ROLLUP_ROWS_HELD) {
+                        additions.writeTo(connection);
+                        additions = rollups.additions();
                     }
                     additions.add(key, (Short[]) r.getArray(7).getArray());
                     last = key;
                 }
             }
         }
-        rollups.add(tx, additions);
+        additions.writeTo(connection);
     }
 
     @Override

@@ -2,11 +2,16 @@ package vn.hailong.rollup;
 
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
+import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -43,70 +48,15 @@ public final class Rollups {
         }
     }
 
-    /** What one response adds to its rollup row: the statistics core's counts and sums (empty when unscored). */
-    public record Contribution(long[] counts, double[] sums) {
-    }
-
-    public Contribution contribution(Key key, Short[] answers) {
-        var form = forms.published(key.versionId()).orElseThrow(() ->
-                new IllegalStateException("questionnaire version " + key.versionId() + " is not published"));
-        var response = form.toResponse(answers, key.stratum());
-        if (response.isEmpty()) {
-            return new Contribution(new long[0], new double[0]);
-        }
-        var stats = SufficientStatistics.builder(form.instrument().orElseThrow()).add(response.get()).build();
-        var stratum = stats.strata().values().iterator().next();
-        return new Contribution(stratum.counts(), stratum.sums());
-    }
-
     /**
-     * The upsert that adds a contribution to its row, in plain SQL for the submission's hot path. The
-     * arrays are bound as primitive Java arrays, which the PostgreSQL driver sends in binary; each
-     * connection writes its own shard.
-     */
-    public static final String ADD_SQL = """
-            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                           stratum, flagged, counts, sums, shard, responses)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (pg_backend_pid() % 16)::smallint, 1)
-            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
-            do update set responses = r.responses + 1,
-                          counts = array_add(r.counts, excluded.counts),
-                          sums = array_add(r.sums, excluded.sums)""";
-
-    /** {@link #ADD_SQL} for rows summed in memory (rebuilds, imports): shard 0 and the number of responses as the eleventh parameter. */
-    private static final String ADD_SUMMED_SQL = """
-            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                           stratum, flagged, counts, sums, shard, responses)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
-            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
-            do update set responses = r.responses + excluded.responses,
-                          counts = array_add(r.counts, excluded.counts),
-                          sums = array_add(r.sums, excluded.sums)""";
-
-    /** Binds {@link #ADD_SQL}'s ten parameters from {@code first} on. */
-    public static void bindAdd(java.sql.PreparedStatement statement, int first, Key key, Contribution contribution)
-            throws java.sql.SQLException {
-        statement.setLong(first, key.agencyId());
-        statement.setObject(first + 1, key.day());
-        statement.setLong(first + 2, key.versionId());
-        statement.setLong(first + 3, key.serviceId());
-        statement.setLong(first + 4, key.centreId());
-        statement.setString(first + 5, key.channel());
-        statement.setString(first + 6, key.stratum());
-        statement.setBoolean(first + 7, key.flagged());
-        statement.setObject(first + 8, contribution.counts());
-        statement.setObject(first + 9, contribution.sums());
-    }
-
-    /**
-     * Responses summed per rollup row in memory before they are added in one batch: what a rebuild and an
-     * import keep. Holds about 7 KB per row (SIPAS), so callers add and clear it when {@link #rows()} grows.
+     * What a set of responses adds to the rollups: per row, the statistics core's counts and sums and the
+     * number of responses. A batch of submissions, a rebuild and an import all add through one of these.
      */
     public final class Additions {
         private final Map<Key, SufficientStatistics.Builder> builders = new HashMap<>();
         private final Map<Key, Long> responses = new HashMap<>();
 
-        /** One stored response, its answers in the version's order. */
+        /** Adds one response, given by its answers in the version's order. */
         public void add(Key key, Short[] answers) {
             var form = forms.published(key.versionId()).orElseThrow(() ->
                     new IllegalStateException("questionnaire version " + key.versionId() + " is not published"));
@@ -116,31 +66,50 @@ public final class Rollups {
                     .add(response));
         }
 
-        /** Rollup rows held. */
-        public int rows() {
+        /** How many rollup rows this holds: about 7 KB each (SIPAS), so a long run writes and starts afresh. */
+        public int size() {
             return responses.size();
         }
-    }
 
-    public Additions additions() {
-        return new Additions();
-    }
+        /** One rollup row's addition: its key, its number of responses and its counts and sums. */
+        public record Row(Key key, long responses, long[] counts, double[] sums) {
+        }
 
-    /**
-     * Adds what {@code additions} holds to the rollups (shard 0) in binary batches through the upsert of
-     * submissions, then empties it. Rows already there are added to, so it may be called as often as memory asks.
-     */
-    public void add(DSLContext tx, Additions additions) {
-        tx.connection(connection -> {
-            try (var statement = connection.prepareStatement(ADD_SUMMED_SQL)) {
+        public List<Row> rows() {
+            var rows = new ArrayList<Row>(responses.size());
+            for (var entry : responses.entrySet()) {
+                var builder = builders.get(entry.getKey());
+                var strata = builder == null ? Map.<String, StratumStatistics>of() : builder.build().strata();
+                var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
+                rows.add(new Row(entry.getKey(), entry.getValue(), stratum == null ? new long[0] : stratum.counts(),
+                        stratum == null ? new double[0] : stratum.sums()));
+            }
+            return rows;
+        }
+
+        /** Adds everything to the daily and summary rollups in batched upserts, in the connection's own shard. */
+        public void writeTo(Connection connection) throws SQLException {
+            writeTo(connection, null);
+        }
+
+        private void writeTo(Connection connection, Short shard) throws SQLException {
+            try (var statement = connection.prepareStatement(ADD_SQL)) {
                 int pending = 0;
-                for (var entry : additions.responses.entrySet()) {
-                    var builder = additions.builders.get(entry.getKey());
-                    var strata = builder == null ? Map.<String, StratumStatistics>of() : builder.build().strata();
-                    var stratum = strata.isEmpty() ? null : strata.values().iterator().next();
-                    bindAdd(statement, 1, entry.getKey(), stratum == null ? new Contribution(new long[0], new double[0])
-                            : new Contribution(stratum.counts(), stratum.sums()));
-                    statement.setLong(11, entry.getValue());
+                for (var row : rows()) {
+                    var key = row.key();
+                    statement.setLong(1, key.agencyId());
+                    statement.setObject(2, key.day());
+                    statement.setLong(3, key.versionId());
+                    statement.setLong(4, key.serviceId());
+                    statement.setLong(5, key.centreId());
+                    statement.setString(6, key.channel());
+                    statement.setString(7, key.stratum());
+                    statement.setBoolean(8, key.flagged());
+                    // Primitive arrays: the driver sends them in binary.
+                    statement.setObject(9, row.counts());
+                    statement.setObject(10, row.sums());
+                    statement.setLong(11, row.responses());
+                    statement.setObject(12, shard, java.sql.Types.SMALLINT);
                     statement.addBatch();
                     if (++pending == 500) {
                         statement.executeBatch();
@@ -151,19 +120,44 @@ public final class Rollups {
                     statement.executeBatch();
                 }
             }
-        });
-        additions.builders.clear();
-        additions.responses.clear();
+            var summary = RollupSummary.begin(connection);
+            for (var row : rows()) {
+                summary.add(row.key().agencyId(), row.key().day(), row.key().versionId(), row.responses(), row.counts(),
+                        row.sums());
+            }
+            summary.writeTo(connection, shard);
+        }
+    }
+
+    public Additions additions() {
+        return new Additions();
     }
 
     /**
-     * Recomputes the rollups of the days [from, to) from the responses, replacing what was there. Streams
-     * the responses, so memory stays bounded by the number of rollup rows of the range.
+     * The upsert that adds to one rollup row. Each connection writes its own shard (unless one is given), so
+     * concurrent writers of the same row never wait for each other; readers sum the shards.
+     */
+    private static final String ADD_SQL = """
+            insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
+                                           stratum, flagged, counts, sums, responses, shard)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, pg_backend_pid() % 16)::smallint)
+            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
+            do update set responses = r.responses + excluded.responses,
+                          counts = array_add(r.counts, excluded.counts),
+                          sums = array_add(r.sums, excluded.sums)""";
+
+    /**
+     * Recomputes the rollups of the years from {@code from} to the day before {@code to} from the responses,
+     * replacing what was there: whole years, as the summary rows are per month and year. Streams the
+     * responses, so memory stays bounded by the number of rollup rows of the range.
      */
     public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
+        from = from.withDayOfYear(1);
+        to = to.withDayOfYear(1).equals(to) ? to : to.withDayOfYear(1).plusYears(1);
         var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
         var end = to.atStartOfDay(VIETNAM).toOffsetDateTime();
         tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
+        tx.deleteFrom(ROLLUP_SUMMARY).where(ROLLUP_SUMMARY.PERIOD.ge(from)).and(ROLLUP_SUMMARY.PERIOD.lt(to)).execute();
         var additions = new Additions();
         try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID,
                         RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, RESPONSE.STRATUM, RESPONSE.QUALITY_FLAGS,
@@ -178,9 +172,9 @@ public final class Rollups {
                         r.value8() != null && r.value8().length > 0), r.value9());
             }
         }
-        int rows = additions.rows();
-        add(tx, additions);
-        log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, rows);
-        return rows;
+        // Rebuilt rows go to shard 0: what the connections add afterwards lands beside them.
+        tx.connection(connection -> additions.writeTo(connection, (short) 0));
+        log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, additions.responses.size());
+        return additions.responses.size();
     }
 }

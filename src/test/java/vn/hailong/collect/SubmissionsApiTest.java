@@ -3,10 +3,16 @@ package vn.hailong.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.hailong.TestApp.one;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jooq.CloseableDSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +121,79 @@ class SubmissionsApiTest {
         var twice = citizen.post("/api/v1/responses", again);
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.message()).contains("already been rated");
+    }
+
+    @Test
+    void ratings_arriving_together_are_each_stored_once_whatever_they_share() throws Exception {
+        var replayed = UUID.randomUUID(); // sent four times at once, the same rating each time
+        var reused = UUID.randomUUID(); // sent twice at once with different ratings
+        var dossier = "H99.AG01-260101-0777"; // rated by four submissions at once
+        var bodies = new ArrayList<Map<String, Object>>();
+        for (int i = 0; i < 4; i++) {
+            bodies.add(sipas(replayed));
+        }
+        var other = sipas(reused);
+        other.put("comment", "Khác");
+        bodies.add(sipas(reused));
+        bodies.add(other);
+        for (int i = 0; i < 4; i++) {
+            var body = sipas(UUID.randomUUID());
+            body.put("dossierCode", dossier);
+            bodies.add(body);
+        }
+        for (int i = 0; i < 20; i++) {
+            bodies.add(sipas(UUID.randomUUID()));
+        }
+        long responses = one(dsl, "select count(*) from response", Long.class);
+        long rolledUp = one(dsl, "select coalesce(sum(responses), 0) from rollup_daily", Long.class);
+
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(bodies.size());
+        var answers = new ArrayList<Future<ApiClient.Answer>>();
+        for (var body : bodies) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return citizen.post("/api/v1/responses", body);
+            }));
+        }
+        start.countDown();
+        var statuses = new ArrayList<Integer>();
+        var replayIds = new HashSet<Long>();
+        for (int i = 0; i < answers.size(); i++) {
+            var answer = answers.get(i).get(30, TimeUnit.SECONDS);
+            statuses.add(answer.status());
+            if (i < 4) {
+                replayIds.add(answer.body().get("id").asLong());
+            }
+        }
+        pool.shutdown();
+
+        assertThat(statuses.subList(0, 4)).as("the same rating four times").containsOnly(200, 201)
+                .containsOnlyOnce(201);
+        assertThat(replayIds).as("every retry is told the one stored rating").hasSize(1);
+        assertThat(statuses.subList(4, 6)).as("one id, two ratings").containsExactlyInAnyOrder(201, 409);
+        assertThat(statuses.subList(6, 10)).as("one dossier, four ratings").containsExactlyInAnyOrder(201, 409, 409, 409);
+        assertThat(statuses.subList(10, 30)).as("the others").containsOnly(201);
+        assertThat(one(dsl, "select count(*) from response", Long.class)).isEqualTo(responses + 23);
+        assertThat(one(dsl, "select count(*) from response where submission_id = '" + replayed + "'", Long.class))
+                .isOne();
+        assertThat(one(dsl, "select coalesce(sum(responses), 0) from rollup_daily", Long.class))
+                .as("each stored rating is in the rollups once").isEqualTo(rolledUp + 23);
+    }
+
+    @Test
+    void a_value_of_the_wrong_type_is_named_with_what_it_must_be() {
+        var badId = sipas(UUID.randomUUID());
+        badId.put("submissionId", "not-a-uuid");
+        var answer = citizen.post("/api/v1/responses", badId);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.body().get("field").asText()).isEqualTo("submissionId");
+        assertThat(answer.message()).contains("must be a UUID").doesNotContain("java.").doesNotContain("`");
+        var badVersion = sipas(UUID.randomUUID());
+        badVersion.put("version", "one");
+        answer = citizen.post("/api/v1/responses", badVersion);
+        assertThat(answer.body().get("field").asText()).isEqualTo("version");
+        assertThat(answer.message()).contains("must be a whole number");
     }
 
     @Test

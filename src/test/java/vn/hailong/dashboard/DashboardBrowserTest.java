@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,18 @@ import vn.hailong.demo.DemoProvince;
 class DashboardBrowserTest {
     static final String ADMIN_PASSWORD = "test-admin-password";
     static final String[] CHARTS = {"trend-chart", "elements-chart", "rankings-chart", "yoy-chart", "drivers-chart"};
+    static final String YEAR = "from=2025-01-01&to=2025-12-31";
+    /** Each table's download: the very query its section was drawn from (the trend and the comparison span years). */
+    static final Map<String, String> DOWNLOADS = Map.of(
+            "overview", "/api/v1/indices?" + YEAR + "&groupBy=unit",
+            "trend", "/api/v1/trend?interval=month",
+            "elements", "/api/v1/indices?" + YEAR,
+            "criteria", "/api/v1/indices?" + YEAR + "&table=criteria",
+            "distribution", "/api/v1/distribution?" + YEAR,
+            "rankings", "/api/v1/rankings?" + YEAR + "&by=unit",
+            "yoy", "/api/v1/compare?period=2025&baseline=2024&groupBy=unit",
+            "drivers", "/api/v1/drivers?" + YEAR,
+            "comments", "/api/v1/comments?" + YEAR);
 
     static TestApp app;
     static Browser browser;
@@ -59,7 +72,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void the_dashboard_draws_every_chart_and_table_from_the_api_without_console_errors() {
+    void the_dashboard_draws_every_chart_and_table_from_the_api_without_console_errors() throws Exception {
         try (var context = browser.newContext()) {
             var page = context.newPage();
             var errors = consoleErrors(page);
@@ -92,13 +105,33 @@ class DashboardBrowserTest {
             assertThat(page.locator("#criteria-table th[aria-sort]")).hasAttribute("aria-sort", "descending");
             var shares = page.locator("#criteria-table tbody td:nth-child(2)").allTextContents();
             assertThat(shares).isSortedAccordingTo((a, b) -> Double.compare(number(b), number(a)));
-            // Rankings table and comments, each table with its CSV button.
+            // Rankings table and comments; under every table and chart the API's own CSV and XLSX of it, with the view's filters.
             assertThat(page.locator("#rankings-table tbody tr").first()).isVisible();
             assertThat(page.locator("#comments-table tbody tr")).hasCount(20);
-            assertThat(page.locator("button[data-csv]")).hasCount(4);
-            var download = page.waitForDownload(() -> page.locator("button[data-csv='criteria.csv']").click());
+            DOWNLOADS.forEach((table, path) -> {
+                for (var format : List.of("csv", "xlsx")) {
+                    var link = page.locator("a[data-download='" + table + "'][data-format='" + format + "']");
+                    assertThat(link).hasAttribute("href", path + "&format=" + format);
+                    assertThat(link).hasText(format.equals("csv") ? "Tải CSV" : "Tải XLSX");
+                }
+            });
+            assertThat(page.locator("a[data-download]")).hasCount(2 * DOWNLOADS.size());
+            var criteriaCsv = page.locator("a[data-download='criteria'][data-format='csv']");
+            assertThat(criteriaCsv).hasAttribute("href", "/api/v1/indices?from=2025-01-01&to=2025-12-31&table=criteria&format=csv");
+            var download = page.waitForDownload(criteriaCsv::click);
+            assertThat(download.suggestedFilename()).isEqualTo("indices_2025-01-01_2025-12-31.csv");
             var csv = readAll(download.path());
-            assertThat(csv).startsWith("\uFEFFcode,criterion,share");
+            assertThat(csv).startsWith("\uFEFFn,suppressed,criterion,n_valid,satisfied,share");
+            assertThat(csv.lines().count()).isEqualTo(1 + 17);
+            var xlsx = page.waitForDownload(() -> page.locator("a[data-download='rankings'][data-format='xlsx']").click());
+            try (var workbook = new XSSFWorkbook(java.nio.file.Files.newInputStream(xlsx.path()))) {
+                var sheet = workbook.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("rank");
+                int ranked = page.locator("#rankings-table tbody tr").count();
+                assertThat(sheet.getRow(ranked).getCell(0).getNumericCellValue()).isPositive();
+                var firstUnit = page.locator("#rankings-table tbody tr").first().getAttribute("data-unit");
+                assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo(firstUnit);
+            }
             // Comments: the next page, then a search.
             page.locator("#comments-next").click();
             assertThat(page.locator("#comments-table caption")).containsText("Trang 2");
@@ -110,7 +143,7 @@ class DashboardBrowserTest {
             }
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
             assertThat(page.locator("#filters")).isHidden();
-            assertThat(page.locator("button[data-csv]").first()).isHidden();
+            assertThat(page.locator("a[data-download]").first()).isHidden();
             Browser.screenshot(page, "dashboard-print");
             assertThat(errors).isEmpty();
         }
@@ -135,6 +168,12 @@ class DashboardBrowserTest {
             assertThat(page.locator("#overview .card")).hasCount(4);
             var cardsText = page.locator("#overview").textContent();
             assertThat(page.locator("#yoy h2")).hasText("So sánh 2024 với 2023");
+            // The downloads and the report follow the filters.
+            assertThat(page.locator("a[data-download='rankings'][data-format='xlsx']")).hasAttribute("href",
+                    "/api/v1/rankings?from=2024-01-01&to=2024-12-31&unit=99.SNNMT&channel=kiosk&by=unit&format=xlsx");
+            assertThat(page.locator("a[data-download='yoy'][data-format='csv']")).hasAttribute("href",
+                    "/api/v1/compare?unit=99.SNNMT&channel=kiosk&period=2024&baseline=2023&groupBy=unit&format=csv");
+            assertThat(page.locator("#report-link")).hasAttribute("href", "/report/?unit=99.SNNMT&year=2024&lang=vi");
             Browser.screenshot(page, "dashboard-filtered");
 
             // The same address in a fresh tab gives the same view.
@@ -181,6 +220,59 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void the_report_of_a_unit_and_year_prints_on_a4_from_the_api_figures() throws Exception {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
+            waitReady(page);
+            assertThat(page.locator("#report-link")).hasText("In báo cáo");
+            page.locator("#report-link").click();
+            page.waitForURL(Pattern.compile(".*/report/\\?unit=99.SNNMT&year=2025&lang=vi$"));
+            waitReady(page);
+            assertThat(page.locator("h1")).hasText("Báo cáo mức độ hài lòng năm 2025");
+            assertThat(page.locator("#subtitle")).hasText("Đơn vị: Sở Nông nghiệp và Môi trường");
+            var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+            var total = api.get("/api/v1/indices?unit=99.SNNMT&from=2025-01-01&to=2025-12-31").body().get("groups").get(0);
+            var shown = String.format(java.util.Locale.ROOT, "%.1f", total.get("index").get("value").asDouble()).replace('.', ',');
+            assertThat(page.locator("#report-index")).containsText(shown);
+            assertThat(page.locator("#overview")).containsText("So với 2024");
+            for (var id : List.of("report-trend-chart", "report-elements-chart")) {
+                assertThat((Boolean) page.evaluate("id => !!Chart.getChart(document.getElementById(id))", id)).as(id).isTrue();
+            }
+            assertThat(page.locator("#report-trend-table tbody tr")).hasCount(12);
+            assertThat(page.locator("#report-elements-table tbody tr")).hasCount(5);
+            assertThat(page.locator("#report-criteria-table tbody tr")).hasCount(17);
+            assertThat(page.locator("#report-yoy-table tbody tr")).hasCount(1 + 5);
+            assertThat(page.locator("#report-yoy-criteria tbody tr")).hasCount(17);
+            var comments = page.locator("#report-comments-table tbody tr");
+            assertThat(comments.first()).isVisible();
+            assertThat(comments.count()).isBetween(1, 12);
+            Browser.screenshot(page, "report-2025");
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator(".toolbar")).isHidden();
+            Browser.screenshot(page, "report-2025-print");
+            var pdf = Browser.SCREENSHOTS.resolve("report-2025.pdf");
+            page.pdf(new Page.PdfOptions().setPath(pdf).setPreferCSSPageSize(true).setPrintBackground(true));
+            var text = new String(java.nio.file.Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("%PDF");
+            var pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count();
+            assertThat(pages).as("A4 pages: overview and trend, elements and criteria, year on year and comments").isBetween(3L, 6L);
+            assertThat(text).contains("/MediaBox [0 0 594.9");
+
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
+            assertThat(page.locator("h1")).hasText("Satisfaction report 2025");
+            assertThat(page.locator("#report-criteria-table caption")).hasText("Criteria");
+            assertThat(page).hasURL(Pattern.compile(".*lang=en.*"));
+            Browser.screenshot(page, "report-2025-english");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
     void an_agency_manager_sees_only_the_units_of_its_own_subtree() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
@@ -210,8 +302,9 @@ class DashboardBrowserTest {
         errors.clear();
     }
 
+    /** The first view after the demo fill reads every rollup of a year eight ways: on a busy 2-core machine it takes a while. */
     private static void waitReady(Page page) {
-        page.waitForSelector("body[data-state='ready']");
+        page.waitForSelector("body[data-state='ready']", new Page.WaitForSelectorOptions().setTimeout(90_000));
     }
 
     private static double number(String shown) {

@@ -62,6 +62,8 @@ class ImportsApiTest {
         assertThat(first.get("stratum", String.class)).isEqualTo("HT");
         assertThat(first.get("answers", String.class)).startsWith("{5,5,5,5,5,4,3,5,4,NULL,5,5,5,5,5,5,5");
         assertThat(TestApp.one(dsl, "select sum(responses) from response_tally", Long.class)).isEqualTo(319);
+        assertThat(TestApp.one(dsl, "select sum(responses) from rollup_summary where own and months = 12", Long.class))
+                .as("the yearly summary rollups count them too").isEqualTo(319);
         assertThat(admin.get("/api/v1/audit").body().toString()).contains("\"imported\":319");
     }
 

@@ -34,6 +34,8 @@ public final class SubmissionLoad {
     static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
             "KQ3", "PA1", "PA2", "PA3", "HL"};
     static final int MAX_REQUESTS = 200_000;
+    static long apiCount;
+    static long rawCount;
 
     public static void main(String[] args) throws Exception {
         int seconds = intArg(args, "--seconds", 10);
@@ -43,7 +45,8 @@ public final class SubmissionLoad {
         EmbeddedPostgres embedded = null;
         if (url == null) {
             embedded = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("hailong-bench"))
-                    .setServerConfig("fsync", "on").start();
+                    .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on").start();
             try (var c = embedded.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 s.execute("create database bench");
             }
@@ -61,10 +64,15 @@ public final class SubmissionLoad {
             System.out.printf("Hài Lòng submission benchmark: %d clients, %d s per phase, java %s, %d cores%n",
                     clients, seconds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
             var base = "http://localhost:" + app.port() + "/api/v1/responses";
+            var cpu = new CpuMeter(embedded == null ? null : embedded.getPort());
             run("warm-up", base, clients, Math.max(5, seconds), 0);
+            cpu.start();
             var api = run("API, closed loop", base, clients, seconds, 0);
+            cpu.report("API, closed loop", apiCount);
+            cpu.start();
             var raw = rawInserts(jdbc, clients, seconds);
             System.out.printf("%-28s %8.0f inserts/s%n", "raw single-row INSERT", raw);
+            cpu.report("raw single-row INSERT", rawCount);
             System.out.printf("%-28s %8.1f %% of the raw insert rate (target ≥ 50 %%)%n", "API / raw", 100 * api / raw);
             run("API at " + rate + "/s", base, clients * 4, seconds, rate);
         } finally {
@@ -118,6 +126,7 @@ public final class SubmissionLoad {
         double elapsed = (System.nanoTime() - start) / 1e9;
         var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double perSecond = sorted.length / elapsed;
+        apiCount = sorted.length;
         System.out.printf("%-28s %8.0f submissions/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)%n",
                 name, perSecond, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length, errors.get());
         return perSecond;
@@ -160,6 +169,7 @@ public final class SubmissionLoad {
         }
         pool.shutdown();
         pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        rawCount = count.get();
         return count.get() / ((System.nanoTime() - start) / 1e9);
     }
 

@@ -1,0 +1,330 @@
+package vn.hailong.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import io.javalin.http.Context;
+import vn.hailong.export.Download;
+import vn.hailong.export.Format;
+import vn.hailong.export.Table;
+import vn.hailong.http.Invalid;
+import vn.hailong.stats.Instrument;
+
+/**
+ * Analytics answers as tables for CSV and XLSX, made from the very maps the JSON is written from: the
+ * same groups and figures, nested fields flattened into snake_case columns ({@code index_low},
+ * {@code TC_se}, {@code unit_name_vi}). Nothing is computed here.
+ */
+final class AnalyticsTables {
+    /** Parameters that name a download, in this order: indices_99.SNNMT_2025-01-01_2025-12-31.xlsx. */
+    private static final List<String> NAMING = List.of("unit", "service", "centre", "channel", "period", "baseline",
+            "from", "to");
+
+    private AnalyticsTables() {
+    }
+
+    /** The answer as JSON, or as a file when ?format= asks for one. */
+    static void send(Context ctx, Optional<Format> format, String endpoint, Object json, Supplier<Table> table) {
+        if (format.isEmpty()) {
+            ctx.json(json);
+            return;
+        }
+        Download.send(ctx, format.get(), fileName(ctx, endpoint), table.get());
+    }
+
+    /** A download's name: the endpoint and the filters that shape it. */
+    static String fileName(Context ctx, String endpoint) {
+        var name = new StringBuilder(endpoint);
+        for (var parameter : NAMING) {
+            var value = AnalyticsRequest.text(ctx, parameter);
+            if (value != null) {
+                name.append('_').append(value);
+            }
+        }
+        return name.toString();
+    }
+
+    /** ?table=groups (one row per group, the default) or criteria (one row per group and criterion). */
+    static boolean criteriaRows(Context ctx) {
+        var value = AnalyticsRequest.text(ctx, "table");
+        if (value == null || value.equals("groups")) {
+            return false;
+        }
+        if (value.equals("criteria")) {
+            return true;
+        }
+        throw Invalid.field("table", "must be groups (one row per group) or criteria (one row per group and criterion)");
+    }
+
+    /** /indices and /trend: per group n, the index and each element's index with SE and 95% CI. */
+    static Table indices(List<Slices.Dimension> dims, Instrument instrument, boolean weighted,
+                         List<Map<String, Object>> groups) {
+        var columns = head(dims, weighted);
+        columns.addAll(estimateColumns("index"));
+        columns.add("band");
+        for (var e : instrument.elements()) {
+            columns.addAll(estimateColumns(e.code()));
+        }
+        var table = new Table(columns);
+        for (var g : groups) {
+            var row = headCells(dims, weighted, g);
+            row.addAll(estimateCells(map(g, "index")));
+            row.add(g.get("band"));
+            for (var e : instrument.elements()) {
+                row.addAll(estimateCells(map(map(g, "elements"), e.code())));
+            }
+            table.row(row);
+        }
+        return table;
+    }
+
+    /** /indices and /trend with table=criteria: each criterion's share with its Wilson CI and mean score. */
+    static Table criteria(List<Slices.Dimension> dims, boolean weighted, List<Map<String, Object>> groups) {
+        var columns = head(dims, weighted);
+        columns.addAll(List.of("criterion", "n_valid", "satisfied", "share", "wilson_low", "wilson_high", "mean_score",
+                "score_0_100"));
+        var table = new Table(columns);
+        for (var g : groups) {
+            var criteria = list(g, "criteria");
+            if (criteria.isEmpty()) {
+                var row = headCells(dims, weighted, g);
+                row.addAll(nulls(8)); // a suppressed group: listed, with its figures withheld
+                table.row(row);
+            }
+            for (var c : criteria) {
+                var row = headCells(dims, weighted, g);
+                row.addAll(List.of(c.get("code")));
+                row.addAll(values(c, "nValid", "satisfied", "share", "wilsonLow", "wilsonHigh", "meanScore", "score0to100"));
+                table.row(row);
+            }
+        }
+        return table;
+    }
+
+    /** /compare: per group the change of the overall index (with BH significance) and of each element. */
+    static Table compare(List<Slices.Dimension> dims, Instrument instrument, boolean weighted,
+                         List<Map<String, Object>> groups) {
+        var columns = groupColumns(dims);
+        columns.addAll(List.of("n", "baseline_n", "suppressed"));
+        if (weighted) {
+            columns.add("weighting_unavailable");
+        }
+        columns.addAll(List.of("baseline_index", "baseline_low", "baseline_high", "period_index", "period_low",
+                "period_high", "delta", "se", "z", "p", "adjusted_p", "significant"));
+        for (var e : instrument.elements()) {
+            for (var part : List.of("delta", "se", "z", "p")) {
+                columns.add(e.code() + "_" + part);
+            }
+        }
+        var table = new Table(columns);
+        for (var g : groups) {
+            var row = groupCells(dims, g);
+            row.addAll(values(g, "n", "baselineN", "suppressed"));
+            if (weighted) {
+                row.add(g.get("weightingUnavailable"));
+            }
+            var overall = map(g, "overall");
+            var baseline = map(overall, "baseline");
+            var period = map(overall, "period");
+            row.addAll(List.of(cell(baseline, "value"), cell(baseline, "low"), cell(baseline, "high"),
+                    cell(period, "value"), cell(period, "low"), cell(period, "high")));
+            row.addAll(values(overall, "delta", "se", "z", "p", "adjustedP", "significant"));
+            for (var e : instrument.elements()) {
+                row.addAll(values(map(map(g, "elements"), e.code()), "delta", "se", "z", "p"));
+            }
+            table.row(row);
+        }
+        return table;
+    }
+
+    /** /compare with table=criteria: each criterion's change, with BH significance within the group. */
+    static Table compareCriteria(List<Slices.Dimension> dims, List<Map<String, Object>> groups) {
+        var columns = groupColumns(dims);
+        columns.addAll(List.of("n", "baseline_n", "suppressed", "criterion", "delta", "se", "z", "p", "adjusted_p",
+                "significant"));
+        var table = new Table(columns);
+        for (var g : groups) {
+            var criteria = map(g, "criteria");
+            if (criteria.isEmpty()) {
+                var row = groupCells(dims, g);
+                row.addAll(values(g, "n", "baselineN", "suppressed"));
+                row.addAll(nulls(7));
+                table.row(row);
+            }
+            criteria.forEach((code, value) -> {
+                var row = groupCells(dims, g);
+                row.addAll(values(g, "n", "baselineN", "suppressed"));
+                row.add(code);
+                row.addAll(values(asMap(value), "delta", "se", "z", "p", "adjustedP", "significant"));
+                table.row(row);
+            });
+        }
+        return table;
+    }
+
+    /** /rankings: the ranked groups, then those too small to rank (no rank, suppressed). */
+    static Table rankings(List<Slices.Dimension> by, List<Map<String, Object>> ranked, List<Map<String, Object>> suppressed) {
+        var columns = new ArrayList<String>(List.of("rank", "tied"));
+        columns.addAll(groupColumns(by));
+        columns.addAll(List.of("n", "suppressed"));
+        columns.addAll(estimateColumns("index"));
+        columns.addAll(List.of("shrunken", "shrinkage_factor"));
+        var table = new Table(columns);
+        for (var r : ranked) {
+            var row = new ArrayList<Object>(values(r, "rank", "tied"));
+            row.addAll(groupCells(by, map(r, "group")));
+            row.addAll(List.of(r.get("n"), false));
+            row.addAll(estimateCells(map(r, "index")));
+            row.addAll(values(r, "shrunken", "shrinkageFactor"));
+            table.row(row);
+        }
+        for (var s : suppressed) {
+            var row = new ArrayList<Object>(nulls(2));
+            row.addAll(groupCells(by, map(s, "group")));
+            row.addAll(List.of(s.get("n"), true));
+            row.addAll(nulls(6));
+            table.row(row);
+        }
+        return table;
+    }
+
+    /** /distribution: per group and criterion, how many answered each level. */
+    static Table distribution(List<Slices.Dimension> dims, int levels, List<Map<String, Object>> groups) {
+        var columns = head(dims, false);
+        columns.addAll(List.of("criterion", "answered"));
+        for (int l = 1; l <= levels; l++) {
+            columns.add("level_" + l);
+        }
+        var table = new Table(columns);
+        for (var g : groups) {
+            var criteria = list(g, "criteria");
+            if (criteria.isEmpty()) {
+                var row = headCells(dims, false, g);
+                row.addAll(nulls(2 + levels));
+                table.row(row);
+            }
+            for (var c : criteria) {
+                var row = headCells(dims, false, g);
+                row.addAll(values(c, "code", "answered"));
+                var counts = (long[]) c.get("counts");
+                for (int l = 0; l < levels; l++) {
+                    row.add(l < counts.length ? counts[l] : null);
+                }
+                table.row(row);
+            }
+        }
+        return table;
+    }
+
+    /** A list of flat rows (drivers, reliability) with the given keys as columns, renamed to snake_case. */
+    static Table rows(List<Map<String, Object>> rows, String... keys) {
+        var table = new Table(List.of(keys).stream().map(AnalyticsTables::snake).toList());
+        for (var r : rows) {
+            table.row(values(r, keys));
+        }
+        return table;
+    }
+
+    // Group columns: a unit, service or centre as its code and both names; other dimensions as their value.
+
+    private static List<String> groupColumns(List<Slices.Dimension> dims) {
+        var columns = new ArrayList<String>();
+        for (var d : dims) {
+            var name = d.name().toLowerCase(Locale.ROOT);
+            if (named(d)) {
+                columns.addAll(List.of(name + "_code", name + "_name_vi", name + "_name_en"));
+            } else {
+                columns.add(name);
+            }
+        }
+        return columns;
+    }
+
+    private static List<Object> groupCells(List<Slices.Dimension> dims, Map<String, Object> row) {
+        var group = row.containsKey("group") ? map(row, "group") : row;
+        var cells = new ArrayList<Object>();
+        for (var d : dims) {
+            var value = group.get(d.name().toLowerCase(Locale.ROOT));
+            if (named(d)) {
+                var n = asMap(value);
+                cells.addAll(List.of(cell(n, "code"), cell(n, "nameVi"), cell(n, "nameEn")));
+            } else {
+                cells.add(value);
+            }
+        }
+        return cells;
+    }
+
+    private static boolean named(Slices.Dimension d) {
+        return d == Slices.Dimension.UNIT || d == Slices.Dimension.SERVICE || d == Slices.Dimension.CENTRE;
+    }
+
+    private static List<String> head(List<Slices.Dimension> dims, boolean weighted) {
+        var columns = groupColumns(dims);
+        columns.addAll(List.of("n", "suppressed"));
+        if (weighted) {
+            columns.add("weighting_unavailable");
+        }
+        return columns;
+    }
+
+    private static List<Object> headCells(List<Slices.Dimension> dims, boolean weighted, Map<String, Object> g) {
+        var cells = groupCells(dims, g);
+        cells.addAll(values(g, "n", "suppressed"));
+        if (weighted) {
+            cells.add(g.get("weightingUnavailable"));
+        }
+        return cells;
+    }
+
+    private static List<String> estimateColumns(String name) {
+        return List.of(name, name + "_se", name + "_low", name + "_high");
+    }
+
+    private static List<Object> estimateCells(Map<String, Object> estimate) {
+        return values(estimate, "value", "se", "low", "high");
+    }
+
+    private static List<Object> values(Map<String, Object> map, String... keys) {
+        var cells = new ArrayList<Object>(keys.length);
+        for (var key : keys) {
+            cells.add(cell(map, key));
+        }
+        return cells;
+    }
+
+    private static Object cell(Map<String, Object> map, String key) {
+        return map.get(key);
+    }
+
+    private static List<Object> nulls(int count) {
+        var cells = new ArrayList<Object>(count);
+        for (int i = 0; i < count; i++) {
+            cells.add(null);
+        }
+        return cells;
+    }
+
+    private static Map<String, Object> map(Map<String, Object> map, String key) {
+        return asMap(map.get(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
+        return map.get(key) instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
+    }
+
+    /** nComplete → n_complete. */
+    private static String snake(String key) {
+        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,85 @@
+package vn.hailong.collect.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time spent per operation by this JVM (server and load generator) and by the embedded PostgreSQL (the
+ * postmaster and its backends, read from /proc), so that a run on a busy machine can still be compared with
+ * the raw inserts: throughput depends on what else runs, CPU per operation much less.
+ */
+final class CpuMeter {
+    private static final double TICK_NS = 1e9 / 100; // USER_HZ is 100 on Linux
+    private final Integer postgresPort;
+    private long jvmStart;
+    private long postgresStart;
+
+    CpuMeter(Integer postgresPort) {
+        this.postgresPort = postgresPort;
+    }
+
+    void start() {
+        jvmStart = jvmNanos();
+        postgresStart = postgresNanos();
+    }
+
+    void report(String phase, long operations) {
+        if (operations == 0) {
+            return;
+        }
+        double jvm = (jvmNanos() - jvmStart) / 1e3 / operations;
+        long postgres = postgresNanos();
+        System.out.printf("%-28s CPU per operation: JVM %6.0f µs, PostgreSQL %s%n", phase, jvm,
+                postgres < 0 ? "not measured (external server)" : String.format("%6.0f µs", (postgres - postgresStart) / 1e3 / operations));
+    }
+
+    private static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** utime + stime of every process whose parent is the postmaster listening on our port, and the postmaster. */
+    private long postgresNanos() {
+        if (postgresPort == null) {
+            return -1;
+        }
+        try (var processes = Files.list(Path.of("/proc"))) {
+            var postmaster = postmaster();
+            long ticks = 0;
+            for (var dir : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    var stat = Files.readString(dir.resolve("stat"));
+                    var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(dir.getFileName().toString());
+                    long parent = Long.parseLong(fields[1]);
+                    if (pid == postmaster || parent == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended while we read
+                }
+            }
+            return (long) (ticks * TICK_NS);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The postmaster: the process whose command line is postgres and which listens on our port. */
+    private long postmaster() throws IOException {
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (var dir : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    var command = Files.readString(dir.resolve("cmdline")).replace('\0', ' ');
+                    if (command.contains("postgres") && command.contains("-p " + postgresPort)) {
+                        return Long.parseLong(dir.getFileName().toString());
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we read
+                }
+            }
+        }
+        return -1;
+    }
+}

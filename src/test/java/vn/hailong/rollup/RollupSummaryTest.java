@@ -1,0 +1,127 @@
+package vn.hailong.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.hailong.ApiClient;
+import vn.hailong.TestApp;
+import vn.hailong.TestDatabase;
+import vn.hailong.survey.Forms;
+
+/**
+ * The monthly and yearly summary rollups answer exactly as the daily ones: for the whole tree, a subtree and
+ * an agency manager's scope, after a rebuild, and after a unit moves to another parent.
+ */
+class RollupSummaryTest {
+    /** Ends that cut no month yet cover every rating: the same question, answered from the daily rows. */
+    static final String DAILY = "from=2000-01-02&to=2099-12-30";
+
+    static final List<String> QUESTIONS = List.of("", "groupBy=unit", "groupBy=year", "groupBy=unit,month",
+            "groupBy=quarter", "groupBy=month&unit=D1", "groupBy=unit&unit=D1", "unit=D2");
+
+    /** The summary rows summed over shards: what a rebuild must give back. */
+    static final String SUMMARY = "select unit_id, own, months, period, questionnaire_version_id, sum(responses),"
+            + " (select array_agg(s order by i) from (select i, sum(c) as s from rollup_summary r2,"
+            + "   unnest(r2.counts) with ordinality as u(c, i) where (r2.unit_id, r2.own, r2.months, r2.period,"
+            + "   r2.questionnaire_version_id) = (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id)"
+            + "   group by i) t)::text"
+            + " from rollup_summary r group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5";
+
+    @Test
+    void summary_rollups_answer_as_the_daily_rollups_do_after_a_rebuild_and_after_a_unit_moves() {
+        try (var app = TestApp.start(TestApp.settings(TestDatabase.fresh()).withRateLimits(0, 0));
+             var dsl = app.dsl()) {
+            var admin = ApiClient.signIn(app, "admin", "test-admin-password");
+            var province = unit(admin, "P", "province", null);
+            var d1 = unit(admin, "D1", "district", province);
+            unit(admin, "C1", "commune", d1);
+            unit(admin, "C2", "commune", d1);
+            var d2 = unit(admin, "D2", "district", province);
+            unit(admin, "DEP", "department", province);
+            admin.post("/api/v1/users", Map.of("username", "d1", "password", "manager-password", "role",
+                    "agency_manager", "unitId", d1));
+            var manager = ApiClient.signIn(app, "d1", "manager-password");
+
+            var citizen = ApiClient.anonymous(app);
+            var random = new SplittableRandom(7);
+            var agencies = new String[] {"D1", "C1", "C2", "D2", "DEP"};
+            for (int i = 0; i < 250; i++) {
+                var answers = new LinkedHashMap<String, Object>();
+                for (var code : RollupsTest.CODES) {
+                    answers.put(code, !code.equals("HL") && random.nextInt(8) == 0 ? null : 1 + random.nextInt(5));
+                }
+                var body = Map.of("submissionId", UUID.randomUUID().toString(), "questionnaire", "SIPAS", "version", 1,
+                        "agency", agencies[random.nextInt(agencies.length)], "channel", i % 3 == 0 ? "qr" : "web",
+                        "answers", answers, "submittedAt", OffsetDateTime.now().minusDays(random.nextInt(85)).toString());
+                assertThat(citizen.post("/api/v1/responses", body).status()).isEqualTo(201);
+            }
+            sameAnswers(admin, QUESTIONS);
+            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=year&unit=C1"));
+
+            var kept = dsl.fetch(SUMMARY).formatCSV();
+            new Rollups(new Forms(dsl)).rebuild(dsl, LocalDate.now().minusDays(100), LocalDate.now().plusDays(2));
+            assertThat(dsl.fetch(SUMMARY).formatCSV()).as("summary rebuilt from the responses").isEqualTo(kept);
+            sameAnswers(admin, QUESTIONS);
+
+            // C2 moves from D1 to D2: its ratings now count under D2, in the summary as in the daily rows.
+            long beforeD1 = n(admin.get("/api/v1/indices?unit=D1").body());
+            long c2 = n(admin.get("/api/v1/indices?unit=C2").body());
+            assertThat(c2).isPositive();
+            assertThat(admin.patch("/api/v1/units/" + id(dsl, "C2"), Map.of("parentId", d2)).status()).isEqualTo(200);
+            assertThat(n(admin.get("/api/v1/indices?unit=D1").body())).isEqualTo(beforeD1 - c2);
+            sameAnswers(admin, QUESTIONS);
+            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month"));
+        }
+    }
+
+    private static long unit(ApiClient admin, String code, String kind, Long parent) {
+        var body = new LinkedHashMap<String, Object>(Map.of("code", code, "nameVi", "Đơn vị " + code, "kind", kind));
+        if (parent != null) {
+            body.put("parentId", parent);
+        }
+        return admin.post("/api/v1/units", body).body().get("id").asLong();
+    }
+
+    private static long id(DSLContext dsl, String code) {
+        return TestApp.one(dsl, "select id from unit where code = {0}", Long.class, code);
+    }
+
+    private static long n(JsonNode answer) {
+        return answer.get("groups").get(0).get("n").asLong();
+    }
+
+    /** Each question answered from the summary rows and from the daily rows: the same groups and figures. */
+    private static void sameAnswers(ApiClient caller, List<String> questions) {
+        for (var question : questions) {
+            var summary = caller.get("/api/v1/indices?" + question).body().get("groups");
+            var daily = caller.get("/api/v1/indices?" + question + (question.isEmpty() ? "" : "&") + DAILY).body()
+                    .get("groups");
+            assertThat(summary.size()).as(question).isPositive().isEqualTo(daily.size());
+            for (int g = 0; g < summary.size(); g++) {
+                var a = summary.get(g);
+                var b = daily.get(g);
+                assertThat(a.get("group")).as(question).isEqualTo(b.get("group"));
+                assertThat(a.get("n")).as(question).isEqualTo(b.get("n"));
+                if (a.has("index")) {
+                    assertThat(a.get("index").get("value").asDouble()).as(question)
+                            .isCloseTo(b.get("index").get("value").asDouble(), within(1e-9));
+                    assertThat(a.get("index").get("se").asDouble()).as(question)
+                            .isCloseTo(b.get("index").get("se").asDouble(), within(1e-9));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+// The report of one unit and one year, ready to print on A4: every figure is the API's, only rounded here.
+import { ApiError, get } from '/js/api.js';
+import { chartBox, fill, h } from '/dashboard/dom.js';
+import { ciWhiskers, colours, draw, resizeAll, wrap } from '/dashboard/charts.js';
+import { count, currentLang, dateTime, nameOf, num, setLang, signed, t } from '/dashboard/i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const COMMENTS = 12;
+let view;
+let lists;
+let data;
+
+function signInAgain() {
+  location.replace(`/login.html?next=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+function showError(error) {
+  if (error instanceof ApiError && error.status === 401) {
+    signInAgain();
+    return;
+  }
+  document.body.dataset.state = 'error';
+  $('status').className = 'status no-print error';
+  const detail = error instanceof ApiError && error.status !== 0 ? `: ${error.message}` : '';
+  $('status').textContent = error?.status === 0 ? t('network') : `${t('failed')}${detail}`;
+}
+
+/** The address holds the view: unit (a code, optional), year and language. */
+function readView() {
+  const params = new URLSearchParams(location.search);
+  const lang = params.get('lang');
+  return { unit: params.get('unit') || '', year: params.get('year') || '', lang: lang === 'en' || lang === 'vi' ? lang : null };
+}
+
+function writeView() {
+  const params = new URLSearchParams();
+  if (view.unit) {
+    params.set('unit', view.unit);
+  }
+  params.set('year', view.year);
+  params.set('lang', currentLang());
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+  $('back').href = `/dashboard/?${params}`;
+}
+
+/** The API query of the view over the given days, with extra parameters. */
+function query(from, to, extra = {}) {
+  const params = new URLSearchParams();
+  if (view.unit) {
+    params.set('unit', view.unit);
+  }
+  if (from) {
+    params.set('from', from);
+  }
+  if (to) {
+    params.set('to', to);
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    params.set(key, String(value));
+  }
+  return `?${params}`;
+}
+
+const elementName = (code) => nameOf(lists.form.elements.find((e) => e.code === code)) || code;
+const criterionName = (code) => {
+  const q = lists.form.questions.find((x) => x.code === code);
+  return (currentLang() === 'en' && q?.textEn ? q.textEn : q?.textVi) ?? code;
+};
+const unitName = () => {
+  const unit = lists.units.find((u) => u.code === view.unit);
+  return unit ? nameOf(unit) : t('allUnits');
+};
+
+/** A table; a caption that only repeats the section's heading is there for screen readers alone. */
+function table(id, caption, headers, rows, { repeatsHeading = false } = {}) {
+  return h('table', { id },
+    h('caption', { class: repeatsHeading ? 'visually-hidden' : null }, caption),
+    h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, rows));
+}
+
+function changeText(change, baselineYear) {
+  if (!change) {
+    return h('p', { class: 'change' }, t('noBaseline', baselineYear));
+  }
+  const { delta, significant } = change;
+  const meaning = significant ? t(delta > 0 ? 'significantUp' : 'significantDown') : t('notSignificant');
+  return h('p', { class: `change${significant ? (delta > 0 ? ' up' : ' down') : ''}` },
+    `${t('change', baselineYear, signed(delta))} — ${meaning}`);
+}
+
+function renderHead() {
+  document.title = `${t('reportTitle', view.year)} · ${unitName()}`;
+  $('title').textContent = t('reportTitle', view.year);
+  $('subtitle').textContent = t('reportUnit', unitName());
+  $('method').textContent = `${t('reportMethod')} ${t('reportMade', dateTime(new Date().toISOString()))}`;
+  $('print').textContent = t('printNow');
+  $('back').textContent = t('backToDashboard');
+  $('lang').textContent = t('switchTo');
+  $('lang').lang = currentLang() === 'vi' ? 'en' : 'vi';
+}
+
+function renderOverview() {
+  const group = data.total.groups[0];
+  const compared = data.compare.groups[0];
+  const change = compared && !compared.suppressed ? compared.overall : null;
+  const body = !group || group.suppressed || !group.index
+    ? [h('p', { class: 'suppressed' }, group ? t('suppressed', data.total.minN) : t('noData')), group ? h('p', {}, t('n', count(group.n))) : null]
+    : [h('div', { class: 'headline' },
+        h('p', { class: 'value', id: 'report-index' }, h('span', { class: 'visually-hidden' }, `${t('index')}: `), num(group.index.value)),
+        h('div', {}, h('p', {}, t('ci', num(group.index.low), num(group.index.high))), h('p', {}, t('n', count(group.n))),
+          changeText(change, Number(view.year) - 1)))];
+  fill($('overview'), h('h2', {}, t('overviewHeading')), body);
+}
+
+function renderTrend() {
+  const points = data.trend.points;
+  const labels = points.map((p) => p.group.month);
+  const value = (key) => points.map((p) => (p.suppressed || !p.index ? null : p.index[key]));
+  const { box, canvas } = chartBox('report-trend-chart',
+    t('trendLabel', points.length, labels[0] ?? '–', labels[labels.length - 1] ?? '–'));
+  const months = points.filter((p) => p.group.month.startsWith(`${view.year}-`));
+  const rows = months.map((p) => h('tr', {},
+    h('th', { scope: 'row' }, p.group.month),
+    h('td', { class: 'num' }, count(p.n)),
+    h('td', { class: 'num' }, p.suppressed || !p.index ? t('tooFew') : num(p.index.value)),
+    h('td', { class: 'num' }, p.suppressed || !p.index ? '–' : `${num(p.index.low)}–${num(p.index.high)}`)));
+  fill($('trend'), h('h2', {}, t('trendTitle')), points.length ? [box,
+    months.length ? table('report-trend-table', t('monthsOf', view.year), [t('month'), 'n', t('index'), t('ci95')], rows) : null]
+    : h('p', {}, t('noData')));
+  if (!points.length) {
+    return;
+  }
+  draw(canvas, {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
+        { label: t('ciLow'), data: value('low'), borderWidth: 0, pointRadius: 0, fill: false },
+        { label: t('ciBand'), data: value('high'), borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: colours.primaryFill },
+        { label: t('index'), data: value('value'), borderColor: colours.primary, backgroundColor: colours.primary,
+          borderWidth: 2, pointRadius: 2, spanGaps: false },
+      ],
+    },
+    options: {
+      scales: { y: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } } },
+      plugins: { legend: { labels: { filter: (item) => item.datasetIndex !== 0 } } },
+    },
+  });
+}
+
+function renderElements() {
+  const group = data.total.groups[0];
+  const entries = group && !group.suppressed ? Object.entries(group.elements ?? {}) : [];
+  const summary = entries.map(([code, e]) => `${elementName(code)} ${num(e.value)} (${num(e.low)}–${num(e.high)})`).join('; ');
+  const { box, canvas } = chartBox('report-elements-chart', t('elementsLabel', entries.length, summary));
+  const rows = entries.map(([code, e]) => h('tr', {},
+    h('th', { scope: 'row' }, h('span', { class: 'code' }, code), ' ', elementName(code)),
+    h('td', { class: 'num' }, num(e.value)),
+    h('td', { class: 'num' }, `${num(e.low)}–${num(e.high)}`),
+    h('td', { class: 'num' }, num(e.se, 2))));
+  fill($('elements'), h('h2', {}, t('elementsTitle')), entries.length
+    ? [box, table('report-elements-table', t('elementsTitle'), [t('element'), t('index'), t('ci95'), t('se')], rows,
+      { repeatsHeading: true })]
+    : h('p', {}, t('noData')));
+  if (!entries.length) {
+    return;
+  }
+  draw(canvas, {
+    type: 'bar',
+    data: {
+      labels: entries.map(([code]) => wrap(elementName(code), 18)),
+      datasets: [{ label: t('index'), data: entries.map(([, e]) => e.value), ci: entries.map(([, e]) => [e.low, e.high]),
+        backgroundColor: colours.primary, maxBarThickness: 48 }],
+    },
+    options: { scales: { y: { min: 0, max: 100 } }, plugins: { legend: { display: false } } },
+    plugins: [ciWhiskers],
+  });
+}
+
+function renderCriteria() {
+  const group = data.total.groups[0];
+  const criteria = group && !group.suppressed ? group.criteria : [];
+  const rows = criteria.map((c) => h('tr', { 'data-code': c.code },
+    h('th', { scope: 'row' }, h('span', { class: 'code' }, c.code), ' ', criterionName(c.code)),
+    h('td', { class: 'num' }, num(c.share)),
+    h('td', { class: 'num' }, `${num(c.wilsonLow)}–${num(c.wilsonHigh)}`),
+    h('td', { class: 'num' }, num(c.meanScore, 2)),
+    h('td', { class: 'num' }, count(c.nValid))));
+  fill($('criteria'), h('h2', {}, t('criteriaTitle')), criteria.length
+    ? table('report-criteria-table', t('criteriaTitle'), [t('criterion'), t('share'), t('wilson'), t('meanScore'), t('answered')], rows,
+      { repeatsHeading: true })
+    : h('p', {}, t('noData')));
+}
+
+function renderYearOnYear() {
+  const year = Number(view.year);
+  const before = data.years.groups.find((g) => g.group.year === year - 1);
+  const after = data.years.groups.find((g) => g.group.year === year);
+  const compared = data.compare.groups[0];
+  const heading = h('h2', {}, t('yoyTitle', year, year - 1));
+  if (!compared || compared.suppressed || !before || !after || before.suppressed || after.suppressed) {
+    fill($('yoy'), heading, h('p', {}, t('noBaseline', year - 1)));
+    return;
+  }
+  const line = (label, was, now, change, adjustedP, significant) => h('tr', { class: significant ? 'significant' : null },
+    h('th', { scope: 'row' }, label),
+    h('td', { class: 'num' }, num(was)),
+    h('td', { class: 'num' }, num(now)),
+    h('td', { class: 'num' }, signed(change.delta)),
+    h('td', { class: 'num' }, num(adjustedP ?? change.p, 3)),
+    h('td', {}, significant === undefined ? '–' : significant ? t('yes') : t('no')));
+  const headers = [t('measure'), t('yoyPeriod', year - 1), t('yoyPeriod', year), t('delta'), t('pValue'), t('significant')];
+  const indexRows = [line(t('overallIndex'), before.index.value, after.index.value, compared.overall, compared.overall.adjustedP,
+    compared.overall.significant)];
+  for (const [code, change] of Object.entries(compared.elements)) {
+    indexRows.push(line(`${code} ${elementName(code)}`, before.elements[code]?.value, after.elements[code]?.value, change));
+  }
+  const share = (group, code) => group.criteria.find((c) => c.code === code)?.share;
+  const criteriaRows = Object.entries(compared.criteria).map(([code, change]) =>
+    line(`${code} ${criterionName(code)}`, share(before, code), share(after, code), change, change.adjustedP, change.significant));
+  fill($('yoy'), heading,
+    table('report-yoy-table', t('yoyIndices'), headers, indexRows),
+    table('report-yoy-criteria', t('yoyCriteria'), headers, criteriaRows),
+    h('p', { class: 'note' }, t('yoyReportNote')));
+}
+
+function renderComments() {
+  const rows = data.comments.comments.map((c) => h('tr', {},
+    h('td', { class: 'nowrap' }, dateTime(c.submittedAt)),
+    h('td', {}, nameOf(c.agency)),
+    h('td', { class: 'comment' }, c.comment)));
+  fill($('comments'), h('h2', {}, t('commentsSample')), rows.length
+    ? [table('report-comments-table', t('commentsSampleNote', rows.length), [t('submittedAt'), t('agency'), t('comment')], rows)]
+    : h('p', {}, t('noComments')));
+}
+
+function render() {
+  renderHead();
+  renderOverview();
+  renderTrend();
+  renderElements();
+  renderCriteria();
+  renderYearOnYear();
+  renderComments();
+}
+
+async function load() {
+  const year = Number(view.year);
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const [total, compare, trend, years, comments] = await Promise.all([
+    get(`/indices${query(from, to)}`),
+    get(`/compare${query(null, null, { period: year, baseline: year - 1 })}`),
+    get(`/trend${query(`${year - 2}-01-01`, to, { interval: 'month' })}`),
+    get(`/indices${query(`${year - 1}-01-01`, to, { groupBy: 'year' })}`),
+    get(`/comments${query(from, to, { size: COMMENTS })}`),
+  ]);
+  data = { total, compare, trend, years, comments };
+}
+
+async function start() {
+  view = readView();
+  setLang(view.lang ?? localStorage.getItem('hailong.lang') ?? 'vi');
+  document.body.dataset.state = 'loading';
+  $('status').textContent = t('loading');
+  try {
+    const [units, form, byYear] = await Promise.all([get('/units'), get('/forms/SIPAS'), get('/indices?groupBy=year')]);
+    lists = { units, form };
+    if (!view.year) {
+      const years = byYear.groups.map((g) => g.group.year).sort((a, b) => b - a);
+      view.year = String(years[0] ?? new Date().getFullYear());
+    }
+    if (!/^\d{4}$/.test(view.year)) {
+      document.body.dataset.state = 'error';
+      $('status').className = 'status no-print error';
+      $('status').textContent = t('badYear', view.year);
+      return;
+    }
+    writeView();
+    await load();
+  } catch (e) {
+    showError(e);
+    return;
+  }
+  render();
+  $('status').replaceChildren();
+  document.body.dataset.state = 'ready';
+  $('print').addEventListener('click', () => window.print());
+  $('lang').addEventListener('click', () => {
+    setLang(currentLang() === 'vi' ? 'en' : 'vi');
+    writeView();
+    render();
+  });
+  window.addEventListener('beforeprint', resizeAll);
+  window.addEventListener('afterprint', resizeAll);
+}
+
+start();
