@@ -44,7 +44,8 @@ public final class ImportBenchmark {
         try {
             if (url == null) {
                 embedded = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("hailong-bench"))
-                        .setServerConfig("fsync", "on").start();
+                        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on").start(); // as the application runs it
                 try (var c = embedded.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                     s.execute("create database bench");
                 }
