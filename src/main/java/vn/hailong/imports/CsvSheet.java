@@ -105,8 +105,8 @@ final class CsvSheet implements Sheet {
                 if (c == '\r' && peek() == '\n') {
                     next();
                 }
-                if (width == 1 && !quotedAny && cells.get(0).isEmpty()) {
-                    continue; // an empty line
+                if (!quotedAny && cells.stream().allMatch(String::isBlank)) {
+                    continue; // an empty line, or a row of empty cells as spreadsheets save them
                 }
                 if (!headerSeen) {
                     headerSeen = true;

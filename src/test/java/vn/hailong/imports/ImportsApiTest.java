@@ -165,6 +165,7 @@ class ImportsApiTest {
                     .append(LEVELS).append('\n');
         }
         file.append("R000001,2024-01-02,AG02,HT,kiosk,,").append(LEVELS).append('\n');
+        file.append(",".repeat(22)).append("\r\n\r\n"); // the empty rows a spreadsheet leaves at the end
         var answer = admin.send("POST", "/api/v1/imports?dryRun=true&createMissingUnits=true", file.toString(), CSV);
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().get("dryRun").asBoolean()).isTrue();
