@@ -19,6 +19,12 @@ create table rollup_summary (
 );
 
 /* [jooq ignore start] */
+-- A rollup row of the SIPAS questionnaire is about 7 KB of counts and sums, rewritten as ratings arrive. Kept
+-- in the row up to a page rather than compressed into TOAST: every update would otherwise compress both
+-- arrays and leave dead TOAST chunks behind, and every read decompress them.
+alter table rollup_daily set (toast_tuple_target = 8160);
+alter table rollup_summary set (toast_tuple_target = 8160);
+
 -- What citizens wrote, newest first (GET /api/v1/comments): read backwards, a page at a time.
 create index response_comment_time_idx on response (submitted_at) where comment is not null;
 
