@@ -1,5 +1,5 @@
 -- Storing ratings in group commits (vn.hailong.collect.SubmissionBatch): the ratings that arrive together
--- are checked and stored, with their rollups, by one call in one round trip and one transaction.
+-- are checked and stored by one call, and their rollups added, in one transaction.
 
 -- Rollups summed per month and per year, for what most dashboards ask (every channel, service and centre,
 -- all responses, strata pooled): a whole province's year is a handful of rows. Per unit, two kinds: its own
@@ -19,6 +19,12 @@ create table rollup_summary (
 );
 
 /* [jooq ignore start] */
+-- A rollup row of the SIPAS questionnaire is about 7 KB of counts and sums, rewritten as ratings arrive. Kept
+-- in the row up to a page rather than compressed into TOAST: every update would otherwise compress both
+-- arrays and leave dead TOAST chunks behind, and every read decompress them.
+alter table rollup_daily set (toast_tuple_target = 8160);
+alter table rollup_summary set (toast_tuple_target = 8160);
+
 -- What citizens wrote, newest first (GET /api/v1/comments): read backwards, a page at a time.
 create index response_comment_time_idx on response (submitted_at) where comment is not null;
 
@@ -44,9 +50,6 @@ create function unit_lineage(bottom bigint) returns setof bigint language sql st
     )
     select id from t
 $$;
-
-create aggregate array_sum(bigint[]) (sfunc = array_add, stype = bigint[], initcond = '{}');
-create aggregate array_sum(double precision[]) (sfunc = array_add, stype = double precision[], initcond = '{}');
 
 -- One rating of a batch, as the writer sends it in JSON.
 create type submission_in as (
@@ -109,14 +112,11 @@ create function classify_submissions(batch jsonb) returns setof submission_outco
       from named n
 $$;
 
--- Checks and stores a batch of ratings with their rollups. lock_keys (sorted) name each submission id and
--- dossier of the batch: the same rating sent to two writers (or two servers) at once waits for the first,
--- then finds it. The rollups (rows of all_counts and all_sums, sliced by the bounds in rollups) are summed
--- by the caller over the whole batch, so they are written only when
--- every rating is new: otherwise nothing is written, each rating's outcome is returned, and the caller sends
--- the new ones again. Rollup rows go to the connection's shard, like response_tally.
-create function store_submissions(lock_keys varchar[], batch jsonb, rollups jsonb, all_counts bigint[],
-                                  all_sums double precision[], received timestamptz)
+-- Checks and stores a batch of ratings. lock_keys (sorted) name each submission id and dossier of the
+-- batch: the same rating sent to two writers (or two servers) at once waits for the first, then finds it.
+-- The ratings are stored only when every one is new: otherwise nothing is written, each rating's outcome is
+-- returned, and the caller sends the new ones again (its rollups are summed for the whole batch).
+create function store_submissions(lock_keys varchar[], batch jsonb, received timestamptz)
 returns setof submission_outcome language plpgsql as $$
 declare
     k varchar;
@@ -143,42 +143,6 @@ begin
     end if;
     update invitation set used_at = received
      where id in (select o.invitation_id from unnest(outcomes) as o);
-    -- A unit moving re-sums the subtree rows under an exclusive lock: lineages are read after it.
-    perform pg_advisory_xact_lock_shared(hashtextextended('units', 0));
-    with g as (
-        select g.*, coalesce(all_counts[g.counts_from:g.counts_to], '{}') as counts,
-               coalesce(all_sums[g.sums_from:g.sums_to], '{}') as sums
-          from jsonb_to_recordset(rollups) as g(agency_id bigint, day date, questionnaire_version_id bigint,
-                                                service_id bigint, centre_id bigint, channel varchar,
-                                                stratum varchar, flagged boolean, responses bigint,
-                                                counts_from integer, counts_to integer, sums_from integer,
-                                                sums_to integer)),
-    daily as (
-        insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                       stratum, flagged, responses, counts, sums, shard)
-        select g.agency_id, g.day, g.questionnaire_version_id, g.service_id, g.centre_id, g.channel, g.stratum,
-               g.flagged, g.responses, g.counts, g.sums, (pg_backend_pid() % 16)::smallint
-          from g
-            on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
-                         shard)
-            do update set responses = r.responses + excluded.responses,
-                          counts = array_add(r.counts, excluded.counts),
-                          sums = array_add(r.sums, excluded.sums))
-    insert into rollup_summary as r (unit_id, own, months, period, questionnaire_version_id, responses, counts,
-                                     sums, shard)
-    select u.unit_id, u.own, m.months, date_trunc(case m.months when 1 then 'month' else 'year' end, g.day)::date,
-           g.questionnaire_version_id, sum(g.responses), array_sum(g.counts), array_sum(g.sums),
-           (pg_backend_pid() % 16)::smallint
-      from g
-     cross join lateral (select g.agency_id, true -- its own responses
-                         union all
-                         select l, false from unit_lineage(g.agency_id) as l) as u(unit_id, own) -- each subtree
-     cross join (values (1), (12)) as m(months)
-     group by 1, 2, 3, 4, 5
-        on conflict (unit_id, own, months, period, questionnaire_version_id, shard)
-        do update set responses = r.responses + excluded.responses,
-                      counts = array_add(r.counts, excluded.counts),
-                      sums = array_add(r.sums, excluded.sums);
     return query
     with stored as (
         insert into response (agency_id, submitted_at, questionnaire_version_id, service_id, centre_id, counter_id,

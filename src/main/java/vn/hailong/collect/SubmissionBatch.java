@@ -29,9 +29,9 @@ import vn.hailong.rollup.Rollups;
 
 /**
  * One writer's round: ratings taken together are checked against what is stored (retries, reused ids,
- * dossiers already rated, invitations) and the new ones stored with their rollups, by one call of the
- * database function store_submissions (sql/V5): one round trip, one transaction. In plain JDBC, as this is the
- * hot path.
+ * dossiers already rated, invitations) and the new ones stored by one call of the database function
+ * store_submissions (sql/V5), then their rollups added, in one transaction. In plain JDBC, as this is the hot
+ * path.
  */
 final class SubmissionBatch {
     private static final Logger log = LoggerFactory.getLogger(SubmissionBatch.class);
@@ -62,8 +62,7 @@ final class SubmissionBatch {
             }
         }
         try {
-            // One statement in auto-commit: checks, response rows and rollups in one round trip and one transaction.
-            var outcomes = dsl.connectionResult(c -> write(c, round, now));
+            var outcomes = dsl.transactionResult(trx -> trx.dsl().connectionResult(c -> write(c, round, now)));
             for (int i = 0; i < round.size(); i++) {
                 round.get(i).outcome().complete(outcomes.get(i));
             }
@@ -98,8 +97,9 @@ final class SubmissionBatch {
     }
 
     /**
-     * Stores the round, each rating's outcome in its place. Every rating is sent as new; when some turn out to
-     * be replays or refused, nothing was written, and the new ones are sent again on their own.
+     * Stores the round, each rating's outcome in its place, and adds the new ones to the rollups. Every rating is
+     * sent as new; when some turn out to be replays or refused, nothing was written, and the new ones are sent
+     * again on their own.
      */
     private List<Outcome> write(Connection c, List<Waiting> round, OffsetDateTime now) throws SQLException {
         var outcomes = new ArrayList<Outcome>(Collections.nCopies(round.size(), null));
@@ -136,6 +136,15 @@ final class SubmissionBatch {
         if (outcomes.contains(null)) {
             throw new IllegalStateException("store_submissions left a rating without an outcome");
         }
+        var additions = rollups.additions();
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) instanceof Created) {
+                var s = round.get(i).checked();
+                additions.add(Rollups.Key.of(s.agencyId(), s.submittedAt(), s.versionId(), s.serviceId(), s.centreId(),
+                        s.channel(), s.stratum(), !s.flags().isEmpty()), s.answers());
+            }
+        }
+        additions.writeTo(c);
         return outcomes;
     }
 
@@ -145,13 +154,12 @@ final class SubmissionBatch {
                 List.of((String[]) r.getArray("quality_flags").getArray()));
     }
 
-    private static final String STORE_SQL = "select * from store_submissions(?, ?::jsonb, ?::jsonb, ?, ?, ?)";
+    private static final String STORE_SQL = "select * from store_submissions(?, ?::jsonb, ?)";
 
     private void bind(Connection c, PreparedStatement statement, List<Checked> sent, OffsetDateTime now)
             throws SQLException {
         var locks = new TreeSet<String>(); // one order for every writer, so writers never deadlock
         var batch = json.createArrayNode();
-        var additions = rollups.additions();
         for (var s : sent) {
             locks.add("submission:" + s.submissionId());
             if (s.dossierCode() != null) {
@@ -183,48 +191,9 @@ final class SubmissionBatch {
             if (s.profile() != null) {
                 rating.putRawValue("profile", new RawValue(s.profile().data()));
             }
-            additions.add(Rollups.Key.of(s.agencyId(), s.submittedAt(), s.versionId(), s.serviceId(), s.centreId(),
-                    s.channel(), s.stratum(), !s.flags().isEmpty()), s.answers());
-        }
-        // The rollup rows as bounds into two long arrays, sent in binary.
-        var rows = additions.rows();
-        var keys = json.createArrayNode();
-        int countsLength = 0;
-        int sumsLength = 0;
-        for (var row : rows) {
-            var key = row.key();
-            keys.addObject()
-                    .put("agency_id", key.agencyId())
-                    .put("day", key.day().toString())
-                    .put("questionnaire_version_id", key.versionId())
-                    .put("service_id", key.serviceId())
-                    .put("centre_id", key.centreId())
-                    .put("channel", key.channel())
-                    .put("stratum", key.stratum())
-                    .put("flagged", key.flagged())
-                    .put("responses", row.responses())
-                    .put("counts_from", countsLength + 1)
-                    .put("counts_to", countsLength + row.counts().length)
-                    .put("sums_from", sumsLength + 1)
-                    .put("sums_to", sumsLength + row.sums().length);
-            countsLength += row.counts().length;
-            sumsLength += row.sums().length;
-        }
-        var counts = new long[countsLength];
-        var sums = new double[sumsLength];
-        countsLength = 0;
-        sumsLength = 0;
-        for (var row : rows) {
-            System.arraycopy(row.counts(), 0, counts, countsLength, row.counts().length);
-            System.arraycopy(row.sums(), 0, sums, sumsLength, row.sums().length);
-            countsLength += row.counts().length;
-            sumsLength += row.sums().length;
         }
         statement.setArray(1, c.createArrayOf("varchar", locks.toArray()));
         statement.setString(2, batch.toString());
-        statement.setString(3, keys.toString());
-        statement.setObject(4, counts);
-        statement.setObject(5, sums);
-        statement.setObject(6, now);
+        statement.setObject(3, now);
     }
 }

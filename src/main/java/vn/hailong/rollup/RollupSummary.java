@@ -2,7 +2,6 @@ package vn.hailong.rollup;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,14 +65,24 @@ public final class RollupSummary {
     }
 
     /**
-     * A summary to add to, with the units' lineages read now. Takes the lock a moving unit takes exclusively,
-     * so the lineages stay true until the transaction ends.
+     * A summary to add to, with the lineages of these agencies read now. Takes the lock a moving unit takes
+     * exclusively, so the lineages stay true until the transaction ends.
      */
-    static RollupSummary begin(Connection c) throws SQLException {
+    static RollupSummary begin(Connection c, List<Long> agencies) throws SQLException {
         try (var s = c.createStatement()) {
             s.execute("select pg_advisory_xact_lock_shared(hashtextextended('units', 0))");
         }
-        return new RollupSummary(lineages(c));
+        var lineages = new HashMap<Long, List<Long>>();
+        try (var statement = c.prepareStatement(
+                "select a, l from unnest(?::bigint[]) as a, unit_lineage(a) as l")) {
+            statement.setArray(1, c.createArrayOf("int8", agencies.toArray()));
+            try (var r = statement.executeQuery()) {
+                while (r.next()) {
+                    lineages.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getLong(2));
+                }
+            }
+        }
+        return new RollupSummary(lineages);
     }
 
     /** Adds what a daily rollup row adds: to its agency's own rows and to every subtree it is in. */
@@ -89,18 +98,35 @@ public final class RollupSummary {
         }
     }
 
-    private static final String ADD_SQL = """
-            insert into rollup_summary as r (unit_id, own, months, period, questionnaire_version_id, responses, counts,
-                                             sums, shard)
-            values (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, pg_backend_pid() % 16)::smallint)
+    /** Writes a summary row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
+    private static final String SET_SQL = """
+            insert into rollup_summary as r (unit_id, own, months, period, questionnaire_version_id, shard, responses,
+                                             counts, sums)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (unit_id, own, months, period, questionnaire_version_id, shard)
-            do update set responses = r.responses + excluded.responses,
-                          counts = array_add(r.counts, excluded.counts),
-                          sums = array_add(r.sums, excluded.sums)""";
+            do update set responses = excluded.responses, counts = excluded.counts, sums = excluded.sums""";
 
-    /** Writes the sums in batched upserts, in the given shard or the connection's own. */
-    void writeTo(Connection c, Short shard) throws SQLException {
-        try (var statement = c.prepareStatement(ADD_SQL)) {
+    /** Adds the sums to what the shard holds (read, added in Java, written back whole). */
+    void writeTo(Connection c, short shard) throws SQLException {
+        try (var statement = c.prepareStatement("""
+                select unit_id, own, months, period, questionnaire_version_id, responses, counts, sums
+                  from rollup_summary
+                 where shard = ? and unit_id = any(?) and period = any(?)""")) {
+            statement.setShort(1, shard);
+            statement.setArray(2, c.createArrayOf("int8", rows.keySet().stream().map(Key::unitId).distinct().toArray()));
+            statement.setArray(3, c.createArrayOf("date",
+                    rows.keySet().stream().map(k -> java.sql.Date.valueOf(k.period())).distinct().toArray()));
+            try (var r = statement.executeQuery()) {
+                while (r.next()) {
+                    var sum = rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getInt(3), r.getObject(4, LocalDate.class),
+                            r.getLong(5)));
+                    if (sum != null) {
+                        sum.add(r.getLong(6), longs(r.getArray(7)), doubles(r.getArray(8)));
+                    }
+                }
+            }
+        }
+        try (var statement = c.prepareStatement(SET_SQL)) {
             int pending = 0;
             for (var entry : rows.entrySet()) {
                 var key = entry.getKey();
@@ -110,10 +136,10 @@ public final class RollupSummary {
                 statement.setInt(3, key.months());
                 statement.setObject(4, key.period());
                 statement.setLong(5, key.versionId());
-                statement.setLong(6, sum.responses);
-                statement.setObject(7, sum.counts);
-                statement.setObject(8, sum.sums);
-                statement.setObject(9, shard, Types.SMALLINT);
+                statement.setShort(6, shard);
+                statement.setLong(7, sum.responses);
+                statement.setObject(8, sum.counts);
+                statement.setObject(9, sum.sums);
                 statement.addBatch();
                 if (++pending == 500) {
                     statement.executeBatch();
@@ -168,8 +194,8 @@ public final class RollupSummary {
                     while (r.next()) {
                         long unit = r.getLong(1);
                         var key = new Key(unit, false, r.getInt(2), r.getObject(3, LocalDate.class), r.getLong(4));
-                        var counts = unbox((Long[]) r.getArray(6).getArray());
-                        var sums = unbox((Double[]) r.getArray(7).getArray());
+                        var counts = longs(r.getArray(6));
+                        var sums = doubles(r.getArray(7));
                         for (long above : summary.lineages.getOrDefault(unit, List.of(unit))) {
                             summary.rows.computeIfAbsent(new Key(above, false, key.months(), key.period(), key.versionId()),
                                     k -> new Sum()).add(r.getLong(5), counts, sums);
@@ -182,7 +208,8 @@ public final class RollupSummary {
         });
     }
 
-    private static long[] unbox(Long[] values) {
+    static long[] longs(java.sql.Array array) throws SQLException {
+        var values = (Long[]) array.getArray();
         var out = new long[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = values[i];
@@ -190,7 +217,8 @@ public final class RollupSummary {
         return out;
     }
 
-    private static double[] unbox(Double[] values) {
+    static double[] doubles(java.sql.Array array) throws SQLException {
+        var values = (Double[]) array.getArray();
         var out = new double[values.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = values[i];

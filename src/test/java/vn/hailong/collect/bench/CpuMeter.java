@@ -15,6 +15,8 @@ final class CpuMeter {
     private final Integer postgresPort;
     private long jvmStart;
     private long postgresStart;
+    private long compileStart;
+    private long gcStart;
 
     CpuMeter(Integer postgresPort) {
         this.postgresPort = postgresPort;
@@ -23,6 +25,8 @@ final class CpuMeter {
     void start() {
         jvmStart = jvmNanos();
         postgresStart = postgresNanos();
+        compileStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+        gcStart = gcMillis();
     }
 
     void report(String phase, long operations) {
@@ -31,8 +35,14 @@ final class CpuMeter {
         }
         double jvm = (jvmNanos() - jvmStart) / 1e3 / operations;
         long postgres = postgresNanos();
-        System.out.printf("%-28s CPU per operation: JVM %6.0f µs, PostgreSQL %s%n", phase, jvm,
+        System.out.printf("%-28s CPU per operation: JVM %6.0f µs (JIT %4.0f µs, GC %4.0f µs), PostgreSQL %s%n", phase,
+                jvm, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileStart) * 1e3 / operations,
+                (gcMillis() - gcStart) * 1e3 / operations,
                 postgres < 0 ? "not measured (external server)" : String.format("%6.0f µs", (postgres - postgresStart) / 1e3 / operations));
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static long jvmNanos() {

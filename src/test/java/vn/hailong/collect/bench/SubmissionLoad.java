@@ -65,7 +65,7 @@ public final class SubmissionLoad {
                     clients, seconds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
             var base = "http://localhost:" + app.port() + "/api/v1/responses";
             var cpu = new CpuMeter(embedded == null ? null : embedded.getPort());
-            run("warm-up", base, clients, Math.max(5, seconds), 0);
+            run("warm-up", base, clients, Math.max(30, seconds), 0); // long enough for the JIT to settle
             cpu.start();
             var api = run("API, closed loop", base, clients, seconds, 0);
             cpu.report("API, closed loop", apiCount);
