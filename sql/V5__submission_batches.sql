@@ -28,18 +28,9 @@ alter table rollup_summary set (toast_tuple_target = 8160);
 -- What citizens wrote, newest first (GET /api/v1/comments): read backwards, a page at a time.
 create index response_comment_time_idx on response (submitted_at) where comment is not null;
 
--- Element-wise sums that leave an empty array (an unscored response's statistics) out of the sum.
-create or replace function array_add(a bigint[], b bigint[]) returns bigint[] language sql immutable strict parallel safe as $$
-    select case when cardinality(a) = 0 then b
-                when cardinality(b) = 0 then a
-                else (select array_agg(x + y order by i) from unnest(a, b) with ordinality as t(x, y, i)) end
-$$;
-create or replace function array_add(a double precision[], b double precision[]) returns double precision[]
-language sql immutable strict parallel safe as $$
-    select case when cardinality(a) = 0 then b
-                when cardinality(b) = 0 then a
-                else (select array_agg(x + y order by i) from unnest(a, b) with ordinality as t(x, y, i)) end
-$$;
+-- Rollup shards (rollup_daily.shard, rollup_summary.shard) are no longer a connection's pid: a transaction
+-- that adds to the rollups claims a shard 1–64 with an advisory lock, reads its rows, adds in Java and writes
+-- them back whole (vn.hailong.rollup.Rollups); rebuilds write shard 0. Readers still sum the shards.
 
 -- The unit and every unit above it: the subtrees its responses count in.
 create function unit_lineage(bottom bigint) returns setof bigint language sql stable as $$

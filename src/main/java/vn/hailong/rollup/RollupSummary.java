@@ -193,11 +193,13 @@ public final class RollupSummary {
                 try (var r = statement.executeQuery()) {
                     while (r.next()) {
                         long unit = r.getLong(1);
-                        var key = new Key(unit, false, r.getInt(2), r.getObject(3, LocalDate.class), r.getLong(4));
+                        int months = r.getInt(2);
+                        var period = r.getObject(3, LocalDate.class);
+                        long version = r.getLong(4);
                         var counts = longs(r.getArray(6));
                         var sums = doubles(r.getArray(7));
                         for (long above : summary.lineages.getOrDefault(unit, List.of(unit))) {
-                            summary.rows.computeIfAbsent(new Key(above, false, key.months(), key.period(), key.versionId()),
+                            summary.rows.computeIfAbsent(new Key(above, false, months, period, version),
                                     k -> new Sum()).add(r.getLong(5), counts, sums);
                         }
                     }
