@@ -37,6 +37,18 @@ class CrashRecoveryTest {
         var env = Map.of("DATABASE_URL", url, "PORT", Integer.toString(ServerProcess.freePort()),
                 "ADMIN_PASSWORD", "crash-test-password", "RATE_LIMIT_CLIENT", "0", "RATE_LIMIT_DEVICE", "0");
         var server = ServerProcess.launch(env);
+        try {
+            run(url, env, server);
+        } finally {
+            // Whatever failed, no server is left running after the test (it may be a later restart's).
+            current.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    private ServerProcess current;
+
+    private void run(String url, Map<String, String> env, ServerProcess server) throws Exception {
+        current = server;
         server.awaitUp("/health", Duration.ofSeconds(120));
         try (var dsl = TestApp.dsl(url)) {
             dsl.execute("insert into unit (code, name_vi, kind) values ('AG01', 'Sở Tư pháp', 'department')");
@@ -84,6 +96,7 @@ class CrashRecoveryTest {
             server.kill();
             Thread.sleep(500);
             server = ServerProcess.launch(env);
+            current = server;
             server.awaitUp("/health", Duration.ofSeconds(120));
             restarts.add(acknowledged.size());
         }
@@ -99,8 +112,6 @@ class CrashRecoveryTest {
             assertThat(Set.copyOf(storedIds)).hasSameSizeAs(acknowledged);
             assertThat(TestApp.one(dsl, "select coalesce(sum(responses), 0) from rollup_daily", Long.class))
                     .as("each stored rating is in the rollups once").isEqualTo((long) CLIENTS * PER_CLIENT);
-        } finally {
-            server.terminate(Duration.ofSeconds(60));
         }
         assertThat(sent.get()).isEqualTo(CLIENTS * PER_CLIENT);
         assertThat(restarts).as("both kills came in the middle of the load")
