@@ -28,7 +28,10 @@ import vn.hailong.db.DatabaseUrl;
  * Load benchmark of POST /api/v1/responses over loopback, beside the raw rate of the same PostgreSQL doing
  * the same single-row inserts. Bounded in time and count; prints its figures.
  *
- * <pre>bench/collect.sh [--seconds 10] [--clients 8] [--rate 500] [--database-url URL]</pre>
+ * <pre>bench/collect.sh [--seconds 10] [--clients 8] [--rate 500] [--database-url URL] [--profile]</pre>
+ *
+ * With {@code --profile} (embedded database only) it also prints, for the closed loop, where PostgreSQL spent
+ * its time statement by statement, functions' inner statements included (pg_stat_statements).
  */
 public final class SubmissionLoad {
     static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
@@ -42,11 +45,17 @@ public final class SubmissionLoad {
         int clients = intArg(args, "--clients", 8);
         int rate = intArg(args, "--rate", 500);
         var url = stringArg(args, "--database-url");
+        boolean profile = Arrays.asList(args).contains("--profile");
         EmbeddedPostgres embedded = null;
         if (url == null) {
-            embedded = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("hailong-bench"))
+            var builder = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("hailong-bench"))
                     .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on").start();
+                    .setServerConfig("full_page_writes", "on");
+            if (profile) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            embedded = builder.start();
             try (var c = embedded.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 s.execute("create database bench");
             }
@@ -66,9 +75,15 @@ public final class SubmissionLoad {
             var base = "http://localhost:" + app.port() + "/api/v1/responses";
             var cpu = new CpuMeter(embedded == null ? null : embedded.getPort());
             run("warm-up", base, clients, Math.max(30, seconds), 0); // long enough for the JIT to settle
+            if (profile) {
+                Statements.reset(jdbc);
+            }
             cpu.start();
             var api = run("API, closed loop", base, clients, seconds, 0);
             cpu.report("API, closed loop", apiCount);
+            if (profile) {
+                Statements.print(jdbc, apiCount);
+            }
             cpu.start();
             var raw = rawInserts(jdbc, clients, seconds);
             System.out.printf("%-28s %8.0f inserts/s%n", "raw single-row INSERT", raw);
