@@ -181,6 +181,42 @@ class SubmissionsApiTest {
                 .as("each stored rating is in the rollups once").isEqualTo(rolledUp + 23);
     }
 
+    /**
+     * The checks of a batch (retry, reused id, invitation, dossier) look each rating up by index: what they read
+     * does not grow with the number of responses stored. (V5's version read every response of every year.)
+     */
+    @Test
+    void checking_a_batch_reads_a_few_index_pages_not_the_stored_responses() throws Exception {
+        dsl.execute("insert into unit (code, name_vi, kind) values ('BULK', 'Đơn vị thử tải', 'department')");
+        dsl.execute("""
+                insert into response (agency_id, submitted_at, questionnaire_version_id, channel, submission_id,
+                                      content_hash, dossier_code, answers, received_at)
+                select u.id, timestamptz '2021-01-01 08:00+07' + n * interval '10 minutes', v.id, 'web', gen_random_uuid(),
+                       'bulk', 'H99.BULK-' || n, array[4, 4, 5, 4, 3, 4, 4, 5, 4, 4, 5, 4, 4, 3, 4, 4, 4]::smallint[], now()
+                  from generate_series(1, 40000) as n, unit u, questionnaire_version v
+                 where u.code = 'BULK' and v.id = (select min(id) from questionnaire_version)""");
+        long agency = one(dsl, "select id from unit where code = 'BULK'", Long.class);
+        long pages = one(dsl, "select sum(pg_relation_size(oid)) / 8192 from pg_class where relname like 'response_y%' and relkind = 'r'",
+                Long.class);
+        var batch = "[" + String.join(",",
+                rating(UUID.randomUUID(), agency, null),
+                rating(UUID.randomUUID(), agency, "H99.BULK-777"),
+                rating(UUID.randomUUID(), agency, "H99.BULK-NEW")) + "]";
+        assertThat(TestApp.column(dsl, "select outcome from classify_submissions('" + batch + "'::jsonb) order by ordinal",
+                String.class)).containsExactly("new", "dossier_rated", "new");
+        var plan = one(dsl, "explain (analyze, buffers, format json) select * from classify_submissions('" + batch
+                + "'::jsonb)", String.class);
+        var top = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan).get(0).get("Plan");
+        long blocks = top.get("Shared Hit Blocks").asLong() + top.get("Shared Read Blocks").asLong(); // the whole tree
+        assertThat(pages).as("response heap pages").isGreaterThan(500);
+        assertThat(blocks).as("blocks read to check three ratings").isPositive().isLessThan(300);
+    }
+
+    private static String rating(UUID id, long agency, String dossier) {
+        return "{\"submission_id\": \"" + id + "\", \"content_hash\": \"x\", \"agency_id\": " + agency
+                + (dossier == null ? "" : ", \"dossier_code\": \"" + dossier + "\"") + "}";
+    }
+
     @Test
     void a_value_of_the_wrong_type_is_named_with_what_it_must_be() {
         var badId = sipas(UUID.randomUUID());
