@@ -12,11 +12,14 @@ import java.nio.file.Path;
  */
 final class CpuMeter {
     private static final double TICK_NS = 1e9 / 100; // USER_HZ is 100 on Linux
+    /** The load generator's threads: its clients (load-client-n) and the JDK HTTP client's own. */
+    static final String[] GENERATOR = {"load-client", "HttpClient"};
     private final Integer postgresPort;
     private long jvmStart;
     private long postgresStart;
     private long compileStart;
     private long gcStart;
+    private long generatorStart;
 
     CpuMeter(Integer postgresPort) {
         this.postgresPort = postgresPort;
@@ -25,8 +28,9 @@ final class CpuMeter {
     void start() {
         jvmStart = jvmNanos();
         postgresStart = postgresNanos();
-        compileStart = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-        gcStart = gcMillis();
+        compileStart = threadNanos("C1 CompilerThre", "C2 CompilerThre");
+        gcStart = threadNanos("GC Thread", "G1 ");
+        generatorStart = threadNanos(GENERATOR);
     }
 
     void report(String phase, long operations) {
@@ -35,14 +39,36 @@ final class CpuMeter {
         }
         double jvm = (jvmNanos() - jvmStart) / 1e3 / operations;
         long postgres = postgresNanos();
-        System.out.printf("%-28s CPU per operation: JVM %6.0f µs (JIT %4.0f µs, GC %4.0f µs), PostgreSQL %s%n", phase,
-                jvm, (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compileStart) * 1e3 / operations,
-                (gcMillis() - gcStart) * 1e3 / operations,
+        System.out.printf("%-28s CPU per operation: JVM %6.0f µs (JIT %4.0f µs, GC %4.0f µs, load generator %4.0f µs),"
+                        + " PostgreSQL %s%n", phase, jvm, (threadNanos("C1 CompilerThre", "C2 CompilerThre") - compileStart) / 1e3 / operations,
+                (threadNanos("GC Thread", "G1 ") - gcStart) / 1e3 / operations,
+                (threadNanos(GENERATOR) - generatorStart) / 1e3 / operations,
                 postgres < 0 ? "not measured (external server)" : String.format("%6.0f µs", (postgres - postgresStart) / 1e3 / operations));
     }
 
-    private static long gcMillis() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
+    /** CPU time of this JVM's threads whose names start with one of the prefixes (as /proc shows them, cut to 15). */
+    static long threadNanos(String... prefixes) {
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            long ticks = 0;
+            for (var task : tasks.toList()) {
+                try {
+                    var stat = Files.readString(task.resolve("stat"));
+                    var name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    for (var prefix : prefixes) {
+                        if (name.startsWith(prefix)) {
+                            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                            break;
+                        }
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we read
+                }
+            }
+            return (long) (ticks * TICK_NS);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static long jvmNanos() {

@@ -44,6 +44,7 @@ public final class SubmissionLoad {
         int seconds = intArg(args, "--seconds", 10);
         int clients = intArg(args, "--clients", 8);
         int rate = intArg(args, "--rate", 500);
+        int warmUp = intArg(args, "--warm-up", 60);
         var url = stringArg(args, "--database-url");
         boolean profile = Arrays.asList(args).contains("--profile");
         EmbeddedPostgres embedded = null;
@@ -74,7 +75,7 @@ public final class SubmissionLoad {
                     clients, seconds, System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
             var base = "http://localhost:" + app.port() + "/api/v1/responses";
             var cpu = new CpuMeter(embedded == null ? null : embedded.getPort());
-            run("warm-up", base, clients, Math.max(30, seconds), 0); // long enough for the JIT to settle
+            run("warm-up", base, clients, warmUp, 0); // long enough for the JIT to settle
             if (profile) {
                 Statements.reset(jdbc);
             }
@@ -99,13 +100,16 @@ public final class SubmissionLoad {
 
     /** Sends ratings for {@code seconds}; rate 0 means as fast as the clients go. Returns submissions/s. */
     static double run(String name, String url, int clients, int seconds, int rate) throws Exception {
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var counter = new AtomicInteger();
+        java.util.concurrent.ThreadFactory threads = task -> new Thread(task, "load-client-" + counter.incrementAndGet());
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newCachedThreadPool(threads)).build();
         var latencies = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicInteger();
         var issued = new AtomicLong();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
-        var pool = Executors.newFixedThreadPool(clients);
+        var pool = Executors.newFixedThreadPool(clients, threads);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
                 int i = 0;
