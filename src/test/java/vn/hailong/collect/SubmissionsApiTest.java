@@ -101,6 +101,11 @@ class SubmissionsApiTest {
         assertThat(one(dsl, "select coalesce(sum(responses), 0) from rollup_daily", Long.class)).isEqualTo(before + 1);
         assertThat(one(dsl, "select count(*) from rollup_daily where cardinality(counts) > 0 and cardinality(sums) > 0"
                 + " and channel = 'qr' and stratum = 'HT' and service_id > 0 and centre_id > 0", Long.class)).isPositive();
+        // Stored compressed in the row (V8): a SIPAS row's 652 sums take 5 KB as a plain array.
+        assertThat(one(dsl, "select max(pg_column_size(sums)) from rollup_daily where cardinality(sums) = 652", Integer.class))
+                .isLessThan(1_500);
+        assertThat(one(dsl, "select max(pg_column_size(sums)) from rollup_summary where cardinality(sums) = 652", Integer.class))
+                .isLessThan(1_500);
     }
 
     @Test
