@@ -2,7 +2,7 @@
 # Load benchmark of POST /api/v1/responses (src/test/java/vn/hailong/collect/bench/SubmissionLoad.java):
 # 8 clients over loopback, the raw single-row insert rate of the same PostgreSQL, then a fixed 500/s.
 # Starts its own embedded PostgreSQL unless --database-url is given. Bounded: 10 s per phase by default.
-# Usage: bench/collect.sh [--seconds 10] [--clients 8] [--rate 500] [--database-url URL] [--profile]
+# Usage: bench/collect.sh [--seconds 10] [--warm-up 60] [--clients 8] [--rate 500] [--database-url URL] [--profile]
 # --profile: also print where PostgreSQL spent its time, statement by statement (pg_stat_statements).
 set -euo pipefail
 cd "$(dirname "$0")/.."

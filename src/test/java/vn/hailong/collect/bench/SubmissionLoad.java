@@ -28,7 +28,7 @@ import vn.hailong.db.DatabaseUrl;
  * Load benchmark of POST /api/v1/responses over loopback, beside the raw rate of the same PostgreSQL doing
  * the same single-row inserts. Bounded in time and count; prints its figures.
  *
- * <pre>bench/collect.sh [--seconds 10] [--clients 8] [--rate 500] [--database-url URL] [--profile]</pre>
+ * <pre>bench/collect.sh [--seconds 10] [--warm-up 60] [--clients 8] [--rate 500] [--database-url URL] [--profile]</pre>
  *
  * With {@code --profile} (embedded database only) it also prints, for the closed loop, where PostgreSQL spent
  * its time statement by statement, functions' inner statements included (pg_stat_statements).
@@ -101,7 +101,12 @@ public final class SubmissionLoad {
     /** Sends ratings for {@code seconds}; rate 0 means as fast as the clients go. Returns submissions/s. */
     static double run(String name, String url, int clients, int seconds, int rate) throws Exception {
         var counter = new AtomicInteger();
-        java.util.concurrent.ThreadFactory threads = task -> new Thread(task, "load-client-" + counter.incrementAndGet());
+        java.util.concurrent.ThreadFactory threads = task -> {
+            var thread = new Thread(task, "load-client-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        // Not shut down here: the load generator's CPU time is read from its live threads once the phase ends.
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newCachedThreadPool(threads)).build();
         var latencies = new ConcurrentLinkedQueue<Long>();
