@@ -115,8 +115,9 @@ public final class SubmissionLoad {
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         var pool = Executors.newFixedThreadPool(clients, threads);
+        var clientsDone = new ArrayList<java.util.concurrent.Future<?>>();
         for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
+            clientsDone.add(pool.submit(() -> {
                 int i = 0;
                 while (System.nanoTime() < end) {
                     long n = issued.getAndIncrement();
@@ -143,10 +144,12 @@ public final class SubmissionLoad {
                     }
                 }
                 return null;
-            });
+            }));
         }
-        pool.shutdown();
-        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        // The clients' threads stay (daemons) until the JVM ends: their CPU time is read once the phase ends.
+        for (var done : clientsDone) {
+            done.get(seconds + 60, TimeUnit.SECONDS);
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double perSecond = sorted.length / elapsed;
