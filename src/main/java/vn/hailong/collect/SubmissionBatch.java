@@ -35,14 +35,25 @@ import vn.hailong.rollup.Rollups;
  */
 final class SubmissionBatch {
     private static final Logger log = LoggerFactory.getLogger(SubmissionBatch.class);
+    /**
+     * Benchmark only, never to be set in production: with {@code -Dhailong.bench.withoutRollups=true} ratings are
+     * stored without adding to the rollups, so that bench/analytics.sh can measure what keeping rollups costs
+     * ingestion. Dashboards miss such ratings until the rollups are rebuilt. Read once, when the app is wired.
+     */
+    static final String WITHOUT_ROLLUPS = "hailong.bench.withoutRollups";
 
     private final DSLContext dsl;
     private final Rollups rollups;
     private final ObjectMapper json = new ObjectMapper();
+    private final boolean withRollups = !Boolean.getBoolean(WITHOUT_ROLLUPS);
 
     SubmissionBatch(DSLContext dsl, Rollups rollups) {
         this.dsl = dsl;
         this.rollups = rollups;
+        if (!withRollups) {
+            log.warn("event=rollups_off property={} reason=\"benchmark only: ratings are stored without rollups\"",
+                    WITHOUT_ROLLUPS);
+        }
     }
 
     /** Stores the ratings and answers each caller. */
@@ -135,6 +146,9 @@ final class SubmissionBatch {
         }
         if (outcomes.contains(null)) {
             throw new IllegalStateException("store_submissions left a rating without an outcome");
+        }
+        if (!withRollups) {
+            return outcomes;
         }
         var additions = rollups.additions();
         for (int i = 0; i < outcomes.size(); i++) {

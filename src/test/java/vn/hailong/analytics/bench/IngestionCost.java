@@ -1,0 +1,140 @@
+package vn.hailong.analytics.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import vn.hailong.db.DatabaseUrl;
+
+/**
+ * What keeping rollups costs ingestion: POST /api/v1/responses by closed-loop clients, on the database the
+ * analytics phases filled, alternately with rollups and without (the server started with the benchmark switch
+ * hailong.bench.withoutRollups, see SubmissionBatch), so that a change of the machine's load hits both alike.
+ */
+final class IngestionCost {
+    static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
+            "KQ3", "PA1", "PA2", "PA3", "HL"};
+    static final int MAX_REQUESTS = 200_000;
+
+    /** Where a rating goes: an agency, one of its services and its centre, all by code. */
+    record Target(String agency, String service, String centre) {
+    }
+
+    private IngestionCost() {
+    }
+
+    static void measure(String url, String heap, int clients, int seconds, int rounds) throws Exception {
+        var targets = targets(DatabaseUrl.parse(url));
+        System.out.printf("%nIngestion: POST /api/v1/responses, %d clients in a closed loop, %d s per run, %d rounds"
+                        + " (with rollups, then without), ratings spread over %d agency × service pairs, load average %s%n",
+                clients, seconds, rounds, targets.size(), AnalyticsLoad.loadAverage());
+        double with = 0;
+        double without = 0;
+        for (int round = 1; round <= rounds; round++) {
+            with += run("round " + round + ", with rollups", url, heap, targets, clients, seconds, false);
+            without += run("round " + round + ", without rollups", url, heap, targets, clients, seconds, true);
+        }
+        with /= rounds;
+        without /= rounds;
+        double cost = 100 * (1 - with / without);
+        System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s: rollups cost %.1f %% of the rate"
+                + " (target ≤ 30 %%): %s%n", with, without, cost, cost <= 30 ? "PASS" : "FAIL");
+    }
+
+    /** Starts the app (with or without rollups), warms it up, then sends ratings for {@code seconds}. */
+    private static double run(String name, String url, String heap, List<Target> targets, int clients, int seconds,
+                              boolean withoutRollups) throws Exception {
+        try (var server = BenchServer.start(url, heap, false, withoutRollups)) {
+            var base = "http://localhost:" + server.port() + "/api/v1/responses";
+            loop(base, targets, clients, Math.max(3, seconds / 2));
+            var r = loop(base, targets, clients, seconds);
+            System.out.printf("  %-28s %8.0f submissions/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)"
+                            + "  load average %s%n", name, r.perSecond(), r.p50(), r.p99(), r.requests(), r.errors(),
+                    AnalyticsLoad.loadAverage());
+            return r.perSecond();
+        }
+    }
+
+    record Result(double perSecond, double p50, double p99, int requests, int errors) {
+    }
+
+    private static Result loop(String url, List<Target> targets, int clients, int seconds) throws Exception {
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var latencies = new ConcurrentLinkedQueue<Long>();
+        var errors = new AtomicInteger();
+        var issued = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(seconds).toNanos();
+        var pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long n = issued.getAndIncrement();
+                    if (n >= MAX_REQUESTS) {
+                        break;
+                    }
+                    long t0 = System.nanoTime();
+                    var response = http.send(HttpRequest.newBuilder(URI.create(url))
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body((int) n, targets))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - t0);
+                    if (response.statusCode() != 201 && errors.incrementAndGet() == 1) {
+                        System.out.printf("  POST /api/v1/responses answered %d: %.200s%n", response.statusCode(),
+                                response.body());
+                    }
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
+        double elapsed = AnalyticsLoad.seconds(start);
+        var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Result(sorted.length / elapsed, AnalyticsLoad.percentile(sorted, 0.50),
+                AnalyticsLoad.percentile(sorted, 0.99), sorted.length, errors.get());
+    }
+
+    /** A full SIPAS rating (the 16 criteria and the overall question), as SubmissionLoad sends, to target i. */
+    static String body(int i, List<Target> targets) {
+        var t = targets.get(i % targets.size());
+        var answers = new ArrayList<String>();
+        for (int k = 0; k < CODES.length; k++) {
+            answers.add("\"" + CODES[k] + "\":" + (1 + (i + k) % 5));
+        }
+        return "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"questionnaire\":\"SIPAS\",\"version\":1,"
+                + "\"agency\":\"" + t.agency() + "\",\"service\":\"" + t.service() + "\",\"centre\":\"" + t.centre()
+                + "\",\"channel\":\"" + (i % 2 == 0 ? "web" : "qr") + "\",\"answers\":{" + String.join(",", answers) + "}}";
+    }
+
+    /** Every service of every demo agency, at the centre where the demo's citizens rated that agency. */
+    private static List<Target> targets(DatabaseUrl jdbc) throws SQLException {
+        try (var c = AnalyticsLoad.connect(jdbc); var s = c.createStatement();
+             var r = s.executeQuery("""
+                     select u.code, s.code, sc.code
+                       from unit_service us
+                       join unit u on u.id = us.unit_id
+                       join service s on s.id = us.service_id
+                       join lateral (select centre_id from response r where r.agency_id = u.id
+                                      and r.centre_id is not null limit 1) rc on true
+                       join service_centre sc on sc.id = rc.centre_id
+                      order by u.code, s.code""")) {
+            var targets = new ArrayList<Target>();
+            while (r.next()) {
+                targets.add(new Target(r.getString(1), r.getString(2), r.getString(3)));
+            }
+            return targets;
+        }
+    }
+}
