@@ -12,6 +12,7 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,8 +23,13 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.postgresql.PGStatement;
 
 import vn.hailong.auth.UnitScope;
 import vn.hailong.rollup.Rollups;
@@ -87,11 +93,29 @@ public final class Slices {
     }
 
     private final DSLContext dsl;
+    private final DSLContext rollupReads;
     private final Forms forms;
 
     public Slices(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
+        this.rollupReads = dsl.configuration().derive(new DefaultExecuteListenerProvider(new BinaryArrays())).dsl();
         this.forms = forms;
+    }
+
+    /**
+     * Has PostgreSQL send rollup rows in binary from the first call. In text, each of a SIPAS row's 889 numbers is
+     * printed by the server and parsed by the driver, most of the time a dashboard waits for daily rows; the driver
+     * only switches to binary on its own after five runs of a statement on one pooled connection.
+     */
+    private static final class BinaryArrays implements ExecuteListener {
+        @Override
+        public void prepareEnd(ExecuteContext ctx) {
+            try {
+                ctx.statement().unwrap(PGStatement.class).setPrepareThreshold(-1);
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot ask for binary results", e);
+            }
+        }
     }
 
     public Optional<Versions> versions(String questionnaire) {
@@ -121,7 +145,20 @@ public final class Slices {
     public Map<List<Object>, SufficientStatistics> read(Versions versions, Filter f, List<Dimension> groupBy) {
         var builders = new LinkedHashMap<List<Object>, SufficientStatistics.Builder>();
         var summary = summaryMonths(f, groupBy);
-        try (var cursor = summary == 0 ? daily(versions, f, groupBy) : summary(versions, f, groupBy, summary)) {
+        // In a transaction, so that the driver fetches the rows 10,000 at a time: with autocommit it holds them all,
+        // and a few years of daily rows (7 KB each once read) are more than the heap.
+        rollupReads.transaction(trx -> read(trx.dsl(), versions, f, groupBy, summary, builders));
+        // Groups in key order (years, months, ids ascending), so every answer lists them the same way.
+        var result = new LinkedHashMap<List<Object>, SufficientStatistics>();
+        builders.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Slices::compareKeys))
+                .forEach(e -> result.put(e.getKey(), e.getValue().build()));
+        return result;
+    }
+
+    private static void read(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, int summary,
+                             Map<List<Object>, SufficientStatistics.Builder> builders) {
+        try (var cursor = summary == 0 ? daily(tx, versions, f, groupBy) : summary(tx, versions, f, groupBy, summary)) {
             int dims = groupBy.size();
             for (var r : cursor) {
                 var key = new ArrayList<Object>(dims);
@@ -137,12 +174,6 @@ public final class Slices {
                         .add((String) r.get(dims), StratumStatistics.of(versions.instrument(), unbox(counts), unbox(sums)));
             }
         }
-        // Groups in key order (years, months, ids ascending), so every answer lists them the same way.
-        var result = new LinkedHashMap<List<Object>, SufficientStatistics>();
-        builders.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(Slices::compareKeys))
-                .forEach(e -> result.put(e.getKey(), e.getValue().build()));
-        return result;
     }
 
     /**
@@ -163,13 +194,13 @@ public final class Slices {
         return years ? 12 : 1;
     }
 
-    private Cursor<Record> daily(Versions versions, Filter f, List<Dimension> groupBy) {
+    private static Cursor<Record> daily(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy) {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY)));
         fields.add(ROLLUP_DAILY.STRATUM);
         fields.add(ROLLUP_DAILY.COUNTS);
         fields.add(ROLLUP_DAILY.SUMS);
-        return dsl.select(fields)
+        return tx.select(fields)
                 .from(ROLLUP_DAILY)
                 .where(ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
                 .and(f.from() == null ? noCondition() : ROLLUP_DAILY.DAY.ge(f.from()))
@@ -189,7 +220,7 @@ public final class Slices {
      * Split by unit, each unit's own rows; otherwise the subtree rows of the unit asked for, of the caller's
      * scope, or of every top unit: a whole province's year is a row per version.
      */
-    private Cursor<Record> summary(Versions versions, Filter f, List<Dimension> groupBy, int months) {
+    private static Cursor<Record> summary(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, int months) {
         var s = ROLLUP_SUMMARY;
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD)));
@@ -207,7 +238,7 @@ public final class Slices {
             units = s.OWN.isFalse().and(root != null ? s.UNIT_ID.eq(root)
                     : s.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
         }
-        return dsl.select(fields)
+        return tx.select(fields)
                 .from(s)
                 .where(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
                 .and(s.MONTHS.eq((short) months))
