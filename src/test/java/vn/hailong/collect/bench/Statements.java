@@ -18,7 +18,7 @@ final class Statements {
         }
     }
 
-    /** The statements that took most time, with their share, calls and time per rating. */
+    /** The statements that took most time: per rating, their time, calls, blocks and WAL bytes. */
     static void print(DatabaseUrl jdbc, long ratings) throws SQLException {
         try (var c = connect(jdbc); var s = c.createStatement(); var r = s.executeQuery("""
                 select calls, total_exec_time, rows, shared_blks_hit + shared_blks_read as blocks, wal_bytes,
