@@ -129,21 +129,28 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * An embedded PostgreSQL in {@code pgDir} configured as the application runs it; the benchmarks start theirs
+     * with this too. zonky starts the server with -F (no fsync) and without waiting for the WAL at commit, meant
+     * for tests: a real system syncs, and a rating acknowledged is on disk.
+     */
+    public static EmbeddedPostgres.Builder durableEmbedded(Path pgDir) {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgDir)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("listen_addresses", "localhost");
+    }
+
     private static EmbeddedPostgres startEmbedded(Path dataDir) {
         var pgDir = dataDir.resolve("pg");
         checkWritable(dataDir);
         try {
-            var embedded = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgDir)
+            var embedded = durableEmbedded(pgDir)
                     .setCleanDataDirectory(false)
                     // The application stops it itself, after the pool, on SIGTERM.
                     .setRegisterShutdownHook(false)
-                    // zonky starts the server with -F (no fsync) and without waiting for the WAL at commit, meant
-                    // for tests: a real system syncs, and a rating acknowledged is on disk.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("listen_addresses", "localhost")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             log.info("event=embedded_database_started data_dir={} port={}", pgDir, embedded.getPort());

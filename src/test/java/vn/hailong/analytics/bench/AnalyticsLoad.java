@@ -12,7 +12,7 @@ import java.util.Map;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.hailong.db.Database;
 import vn.hailong.db.DatabaseUrl;
 import vn.hailong.demo.DemoProvince;
 import vn.hailong.rollup.Rollups;
@@ -55,9 +55,7 @@ public final class AnalyticsLoad {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), heap, loadAverage());
         Files.deleteIfExists(BenchServer.LOG);
         var data = Files.createTempDirectory("hailong-analytics-bench");
-        try (var embedded = EmbeddedPostgres.builder().setDataDirectory(data)
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").start()) {
+        try (var embedded = Database.durableEmbedded(data).start()) {
             try (var c = embedded.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                 s.execute("create database bench");
             }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.hailong.App;
 import vn.hailong.Settings;
+import vn.hailong.db.Database;
 import vn.hailong.db.DatabaseUrl;
 
 /**
@@ -49,9 +50,7 @@ public final class SubmissionLoad {
         boolean profile = Arrays.asList(args).contains("--profile");
         EmbeddedPostgres embedded = null;
         if (url == null) {
-            var builder = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("hailong-bench"))
-                    .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
+            var builder = Database.durableEmbedded(Files.createTempDirectory("hailong-bench"));
             if (profile) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
                         .setServerConfig("pg_stat_statements.track", "all");

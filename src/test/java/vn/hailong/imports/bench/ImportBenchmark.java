@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.hailong.App;
 import vn.hailong.Settings;
+import vn.hailong.db.Database;
 import vn.hailong.db.DatabaseUrl;
 
 /**
@@ -43,9 +44,7 @@ public final class ImportBenchmark {
         var file = Files.createTempFile("hailong-import-bench", ".csv");
         try {
             if (url == null) {
-                embedded = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("hailong-bench"))
-                        .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on").start(); // as the application runs it
+                embedded = Database.durableEmbedded(Files.createTempDirectory("hailong-bench")).start();
                 try (var c = embedded.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
                     s.execute("create database bench");
                 }
