@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -66,6 +67,7 @@ import vn.hailong.collect.RateLimiter;
 import vn.hailong.collect.Submissions;
 import vn.hailong.collect.SubmissionsApi;
 import vn.hailong.imports.ImportsApi;
+import vn.hailong.rollup.RollupFolder;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
@@ -163,8 +165,9 @@ public final class App implements AutoCloseable {
         var qr = new QrApi();
         var forms = new Forms(dsl);
         var rollups = new Rollups(forms);
+        var folder = new RollupFolder(dsl, Duration.ofMillis(200));
         // Ratings are stored in group commits by a few writers; more writers overlap one's commit with the next.
-        var stored = new Submissions(dsl, rollups, Integer.getInteger("hailong.writers", 2));
+        var stored = new Submissions(dsl, rollups, folder, Integer.getInteger("hailong.writers", 2));
         var submissions = new SubmissionsApi(new Directory(dsl), forms, stored,
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
@@ -180,6 +183,7 @@ public final class App implements AutoCloseable {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
+            config.events.serverStopped(folder::close);
             config.events.handlerAdded(h -> {
                 if (HTTP_METHODS.contains(h.getHttpMethod())) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles())));

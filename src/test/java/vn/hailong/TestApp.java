@@ -71,6 +71,30 @@ public final class TestApp implements AutoCloseable {
         return DSL.using(url.jdbcUrl(), url.user().orElse("postgres"), url.password().orElse(""));
     }
 
+    /** How many responses the rollups count: the daily rows and the pending rows not yet folded into them. */
+    public static final String ROLLED_UP = "select (select coalesce(sum(responses), 0) from rollup_daily)"
+            + " + (select coalesce(sum(responses), 0) from rollup_pending)";
+
+    /** Folds every pending rollup row, waiting for a fold the application has under way (its rows are skipped). */
+    public static void foldRollups(DSLContext dsl) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            vn.hailong.rollup.RollupFolder.foldAll(dsl);
+            if (one(dsl, "select count(*) from rollup_pending", Long.class) == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("rollup rows still pending after 30 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** The single value a query returns, as the given type. */
     public static <T> T one(DSLContext dsl, String sql, Class<T> type, Object... bindings) {
         return dsl.fetchSingle(sql, bindings).get(0, type);

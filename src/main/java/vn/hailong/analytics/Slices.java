@@ -4,6 +4,7 @@ import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
+import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
 import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
 import static vn.hailong.db.schema.Tables.UNIT;
 import static org.jooq.impl.DSL.condition;
@@ -27,6 +28,8 @@ import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.postgresql.PGStatement;
@@ -40,7 +43,8 @@ import vn.hailong.survey.Forms;
 
 /**
  * Reads rollups for a filter and merges them into the statistics core's sufficient statistics, one per group:
- * the monthly and yearly summary rows when they can answer, the daily rows otherwise. Never reads responses.
+ * the monthly and yearly summary rows when they can answer, the daily rows otherwise, each with the pending rows
+ * not yet folded into them (see Rollups). Never reads responses.
  */
 public final class Slices {
     /** The ways results can be split. */
@@ -48,12 +52,12 @@ public final class Slices {
         UNIT, SERVICE, CENTRE, CHANNEL, YEAR, QUARTER, MONTH;
 
         /** What a rollup row is split by, given its unit and its day (or the first day of its period). */
-        Field<?> of(Field<Long> unit, Field<LocalDate> day) {
+        Field<?> of(Field<Long> unit, Field<LocalDate> day, Rows rows) {
             return switch (this) {
                 case UNIT -> unit;
-                case SERVICE -> ROLLUP_DAILY.SERVICE_ID;
-                case CENTRE -> ROLLUP_DAILY.CENTRE_ID;
-                case CHANNEL -> ROLLUP_DAILY.CHANNEL;
+                case SERVICE -> rows.service();
+                case CENTRE -> rows.centre();
+                case CHANNEL -> rows.channel();
                 case YEAR -> field("extract(year from {0})::int", Integer.class, day);
                 case QUARTER -> field("to_char({0}, 'YYYY-\"Q\"Q')", String.class, day);
                 case MONTH -> field("to_char({0}, 'YYYY-MM')", String.class, day);
@@ -86,6 +90,19 @@ public final class Slices {
                     .and(channel == null ? noCondition() : RESPONSE.CHANNEL.eq(channel))
                     .and(excludeFlagged ? condition("cardinality({0}) = 0", RESPONSE.QUALITY_FLAGS) : noCondition());
         }
+    }
+
+    /** Rollup rows at the daily key: the daily rows, and the pending rows not yet folded into them. */
+    record Rows(Table<?> table, Field<Long> agency, Field<LocalDate> day, Field<Long> version, Field<Long> service,
+                Field<Long> centre, Field<String> channel, Field<String> stratum, Field<Boolean> flagged,
+                Field<Long[]> counts, Field<Double[]> sums) {
+        static final Rows DAILY = new Rows(ROLLUP_DAILY, ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY,
+                ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID, ROLLUP_DAILY.SERVICE_ID, ROLLUP_DAILY.CENTRE_ID,
+                ROLLUP_DAILY.CHANNEL, ROLLUP_DAILY.STRATUM, ROLLUP_DAILY.FLAGGED, ROLLUP_DAILY.COUNTS, ROLLUP_DAILY.SUMS);
+        static final Rows PENDING = new Rows(ROLLUP_PENDING, ROLLUP_PENDING.AGENCY_ID, ROLLUP_PENDING.DAY,
+                ROLLUP_PENDING.QUESTIONNAIRE_VERSION_ID, ROLLUP_PENDING.SERVICE_ID, ROLLUP_PENDING.CENTRE_ID,
+                ROLLUP_PENDING.CHANNEL, ROLLUP_PENDING.STRATUM, ROLLUP_PENDING.FLAGGED, ROLLUP_PENDING.COUNTS,
+                ROLLUP_PENDING.SUMS);
     }
 
     /** The versions of a questionnaire that can be merged: those scored exactly like the newest one. */
@@ -194,49 +211,71 @@ public final class Slices {
         return years ? 12 : 1;
     }
 
+    /** The daily rows of the filter, and the pending rows that will be folded into them. */
     private static Cursor<Record> daily(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy) {
-        var fields = new ArrayList<Field<?>>();
-        groupBy.forEach(d -> fields.add(d.of(ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY)));
-        fields.add(ROLLUP_DAILY.STRATUM);
-        fields.add(ROLLUP_DAILY.COUNTS);
-        fields.add(ROLLUP_DAILY.SUMS);
-        return tx.select(fields)
-                .from(ROLLUP_DAILY)
-                .where(ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
-                .and(f.from() == null ? noCondition() : ROLLUP_DAILY.DAY.ge(f.from()))
-                .and(f.to() == null ? noCondition() : ROLLUP_DAILY.DAY.le(f.to()))
-                .and(f.unit() == null ? noCondition()
-                        : condition("{0} in (select unit_subtree({1}))", ROLLUP_DAILY.AGENCY_ID, val(f.unit())))
-                .and(f.service() == null ? noCondition() : ROLLUP_DAILY.SERVICE_ID.eq(f.service()))
-                .and(f.centre() == null ? noCondition() : ROLLUP_DAILY.CENTRE_ID.eq(f.centre()))
-                .and(f.channel() == null ? noCondition() : ROLLUP_DAILY.CHANNEL.eq(f.channel()))
-                .and(f.excludeFlagged() ? ROLLUP_DAILY.FLAGGED.isFalse() : noCondition())
-                .and(f.scope().covers(ROLLUP_DAILY.AGENCY_ID))
+        return daily(tx, Rows.DAILY, versions, f, groupBy)
+                .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy))
                 .fetchSize(10_000)
                 .fetchLazy();
     }
 
+    private static SelectConditionStep<Record> daily(DSLContext tx, Rows rows, Versions versions, Filter f,
+                                                     List<Dimension> groupBy) {
+        var fields = new ArrayList<Field<?>>();
+        groupBy.forEach(d -> fields.add(d.of(rows.agency(), rows.day(), rows)));
+        fields.add(rows.stratum());
+        fields.add(rows.counts());
+        fields.add(rows.sums());
+        return tx.select(fields)
+                .from(rows.table())
+                .where(rows.version().in(versions.merged()))
+                .and(f.from() == null ? noCondition() : rows.day().ge(f.from()))
+                .and(f.to() == null ? noCondition() : rows.day().le(f.to()))
+                .and(f.unit() == null ? noCondition()
+                        : condition("{0} in (select unit_subtree({1}))", rows.agency(), val(f.unit())))
+                .and(f.service() == null ? noCondition() : rows.service().eq(f.service()))
+                .and(f.centre() == null ? noCondition() : rows.centre().eq(f.centre()))
+                .and(f.channel() == null ? noCondition() : rows.channel().eq(f.channel()))
+                .and(f.excludeFlagged() ? rows.flagged().isFalse() : noCondition())
+                .and(f.scope().covers(rows.agency()));
+    }
+
     /**
      * Split by unit, each unit's own rows; otherwise the subtree rows of the unit asked for, of the caller's
-     * scope, or of every top unit: a whole province's year is a row per version.
+     * scope, or of every top unit: a whole province's year is a row per version. With them, the pending rows of
+     * those units and periods.
      */
     private static Cursor<Record> summary(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, int months) {
         var s = ROLLUP_SUMMARY;
         var fields = new ArrayList<Field<?>>();
-        groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD)));
+        groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD, Rows.DAILY)));
         fields.add(val("").as("stratum"));
         fields.add(s.COUNTS);
         fields.add(s.SUMS);
+        var p = Rows.PENDING;
+        var pendingFields = new ArrayList<Field<?>>();
+        // A pending row's day is in the period whose first day the summary row has: years, quarters and months
+        // read the same from either.
+        groupBy.forEach(d -> pendingFields.add(d.of(p.agency(), p.day(), p)));
+        pendingFields.add(val("").as("stratum"));
+        pendingFields.add(p.counts());
+        pendingFields.add(p.sums());
         Condition units;
+        Condition pendingUnits;
         if (groupBy.contains(Dimension.UNIT)) {
             units = s.OWN.isTrue()
                     .and(f.unit() == null ? noCondition()
                             : condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(f.unit())))
                     .and(f.scope().covers(s.UNIT_ID));
+            pendingUnits = (f.unit() == null ? noCondition()
+                    : condition("{0} in (select unit_subtree({1}))", p.agency(), val(f.unit())))
+                    .and(f.scope().covers(p.agency()));
         } else {
             var root = f.unit() != null ? f.unit() : f.scope().root();
             units = s.OWN.isFalse().and(root != null ? s.UNIT_ID.eq(root)
                     : s.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
+            pendingUnits = root == null ? noCondition()
+                    : condition("{0} in (select unit_subtree({1}))", p.agency(), val(root));
         }
         return tx.select(fields)
                 .from(s)
@@ -245,6 +284,12 @@ public final class Slices {
                 .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
                 .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
                 .and(units)
+                .unionAll(tx.select(pendingFields)
+                        .from(p.table())
+                        .where(p.version().in(versions.merged()))
+                        .and(f.from() == null ? noCondition() : p.day().ge(f.from()))
+                        .and(f.to() == null ? noCondition() : p.day().le(f.to()))
+                        .and(pendingUnits))
                 .fetchSize(10_000)
                 .fetchLazy();
     }

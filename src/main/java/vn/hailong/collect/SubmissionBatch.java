@@ -25,12 +25,13 @@ import vn.hailong.collect.Submissions.Outcome;
 import vn.hailong.collect.Submissions.Receipt;
 import vn.hailong.collect.Submissions.Replayed;
 import vn.hailong.collect.Submissions.Waiting;
+import vn.hailong.rollup.RollupFolder;
 import vn.hailong.rollup.Rollups;
 
 /**
  * One writer's round: ratings taken together are checked against what is stored (retries, reused ids,
  * dossiers already rated, invitations) and the new ones stored by one call of the database function
- * store_submissions (sql/V5), then their rollups added, in one transaction. In plain JDBC, as this is the hot
+ * store_submissions (sql/V5), then their rollups added as pending rows (see Rollups), in one transaction. In plain JDBC, as this is the hot
  * path.
  */
 final class SubmissionBatch {
@@ -44,12 +45,14 @@ final class SubmissionBatch {
 
     private final DSLContext dsl;
     private final Rollups rollups;
+    private final RollupFolder folder;
     private final ObjectMapper json = new ObjectMapper();
     private final boolean withRollups = !Boolean.getBoolean(WITHOUT_ROLLUPS);
 
-    SubmissionBatch(DSLContext dsl, Rollups rollups) {
+    SubmissionBatch(DSLContext dsl, Rollups rollups, RollupFolder folder) {
         this.dsl = dsl;
         this.rollups = rollups;
+        this.folder = folder;
         if (!withRollups) {
             log.warn("event=rollups_off property={} reason=\"benchmark only: ratings are stored without rollups\"",
                     WITHOUT_ROLLUPS);
@@ -74,6 +77,7 @@ final class SubmissionBatch {
         }
         try {
             var outcomes = dsl.transactionResult(trx -> trx.dsl().connectionResult(c -> write(c, round, now)));
+            folder.nudge();
             for (int i = 0; i < round.size(); i++) {
                 round.get(i).outcome().complete(outcomes.get(i));
             }
@@ -158,7 +162,7 @@ final class SubmissionBatch {
                         s.channel(), s.stratum(), !s.flags().isEmpty()), s.answers());
             }
         }
-        additions.writeTo(c);
+        additions.writePending(c);
         return outcomes;
     }
 

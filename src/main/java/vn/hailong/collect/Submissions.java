@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.javalin.http.ServiceUnavailableResponse;
+import vn.hailong.rollup.RollupFolder;
 import vn.hailong.rollup.Rollups;
 
 /**
@@ -67,8 +68,8 @@ public final class Submissions implements AutoCloseable {
     }
 
     /** Starts {@code writers} writer threads, each with its own connection while it writes. */
-    public Submissions(DSLContext dsl, Rollups rollups, int writers) {
-        this.batch = new SubmissionBatch(dsl, rollups);
+    public Submissions(DSLContext dsl, Rollups rollups, RollupFolder folder, int writers) {
+        this.batch = new SubmissionBatch(dsl, rollups, folder);
         for (int i = 0; i < writers; i++) {
             var writer = new Thread(this::write, "submission-writer-" + i);
             writer.setDaemon(true);

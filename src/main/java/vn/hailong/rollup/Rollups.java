@@ -2,6 +2,7 @@ package vn.hailong.rollup;
 
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
+import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
 import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
 
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,10 @@ import vn.hailong.survey.Forms;
 /**
  * Daily rollups of the statistics core's sufficient statistics: added to in the transaction that stores
  * each response, summed by analytics instead of reading responses, and rebuildable from responses.
+ * <p>
+ * A batch of ratings adds its statistics as pending rows (rollup_pending, one insert); {@link RollupFolder} folds
+ * them into the daily and summary rows in the background, a fraction of a second later, many ratings at a time.
+ * Readers sum both, so a rating counts in every answer from the moment it commits, exactly once.
  */
 public final class Rollups {
     private static final Logger log = LoggerFactory.getLogger(Rollups.class);
@@ -88,48 +94,15 @@ public final class Rollups {
         }
 
         /**
-         * Adds everything to the daily and summary rollups, in the transaction of {@code connection}: in a shard
-         * of the rollups this transaction alone writes (see {@link #claimShard}), the rows are read, added to in
-         * Java and written back whole — the sums never go through SQL array arithmetic, which costs a few hundred
-         * microseconds an array.
+         * Adds everything to the rollups as pending rows, in the transaction of {@code connection}: one insert, no
+         * read, no row another transaction writes, so a batch of ratings never waits on the rollups. The rows count
+         * in every analytics answer from the moment they commit; {@link RollupFolder} folds them into the daily and
+         * summary rows soon after.
          */
-        public void writeTo(Connection connection) throws SQLException {
-            writeTo(connection, claimShard(connection));
-        }
-
-        private void writeTo(Connection connection, short shard) throws SQLException {
-            var rows = rows();
-            if (rows.isEmpty()) {
-                return;
-            }
-            var totals = new HashMap<Key, RollupSummary.Sum>();
-            for (var row : rows) {
-                totals.computeIfAbsent(row.key(), k -> new RollupSummary.Sum()).add(row.responses(), row.counts(), row.sums());
-            }
-            try (var statement = connection.prepareStatement("""
-                    select agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
-                           responses, counts, sums
-                      from rollup_daily
-                     where shard = ? and agency_id = any(?) and day = any(?)""")) {
-                statement.setShort(1, shard);
-                statement.setArray(2, connection.createArrayOf("int8",
-                        rows.stream().map(r -> r.key().agencyId()).distinct().toArray()));
-                statement.setArray(3, connection.createArrayOf("date",
-                        rows.stream().map(r -> java.sql.Date.valueOf(r.key().day())).distinct().toArray()));
-                try (var r = statement.executeQuery()) {
-                    while (r.next()) {
-                        var sum = totals.get(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
-                                r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)));
-                        if (sum != null) {
-                            sum.add(r.getLong(9), RollupSummary.longs(r.getArray(10)), RollupSummary.doubles(r.getArray(11)));
-                        }
-                    }
-                }
-            }
-            try (var statement = connection.prepareStatement(SET_SQL)) {
-                for (var entry : totals.entrySet()) {
-                    var key = entry.getKey();
-                    var sum = entry.getValue();
+        public void writePending(Connection connection) throws SQLException {
+            try (var statement = connection.prepareStatement(PENDING_SQL)) {
+                for (var row : rows()) {
+                    var key = row.key();
                     statement.setLong(1, key.agencyId());
                     statement.setObject(2, key.day());
                     statement.setLong(3, key.versionId());
@@ -138,22 +111,121 @@ public final class Rollups {
                     statement.setString(6, key.channel());
                     statement.setString(7, key.stratum());
                     statement.setBoolean(8, key.flagged());
-                    statement.setShort(9, shard);
-                    statement.setLong(10, sum.responses);
+                    statement.setLong(9, row.responses());
                     // Primitive arrays: the driver sends them in binary.
-                    statement.setObject(11, sum.counts);
-                    statement.setObject(12, sum.sums);
+                    statement.setObject(10, row.counts());
+                    statement.setObject(11, row.sums());
                     statement.addBatch();
                 }
                 statement.executeBatch();
             }
-            var summary = RollupSummary.begin(connection, rows.stream().map(r -> r.key().agencyId()).distinct().toList());
-            for (var row : rows) {
-                summary.add(row.key().agencyId(), row.key().day(), row.key().versionId(), row.responses(), row.counts(),
-                        row.sums());
-            }
-            summary.writeTo(connection, shard);
         }
+
+        /**
+         * Adds everything to the daily and summary rollups at once, in the transaction of {@code connection} (an
+         * import: many ratings a row). See {@link Rollups#write}.
+         */
+        public void writeTo(Connection connection) throws SQLException {
+            write(connection, claimShard(connection), rows());
+        }
+    }
+
+    /**
+     * Adds the rows to the daily and summary rollups, in the transaction of {@code connection}: in a shard of the
+     * rollups this transaction alone writes (see {@link #claimShard}), the rows are read, added to in Java and
+     * written back whole — the sums never go through SQL array arithmetic, which costs a few hundred microseconds
+     * an array.
+     */
+    static void write(Connection connection, short shard, List<Additions.Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var totals = new HashMap<Key, RollupSummary.Sum>();
+        for (var row : rows) {
+            totals.computeIfAbsent(row.key(), k -> new RollupSummary.Sum()).add(row.responses(), row.counts(), row.sums());
+        }
+        // Exactly the rows to add to, each by its primary key: not every row of the agencies' days.
+        var keys = List.copyOf(totals.keySet());
+        try (var statement = connection.prepareStatement("""
+                select d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
+                       d.flagged, d.responses, d.counts, d.sums
+                  from unnest(?::bigint[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[],
+                              ?::boolean[]) as k (agency_id, day, version_id, service_id, centre_id, channel, stratum, flagged)
+                  join rollup_daily d
+                    on (d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
+                        d.flagged, d.shard)
+                     = (k.agency_id, k.day, k.version_id, k.service_id, k.centre_id, k.channel, k.stratum, k.flagged, ?)""")) {
+            statement.setArray(1, connection.createArrayOf("int8", keys.stream().map(Key::agencyId).toArray()));
+            statement.setArray(2, connection.createArrayOf("date",
+                    keys.stream().map(k -> java.sql.Date.valueOf(k.day())).toArray()));
+            statement.setArray(3, connection.createArrayOf("int8", keys.stream().map(Key::versionId).toArray()));
+            statement.setArray(4, connection.createArrayOf("int8", keys.stream().map(Key::serviceId).toArray()));
+            statement.setArray(5, connection.createArrayOf("int8", keys.stream().map(Key::centreId).toArray()));
+            statement.setArray(6, connection.createArrayOf("varchar", keys.stream().map(Key::channel).toArray()));
+            statement.setArray(7, connection.createArrayOf("varchar", keys.stream().map(Key::stratum).toArray()));
+            statement.setArray(8, connection.createArrayOf("bool", keys.stream().map(Key::flagged).toArray()));
+            statement.setShort(9, shard);
+            try (var r = statement.executeQuery()) {
+                while (r.next()) {
+                    var sum = totals.get(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
+                            r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)));
+                    sum.add(r.getLong(9), RollupSummary.longs(r.getArray(10)), RollupSummary.doubles(r.getArray(11)));
+                }
+            }
+        }
+        try (var statement = connection.prepareStatement(SET_SQL)) {
+            for (var entry : totals.entrySet()) {
+                var key = entry.getKey();
+                var sum = entry.getValue();
+                statement.setLong(1, key.agencyId());
+                statement.setObject(2, key.day());
+                statement.setLong(3, key.versionId());
+                statement.setLong(4, key.serviceId());
+                statement.setLong(5, key.centreId());
+                statement.setString(6, key.channel());
+                statement.setString(7, key.stratum());
+                statement.setBoolean(8, key.flagged());
+                statement.setShort(9, shard);
+                statement.setLong(10, sum.responses);
+                // Primitive arrays: the driver sends them in binary.
+                statement.setObject(11, sum.counts);
+                statement.setObject(12, sum.sums);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+        var summary = RollupSummary.begin(connection, rows.stream().map(r -> r.key().agencyId()).distinct().toList());
+        for (var row : rows) {
+            summary.add(row.key().agencyId(), row.key().day(), row.key().versionId(), row.responses(), row.counts(),
+                    row.sums());
+        }
+        summary.writeTo(connection, shard);
+    }
+
+    /**
+     * Folds up to {@code limit} pending rows, oldest first, into the daily and summary rollups, in the transaction of
+     * {@code connection}: each leaves rollup_pending in the transaction that adds it to the rows it belongs to, so
+     * every reader counts it once. Rows that another transaction is folding are skipped. Returns how many it folded.
+     */
+    public static int fold(Connection connection, int limit) throws SQLException {
+        var rows = new ArrayList<Additions.Row>();
+        try (var statement = connection.prepareStatement("""
+                delete from rollup_pending
+                 where id in (select id from rollup_pending order by id limit ? for update skip locked)
+                returning agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
+                          responses, counts, sums""")) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: 889 numbers a row
+            statement.setInt(1, limit);
+            try (var r = statement.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Additions.Row(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
+                            r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)), r.getLong(9),
+                            RollupSummary.longs(r.getArray(10)), RollupSummary.doubles(r.getArray(11))));
+                }
+            }
+        }
+        write(connection, claimShard(connection), rows);
+        return rows.size();
     }
 
     /**
@@ -181,6 +253,11 @@ public final class Rollups {
         return new Additions();
     }
 
+    private static final String PENDING_SQL = """
+            insert into rollup_pending (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
+                                        stratum, flagged, responses, counts, sums)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     /** Writes a rollup row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
     private static final String SET_SQL = """
             insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
@@ -192,13 +269,18 @@ public final class Rollups {
     /**
      * Recomputes the rollups of the years from {@code from} to the day before {@code to} from the responses,
      * replacing what was there: whole years, as the summary rows are per month and year. Streams the
-     * responses, so memory stays bounded by the number of rollup rows of the range.
+     * responses, so memory stays bounded by the number of rollup rows of the range. {@code tx} must be in a
+     * transaction: ratings arriving meanwhile wait for it.
      */
     public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
         from = from.withDayOfYear(1);
         to = to.withDayOfYear(1).equals(to) ? to : to.withDayOfYear(1).plusYears(1);
         var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
         var end = to.atStartOfDay(VIETNAM).toOffsetDateTime();
+        // Ratings stored meanwhile wait (at their pending row) until the rebuild commits, and the rebuild waits for
+        // those in flight: each rating is then either read below or added after, never both nor neither.
+        tx.execute("lock table rollup_pending in exclusive mode");
+        tx.deleteFrom(ROLLUP_PENDING).where(ROLLUP_PENDING.DAY.ge(from)).and(ROLLUP_PENDING.DAY.lt(to)).execute();
         tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
         tx.deleteFrom(ROLLUP_SUMMARY).where(ROLLUP_SUMMARY.PERIOD.ge(from)).and(ROLLUP_SUMMARY.PERIOD.lt(to)).execute();
         var additions = new Additions();
@@ -216,7 +298,7 @@ public final class Rollups {
             }
         }
         // Rebuilt rows go to shard 0: what the connections add afterwards lands beside them.
-        tx.connection(connection -> additions.writeTo(connection, (short) 0));
+        tx.connection(connection -> write(connection, (short) 0, additions.rows()));
         log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, additions.responses.size());
         return additions.responses.size();
     }

@@ -57,7 +57,8 @@ class AnalyticsApiTest {
                     row.submittedAt().atTime(LocalTime.NOON).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime(),
                     form.versionId(), row.channel(), row.stratum(), row.responseId(), answers, row.agencyCode());
         }
-        new Rollups(new Forms(dsl)).rebuild(dsl, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1));
+        dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2026, 1, 1)));
     }
 
     @AfterAll

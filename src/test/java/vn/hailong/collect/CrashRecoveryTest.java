@@ -110,7 +110,7 @@ class CrashRecoveryTest {
             assertThat(acknowledged).hasSize(CLIENTS * PER_CLIENT);
             assertThat(storedIds).containsAll(acknowledged);
             assertThat(Set.copyOf(storedIds)).hasSameSizeAs(acknowledged);
-            assertThat(TestApp.one(dsl, "select coalesce(sum(responses), 0) from rollup_daily", Long.class))
+            assertThat(TestApp.one(dsl, TestApp.ROLLED_UP, Long.class))
                     .as("each stored rating is in the rollups once").isEqualTo((long) CLIENTS * PER_CLIENT);
         }
         assertThat(sent.get()).isEqualTo(CLIENTS * PER_CLIENT);

@@ -78,7 +78,8 @@ class ExportsApiTest {
         responses = rows.size();
         dsl.execute("update response set comment = {0} where external_id = 'R000001'", PRAISE);
         dsl.execute("update response set comment = {0} where external_id = 'R000002'", FORMULA);
-        new Rollups(new Forms(dsl)).rebuild(dsl, LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1));
+        dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2026, 1, 1)));
         admin.post("/api/v1/users", Map.of("username", "ag02", "password", "manager-password", "role", "agency_manager",
                 "unitId", TestApp.one(dsl, "select id from unit where code = 'AG02'", Long.class)));
         manager = ApiClient.signIn(app, "ag02", "manager-password");

@@ -71,8 +71,10 @@ class RollupSummaryTest {
             sameAnswers(admin, QUESTIONS);
             sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=year&unit=C1"));
 
+            TestApp.foldRollups(dsl);
             var kept = dsl.fetch(SUMMARY).formatCSV();
-            new Rollups(new Forms(dsl)).rebuild(dsl, LocalDate.now().minusDays(100), LocalDate.now().plusDays(2));
+            dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.now().minusDays(100),
+                    LocalDate.now().plusDays(2)));
             assertThat(dsl.fetch(SUMMARY).formatCSV()).as("summary rebuilt from the responses").isEqualTo(kept);
             sameAnswers(admin, QUESTIONS);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -50,8 +51,10 @@ class RollupsTest {
                         "submittedAt", java.time.OffsetDateTime.now().minusDays(i % 4).toString());
                 assertThat(citizen.post("/api/v1/responses", body).status()).isEqualTo(201);
             }
+            TestApp.foldRollups(dsl);
             var kept = dsl.fetch(SUMMED).formatCSV();
-            int rows = new Rollups(new Forms(dsl)).rebuild(dsl, LocalDate.now().minusDays(10), LocalDate.now().plusDays(2));
+            int rows = dsl.transactionResult(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(),
+                    LocalDate.now().minusDays(10), LocalDate.now().plusDays(2)));
             assertThat(rows).isPositive();
             assertThat(dsl.fetch(SUMMED).formatCSV()).isEqualTo(kept);
             // The same through the command an operator runs.
@@ -61,6 +64,59 @@ class RollupsTest {
                     "--from", "yesterday"))).isEqualTo(2);
             assertThat(TestApp.one(dsl, "select count(*) from rollup_daily where shard <> 0", Long.class)).isZero();
             assertThat(dsl.fetch(SUMMED).formatCSV()).isEqualTo(kept);
+        }
+    }
+
+    /**
+     * A rating counts in every analytics answer from the moment it commits: read from its pending row while the
+     * folder cannot fold it (a unit move's lock holds the folder, not the ratings), then from the daily and summary
+     * rows, with the same answers.
+     */
+    @Test
+    void ratings_count_while_pending_and_answer_the_same_once_folded() {
+        try (var app = TestApp.start(TestApp.settings(TestDatabase.fresh()).withRateLimits(0, 0));
+             var dsl = app.dsl(); var holder = app.dsl()) {
+            var admin = ApiClient.signIn(app, "admin", "test-admin-password");
+            long province = admin.post("/api/v1/units", Map.of("code", "P", "nameVi", "Tỉnh", "kind", "province"))
+                    .body().get("id").asLong();
+            for (var code : List.of("AG01", "AG02")) {
+                admin.post("/api/v1/units", Map.of("code", code, "nameVi", "Sở " + code, "kind", "department",
+                        "parentId", province));
+            }
+            holder.fetch("select pg_advisory_lock(hashtextextended('units', 0))");
+            var citizen = ApiClient.anonymous(app);
+            var random = new SplittableRandom(11);
+            for (int i = 0; i < 40; i++) {
+                var answers = new LinkedHashMap<String, Object>();
+                for (var code : CODES) {
+                    answers.put(code, !code.equals("HL") && random.nextInt(8) == 0 ? null : 1 + random.nextInt(5));
+                }
+                var body = Map.of("submissionId", UUID.randomUUID().toString(), "questionnaire", "SIPAS", "version", 1,
+                        "agency", i % 2 == 0 ? "AG01" : "AG02", "channel", i % 3 == 0 ? "qr" : "web", "answers", answers,
+                        "submittedAt", java.time.OffsetDateTime.now().minusDays(random.nextInt(70)).toString());
+                assertThat(citizen.post("/api/v1/responses", body).status()).isEqualTo(201);
+            }
+            assertThat(TestApp.one(dsl, "select sum(responses) from rollup_pending", Long.class)).isEqualTo(40L);
+            assertThat(TestApp.one(dsl, "select count(*) from rollup_daily", Long.class)).isZero();
+            // Summary questions (whole years and months, a subtree, units' own rows) and daily ones (a channel, a
+            // split by channel, days that cut a month).
+            var questions = List.of("", "groupBy=unit,year", "groupBy=month&unit=P", "groupBy=unit&unit=P",
+                    "groupBy=month&channel=qr", "groupBy=channel", "groupBy=unit&from=2000-01-02");
+            var pending = new LinkedHashMap<String, com.fasterxml.jackson.databind.JsonNode>();
+            for (var question : questions) {
+                pending.put(question, admin.get("/api/v1/indices?" + question).body().get("groups"));
+            }
+            assertThat(pending.get("").get(0).get("n").asLong()).isEqualTo(40);
+            assertThat(pending.get("groupBy=channel").get(0).get("n").asLong()
+                    + pending.get("groupBy=channel").get(1).get("n").asLong()).isEqualTo(40);
+
+            holder.fetch("select pg_advisory_unlock(hashtextextended('units', 0))");
+            TestApp.foldRollups(dsl);
+            assertThat(TestApp.one(dsl, "select sum(responses) from rollup_daily", Long.class)).isEqualTo(40L);
+            for (var question : questions) {
+                assertThat(admin.get("/api/v1/indices?" + question).body().get("groups")).as(question)
+                        .isEqualTo(pending.get(question));
+            }
         }
     }
 }

@@ -29,7 +29,12 @@ import vn.hailong.db.DatabaseUrl;
  * Load benchmark of POST /api/v1/responses over loopback, beside the raw rate of the same PostgreSQL doing
  * the same single-row inserts. Bounded in time and count; prints its figures.
  *
- * <pre>bench/collect.sh [--seconds 10] [--warm-up 60] [--clients 8] [--rate 500] [--database-url URL] [--profile]</pre>
+ * <pre>bench/collect.sh [--seconds 10] [--warm-up 60] [--clients 8] [--rate 500] [--database-url URL] [--profile]
+ *                  [--without-rollups]</pre>
+ *
+ * The closed loop's rate counts the time the rollup folder takes after the last answer. A last phase sends
+ * ratings of an unknown agency, each refused (422) before anything is written: what HTTP, JSON and the checks
+ * cost. {@code --without-rollups} stores ratings without their rollups (hailong.bench.withoutRollups).
  *
  * With {@code --profile} (embedded database only) it also prints, for the closed loop, where PostgreSQL spent
  * its time statement by statement, functions' inner statements included (pg_stat_statements).
@@ -48,6 +53,9 @@ public final class SubmissionLoad {
         int warmUp = intArg(args, "--warm-up", 60);
         var url = stringArg(args, "--database-url");
         boolean profile = Arrays.asList(args).contains("--profile");
+        if (Arrays.asList(args).contains("--without-rollups")) {
+            System.setProperty("hailong.bench.withoutRollups", "true"); // read when the app is wired, below
+        }
         EmbeddedPostgres embedded = null;
         if (url == null) {
             var builder = Database.durableEmbedded(Files.createTempDirectory("hailong-bench"));
@@ -79,7 +87,12 @@ public final class SubmissionLoad {
                 Statements.reset(jdbc);
             }
             cpu.start();
-            var api = run("API, closed loop", base, clients, seconds, 0);
+            var answered = run("API, closed loop", base, clients, seconds, 0);
+            // The rollup rows the ratings left pending are folded after them: the rate counts that time too.
+            double folding = foldingLeft(jdbc);
+            var api = apiCount / (apiCount / answered + folding);
+            System.out.printf("%-28s %8.0f submissions/s  (the last pending rollup rows folded %.0f ms after the last"
+                    + " answer)%n", "API, with folding", api, folding * 1000);
             cpu.report("API, closed loop", apiCount);
             if (profile) {
                 Statements.print(jdbc, apiCount);
@@ -89,6 +102,12 @@ public final class SubmissionLoad {
             System.out.printf("%-28s %8.0f inserts/s%n", "raw single-row INSERT", raw);
             cpu.report("raw single-row INSERT", rawCount);
             System.out.printf("%-28s %8.1f %% of the raw insert rate (target ≥ 50 %%)%n", "API / raw", 100 * api / raw);
+            // What HTTP, JSON and the checks cost before anything is written: the same ratings, for an agency
+            // that does not exist, each answered 422 (its directory is in memory: no database round trip).
+            cpu.start();
+            var refused = run("API, refused (422)", base, clients, seconds, 0, "NO-SUCH-AGENCY", 422);
+            cpu.report("API, refused (422)", apiCount);
+            System.out.printf("%-28s %8.1f %% of the raw insert rate%n", "refused / raw", 100 * refused / raw);
             run("API at " + rate + "/s", base, clients * 4, seconds, rate);
         } finally {
             if (embedded != null) {
@@ -99,6 +118,12 @@ public final class SubmissionLoad {
 
     /** Sends ratings for {@code seconds}; rate 0 means as fast as the clients go. Returns submissions/s. */
     static double run(String name, String url, int clients, int seconds, int rate) throws Exception {
+        return run(name, url, clients, seconds, rate, "AG01", 201);
+    }
+
+    /** The same, for ratings of {@code agency}, each expected to be answered with {@code status}. */
+    static double run(String name, String url, int clients, int seconds, int rate, String agency, int status)
+            throws Exception {
         var counter = new AtomicInteger();
         java.util.concurrent.ThreadFactory threads = task -> {
             var thread = new Thread(task, "load-client-" + counter.incrementAndGet());
@@ -134,11 +159,16 @@ public final class SubmissionLoad {
                         }
                     }
                     long t0 = System.nanoTime();
-                    var response = http.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body(i++))).build(), HttpResponse.BodyHandlers.discarding());
-                    latencies.add(System.nanoTime() - t0);
-                    if (response.statusCode() != 201) {
+                    try {
+                        var response = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body(i++, agency))).build(),
+                                HttpResponse.BodyHandlers.discarding());
+                        latencies.add(System.nanoTime() - t0);
+                        if (response.statusCode() != status) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (java.io.IOException e) { // counted, not timed; the JDK client now and then drops a connection
                         errors.incrementAndGet();
                     }
                 }
@@ -156,6 +186,24 @@ public final class SubmissionLoad {
         System.out.printf("%-28s %8.0f submissions/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)%n",
                 name, perSecond, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length, errors.get());
         return perSecond;
+    }
+
+    /** Seconds until no rollup row is pending (see vn.hailong.rollup.RollupFolder), at most two minutes. */
+    public static double foldingLeft(DatabaseUrl jdbc) throws Exception {
+        long start = System.nanoTime();
+        try (var c = DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.user().orElse("postgres"), jdbc.password().orElse(""));
+             var s = c.createStatement()) {
+            while (System.nanoTime() - start < TimeUnit.MINUTES.toNanos(2)) {
+                try (var r = s.executeQuery("select exists (select from rollup_pending)")) {
+                    r.next();
+                    if (!r.getBoolean(1)) {
+                        break;
+                    }
+                }
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** The same single-row inserts into response, each its own transaction, straight over JDBC. */
@@ -207,14 +255,14 @@ public final class SubmissionLoad {
         return levels;
     }
 
-    static String body(int i) {
+    static String body(int i, String agency) {
         var answers = new ArrayList<String>();
         var levels = levels(i);
         for (int k = 0; k < CODES.length; k++) {
             answers.add("\"" + CODES[k] + "\":" + levels[k]);
         }
         return "{\"submissionId\":\"" + UUID.randomUUID() + "\",\"questionnaire\":\"SIPAS\",\"version\":1,"
-                + "\"agency\":\"AG01\",\"channel\":\"web\",\"answers\":{" + String.join(",", answers) + "}}";
+                + "\"agency\":\"" + agency + "\",\"channel\":\"web\",\"answers\":{" + String.join(",", answers) + "}}";
     }
 
     static double percentile(long[] sorted, double p) {
