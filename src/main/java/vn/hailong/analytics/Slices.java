@@ -3,6 +3,7 @@ package vn.hailong.analytics;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.RESPONSE;
+import static vn.hailong.db.schema.Tables.ROLLUP_CUT;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
 import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
@@ -35,6 +36,7 @@ import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.postgresql.PGStatement;
 
 import vn.hailong.auth.UnitScope;
+import vn.hailong.rollup.RollupCuts;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.StratumStatistics;
@@ -43,7 +45,7 @@ import vn.hailong.survey.Forms;
 
 /**
  * Reads rollups for a filter and merges them into the statistics core's sufficient statistics, one per group:
- * the monthly and yearly summary rows when they can answer, the daily rows otherwise, each with the pending rows
+ * the monthly and yearly summary rows when they can answer, else the cut rows, else the daily rows, each with the pending rows
  * not yet folded into them (see Rollups). Never reads responses.
  */
 public final class Slices {
@@ -161,10 +163,9 @@ public final class Slices {
     /** Sufficient statistics per group, keyed by the dimension values in the order given. */
     public Map<List<Object>, SufficientStatistics> read(Versions versions, Filter f, List<Dimension> groupBy) {
         var builders = new LinkedHashMap<List<Object>, SufficientStatistics.Builder>();
-        var summary = summaryMonths(f, groupBy);
         // In a transaction, so that the driver fetches the rows 10,000 at a time: with autocommit it holds them all,
         // and a few years of daily rows (7 KB each once read) are more than the heap.
-        rollupReads.transaction(trx -> read(trx.dsl(), versions, f, groupBy, summary, builders));
+        rollupReads.transaction(trx -> read(trx.dsl(), versions, f, groupBy, builders));
         // Groups in key order (years, months, ids ascending), so every answer lists them the same way.
         var result = new LinkedHashMap<List<Object>, SufficientStatistics>();
         builders.entrySet().stream()
@@ -173,9 +174,13 @@ public final class Slices {
         return result;
     }
 
-    private static void read(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, int summary,
+    private static void read(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy,
                              Map<List<Object>, SufficientStatistics.Builder> builders) {
-        try (var cursor = summary == 0 ? daily(tx, versions, f, groupBy) : summary(tx, versions, f, groupBy, summary)) {
+        int summary = summaryMonths(f, groupBy);
+        var cut = summary == 0 ? cut(f, groupBy) : Optional.<Cut>empty();
+        try (var cursor = summary > 0 ? summary(tx, versions, f, groupBy, summary)
+                : cut.isPresent() ? cut(tx, versions, f, groupBy, cut.get())
+                : daily(tx, versions, f, groupBy)) {
             int dims = groupBy.size();
             for (var r : cursor) {
                 var key = new ArrayList<Object>(dims);
@@ -195,13 +200,21 @@ public final class Slices {
 
     /**
      * Whether the summary rollups can answer, and with which rows: 12 (years) or 1 (months), or 0 when only the
-     * daily rows can (a filter or split they do not keep, post-stratification, or days that cut a month).
+     * cut or daily rows can (a filter or split they do not keep, post-stratification, or days that cut a month).
      */
     static int summaryMonths(Filter f, List<Dimension> groupBy) {
         boolean kept = f.pooled() && f.service() == null && f.centre() == null && f.channel() == null
                 && !f.excludeFlagged() && groupBy.stream().allMatch(d -> d == Dimension.UNIT || d == Dimension.YEAR
                 || d == Dimension.QUARTER || d == Dimension.MONTH);
-        if (!kept || (f.from() != null && f.from().getDayOfMonth() != 1)
+        return kept ? periodMonths(f, groupBy) : 0;
+    }
+
+    /**
+     * Which rows of a month or year rollup cover the filter's days: 12 (whole years), 1 (whole months), or 0 when
+     * the days cut a month.
+     */
+    private static int periodMonths(Filter f, List<Dimension> groupBy) {
+        if ((f.from() != null && f.from().getDayOfMonth() != 1)
                 || (f.to() != null && f.to().plusDays(1).getDayOfMonth() != 1)) {
             return 0;
         }
@@ -211,19 +224,94 @@ public final class Slices {
         return years ? 12 : 1;
     }
 
-    /** The daily rows of the filter, and the pending rows that will be folded into them. */
-    private static Cursor<Record> daily(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy) {
-        return daily(tx, Rows.DAILY, versions, f, groupBy)
-                .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy))
+    /** The cut rollup rows that answer a filter: the cut, its value asked for (null: every value), 12 or 1 months. */
+    record Cut(String cut, String value, int months) {
+    }
+
+    /**
+     * Whether the cut rollups can answer: whole months, and at most one of channel, service and centre filtered or
+     * split by, with the strata pooled when there is one (the cut by strata keeps them).
+     */
+    static Optional<Cut> cut(Filter f, List<Dimension> groupBy) {
+        int months = periodMonths(f, groupBy);
+        var cuts = new java.util.HashMap<String, String>();
+        if (f.service() != null) {
+            cuts.put(RollupCuts.SERVICE, f.service().toString());
+        }
+        if (f.centre() != null) {
+            cuts.put(RollupCuts.CENTRE, f.centre().toString());
+        }
+        if (f.channel() != null) {
+            cuts.put(RollupCuts.CHANNEL, f.channel());
+        }
+        for (var d : groupBy) {
+            switch (d) {
+                case SERVICE -> cuts.putIfAbsent(RollupCuts.SERVICE, null);
+                case CENTRE -> cuts.putIfAbsent(RollupCuts.CENTRE, null);
+                case CHANNEL -> cuts.putIfAbsent(RollupCuts.CHANNEL, null);
+                default -> { }
+            }
+        }
+        if (months == 0 || cuts.size() > 1 || (cuts.size() == 1 && !f.pooled())) {
+            return Optional.empty();
+        }
+        if (cuts.isEmpty()) {
+            return Optional.of(new Cut(RollupCuts.STRATA, null, months));
+        }
+        var only = cuts.entrySet().iterator().next();
+        return Optional.of(new Cut(only.getKey(), only.getValue(), months));
+    }
+
+    /**
+     * The cut rows of the filter, each agency's own, with the pending rows not yet folded into them (strata pooled
+     * as the rows are, but for the cut by strata).
+     */
+    private static Cursor<Record> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, Cut cut) {
+        var c = ROLLUP_CUT;
+        var fields = new ArrayList<Field<?>>();
+        for (var d : groupBy) {
+            fields.add(switch (d) {
+                case UNIT -> c.AGENCY_ID;
+                case SERVICE, CENTRE -> field("{0}::bigint", Long.class, c.VALUE);
+                case CHANNEL -> c.VALUE;
+                case YEAR, QUARTER, MONTH -> d.of(c.AGENCY_ID, c.PERIOD, Rows.DAILY);
+            });
+        }
+        fields.add(c.STRATUM);
+        fields.add(c.COUNTS);
+        fields.add(c.SUMS);
+        boolean pooled = !cut.cut().equals(RollupCuts.STRATA);
+        return tx.select(fields)
+                .from(c)
+                .where(c.CUT.eq(cut.cut()))
+                .and(c.MONTHS.eq((short) cut.months()))
+                .and(c.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
+                .and(f.from() == null ? noCondition() : c.PERIOD.ge(f.from()))
+                .and(f.to() == null ? noCondition() : c.PERIOD.le(f.to()))
+                .and(cut.value() == null ? noCondition() : c.VALUE.eq(cut.value()))
+                .and(f.excludeFlagged() ? c.FLAGGED.isFalse() : noCondition())
+                .and(f.unit() == null ? noCondition()
+                        : condition("{0} in (select unit_subtree({1}))", c.AGENCY_ID, val(f.unit())))
+                .and(f.scope().covers(c.AGENCY_ID))
+                .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
                 .fetchSize(10_000)
                 .fetchLazy();
     }
 
+    /** The daily rows of the filter, and the pending rows that will be folded into them. */
+    private static Cursor<Record> daily(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy) {
+        return daily(tx, Rows.DAILY, versions, f, groupBy, false)
+                .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, false))
+                .fetchSize(10_000)
+                .fetchLazy();
+    }
+
+    /** Rows at the daily key for the filter; {@code pooled}: every row in stratum "", as cut and summary rows are. */
     private static SelectConditionStep<Record> daily(DSLContext tx, Rows rows, Versions versions, Filter f,
-                                                     List<Dimension> groupBy) {
+                                                     List<Dimension> groupBy, boolean pooled) {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(rows.agency(), rows.day(), rows)));
-        fields.add(rows.stratum());
+        fields.add(pooled ? val("").as("stratum") : rows.stratum());
         fields.add(rows.counts());
         fields.add(rows.sums());
         return tx.select(fields)

@@ -23,6 +23,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.hailong.StartupException;
+import vn.hailong.rollup.FillRollupCuts;
 
 /** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
 public final class Database implements AutoCloseable {
@@ -105,11 +106,15 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    /** Applies the migrations in sql/ (packaged as db/migration) that this database has not seen yet. */
+    /**
+     * Applies the migrations in sql/ (packaged as db/migration), and those written in Java, that this database has
+     * not seen yet.
+     */
     static void migrate(DataSource dataSource) {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .javaMigrations(new FillRollupCuts())
                 .load()
                 .migrate();
         log.info("event=migrated applied={}", result.migrationsExecuted);

@@ -1,6 +1,7 @@
 package vn.hailong.rollup;
 
 import static vn.hailong.db.schema.Tables.RESPONSE;
+import static vn.hailong.db.schema.Tables.ROLLUP_CUT;
 import static vn.hailong.db.schema.Tables.ROLLUP_DAILY;
 import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
 import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
@@ -131,7 +132,7 @@ public final class Rollups {
     }
 
     /**
-     * Adds the rows to the daily and summary rollups, in the transaction of {@code connection}: in a shard of the
+     * Adds the rows to the daily, summary and cut rollups, in the transaction of {@code connection}: in a shard of the
      * rollups this transaction alone writes (see {@link #claimShard}), the rows are read, added to in Java and
      * written back whole — the sums never go through SQL array arithmetic, which costs a few hundred microseconds
      * an array.
@@ -200,6 +201,11 @@ public final class Rollups {
                     row.sums());
         }
         summary.writeTo(connection, shard);
+        var cuts = new RollupCuts();
+        for (var row : rows) {
+            cuts.add(row.key(), row.responses(), row.counts(), row.sums());
+        }
+        cuts.writeTo(connection, shard);
     }
 
     /**
@@ -283,6 +289,7 @@ public final class Rollups {
         tx.deleteFrom(ROLLUP_PENDING).where(ROLLUP_PENDING.DAY.ge(from)).and(ROLLUP_PENDING.DAY.lt(to)).execute();
         tx.deleteFrom(ROLLUP_DAILY).where(ROLLUP_DAILY.DAY.ge(from)).and(ROLLUP_DAILY.DAY.lt(to)).execute();
         tx.deleteFrom(ROLLUP_SUMMARY).where(ROLLUP_SUMMARY.PERIOD.ge(from)).and(ROLLUP_SUMMARY.PERIOD.lt(to)).execute();
+        tx.deleteFrom(ROLLUP_CUT).where(ROLLUP_CUT.PERIOD.ge(from)).and(ROLLUP_CUT.PERIOD.lt(to)).execute();
         var additions = new Additions();
         try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID,
                         RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, RESPONSE.STRATUM, RESPONSE.QUALITY_FLAGS,

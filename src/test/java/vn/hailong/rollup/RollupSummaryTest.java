@@ -30,7 +30,20 @@ class RollupSummaryTest {
     static final String DAILY = "from=2000-01-02&to=2099-12-30";
 
     static final List<String> QUESTIONS = List.of("", "groupBy=unit", "groupBy=year", "groupBy=unit,month",
-            "groupBy=quarter", "groupBy=month&unit=D1", "groupBy=unit&unit=D1", "unit=D2");
+            "groupBy=quarter", "groupBy=month&unit=D1", "groupBy=unit&unit=D1", "unit=D2",
+            // Answered from the cut rows: one channel, service or centre filter or split, flagged left out.
+            "channel=qr", "groupBy=channel", "groupBy=unit&channel=web", "groupBy=month,channel&unit=D1",
+            "groupBy=service", "groupBy=unit,centre", "excludeFlagged=true&groupBy=unit,year",
+            "groupBy=channel&channel=qr&excludeFlagged=true", "groupBy=year&weighting=poststratified",
+            "groupBy=unit,year&weighting=poststratified&excludeFlagged=true");
+
+    /** The cut rows summed over shards: what a rebuild, or filling them from the daily rows, must give back. */
+    static final String CUTS = "select agency_id, months, period, questionnaire_version_id, cut, value, stratum, flagged,"
+            + " sum(responses), (select array_agg(s order by i) from (select i, sum(c) as s from rollup_cut r2,"
+            + "   unnest(r2.counts) with ordinality as u(c, i) where (r2.agency_id, r2.months, r2.period,"
+            + "   r2.questionnaire_version_id, r2.cut, r2.value, r2.stratum, r2.flagged) = (r.agency_id, r.months,"
+            + "   r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum, r.flagged) group by i) t)::text"
+            + " from rollup_cut r group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8";
 
     /** The summary rows summed over shards: what a rebuild must give back. */
     static final String SUMMARY = "select unit_id, own, months, period, questionnaire_version_id, sum(responses),"
@@ -55,27 +68,62 @@ class RollupSummaryTest {
                     "agency_manager", "unitId", d1));
             var manager = ApiClient.signIn(app, "d1", "manager-password");
 
+            // Services in two fields (the strata), a centre for two of the agencies.
+            admin.post("/api/v1/service-fields", Map.of("code", "HT", "nameVi", "Hộ tịch"));
+            admin.post("/api/v1/service-fields", Map.of("code", "DD", "nameVi", "Đất đai"));
+            for (var service : List.of("S1:HT", "S2:DD", "S3:HT")) {
+                admin.post("/api/v1/services", Map.of("code", service.split(":")[0], "nameVi", "Thủ tục " + service,
+                        "fieldCode", service.split(":")[1]));
+            }
+            admin.post("/api/v1/centres", Map.of("code", "CA", "unitId", d1, "nameVi", "Một cửa D1"));
+            admin.post("/api/v1/centres", Map.of("code", "CB", "unitId", id(dsl, "DEP"), "nameVi", "Một cửa DEP"));
+
             var citizen = ApiClient.anonymous(app);
             var random = new SplittableRandom(7);
             var agencies = new String[] {"D1", "C1", "C2", "D2", "DEP"};
+            var services = new String[] {null, "S1", "S2", "S3"};
             for (int i = 0; i < 250; i++) {
                 var answers = new LinkedHashMap<String, Object>();
+                boolean straight = i % 9 == 0; // flagged
                 for (var code : RollupsTest.CODES) {
-                    answers.put(code, !code.equals("HL") && random.nextInt(8) == 0 ? null : 1 + random.nextInt(5));
+                    answers.put(code, straight ? Integer.valueOf(4)
+                            : !code.equals("HL") && random.nextInt(8) == 0 ? null : Integer.valueOf(1 + random.nextInt(5)));
                 }
-                var body = Map.of("submissionId", UUID.randomUUID().toString(), "questionnaire", "SIPAS", "version", 1,
-                        "agency", agencies[random.nextInt(agencies.length)], "channel", i % 3 == 0 ? "qr" : "web",
-                        "answers", answers, "submittedAt", OffsetDateTime.now().minusDays(random.nextInt(85)).toString());
+                var agency = agencies[random.nextInt(agencies.length)];
+                var body = new LinkedHashMap<String, Object>(Map.of("submissionId", UUID.randomUUID().toString(),
+                        "questionnaire", "SIPAS", "version", 1, "agency", agency, "channel", i % 3 == 0 ? "qr" : "web",
+                        "answers", answers, "submittedAt", OffsetDateTime.now().minusDays(random.nextInt(85)).toString()));
+                var service = services[random.nextInt(services.length)];
+                if (service != null) {
+                    body.put("service", service);
+                }
+                if (agency.equals("D1") || agency.equals("DEP")) {
+                    body.put("centre", agency.equals("D1") ? "CA" : "CB");
+                }
                 assertThat(citizen.post("/api/v1/responses", body).status()).isEqualTo(201);
             }
+            var population = new java.util.ArrayList<Map<String, Object>>();
+            for (int year = LocalDate.now().getYear() - 1; year <= LocalDate.now().getYear(); year++) {
+                population.add(Map.of("unit", "P", "year", year, "stratum", "HT", "total", 900));
+                population.add(Map.of("unit", "P", "year", year, "stratum", "DD", "total", 300));
+            }
+            assertThat(admin.put("/api/v1/population", population).status()).isEqualTo(200);
+            assertThat(TestApp.one(dsl, "select count(*) from response where cardinality(quality_flags) > 0",
+                    Long.class)).isPositive();
             sameAnswers(admin, QUESTIONS);
             sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=year&unit=C1"));
 
             TestApp.foldRollups(dsl);
             var kept = dsl.fetch(SUMMARY).formatCSV();
+            var keptCuts = dsl.fetch(CUTS).formatCSV();
+            assertThat(TestApp.one(dsl, "select count(distinct cut) from rollup_cut", Long.class)).isEqualTo(4L);
             dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.now().minusDays(100),
                     LocalDate.now().plusDays(2)));
             assertThat(dsl.fetch(SUMMARY).formatCSV()).as("summary rebuilt from the responses").isEqualTo(kept);
+            assertThat(dsl.fetch(CUTS).formatCSV()).as("cuts rebuilt from the responses").isEqualTo(keptCuts);
+            // What migration 11 does to a database that kept daily rows before the cuts.
+            dsl.transaction(trx -> trx.dsl().connection(RollupCuts::fillFromDaily));
+            assertThat(dsl.fetch(CUTS).formatCSV()).as("cuts filled from the daily rows").isEqualTo(keptCuts);
             sameAnswers(admin, QUESTIONS);
 
             // C2 moves from D1 to D2: its ratings now count under D2, in the summary as in the daily rows.
