@@ -23,6 +23,11 @@ create table rollup_cut (
     primary key (agency_id, months, period, questionnaire_version_id, cut, value, stratum, flagged, shard)
 );
 create index rollup_cut_period_idx on rollup_cut (cut, months, period);
+
+-- What the cuts cannot answer (two of channel, service and centre, days that cut a month) reads daily rows:
+-- a service's or a centre's by index rather than every row of the days.
+create index rollup_daily_service_idx on rollup_daily (service_id, day);
+create index rollup_daily_centre_idx on rollup_daily (centre_id, day);
 /* [jooq ignore start] */
 -- Compressed in the row, as the other rollups (V8).
 alter table rollup_cut alter column counts set storage main, alter column sums set storage main;

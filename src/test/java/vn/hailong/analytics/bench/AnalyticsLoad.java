@@ -125,8 +125,9 @@ public final class AnalyticsLoad {
     }
 
     /**
-     * What the dashboard (web/dashboard/main.js) asks for a year of the whole province, then requests that only the
-     * daily rollups can answer: a channel or service filter, a split by service, post-stratified weights.
+     * What the dashboard (web/dashboard/main.js) asks for a year of the whole province, then requests the cut
+     * rollups answer (a channel or service filter, a split by service, post-stratified weights, flagged left out),
+     * then two that only the daily rollups can (two filters at once, days that cut a month).
      */
     static List<Endpoint> endpoints(int lastYear, String service) {
         var year = "from=" + lastYear + "-01-01&to=" + lastYear + "-12-31";
@@ -143,12 +144,17 @@ public final class AnalyticsLoad {
                 new Endpoint("drivers", "/api/v1/drivers?" + year),
                 new Endpoint("reliability", "/api/v1/reliability?" + year),
                 new Endpoint("comments (first page)", "/api/v1/comments?" + year),
-                new Endpoint("daily: indices channel by unit", "/api/v1/indices?groupBy=unit&channel=kiosk&" + year),
-                new Endpoint("daily: indices ?service=", "/api/v1/indices?service=" + service + "&" + year),
-                new Endpoint("daily: trend channel (3 y)", "/api/v1/trend?interval=month&channel=kiosk"),
-                new Endpoint("daily: rankings ?by=service", "/api/v1/rankings?by=service&" + year),
-                new Endpoint("daily: poststratified by unit",
-                        "/api/v1/indices?groupBy=unit&weighting=poststratified&" + year));
+                new Endpoint("cut: indices channel by unit", "/api/v1/indices?groupBy=unit&channel=kiosk&" + year),
+                new Endpoint("cut: indices ?service=", "/api/v1/indices?service=" + service + "&" + year),
+                new Endpoint("cut: trend channel (3 y)", "/api/v1/trend?interval=month&channel=kiosk"),
+                new Endpoint("cut: rankings ?by=service", "/api/v1/rankings?by=service&" + year),
+                new Endpoint("cut: poststratified by unit",
+                        "/api/v1/indices?groupBy=unit&weighting=poststratified&" + year),
+                new Endpoint("cut: excludeFlagged by unit", "/api/v1/indices?groupBy=unit&excludeFlagged=true&" + year),
+                new Endpoint("daily: ?service= and channel", "/api/v1/indices?service=" + service + "&channel=kiosk&"
+                        + year),
+                new Endpoint("daily: a quarter cut at the 15th", "/api/v1/indices?groupBy=unit&from=" + lastYear
+                        + "-03-15&to=" + lastYear + "-06-14"));
     }
 
     /** The service rated most often in the demo: what a dashboard filtered by service would ask about. */
@@ -205,13 +211,15 @@ public final class AnalyticsLoad {
                               where i.inhparent = 'response'::regclass),
                             pg_total_relation_size('rollup_daily'),
                             (select sum(responses) from rollup_daily),
-                            (select count(*) from rollup_summary), pg_total_relation_size('rollup_summary')""")) {
+                            (select count(*) from rollup_summary), pg_total_relation_size('rollup_summary'),
+                            (select count(*) from rollup_cut), pg_total_relation_size('rollup_cut')""")) {
             r.next();
             System.out.printf("Database: %,d responses (%,d SIPAS), %,d MB; rollup_daily %,d rows, %,d MB"
                             + " (%,d bytes a row)%n", r.getLong(1), r.getLong(2), r.getLong(4) >> 20, r.getLong(3),
                     r.getLong(5) >> 20, r.getLong(3) == 0 ? 0 : r.getLong(5) / r.getLong(3));
-            System.out.printf("          rollup_summary %,d rows, %,d MB; the daily rollups count %,d responses%s%n",
-                    r.getLong(7), r.getLong(8) >> 20, r.getLong(6),
+            System.out.printf("          rollup_summary %,d rows, %,d MB; rollup_cut %,d rows, %,d MB; the daily rollups"
+                            + " count %,d responses%s%n", r.getLong(7), r.getLong(8) >> 20, r.getLong(9), r.getLong(10) >> 20,
+                    r.getLong(6),
                     r.getLong(6) == r.getLong(1) ? "" : " — NOT the number stored");
             return r.getLong(1);
         }
