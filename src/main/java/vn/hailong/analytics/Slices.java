@@ -33,9 +33,11 @@ import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.jooq.impl.SQLDataType;
 import org.postgresql.PGStatement;
 
 import vn.hailong.auth.UnitScope;
+import vn.hailong.rollup.RollupArrays;
 import vn.hailong.rollup.RollupCuts;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Instrument;
@@ -187,13 +189,13 @@ public final class Slices {
                 for (int i = 0; i < dims; i++) {
                     key.add(r.get(i));
                 }
-                Long[] counts = (Long[]) r.get(dims + 1);
-                Double[] sums = (Double[]) r.get(dims + 2);
+                var counts = RollupArrays.longs((byte[]) r.get(dims + 1));
+                var sums = RollupArrays.doubles((byte[]) r.get(dims + 2));
                 if (counts.length == 0) {
                     continue; // a version the statistics core does not score
                 }
                 builders.computeIfAbsent(List.copyOf(key), k -> SufficientStatistics.builder(versions.instrument()))
-                        .add((String) r.get(dims), StratumStatistics.of(versions.instrument(), unbox(counts), unbox(sums)));
+                        .add((String) r.get(dims), StratumStatistics.of(versions.instrument(), counts, sums));
             }
         }
     }
@@ -278,8 +280,8 @@ public final class Slices {
             });
         }
         fields.add(c.STRATUM);
-        fields.add(c.COUNTS);
-        fields.add(c.SUMS);
+        fields.add(raw(c.COUNTS));
+        fields.add(raw(c.SUMS));
         boolean pooled = !cut.cut().equals(RollupCuts.STRATA);
         return tx.select(fields)
                 .from(c)
@@ -312,8 +314,8 @@ public final class Slices {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(rows.agency(), rows.day(), rows)));
         fields.add(pooled ? val("").as("stratum") : rows.stratum());
-        fields.add(rows.counts());
-        fields.add(rows.sums());
+        fields.add(raw(rows.counts()));
+        fields.add(raw(rows.sums()));
         return tx.select(fields)
                 .from(rows.table())
                 .where(rows.version().in(versions.merged()))
@@ -338,16 +340,16 @@ public final class Slices {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD, Rows.DAILY)));
         fields.add(val("").as("stratum"));
-        fields.add(s.COUNTS);
-        fields.add(s.SUMS);
+        fields.add(raw(s.COUNTS));
+        fields.add(raw(s.SUMS));
         var p = Rows.PENDING;
         var pendingFields = new ArrayList<Field<?>>();
         // A pending row's day is in the period whose first day the summary row has: years, quarters and months
         // read the same from either.
         groupBy.forEach(d -> pendingFields.add(d.of(p.agency(), p.day(), p)));
         pendingFields.add(val("").as("stratum"));
-        pendingFields.add(p.counts());
-        pendingFields.add(p.sums());
+        pendingFields.add(raw(p.counts()));
+        pendingFields.add(raw(p.sums()));
         Condition units;
         Condition pendingUnits;
         if (groupBy.contains(Dimension.UNIT)) {
@@ -393,19 +395,8 @@ public final class Slices {
         return 0;
     }
 
-    private static long[] unbox(Long[] values) {
-        var out = new long[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    private static double[] unbox(Double[] values) {
-        var out = new double[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+    /** An array column read as the bytes PostgreSQL sends (see RollupArrays): no boxed numbers. */
+    private static Field<byte[]> raw(Field<?> array) {
+        return array.coerce(SQLDataType.VARBINARY);
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +75,7 @@ public final class RollupCuts {
                     on (r.agency_id, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
                         r.flagged, r.shard)
                      = (k.agency_id, k.months, k.period, k.version_id, k.cut, k.value, k.stratum, k.flagged, ?)""")) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
             statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::agencyId).toArray()));
             statement.setArray(2, c.createArrayOf("int2", keys.stream().map(Key::months).toArray()));
             statement.setArray(3, c.createArrayOf("date", keys.stream().map(k -> java.sql.Date.valueOf(k.period())).toArray()));
@@ -87,7 +89,7 @@ public final class RollupCuts {
                 while (r.next()) {
                     rows.get(new Key(r.getLong(1), r.getShort(2), r.getObject(3, LocalDate.class), r.getLong(4),
                             r.getString(5), r.getString(6), r.getString(7), r.getBoolean(8)))
-                            .add(r.getLong(9), RollupSummary.longs(r.getArray(10)), RollupSummary.doubles(r.getArray(11)));
+                            .add(r.getLong(9), RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11)));
                 }
             }
         }
@@ -139,7 +141,7 @@ public final class RollupCuts {
                 while (r.next()) {
                     cuts.add(new Rollups.Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3), r.getLong(4),
                                     r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)), r.getLong(9),
-                            RollupSummary.longs(r.getArray(10)), RollupSummary.doubles(r.getArray(11)));
+                            RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11)));
                     if (cuts.rows.size() >= FLUSH_AT) {
                         written += cuts.rows.size();
                         cuts.writeTo(c, (short) 0);

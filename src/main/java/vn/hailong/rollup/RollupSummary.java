@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,6 +113,7 @@ public final class RollupSummary {
                 select unit_id, own, months, period, questionnaire_version_id, responses, counts, sums
                   from rollup_summary
                  where shard = ? and unit_id = any(?) and period = any(?)""")) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
             statement.setShort(1, shard);
             statement.setArray(2, c.createArrayOf("int8", rows.keySet().stream().map(Key::unitId).distinct().toArray()));
             statement.setArray(3, c.createArrayOf("date",
@@ -121,7 +123,7 @@ public final class RollupSummary {
                     var sum = rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getInt(3), r.getObject(4, LocalDate.class),
                             r.getLong(5)));
                     if (sum != null) {
-                        sum.add(r.getLong(6), longs(r.getArray(7)), doubles(r.getArray(8)));
+                        sum.add(r.getLong(6), RollupArrays.longs(r.getBytes(7)), RollupArrays.doubles(r.getBytes(8)));
                     }
                 }
             }
@@ -196,8 +198,8 @@ public final class RollupSummary {
                         int months = r.getInt(2);
                         var period = r.getObject(3, LocalDate.class);
                         long version = r.getLong(4);
-                        var counts = longs(r.getArray(6));
-                        var sums = doubles(r.getArray(7));
+                        var counts = RollupArrays.longs(r.getBytes(6));
+                        var sums = RollupArrays.doubles(r.getBytes(7));
                         for (long above : summary.lineages.getOrDefault(unit, List.of(unit))) {
                             summary.rows.computeIfAbsent(new Key(above, false, months, period, version),
                                     k -> new Sum()).add(r.getLong(5), counts, sums);
@@ -208,23 +210,5 @@ public final class RollupSummary {
             summary.writeTo(c, (short) 0);
             log.info("event=rollup_subtrees_summed rows={}", summary.rows.size());
         });
-    }
-
-    static long[] longs(java.sql.Array array) throws SQLException {
-        var values = (Long[]) array.getArray();
-        var out = new long[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    static double[] doubles(java.sql.Array array) throws SQLException {
-        var values = (Double[]) array.getArray();
-        var out = new double[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 }

@@ -156,6 +156,7 @@ public final class Rollups {
                     on (d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
                         d.flagged, d.shard)
                      = (k.agency_id, k.day, k.version_id, k.service_id, k.centre_id, k.channel, k.stratum, k.flagged, ?)""")) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
             statement.setArray(1, connection.createArrayOf("int8", keys.stream().map(Key::agencyId).toArray()));
             statement.setArray(2, connection.createArrayOf("date",
                     keys.stream().map(k -> java.sql.Date.valueOf(k.day())).toArray()));
@@ -170,7 +171,7 @@ public final class Rollups {
                 while (r.next()) {
                     var sum = totals.get(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
                             r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)));
-                    sum.add(r.getLong(9), RollupSummary.longs(r.getArray(10)), RollupSummary.doubles(r.getArray(11)));
+                    sum.add(r.getLong(9), RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11)));
                 }
             }
         }
@@ -226,7 +227,7 @@ public final class Rollups {
                 while (r.next()) {
                     rows.add(new Additions.Row(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
                             r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)), r.getLong(9),
-                            RollupSummary.longs(r.getArray(10)), RollupSummary.doubles(r.getArray(11))));
+                            RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11))));
                 }
             }
         }
