@@ -265,23 +265,37 @@ public final class Slices {
     }
 
     /**
-     * The cut rows of the filter, each agency's own, with the pending rows not yet folded into them (strata pooled
-     * as the rows are, but for the cut by strata).
+     * The cut rows of the filter, with the pending rows not yet folded into them (strata pooled as the rows are, but
+     * for the cut by strata). Split by unit, each agency's own rows; otherwise the subtree rows of the top unit asked
+     * for (or of every top unit), or, below a top unit, the own rows of the agencies in the subtree asked for.
      */
     private static Cursor<Record> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, Cut cut) {
         var c = ROLLUP_CUT;
         var fields = new ArrayList<Field<?>>();
         for (var d : groupBy) {
             fields.add(switch (d) {
-                case UNIT -> c.AGENCY_ID;
+                case UNIT -> c.UNIT_ID;
                 case SERVICE, CENTRE -> field("{0}::bigint", Long.class, c.VALUE);
                 case CHANNEL -> c.VALUE;
-                case YEAR, QUARTER, MONTH -> d.of(c.AGENCY_ID, c.PERIOD, Rows.DAILY);
+                case YEAR, QUARTER, MONTH -> d.of(c.UNIT_ID, c.PERIOD, Rows.DAILY);
             });
         }
         fields.add(c.STRATUM);
         fields.add(raw(c.COUNTS));
         fields.add(raw(c.SUMS));
+        var root = f.unit() != null ? f.unit() : f.scope().root();
+        Condition units;
+        if (!groupBy.contains(Dimension.UNIT) && root == null) {
+            units = c.OWN.isFalse().and(c.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
+        } else if (!groupBy.contains(Dimension.UNIT)
+                && tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull()))) {
+            units = c.OWN.isFalse().and(c.UNIT_ID.eq(root));
+        } else {
+            units = c.OWN.isTrue()
+                    .and(f.unit() == null ? noCondition()
+                            : condition("{0} in (select unit_subtree({1}))", c.UNIT_ID, val(f.unit())))
+                    .and(f.scope().covers(c.UNIT_ID));
+        }
         boolean pooled = !cut.cut().equals(RollupCuts.STRATA);
         return tx.select(fields)
                 .from(c)
@@ -292,9 +306,7 @@ public final class Slices {
                 .and(f.to() == null ? noCondition() : c.PERIOD.le(f.to()))
                 .and(cut.value() == null ? noCondition() : c.VALUE.eq(cut.value()))
                 .and(f.excludeFlagged() ? c.FLAGGED.isFalse() : noCondition())
-                .and(f.unit() == null ? noCondition()
-                        : condition("{0} in (select unit_subtree({1}))", c.AGENCY_ID, val(f.unit())))
-                .and(f.scope().covers(c.AGENCY_ID))
+                .and(units)
                 .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
                 .fetchSize(10_000)
                 .fetchLazy();

@@ -12,10 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rollups per agency, month and year, cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel,
- * service or centre with the strata pooled; flagged responses apart in each. Filled from the same additions as
- * the daily rows, in the same transaction; what a dashboard asks with one such filter or split reads a few rows
- * per agency and period instead of every daily row.
+ * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
+ * centre with the strata pooled; flagged responses apart in each. Per agency (its own responses) and per top
+ * unit (its whole subtree's). Filled from the same additions as the daily rows, in the same transaction; what a
+ * dashboard asks with one such filter or split reads a few rows per unit and period instead of every daily row.
  */
 public final class RollupCuts {
     private static final Logger log = LoggerFactory.getLogger(RollupCuts.class);
@@ -27,36 +27,43 @@ public final class RollupCuts {
     /** Rows held before they are written, when filling from the daily rows: about 7 KB each (SIPAS). */
     static final int FLUSH_AT = 20_000;
 
-    /** One cut row. */
-    record Key(long agencyId, short months, LocalDate period, long versionId, String cut, String value,
+    /** One cut row: an agency's own responses, or a top unit's whole subtree's. */
+    record Key(long unitId, boolean own, short months, LocalDate period, long versionId, String cut, String value,
                String stratum, boolean flagged) {
     }
 
     private final Map<Key, RollupSummary.Sum> rows = new HashMap<>();
 
-    /** Adds what a daily rollup row adds: to its agency's month and year, cut each way. */
-    void add(Rollups.Key daily, long responses, long[] counts, double[] sums) {
+    /**
+     * Adds what a daily rollup row adds: to its agency's month and year and to its top unit's, cut each way.
+     */
+    void add(Rollups.Key daily, long top, long responses, long[] counts, double[] sums) {
         for (short months : new short[] {1, 12}) {
             var period = months == 1 ? daily.day().withDayOfMonth(1) : daily.day().withDayOfYear(1);
-            add(daily, months, period, STRATA, "", daily.stratum(), responses, counts, sums);
-            add(daily, months, period, CHANNEL, daily.channel(), "", responses, counts, sums);
-            add(daily, months, period, SERVICE, Long.toString(daily.serviceId()), "", responses, counts, sums);
-            add(daily, months, period, CENTRE, Long.toString(daily.centreId()), "", responses, counts, sums);
+            for (boolean own : new boolean[] {true, false}) {
+                long unit = own ? daily.agencyId() : top;
+                add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", daily.stratum(), daily.flagged()),
+                        responses, counts, sums);
+                add(new Key(unit, own, months, period, daily.versionId(), CHANNEL, daily.channel(), "",
+                        daily.flagged()), responses, counts, sums);
+                add(new Key(unit, own, months, period, daily.versionId(), SERVICE, Long.toString(daily.serviceId()), "",
+                        daily.flagged()), responses, counts, sums);
+                add(new Key(unit, own, months, period, daily.versionId(), CENTRE, Long.toString(daily.centreId()), "",
+                        daily.flagged()), responses, counts, sums);
+            }
         }
     }
 
-    private void add(Rollups.Key daily, short months, LocalDate period, String cut, String value, String stratum,
-                     long responses, long[] counts, double[] sums) {
-        rows.computeIfAbsent(new Key(daily.agencyId(), months, period, daily.versionId(), cut, value, stratum,
-                daily.flagged()), k -> new RollupSummary.Sum()).add(responses, counts, sums);
+    private void add(Key key, long responses, long[] counts, double[] sums) {
+        rows.computeIfAbsent(key, k -> new RollupSummary.Sum()).add(responses, counts, sums);
     }
 
     /** Writes a cut row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
     private static final String SET_SQL = """
-            insert into rollup_cut as r (agency_id, months, period, questionnaire_version_id, cut, value, stratum,
+            insert into rollup_cut as r (unit_id, own, months, period, questionnaire_version_id, cut, value, stratum,
                                          flagged, shard, responses, counts, sums)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (agency_id, months, period, questionnaire_version_id, cut, value, stratum, flagged, shard)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (unit_id, own, months, period, questionnaire_version_id, cut, value, stratum, flagged, shard)
             do update set responses = excluded.responses, counts = excluded.counts, sums = excluded.sums""";
 
     /** Adds the sums to what the shard holds: the rows read by their keys, added in Java, written back whole. */
@@ -66,30 +73,31 @@ public final class RollupCuts {
         }
         var keys = List.copyOf(rows.keySet());
         try (var statement = c.prepareStatement("""
-                select r.agency_id, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
+                select r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
                        r.flagged, r.responses, r.counts, r.sums
-                  from unnest(?::bigint[], ?::smallint[], ?::date[], ?::bigint[], ?::varchar[], ?::varchar[],
-                              ?::varchar[], ?::boolean[]) as k (agency_id, months, period, version_id, cut, value,
-                                                                stratum, flagged)
+                  from unnest(?::bigint[], ?::boolean[], ?::smallint[], ?::date[], ?::bigint[], ?::varchar[],
+                              ?::varchar[], ?::varchar[], ?::boolean[]) as k (unit_id, own, months, period, version_id,
+                                                                              cut, value, stratum, flagged)
                   join rollup_cut r
-                    on (r.agency_id, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
+                    on (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
                         r.flagged, r.shard)
-                     = (k.agency_id, k.months, k.period, k.version_id, k.cut, k.value, k.stratum, k.flagged, ?)""")) {
+                     = (k.unit_id, k.own, k.months, k.period, k.version_id, k.cut, k.value, k.stratum, k.flagged, ?)""")) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
-            statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::agencyId).toArray()));
-            statement.setArray(2, c.createArrayOf("int2", keys.stream().map(Key::months).toArray()));
-            statement.setArray(3, c.createArrayOf("date", keys.stream().map(k -> java.sql.Date.valueOf(k.period())).toArray()));
-            statement.setArray(4, c.createArrayOf("int8", keys.stream().map(Key::versionId).toArray()));
-            statement.setArray(5, c.createArrayOf("varchar", keys.stream().map(Key::cut).toArray()));
-            statement.setArray(6, c.createArrayOf("varchar", keys.stream().map(Key::value).toArray()));
-            statement.setArray(7, c.createArrayOf("varchar", keys.stream().map(Key::stratum).toArray()));
-            statement.setArray(8, c.createArrayOf("bool", keys.stream().map(Key::flagged).toArray()));
-            statement.setShort(9, shard);
+            statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
+            statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));
+            statement.setArray(3, c.createArrayOf("int2", keys.stream().map(Key::months).toArray()));
+            statement.setArray(4, c.createArrayOf("date", keys.stream().map(k -> java.sql.Date.valueOf(k.period())).toArray()));
+            statement.setArray(5, c.createArrayOf("int8", keys.stream().map(Key::versionId).toArray()));
+            statement.setArray(6, c.createArrayOf("varchar", keys.stream().map(Key::cut).toArray()));
+            statement.setArray(7, c.createArrayOf("varchar", keys.stream().map(Key::value).toArray()));
+            statement.setArray(8, c.createArrayOf("varchar", keys.stream().map(Key::stratum).toArray()));
+            statement.setArray(9, c.createArrayOf("bool", keys.stream().map(Key::flagged).toArray()));
+            statement.setShort(10, shard);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
-                    rows.get(new Key(r.getLong(1), r.getShort(2), r.getObject(3, LocalDate.class), r.getLong(4),
-                            r.getString(5), r.getString(6), r.getString(7), r.getBoolean(8)))
-                            .add(r.getLong(9), RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11)));
+                    rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getShort(3), r.getObject(4, LocalDate.class),
+                            r.getLong(5), r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9)))
+                            .add(r.getLong(10), RollupArrays.longs(r.getBytes(11)), RollupArrays.doubles(r.getBytes(12)));
                 }
             }
         }
@@ -98,18 +106,19 @@ public final class RollupCuts {
             for (var entry : rows.entrySet()) {
                 var key = entry.getKey();
                 var sum = entry.getValue();
-                statement.setLong(1, key.agencyId());
-                statement.setShort(2, key.months());
-                statement.setObject(3, key.period());
-                statement.setLong(4, key.versionId());
-                statement.setString(5, key.cut());
-                statement.setString(6, key.value());
-                statement.setString(7, key.stratum());
-                statement.setBoolean(8, key.flagged());
-                statement.setShort(9, shard);
-                statement.setLong(10, sum.responses);
-                statement.setObject(11, sum.counts);
-                statement.setObject(12, sum.sums);
+                statement.setLong(1, key.unitId());
+                statement.setBoolean(2, key.own());
+                statement.setShort(3, key.months());
+                statement.setObject(4, key.period());
+                statement.setLong(5, key.versionId());
+                statement.setString(6, key.cut());
+                statement.setString(7, key.value());
+                statement.setString(8, key.stratum());
+                statement.setBoolean(9, key.flagged());
+                statement.setShort(10, shard);
+                statement.setLong(11, sum.responses);
+                statement.setObject(12, sum.counts);
+                statement.setObject(13, sum.sums);
                 statement.addBatch();
                 if (++pending == 500) {
                     statement.executeBatch();
@@ -124,35 +133,90 @@ public final class RollupCuts {
 
     /**
      * Sums the cut rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before the
-     * cuts were (see {@link FillRollupCuts}). Streams the daily rows; at most {@link #FLUSH_AT} cut rows in memory.
+     * cuts were (see {@link FillRollupCuts}). Streams the daily rows; at most {@link #FLUSH_AT} cut rows in memory
+     * (written rows are added to, so flushing early changes nothing).
      */
     static int fillFromDaily(Connection c) throws SQLException {
-        int written = 0;
         try (var s = c.createStatement()) {
             s.execute("delete from rollup_cut");
         }
+        var tops = RollupSummary.tops(RollupSummary.lineages(c));
+        var flushed = new Flushed(c);
         try (var statement = c.prepareStatement("""
                 select agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
                        responses, counts, sums
                   from rollup_daily""")) {
             statement.setFetchSize(1_000);
-            var cuts = new RollupCuts();
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
-                    cuts.add(new Rollups.Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3), r.getLong(4),
-                                    r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)), r.getLong(9),
-                            RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11)));
-                    if (cuts.rows.size() >= FLUSH_AT) {
-                        written += cuts.rows.size();
-                        cuts.writeTo(c, (short) 0);
-                        cuts = new RollupCuts();
-                    }
+                    long agency = r.getLong(1);
+                    flushed.cuts().add(new Rollups.Key(agency, r.getObject(2, LocalDate.class), r.getLong(3), r.getLong(4),
+                                    r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)),
+                            tops.getOrDefault(agency, agency), r.getLong(9), RollupArrays.longs(r.getBytes(10)),
+                            RollupArrays.doubles(r.getBytes(11)));
+                    flushed.flushIfFull();
                 }
             }
-            written += cuts.rows.size();
-            cuts.writeTo(c, (short) 0);
         }
+        int written = flushed.finish();
         log.info("event=rollup_cuts_filled rows_written={}", written);
         return written;
+    }
+
+    /**
+     * Sums every subtree row again from the agencies' own rows, in the transaction of {@code c}: after a unit
+     * moves, its agencies' responses may count under another top unit.
+     */
+    static void resumSubtrees(Connection c, Map<Long, Long> tops) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("delete from rollup_cut where not own");
+        }
+        var flushed = new Flushed(c);
+        try (var statement = c.prepareStatement("""
+                select unit_id, months, period, questionnaire_version_id, cut, value, stratum, flagged, responses,
+                       counts, sums
+                  from rollup_cut
+                 where own""")) {
+            statement.setFetchSize(1_000);
+            try (var r = statement.executeQuery()) {
+                while (r.next()) {
+                    long agency = r.getLong(1);
+                    flushed.cuts().add(new Key(tops.getOrDefault(agency, agency), false, r.getShort(2),
+                                    r.getObject(3, LocalDate.class), r.getLong(4), r.getString(5), r.getString(6),
+                                    r.getString(7), r.getBoolean(8)), r.getLong(9), RollupArrays.longs(r.getBytes(10)),
+                            RollupArrays.doubles(r.getBytes(11)));
+                    flushed.flushIfFull();
+                }
+            }
+        }
+        flushed.finish();
+    }
+
+    /** Cut rows summed while another statement streams, written to shard 0 whenever {@link #FLUSH_AT} are held. */
+    private static final class Flushed {
+        private final Connection c;
+        private RollupCuts cuts = new RollupCuts();
+        private int written;
+
+        Flushed(Connection c) {
+            this.c = c;
+        }
+
+        RollupCuts cuts() {
+            return cuts;
+        }
+
+        void flushIfFull() throws SQLException {
+            if (cuts.rows.size() >= FLUSH_AT) {
+                finish();
+                cuts = new RollupCuts();
+            }
+        }
+
+        int finish() throws SQLException {
+            written += cuts.rows.size();
+            cuts.writeTo(c, (short) 0);
+            return written;
+        }
     }
 }

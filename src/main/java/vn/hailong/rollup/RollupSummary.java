@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Rollups summed per month and year, per unit: its own responses, and its whole subtree's (sql/V5,
  * rollup_summary). Filled from the same additions as the daily rollups; when a unit moves, the subtree rows
- * are summed again from the units' own rows.
+ * (and those of the cut rollups) are summed again from the units' own rows.
  */
 public final class RollupSummary {
     private static final Logger log = LoggerFactory.getLogger(RollupSummary.class);
@@ -59,10 +59,12 @@ public final class RollupSummary {
     }
 
     private final Map<Long, List<Long>> lineages;
+    private final Map<Long, Long> tops;
     private final Map<Key, Sum> rows = new HashMap<>();
 
-    private RollupSummary(Map<Long, List<Long>> lineages) {
+    private RollupSummary(Map<Long, List<Long>> lineages, Map<Long, Long> tops) {
         this.lineages = lineages;
+        this.tops = tops;
     }
 
     /**
@@ -74,16 +76,26 @@ public final class RollupSummary {
             s.execute("select pg_advisory_xact_lock_shared(hashtextextended('units', 0))");
         }
         var lineages = new HashMap<Long, List<Long>>();
-        try (var statement = c.prepareStatement(
-                "select a, l from unnest(?::bigint[]) as a, unit_lineage(a) as l")) {
+        var tops = new HashMap<Long, Long>();
+        try (var statement = c.prepareStatement("""
+                select a, l, (select parent_id is null from unit where id = l)
+                  from unnest(?::bigint[]) as a, unit_lineage(a) as l""")) {
             statement.setArray(1, c.createArrayOf("int8", agencies.toArray()));
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
                     lineages.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(r.getLong(2));
+                    if (r.getBoolean(3)) {
+                        tops.put(r.getLong(1), r.getLong(2));
+                    }
                 }
             }
         }
-        return new RollupSummary(lineages);
+        return new RollupSummary(lineages, tops);
+    }
+
+    /** The top unit (a province) above an agency, or the agency itself if it is one. */
+    long top(long agencyId) {
+        return tops.getOrDefault(agencyId, agencyId);
     }
 
     /** Adds what a daily rollup row adds: to its agency's own rows and to every subtree it is in. */
@@ -154,8 +166,8 @@ public final class RollupSummary {
         }
     }
 
-    /** Every unit's lineage: itself and each unit above it. */
-    private static Map<Long, List<Long>> lineages(Connection c) throws SQLException {
+    /** Every unit's lineage: itself and each unit above it, the top unit last. */
+    static Map<Long, List<Long>> lineages(Connection c) throws SQLException {
         var parents = new HashMap<Long, Long>();
         try (var s = c.createStatement(); var r = s.executeQuery("select id, parent_id from unit")) {
             while (r.next()) {
@@ -176,9 +188,16 @@ public final class RollupSummary {
         return lineages;
     }
 
+    /** Each unit's top unit: the last of its lineage. */
+    static Map<Long, Long> tops(Map<Long, List<Long>> lineages) {
+        var tops = new HashMap<Long, Long>();
+        lineages.forEach((unit, lineage) -> tops.put(unit, lineage.get(lineage.size() - 1)));
+        return tops;
+    }
+
     /**
      * Sums every subtree row again from the units' own rows: after a unit moves, its responses count under
-     * its new parents. Waits for the submissions in flight and holds new ones until the transaction ends.
+     * its new parents. Waits for the folds of pending rows in flight and holds new ones until the transaction ends.
      */
     public static void resum(DSLContext tx) {
         tx.connection(c -> {
@@ -186,7 +205,8 @@ public final class RollupSummary {
                 s.execute("select pg_advisory_xact_lock(hashtextextended('units', 0))");
                 s.execute("delete from rollup_summary where not own");
             }
-            var summary = new RollupSummary(lineages(c));
+            var lineages = lineages(c);
+            var summary = new RollupSummary(lineages, tops(lineages));
             try (var statement = c.prepareStatement("""
                     select unit_id, months, period, questionnaire_version_id, responses, counts, sums
                       from rollup_summary
@@ -208,6 +228,7 @@ public final class RollupSummary {
                 }
             }
             summary.writeTo(c, (short) 0);
+            RollupCuts.resumSubtrees(c, summary.tops);
             log.info("event=rollup_subtrees_summed rows={}", summary.rows.size());
         });
     }

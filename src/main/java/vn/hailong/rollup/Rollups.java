@@ -204,7 +204,7 @@ public final class Rollups {
         summary.writeTo(connection, shard);
         var cuts = new RollupCuts();
         for (var row : rows) {
-            cuts.add(row.key(), row.responses(), row.counts(), row.sums());
+            cuts.add(row.key(), summary.top(row.key().agencyId()), row.responses(), row.counts(), row.sums());
         }
         cuts.writeTo(connection, shard);
     }

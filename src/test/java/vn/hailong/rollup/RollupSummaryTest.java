@@ -38,12 +38,12 @@ class RollupSummaryTest {
             "groupBy=unit,year&weighting=poststratified&excludeFlagged=true");
 
     /** The cut rows summed over shards: what a rebuild, or filling them from the daily rows, must give back. */
-    static final String CUTS = "select agency_id, months, period, questionnaire_version_id, cut, value, stratum, flagged,"
-            + " sum(responses), (select array_agg(s order by i) from (select i, sum(c) as s from rollup_cut r2,"
-            + "   unnest(r2.counts) with ordinality as u(c, i) where (r2.agency_id, r2.months, r2.period,"
-            + "   r2.questionnaire_version_id, r2.cut, r2.value, r2.stratum, r2.flagged) = (r.agency_id, r.months,"
+    static final String CUTS = "select unit_id, own, months, period, questionnaire_version_id, cut, value, stratum,"
+            + " flagged, sum(responses), (select array_agg(s order by i) from (select i, sum(c) as s from rollup_cut r2,"
+            + "   unnest(r2.counts) with ordinality as u(c, i) where (r2.unit_id, r2.own, r2.months, r2.period,"
+            + "   r2.questionnaire_version_id, r2.cut, r2.value, r2.stratum, r2.flagged) = (r.unit_id, r.own, r.months,"
             + "   r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum, r.flagged) group by i) t)::text"
-            + " from rollup_cut r group by 1, 2, 3, 4, 5, 6, 7, 8 order by 1, 2, 3, 4, 5, 6, 7, 8";
+            + " from rollup_cut r group by 1, 2, 3, 4, 5, 6, 7, 8, 9 order by 1, 2, 3, 4, 5, 6, 7, 8, 9";
 
     /** The summary rows summed over shards: what a rebuild must give back. */
     static final String SUMMARY = "select unit_id, own, months, period, questionnaire_version_id, sum(responses),"
@@ -111,7 +111,8 @@ class RollupSummaryTest {
             assertThat(TestApp.one(dsl, "select count(*) from response where cardinality(quality_flags) > 0",
                     Long.class)).isPositive();
             sameAnswers(admin, QUESTIONS);
-            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=year&unit=C1"));
+            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=year&unit=C1",
+                    "groupBy=channel", "service=S1"));
 
             TestApp.foldRollups(dsl);
             var kept = dsl.fetch(SUMMARY).formatCSV();
@@ -133,7 +134,7 @@ class RollupSummaryTest {
             assertThat(admin.patch("/api/v1/units/" + id(dsl, "C2"), Map.of("parentId", d2)).status()).isEqualTo(200);
             assertThat(n(admin.get("/api/v1/indices?unit=D1").body())).isEqualTo(beforeD1 - c2);
             sameAnswers(admin, QUESTIONS);
-            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month"));
+            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=channel"));
         }
     }
 
