@@ -101,34 +101,18 @@ public final class RollupCuts {
                 }
             }
         }
-        try (var statement = c.prepareStatement(SET_SQL)) {
-            int pending = 0;
-            for (var entry : rows.entrySet()) {
-                var key = entry.getKey();
-                var sum = entry.getValue();
-                statement.setLong(1, key.unitId());
-                statement.setBoolean(2, key.own());
-                statement.setShort(3, key.months());
-                statement.setObject(4, key.period());
-                statement.setLong(5, key.versionId());
-                statement.setString(6, key.cut());
-                statement.setString(7, key.value());
-                statement.setString(8, key.stratum());
-                statement.setBoolean(9, key.flagged());
-                statement.setShort(10, shard);
-                statement.setLong(11, sum.responses);
-                statement.setObject(12, sum.counts);
-                statement.setObject(13, sum.sums);
-                statement.addBatch();
-                if (++pending == 500) {
-                    statement.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                statement.executeBatch();
-            }
-        }
+        RollupSummary.upsert(c, SET_SQL, rows, shard, (statement, key) -> {
+            statement.setLong(1, key.unitId());
+            statement.setBoolean(2, key.own());
+            statement.setShort(3, key.months());
+            statement.setObject(4, key.period());
+            statement.setLong(5, key.versionId());
+            statement.setString(6, key.cut());
+            statement.setString(7, key.value());
+            statement.setString(8, key.stratum());
+            statement.setBoolean(9, key.flagged());
+            return 10;
+        });
     }
 
     /**

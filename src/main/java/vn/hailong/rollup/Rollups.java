@@ -47,6 +47,18 @@ public final class Rollups {
     public record Key(long agencyId, LocalDate day, long versionId, long serviceId, long centreId, String channel,
                       String stratum, boolean flagged) {
 
+        /** Binds the key to parameters 1 to 8, in the order of the table's columns. */
+        void bind(java.sql.PreparedStatement statement) throws SQLException {
+            statement.setLong(1, agencyId);
+            statement.setObject(2, day);
+            statement.setLong(3, versionId);
+            statement.setLong(4, serviceId);
+            statement.setLong(5, centreId);
+            statement.setString(6, channel);
+            statement.setString(7, stratum);
+            statement.setBoolean(8, flagged);
+        }
+
         public static Key of(long agencyId, OffsetDateTime submittedAt, long versionId, Long serviceId, Long centreId,
                              String channel, String stratum, boolean flagged) {
             return new Key(agencyId, submittedAt.atZoneSameInstant(VIETNAM).toLocalDate(), versionId,
@@ -104,14 +116,7 @@ public final class Rollups {
             try (var statement = connection.prepareStatement(PENDING_SQL)) {
                 for (var row : rows()) {
                     var key = row.key();
-                    statement.setLong(1, key.agencyId());
-                    statement.setObject(2, key.day());
-                    statement.setLong(3, key.versionId());
-                    statement.setLong(4, key.serviceId());
-                    statement.setLong(5, key.centreId());
-                    statement.setString(6, key.channel());
-                    statement.setString(7, key.stratum());
-                    statement.setBoolean(8, key.flagged());
+                    key.bind(statement);
                     statement.setLong(9, row.responses());
                     // Primitive arrays: the driver sends them in binary.
                     statement.setObject(10, row.counts());
@@ -175,27 +180,10 @@ public final class Rollups {
                 }
             }
         }
-        try (var statement = connection.prepareStatement(SET_SQL)) {
-            for (var entry : totals.entrySet()) {
-                var key = entry.getKey();
-                var sum = entry.getValue();
-                statement.setLong(1, key.agencyId());
-                statement.setObject(2, key.day());
-                statement.setLong(3, key.versionId());
-                statement.setLong(4, key.serviceId());
-                statement.setLong(5, key.centreId());
-                statement.setString(6, key.channel());
-                statement.setString(7, key.stratum());
-                statement.setBoolean(8, key.flagged());
-                statement.setShort(9, shard);
-                statement.setLong(10, sum.responses);
-                // Primitive arrays: the driver sends them in binary.
-                statement.setObject(11, sum.counts);
-                statement.setObject(12, sum.sums);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
+        RollupSummary.upsert(connection, SET_SQL, totals, shard, (statement, key) -> {
+            key.bind(statement);
+            return 9;
+        });
         var summary = RollupSummary.begin(connection, rows.stream().map(r -> r.key().agencyId()).distinct().toList());
         for (var row : rows) {
             summary.add(row.key().agencyId(), row.key().day(), row.key().versionId(), row.responses(), row.counts(),
