@@ -1,6 +1,6 @@
--- Rollup additions not yet folded into rollup_daily and rollup_summary. A batch of ratings inserts its
--- statistics here, one row per daily key, in the transaction that stores the ratings: no read, no update, no
--- row another transaction writes. vn.hailong.rollup.RollupFolder folds them into the daily and summary rows a
+-- Rollup additions not yet folded into rollup_daily, rollup_summary and (V10) rollup_cut. A batch of ratings
+-- inserts its statistics here, one row per daily key, in the transaction that stores the ratings: no read, no
+-- update, no row another transaction writes. vn.hailong.rollup.RollupFolder folds them into the other rollups a
 -- moment later, many ratings at a time, deleting them in the same transaction; readers sum both tables
 -- (vn.hailong.analytics.Slices), so a rating counts from the moment it commits, and exactly once.
 create table rollup_pending (

@@ -47,8 +47,8 @@ import vn.hailong.survey.Forms;
 
 /**
  * Reads rollups for a filter and merges them into the statistics core's sufficient statistics, one per group:
- * the monthly and yearly summary rows when they can answer, else the cut rows, else the daily rows, each with the pending rows
- * not yet folded into them (see Rollups). Never reads responses.
+ * the monthly and yearly summary rows when they can answer, else the cut rows, else the daily rows, each with the
+ * pending rows not yet folded into them (see Rollups). Never reads responses.
  */
 public final class Slices {
     /** The ways results can be split. */

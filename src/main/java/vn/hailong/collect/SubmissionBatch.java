@@ -31,8 +31,8 @@ import vn.hailong.rollup.Rollups;
 /**
  * One writer's round: ratings taken together are checked against what is stored (retries, reused ids,
  * dossiers already rated, invitations) and the new ones stored by one call of the database function
- * store_submissions (sql/V5), then their rollups added as pending rows (see Rollups), in one transaction. In plain JDBC, as this is the hot
- * path.
+ * store_submissions (sql/V5), then their rollups added as pending rows (see Rollups), in one transaction. In
+ * plain JDBC, as this is the hot path.
  */
 final class SubmissionBatch {
     private static final Logger log = LoggerFactory.getLogger(SubmissionBatch.class);

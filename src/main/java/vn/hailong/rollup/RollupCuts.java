@@ -86,7 +86,8 @@ public final class RollupCuts {
             statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
             statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));
             statement.setArray(3, c.createArrayOf("int2", keys.stream().map(Key::months).toArray()));
-            statement.setArray(4, c.createArrayOf("date", keys.stream().map(k -> java.sql.Date.valueOf(k.period())).toArray()));
+            statement.setArray(4, c.createArrayOf("date",
+                    keys.stream().map(k -> java.sql.Date.valueOf(k.period())).toArray()));
             statement.setArray(5, c.createArrayOf("int8", keys.stream().map(Key::versionId).toArray()));
             statement.setArray(6, c.createArrayOf("varchar", keys.stream().map(Key::cut).toArray()));
             statement.setArray(7, c.createArrayOf("varchar", keys.stream().map(Key::value).toArray()));
@@ -97,7 +98,8 @@ public final class RollupCuts {
                 while (r.next()) {
                     rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getShort(3), r.getObject(4, LocalDate.class),
                             r.getLong(5), r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9)))
-                            .add(r.getLong(10), RollupArrays.longs(r.getBytes(11)), RollupArrays.doubles(r.getBytes(12)));
+                            .add(r.getLong(10), RollupArrays.longs(r.getBytes(11)),
+                                    RollupArrays.doubles(r.getBytes(12)));
                 }
             }
         }
@@ -134,8 +136,8 @@ public final class RollupCuts {
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
                     long agency = r.getLong(1);
-                    flushed.cuts().add(new Rollups.Key(agency, r.getObject(2, LocalDate.class), r.getLong(3), r.getLong(4),
-                                    r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)),
+                    flushed.cuts().add(new Rollups.Key(agency, r.getObject(2, LocalDate.class), r.getLong(3),
+                                    r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)),
                             tops.getOrDefault(agency, agency), r.getLong(9), RollupArrays.longs(r.getBytes(10)),
                             RollupArrays.doubles(r.getBytes(11)));
                     flushed.flushIfFull();

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds pending rollup rows (see {@link Rollups}) into the daily and summary rows, in the background: soon after
+ * Folds pending rollup rows (see {@link Rollups}) into the daily, summary and cut rows, in the background: soon after
  * ratings are stored ({@link #nudge}), at most once a tick, and every few seconds whatever happened, for rows
  * another process stored or a fold that failed. Under load one fold adds hundreds of ratings to each row it
  * rewrites, where adding each batch of ratings to its rows would rewrite them every time.

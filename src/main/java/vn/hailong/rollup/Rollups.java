@@ -30,7 +30,8 @@ import vn.hailong.survey.Forms;
  * each response, summed by analytics instead of reading responses, and rebuildable from responses.
  * <p>
  * A batch of ratings adds its statistics as pending rows (rollup_pending, one insert); {@link RollupFolder} folds
- * them into the daily and summary rows in the background, a fraction of a second later, many ratings at a time.
+ * them into the daily, summary and cut rows in the background, a fraction of a second later, many ratings at a
+ * time.
  * Readers sum both, so a rating counts in every answer from the moment it commits, exactly once.
  */
 public final class Rollups {
@@ -109,8 +110,8 @@ public final class Rollups {
         /**
          * Adds everything to the rollups as pending rows, in the transaction of {@code connection}: one insert, no
          * read, no row another transaction writes, so a batch of ratings never waits on the rollups. The rows count
-         * in every analytics answer from the moment they commit; {@link RollupFolder} folds them into the daily and
-         * summary rows soon after.
+         * in every analytics answer from the moment they commit; {@link RollupFolder} folds them into the daily,
+         * summary and cut rows soon after.
          */
         public void writePending(Connection connection) throws SQLException {
             try (var statement = connection.prepareStatement(PENDING_SQL)) {
@@ -128,8 +129,8 @@ public final class Rollups {
         }
 
         /**
-         * Adds everything to the daily and summary rollups at once, in the transaction of {@code connection} (an
-         * import: many ratings a row). See {@link Rollups#write}.
+         * Adds everything to the daily, summary and cut rollups at once, in the transaction of {@code connection}
+         * (an import: many ratings a row). See {@link Rollups#write}.
          */
         public void writeTo(Connection connection) throws SQLException {
             write(connection, claimShard(connection), rows());
@@ -198,9 +199,10 @@ public final class Rollups {
     }
 
     /**
-     * Folds up to {@code limit} pending rows, oldest first, into the daily and summary rollups, in the transaction of
-     * {@code connection}: each leaves rollup_pending in the transaction that adds it to the rows it belongs to, so
-     * every reader counts it once. Rows that another transaction is folding are skipped. Returns how many it folded.
+     * Folds up to {@code limit} pending rows, oldest first, into the daily, summary and cut rollups, in the
+     * transaction of {@code connection}: each leaves rollup_pending in the transaction that adds it to the rows it
+     * belongs to, so every reader counts it once. Rows that another transaction is folding are skipped. Returns how
+     * many it folded.
      */
     public static int fold(Connection connection, int limit) throws SQLException {
         var rows = new ArrayList<Additions.Row>();
