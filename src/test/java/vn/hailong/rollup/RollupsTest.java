@@ -42,13 +42,7 @@ class RollupsTest {
             var citizen = ApiClient.anonymous(app);
             var random = new SplittableRandom(42);
             for (int i = 0; i < 60; i++) {
-                var answers = new LinkedHashMap<String, Object>();
-                for (var code : CODES) {
-                    answers.put(code, !code.equals("HL") && random.nextInt(8) == 0 ? null : 1 + random.nextInt(5));
-                }
-                var body = Map.of("submissionId", UUID.randomUUID().toString(), "questionnaire", "SIPAS", "version", 1,
-                        "agency", "AG01", "channel", i % 3 == 0 ? "qr" : "web", "answers", answers,
-                        "submittedAt", java.time.OffsetDateTime.now().minusDays(i % 4).toString());
+                var body = rating(random, "AG01", i % 3 == 0 ? "qr" : "web", i % 4);
                 assertThat(citizen.post("/api/v1/responses", body).status()).isEqualTo(201);
             }
             TestApp.foldRollups(dsl);
@@ -87,13 +81,7 @@ class RollupsTest {
             var citizen = ApiClient.anonymous(app);
             var random = new SplittableRandom(11);
             for (int i = 0; i < 40; i++) {
-                var answers = new LinkedHashMap<String, Object>();
-                for (var code : CODES) {
-                    answers.put(code, !code.equals("HL") && random.nextInt(8) == 0 ? null : 1 + random.nextInt(5));
-                }
-                var body = Map.of("submissionId", UUID.randomUUID().toString(), "questionnaire", "SIPAS", "version", 1,
-                        "agency", i % 2 == 0 ? "AG01" : "AG02", "channel", i % 3 == 0 ? "qr" : "web", "answers", answers,
-                        "submittedAt", java.time.OffsetDateTime.now().minusDays(random.nextInt(70)).toString());
+                var body = rating(random, i % 2 == 0 ? "AG01" : "AG02", i % 3 == 0 ? "qr" : "web", random.nextInt(70));
                 assertThat(citizen.post("/api/v1/responses", body).status()).isEqualTo(201);
             }
             assertThat(TestApp.one(dsl, "select sum(responses) from rollup_pending", Long.class)).isEqualTo(40L);
@@ -118,5 +106,16 @@ class RollupsTest {
                         .isEqualTo(pending.get(question));
             }
         }
+    }
+
+    /** A SIPAS rating with random levels, one criterion in eight not applicable, submitted {@code daysAgo}. */
+    static Map<String, Object> rating(SplittableRandom random, String agency, String channel, int daysAgo) {
+        var answers = new LinkedHashMap<String, Object>();
+        for (var code : CODES) {
+            answers.put(code, !code.equals("HL") && random.nextInt(8) == 0 ? null : 1 + random.nextInt(5));
+        }
+        return Map.of("submissionId", UUID.randomUUID().toString(), "questionnaire", "SIPAS", "version", 1,
+                "agency", agency, "channel", channel, "answers", answers,
+                "submittedAt", java.time.OffsetDateTime.now().minusDays(daysAgo).toString());
     }
 }
