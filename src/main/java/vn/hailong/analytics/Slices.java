@@ -354,30 +354,16 @@ public final class Slices {
         fields.add(val("").as("stratum"));
         fields.add(raw(s.COUNTS));
         fields.add(raw(s.SUMS));
-        var p = Rows.PENDING;
-        var pendingFields = new ArrayList<Field<?>>();
-        // A pending row's day is in the period whose first day the summary row has: years, quarters and months
-        // read the same from either.
-        groupBy.forEach(d -> pendingFields.add(d.of(p.agency(), p.day(), p)));
-        pendingFields.add(val("").as("stratum"));
-        pendingFields.add(raw(p.counts()));
-        pendingFields.add(raw(p.sums()));
         Condition units;
-        Condition pendingUnits;
         if (groupBy.contains(Dimension.UNIT)) {
             units = s.OWN.isTrue()
                     .and(f.unit() == null ? noCondition()
                             : condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(f.unit())))
                     .and(f.scope().covers(s.UNIT_ID));
-            pendingUnits = (f.unit() == null ? noCondition()
-                    : condition("{0} in (select unit_subtree({1}))", p.agency(), val(f.unit())))
-                    .and(f.scope().covers(p.agency()));
         } else {
             var root = f.unit() != null ? f.unit() : f.scope().root();
             units = s.OWN.isFalse().and(root != null ? s.UNIT_ID.eq(root)
                     : s.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
-            pendingUnits = root == null ? noCondition()
-                    : condition("{0} in (select unit_subtree({1}))", p.agency(), val(root));
         }
         return tx.select(fields)
                 .from(s)
@@ -386,12 +372,9 @@ public final class Slices {
                 .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
                 .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
                 .and(units)
-                .unionAll(tx.select(pendingFields)
-                        .from(p.table())
-                        .where(p.version().in(versions.merged()))
-                        .and(f.from() == null ? noCondition() : p.day().ge(f.from()))
-                        .and(f.to() == null ? noCondition() : p.day().le(f.to()))
-                        .and(pendingUnits))
+                // A pending row's day lies in the period whose first day a summary row has (years, quarters and
+                // months read the same from either), and its agency in the subtree asked for.
+                .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, true))
                 .fetchSize(10_000)
                 .fetchLazy();
     }
