@@ -11,4 +11,4 @@ cd "$(dirname "$0")/.."
 mvn -q -B test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    vn.hailong.collect.bench.SubmissionLoad "$@" 2>&1 | grep -v ' level=INFO '
+    vn.hailong.collect.bench.SubmissionLoad "$@" 2>&1 | grep --line-buffered -v -E '^[0-9:.]+ INFO '

@@ -61,7 +61,8 @@ public final class SubmissionLoad {
             var builder = Database.durableEmbedded(Files.createTempDirectory("hailong-bench"));
             if (profile) {
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                        .setServerConfig("pg_stat_statements.track", "all");
+                        .setServerConfig("pg_stat_statements.track", "all")
+                        .setServerConfig("pg_stat_statements.track_planning", "on");
             }
             embedded = builder.start();
             try (var c = embedded.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
