@@ -117,4 +117,43 @@ class MigrationTest {
                     .isEqualTo(1L);
         }
     }
+
+    /**
+     * Since V12 a retry is recognised through response_submission: ratings stored before V12 are copied there, so
+     * that a retry of one is still answered with it, and a new rating under its id still refused.
+     */
+    @Test
+    void ratings_stored_before_v12_are_still_recognised_by_their_submission_id() {
+        var older = TestDatabase.fresh();
+        var jdbc = DatabaseUrl.parse(older);
+        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbc.jdbcUrl());
+        dataSource.setUser(jdbc.user().orElse("postgres"));
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(new vn.hailong.rollup.FillRollupCuts()).target("11").load().migrate();
+        try (var dsl = TestApp.dsl(older)) {
+            new DefaultContent(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)).seed();
+            dsl.execute("insert into unit (code, name_vi, kind) values ('T1', 'Đơn vị thử', 'province')");
+            dsl.execute("""
+                    insert into response (agency_id, submitted_at, questionnaire_version_id, channel, submission_id,
+                                          content_hash, answers, quality_flags, received_at)
+                    select u.id, '2025-06-01T08:00:00+07:00', v.id, 'kiosk', '6f1c1a52-54d4-4a7e-9d38-2b0f3c0a9e11',
+                           'hash-1', '{5}', '{burst}', '2025-06-01T08:00:01+07:00'
+                      from unit u, questionnaire_version v where u.code = 'T1' and v.version = 1 limit 1""");
+            assertThat(one(dsl, "select to_regclass('response_submission') is null", Boolean.class)).isTrue();
+
+            Database.migrate(dataSource);
+
+            assertThat(dsl.fetch("select s.response_id = r.id and s.agency_id = r.agency_id and s.submitted_at = r.submitted_at"
+                    + " and s.received_at = r.received_at and s.quality_flags = r.quality_flags as same, s.content_hash"
+                    + " from response_submission s join response r on r.submission_id = s.submission_id").intoMaps())
+                    .containsExactly(java.util.Map.of("same", true, "content_hash", "hash-1"));
+            long agency = one(dsl, "select id from unit where code = 'T1'", Long.class);
+            var retry = "{\"submission_id\": \"6f1c1a52-54d4-4a7e-9d38-2b0f3c0a9e11\", \"agency_id\": " + agency
+                    + ", \"content_hash\": \"";
+            assertThat(dsl.fetch("select outcome from classify_submissions({0}::jsonb) order by ordinal",
+                    "[" + retry + "hash-1\"}, " + retry + "hash-2\"}]").getValues(0, String.class))
+                    .containsExactly("replayed", "reused_id");
+        }
+    }
 }
