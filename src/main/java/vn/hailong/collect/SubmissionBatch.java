@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ final class SubmissionBatch {
             }
         }
         try {
-            var outcomes = dsl.transactionResult(trx -> trx.dsl().connectionResult(c -> write(c, round, now)));
+            var outcomes = inTransaction(round, now);
             folder.nudge();
             for (int i = 0; i < round.size(); i++) {
                 round.get(i).outcome().complete(outcomes.get(i));
@@ -92,6 +93,32 @@ final class SubmissionBatch {
         }
         if (!later.isEmpty()) {
             store(later, now);
+        }
+    }
+
+    /**
+     * {@link #write} in a transaction of its own, committed before it returns. Straight on a pooled connection: jOOQ's
+     * transaction API cost the writer about as much as building the batch.
+     */
+    private List<Outcome> inTransaction(List<Waiting> round, OffsetDateTime now) {
+        var connections = dsl.configuration().connectionProvider();
+        var c = connections.acquire();
+        try {
+            c.setAutoCommit(false);
+            try {
+                var outcomes = write(c, round, now);
+                c.commit();
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("storing " + round.size() + " ratings failed", e);
+        } finally {
+            connections.release(c);
         }
     }
 
