@@ -105,20 +105,24 @@ final class SubmissionBatch {
         var c = connections.acquire();
         try {
             c.setAutoCommit(false);
+            List<Outcome> outcomes;
             try {
-                var outcomes = write(c, round, now);
+                outcomes = write(c, round, now);
                 c.commit();
-                return outcomes;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (Throwable e) { // whatever it was, nothing of the round may commit
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            c.setAutoCommit(true);
+            return outcomes;
         } catch (SQLException e) {
-            throw new DataAccessException("storing " + round.size() + " ratings failed", e);
+            throw new DataAccessException("storing " + round.size() + " ratings failed: " + e.getMessage(), e);
         } finally {
-            connections.release(c);
+            connections.release(c); // the pool resets a connection left in a transaction
         }
     }
 

@@ -21,8 +21,8 @@ final class Statements {
     /** The statements that took most time: per rating, their time, calls, blocks and WAL bytes. */
     static void print(DatabaseUrl jdbc, long ratings) throws SQLException {
         try (var c = connect(jdbc); var s = c.createStatement(); var r = s.executeQuery("""
-                select calls, total_exec_time, total_plan_time, rows, shared_blks_hit + shared_blks_read as blocks, wal_bytes,
-                       toplevel, regexp_replace(query, '\\s+', ' ', 'g') as query
+                select calls, total_exec_time, total_plan_time, rows, shared_blks_hit + shared_blks_read as blocks,
+                       wal_bytes, toplevel, regexp_replace(query, '\\s+', ' ', 'g') as query
                   from pg_stat_statements
                  where dbid = (select oid from pg_database where datname = current_database())
                  order by total_exec_time desc
@@ -32,8 +32,8 @@ final class Statements {
             while (r.next()) {
                 var query = r.getString("query");
                 System.out.printf("  %7.1f µs %6.1f µs %6.2f calls %7.1f blocks %8.0f WAL %s %s%n",
-                        1000 * r.getDouble("total_exec_time") / ratings, 1000 * r.getDouble("total_plan_time") / ratings,
-                        r.getDouble("calls") / ratings,
+                        1000 * r.getDouble("total_exec_time") / ratings,
+                        1000 * r.getDouble("total_plan_time") / ratings, r.getDouble("calls") / ratings,
                         r.getDouble("blocks") / ratings, r.getDouble("wal_bytes") / ratings,
                         r.getBoolean("toplevel") ? " " : "*", query.length() > 110 ? query.substring(0, 110) + "…" : query);
             }
