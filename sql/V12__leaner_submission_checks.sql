@@ -13,8 +13,8 @@ create index response_dossier_idx on response (agency_id, dossier_code) where do
 
 -- The ratings stored through the API, by the id their client made, with what a retry is answered. One
 -- unpartitioned index: looking a submission id up in response meant one index per year (16 from V1), and the
--- primary key makes "stored exactly once" a rule of the database too. Written by store_submissions alone;
--- responses are never deleted (an import's rows have no submission id).
+-- primary key makes "stored exactly once" a rule of the database too. Written by store_submissions (an import's
+-- rows have no submission id); a deleted response takes its row here with it.
 create table response_submission (
     submission_id uuid primary key,
     agency_id     bigint not null,
@@ -33,6 +33,16 @@ select distinct on (submission_id) submission_id, agency_id, id, submitted_at, r
 drop index response_submission_any_agency_idx;
 
 /* [jooq ignore start] */
+create function response_submission_delete() returns trigger language plpgsql as $$
+begin
+    delete from response_submission s using deleted d
+     where s.submission_id = d.submission_id and s.response_id = d.id;
+    return null;
+end $$;
+create trigger response_submission_delete
+    after delete on response referencing old table as deleted
+    for each statement execute function response_submission_delete();
+
 -- Whether a dossier of an agency has a stored rating. A function, so that the lookup (one index per yearly
 -- partition) is planned and run only for a rating that names a dossier.
 create function dossier_rated(agency bigint, dossier varchar) returns boolean language plpgsql stable as $$

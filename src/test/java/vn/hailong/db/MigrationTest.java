@@ -120,7 +120,8 @@ class MigrationTest {
 
     /**
      * Since V12 a retry is recognised through response_submission: ratings stored before V12 are copied there, so
-     * that a retry of one is still answered with it, and a new rating under its id still refused.
+     * that a retry of one is still answered with it, and a new rating under its id still refused; a response
+     * deleted takes its submission id with it.
      */
     @Test
     void ratings_stored_before_v12_are_still_recognised_by_their_submission_id() {
@@ -144,8 +145,9 @@ class MigrationTest {
 
             Database.migrate(dataSource);
 
-            assertThat(dsl.fetch("select s.response_id = r.id and s.agency_id = r.agency_id and s.submitted_at = r.submitted_at"
-                    + " and s.received_at = r.received_at and s.quality_flags = r.quality_flags as same, s.content_hash"
+            assertThat(dsl.fetch("select s.response_id = r.id and s.agency_id = r.agency_id"
+                    + " and s.submitted_at = r.submitted_at and s.received_at = r.received_at"
+                    + " and s.quality_flags = r.quality_flags as same, s.content_hash"
                     + " from response_submission s join response r on r.submission_id = s.submission_id").intoMaps())
                     .containsExactly(java.util.Map.of("same", true, "content_hash", "hash-1"));
             long agency = one(dsl, "select id from unit where code = 'T1'", Long.class);
@@ -154,6 +156,10 @@ class MigrationTest {
             assertThat(dsl.fetch("select outcome from classify_submissions({0}::jsonb) order by ordinal",
                     "[" + retry + "hash-1\"}, " + retry + "hash-2\"}]").getValues(0, String.class))
                     .containsExactly("replayed", "reused_id");
+
+            dsl.execute("delete from response where submission_id = '6f1c1a52-54d4-4a7e-9d38-2b0f3c0a9e11'");
+            assertThat(one(dsl, "select count(*) from response_submission", Long.class))
+                    .as("a deleted response's submission id goes with it").isZero();
         }
     }
 }
