@@ -166,8 +166,11 @@ public final class App implements AutoCloseable {
         var forms = new Forms(dsl);
         var rollups = new Rollups(forms);
         var folder = new RollupFolder(dsl, Duration.ofMillis(200));
-        // Ratings are stored in group commits by a few writers; more writers overlap one's commit with the next.
-        var stored = new Submissions(dsl, rollups, folder, Integer.getInteger("hailong.writers", 2));
+        // Ratings are stored in group commits. One writer by default: while it commits, the next ratings gather into
+        // one larger batch, and a batch's cost is mostly its own (docs/benchmarks.md: 37 % of the raw insert rate
+        // with one writer, 27 % with two, whose batches were half as large). Writers never wait on each other's
+        // rows; a server's writers, like two servers', wait only on the same rating or dossier sent to both.
+        var stored = new Submissions(dsl, rollups, folder, Integer.getInteger("hailong.writers", 1));
         var submissions = new SubmissionsApi(new Directory(dsl), forms, stored,
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());

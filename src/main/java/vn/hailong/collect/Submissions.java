@@ -24,8 +24,8 @@ import vn.hailong.rollup.Rollups;
 /**
  * Stores a checked rating exactly once: a retry of the same submission finds the stored one, a different
  * rating under the same id or a second rating of a dossier is refused, and the response and its rollup
- * commit together. Ratings arriving together are written together (group commit): a few writer threads each
- * take whatever is waiting and store it in one transaction, and each caller is answered once its rating has
+ * commit together. Ratings arriving together are written together (group commit): a writer thread (or a few)
+ * takes whatever is waiting and stores it in one transaction, and each caller is answered once its rating has
  * committed.
  */
 public final class Submissions implements AutoCloseable {

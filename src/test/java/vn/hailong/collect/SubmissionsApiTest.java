@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,7 @@ import vn.hailong.ApiClient;
 import vn.hailong.TestApp;
 
 class SubmissionsApiTest {
+    static String databaseUrl;
     static TestApp app;
     static CloseableDSLContext dsl;
     static ApiClient admin;
@@ -31,7 +33,8 @@ class SubmissionsApiTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(TestApp.settings(vn.hailong.TestDatabase.fresh()).withRateLimits(0, 0));
+        databaseUrl = vn.hailong.TestDatabase.fresh();
+        app = TestApp.start(TestApp.settings(databaseUrl).withRateLimits(0, 0));
         dsl = app.dsl();
         admin = ApiClient.signIn(app, "admin", "test-admin-password");
         var unit = admin.post("/api/v1/units", Map.of("code", "AG01", "nameVi", "Sở Tư pháp", "kind", "department"));
@@ -156,26 +159,36 @@ class SubmissionsApiTest {
         long responses = one(dsl, "select count(*) from response", Long.class);
         long rolledUp = one(dsl, TestApp.ROLLED_UP, Long.class);
 
-        var start = new CountDownLatch(1);
-        var pool = Executors.newFixedThreadPool(bodies.size());
-        var answers = new ArrayList<Future<ApiClient.Answer>>();
-        for (var body : bodies) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return citizen.post("/api/v1/responses", body);
-            }));
-        }
-        start.countDown();
+        // Two servers on one database, as behind a load balancer: every other rating goes to the second, so copies
+        // of one rating meet in one server's batch and in the two servers' writers at once.
         var statuses = new ArrayList<Integer>();
         var replayIds = new HashSet<Long>();
-        for (int i = 0; i < answers.size(); i++) {
-            var answer = answers.get(i).get(30, TimeUnit.SECONDS);
-            statuses.add(answer.status());
-            if (i < 4) {
-                replayIds.add(answer.body().get("id").asLong());
+        var second = TestApp.start(TestApp.settings(databaseUrl).withRateLimits(0, 0));
+        try {
+            var servers = List.of(citizen, ApiClient.anonymous(second));
+            var start = new CountDownLatch(1);
+            var pool = Executors.newFixedThreadPool(bodies.size());
+            var answers = new ArrayList<Future<ApiClient.Answer>>();
+            for (int i = 0; i < bodies.size(); i++) {
+                var body = bodies.get(i);
+                var server = servers.get(i % 2);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return server.post("/api/v1/responses", body);
+                }));
             }
+            start.countDown();
+            for (int i = 0; i < answers.size(); i++) {
+                var answer = answers.get(i).get(30, TimeUnit.SECONDS);
+                statuses.add(answer.status());
+                if (i < 4) {
+                    replayIds.add(answer.body().get("id").asLong());
+                }
+            }
+            pool.shutdown();
+        } finally {
+            second.close();
         }
-        pool.shutdown();
 
         assertThat(statuses.subList(0, 4)).as("the same rating four times").containsOnly(200, 201)
                 .containsOnlyOnce(201);
