@@ -37,6 +37,7 @@ import org.jooq.impl.SQLDataType;
 import org.postgresql.PGStatement;
 
 import vn.hailong.auth.UnitScope;
+import vn.hailong.rollup.PackedStatistics;
 import vn.hailong.rollup.RollupArrays;
 import vn.hailong.rollup.RollupCuts;
 import vn.hailong.rollup.Rollups;
@@ -96,17 +97,34 @@ public final class Slices {
         }
     }
 
-    /** Rollup rows at the daily key: the daily rows, and the pending rows not yet folded into them. */
+    /**
+     * Rollup rows at the daily key: the daily rows, and the pending rows not yet folded into them. {@code statistics}:
+     * the three columns every rollup read ends with (see {@link #arrays} and {@link #packed}).
+     */
     record Rows(Table<?> table, Field<Long> agency, Field<LocalDate> day, Field<Long> version, Field<Long> service,
                 Field<Long> centre, Field<String> channel, Field<String> stratum, Field<Boolean> flagged,
-                Field<Long[]> counts, Field<Double[]> sums) {
+                List<Field<?>> statistics) {
         static final Rows DAILY = new Rows(ROLLUP_DAILY, ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY,
                 ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID, ROLLUP_DAILY.SERVICE_ID, ROLLUP_DAILY.CENTRE_ID,
-                ROLLUP_DAILY.CHANNEL, ROLLUP_DAILY.STRATUM, ROLLUP_DAILY.FLAGGED, ROLLUP_DAILY.COUNTS, ROLLUP_DAILY.SUMS);
+                ROLLUP_DAILY.CHANNEL, ROLLUP_DAILY.STRATUM, ROLLUP_DAILY.FLAGGED,
+                arrays(ROLLUP_DAILY.COUNTS, ROLLUP_DAILY.SUMS));
         static final Rows PENDING = new Rows(ROLLUP_PENDING, ROLLUP_PENDING.AGENCY_ID, ROLLUP_PENDING.DAY,
                 ROLLUP_PENDING.QUESTIONNAIRE_VERSION_ID, ROLLUP_PENDING.SERVICE_ID, ROLLUP_PENDING.CENTRE_ID,
-                ROLLUP_PENDING.CHANNEL, ROLLUP_PENDING.STRATUM, ROLLUP_PENDING.FLAGGED, ROLLUP_PENDING.COUNTS,
-                ROLLUP_PENDING.SUMS);
+                ROLLUP_PENDING.CHANNEL, ROLLUP_PENDING.STRATUM, ROLLUP_PENDING.FLAGGED, packed(ROLLUP_PENDING.PACKED));
+    }
+
+    /**
+     * The statistics of a rollup row kept as arrays (daily, cut and summary rows), as the last three columns of a
+     * read: counts and sums as the bytes PostgreSQL sends (see RollupArrays), and no packed statistics.
+     */
+    static List<Field<?>> arrays(Field<Long[]> counts, Field<Double[]> sums) {
+        return List.of(raw(counts), raw(sums), field("null::bytea", SQLDataType.VARBINARY));
+    }
+
+    /** The statistics of a pending row, packed (see PackedStatistics), as the last three columns of a read. */
+    static List<Field<?>> packed(Field<byte[]> packed) {
+        return List.of(field("null::bigint[]", SQLDataType.VARBINARY), field("null::float8[]", SQLDataType.VARBINARY),
+                packed);
     }
 
     /** The versions of a questionnaire that can be merged: those scored exactly like the newest one. */
@@ -189,8 +207,10 @@ public final class Slices {
                 for (int i = 0; i < dims; i++) {
                     key.add(r.get(i));
                 }
-                var counts = RollupArrays.longs((byte[]) r.get(dims + 1));
-                var sums = RollupArrays.doubles((byte[]) r.get(dims + 2));
+                var packed = (byte[]) r.get(dims + 3);
+                var unpacked = packed == null ? null : PackedStatistics.unpack(packed);
+                var counts = packed == null ? RollupArrays.longs((byte[]) r.get(dims + 1)) : unpacked.counts();
+                var sums = packed == null ? RollupArrays.doubles((byte[]) r.get(dims + 2)) : unpacked.sums();
                 if (counts.length == 0) {
                     continue; // a version the statistics core does not score
                 }
@@ -281,8 +301,7 @@ public final class Slices {
             });
         }
         fields.add(c.STRATUM);
-        fields.add(raw(c.COUNTS));
-        fields.add(raw(c.SUMS));
+        fields.addAll(arrays(c.COUNTS, c.SUMS));
         var root = f.unit() != null ? f.unit() : f.scope().root();
         Condition units;
         if (!groupBy.contains(Dimension.UNIT) && root == null) {
@@ -326,8 +345,7 @@ public final class Slices {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(rows.agency(), rows.day(), rows)));
         fields.add(pooled ? val("").as("stratum") : rows.stratum());
-        fields.add(raw(rows.counts()));
-        fields.add(raw(rows.sums()));
+        fields.addAll(rows.statistics());
         return tx.select(fields)
                 .from(rows.table())
                 .where(rows.version().in(versions.merged()))
@@ -352,8 +370,7 @@ public final class Slices {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD, Rows.DAILY)));
         fields.add(val("").as("stratum"));
-        fields.add(raw(s.COUNTS));
-        fields.add(raw(s.SUMS));
+        fields.addAll(arrays(s.COUNTS, s.SUMS));
         Condition units;
         if (groupBy.contains(Dimension.UNIT)) {
             units = s.OWN.isTrue()

@@ -32,8 +32,8 @@ import vn.hailong.rollup.Rollups;
 /**
  * One writer's round: ratings taken together are checked against what is stored (retries, reused ids,
  * dossiers already rated, invitations) and the new ones stored by one call of the database function
- * store_submissions (sql/V5), then their rollups added as pending rows (see Rollups), in one transaction. In
- * plain JDBC, as this is the hot path.
+ * store_submissions (sql/V13), with their rollups as pending rows (see Rollups), in one transaction and one round
+ * trip. In plain JDBC, as this is the hot path.
  */
 final class SubmissionBatch {
     private static final Logger log = LoggerFactory.getLogger(SubmissionBatch.class);
@@ -77,7 +77,7 @@ final class SubmissionBatch {
             }
         }
         try {
-            var outcomes = inTransaction(round, now);
+            var outcomes = written(round, now);
             folder.nudge();
             for (int i = 0; i < round.size(); i++) {
                 round.get(i).outcome().complete(outcomes.get(i));
@@ -97,32 +97,20 @@ final class SubmissionBatch {
     }
 
     /**
-     * {@link #write} in a transaction of its own, committed before it returns. Straight on a pooled connection: jOOQ's
-     * transaction API cost the writer about as much as building the batch.
+     * {@link #write} on a pooled connection, straight in JDBC: jOOQ's transaction API cost the writer about as much as
+     * building the batch. Each call of store_submissions is a transaction of its own (autocommit), which stores its
+     * ratings and their pending rollup rows, or nothing.
      */
-    private List<Outcome> inTransaction(List<Waiting> round, OffsetDateTime now) {
+    private List<Outcome> written(List<Waiting> round, OffsetDateTime now) {
         var connections = dsl.configuration().connectionProvider();
         var c = connections.acquire();
         try {
-            c.setAutoCommit(false);
-            List<Outcome> outcomes;
-            try {
-                outcomes = write(c, round, now);
-                c.commit();
-            } catch (Throwable e) { // whatever it was, nothing of the round may commit
-                try {
-                    c.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
             c.setAutoCommit(true);
-            return outcomes;
+            return write(c, round, now);
         } catch (SQLException e) {
             throw new DataAccessException("storing " + round.size() + " ratings failed: " + e.getMessage(), e);
         } finally {
-            connections.release(c); // the pool resets a connection left in a transaction
+            connections.release(c);
         }
     }
 
@@ -143,9 +131,9 @@ final class SubmissionBatch {
     }
 
     /**
-     * Stores the round, each rating's outcome in its place, and adds the new ones to the rollups. Every rating is
-     * sent as new; when some turn out to be replays or refused, nothing was written, and the new ones are sent
-     * again on their own.
+     * Stores the round, each rating's outcome in its place, with the new ones' pending rollup rows. Every rating is
+     * sent as new, with the rollup rows of all those sent: when some turn out to be replays or refused, nothing was
+     * written, and the new ones are sent again on their own, with theirs.
      */
     private List<Outcome> write(Connection c, List<Waiting> round, OffsetDateTime now) throws SQLException {
         var outcomes = new ArrayList<Outcome>(Collections.nCopies(round.size(), null));
@@ -182,18 +170,6 @@ final class SubmissionBatch {
         if (outcomes.contains(null)) {
             throw new IllegalStateException("store_submissions left a rating without an outcome");
         }
-        if (!withRollups) {
-            return outcomes;
-        }
-        var additions = rollups.additions();
-        for (int i = 0; i < outcomes.size(); i++) {
-            if (outcomes.get(i) instanceof Created) {
-                var s = round.get(i).checked();
-                additions.add(Rollups.Key.of(s.agencyId(), s.submittedAt(), s.versionId(), s.serviceId(), s.centreId(),
-                        s.channel(), s.stratum(), !s.flags().isEmpty()), s.answers());
-            }
-        }
-        additions.writePending(c);
         return outcomes;
     }
 
@@ -203,7 +179,8 @@ final class SubmissionBatch {
                 List.of((String[]) r.getArray("quality_flags").getArray()));
     }
 
-    private static final String STORE_SQL = "select * from store_submissions(?, ?::jsonb, ?)";
+    private static final String STORE_SQL =
+            "select * from store_submissions(?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void bind(Connection c, PreparedStatement statement, List<Checked> sent, OffsetDateTime now)
             throws SQLException {
@@ -244,5 +221,13 @@ final class SubmissionBatch {
         statement.setArray(1, c.createArrayOf("varchar", locks.toArray()));
         statement.setString(2, batch.toString());
         statement.setObject(3, now);
+        var additions = rollups.additions();
+        if (withRollups) {
+            for (var s : sent) {
+                additions.add(Rollups.Key.of(s.agencyId(), s.submittedAt(), s.versionId(), s.serviceId(), s.centreId(),
+                        s.channel(), s.stratum(), !s.flags().isEmpty()), s.answers());
+            }
+        }
+        additions.bindPending(c, statement, 4);
     }
 }

@@ -24,6 +24,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.hailong.StartupException;
 import vn.hailong.rollup.FillRollupCuts;
+import vn.hailong.rollup.PackPendingRollups;
 
 /** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
 public final class Database implements AutoCloseable {
@@ -114,7 +115,7 @@ public final class Database implements AutoCloseable {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new FillRollupCuts())
+                .javaMigrations(new FillRollupCuts(), new PackPendingRollups())
                 .load()
                 .migrate();
         log.info("event=migrated applied={}", result.migrationsExecuted);

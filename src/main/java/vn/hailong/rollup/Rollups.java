@@ -7,6 +7,7 @@ import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
 import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,7 +30,7 @@ import vn.hailong.survey.Forms;
  * Daily rollups of the statistics core's sufficient statistics: added to in the transaction that stores
  * each response, summed by analytics instead of reading responses, and rebuildable from responses.
  * <p>
- * A batch of ratings adds its statistics as pending rows (rollup_pending, one insert); {@link RollupFolder} folds
+ * A batch of ratings adds its statistics as pending rows (rollup_pending, packed); {@link RollupFolder} folds
  * them into the daily, summary and cut rows in the background, a fraction of a second later, many ratings at a
  * time.
  * Readers sum both, so a rating counts in every answer from the moment it commits, exactly once.
@@ -108,24 +109,51 @@ public final class Rollups {
         }
 
         /**
-         * Adds everything to the rollups as pending rows, in the transaction of {@code connection}: one insert, no
-         * read, no row another transaction writes, so a batch of ratings never waits on the rollups. The rows count
-         * in every analytics answer from the moment they commit; {@link RollupFolder} folds them into the daily,
-         * summary and cut rows soon after.
+         * Binds everything as pending rows to ten parameters from {@code first} on, each an array with an element a
+         * row: the key's columns in the table's order, the number of responses, the packed counts and sums (see
+         * {@link PackedStatistics}). store_submissions (sql/V13) inserts them in the transaction that stores the
+         * ratings: no read, no row another transaction writes, so a batch of ratings never waits on the rollups. The
+         * rows count in every analytics answer from the moment they commit; {@link RollupFolder} folds them into the
+         * daily, summary and cut rows soon after.
          */
-        public void writePending(Connection connection) throws SQLException {
-            try (var statement = connection.prepareStatement(PENDING_SQL)) {
-                for (var row : rows()) {
-                    var key = row.key();
-                    key.bind(statement);
-                    statement.setLong(9, row.responses());
-                    // Primitive arrays: the driver sends them in binary.
-                    statement.setObject(10, row.counts());
-                    statement.setObject(11, row.sums());
-                    statement.addBatch();
-                }
-                statement.executeBatch();
+        public void bindPending(Connection connection, PreparedStatement statement, int first) throws SQLException {
+            var rows = rows();
+            int n = rows.size();
+            long[] agency = new long[n];
+            var day = new java.sql.Date[n];
+            long[] version = new long[n];
+            long[] service = new long[n];
+            long[] centre = new long[n];
+            var channel = new String[n];
+            var stratum = new String[n];
+            var flagged = new Boolean[n];
+            long[] responses = new long[n];
+            var packed = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                var row = rows.get(i);
+                var key = row.key();
+                agency[i] = key.agencyId();
+                day[i] = java.sql.Date.valueOf(key.day());
+                version[i] = key.versionId();
+                service[i] = key.serviceId();
+                centre[i] = key.centreId();
+                channel[i] = key.channel();
+                stratum[i] = key.stratum();
+                flagged[i] = key.flagged();
+                responses[i] = row.responses();
+                packed[i] = PackedStatistics.pack(row.counts(), row.sums());
             }
+            // Primitive arrays and byte[][]: the driver sends them in binary.
+            statement.setObject(first, agency);
+            statement.setArray(first + 1, connection.createArrayOf("date", day));
+            statement.setObject(first + 2, version);
+            statement.setObject(first + 3, service);
+            statement.setObject(first + 4, centre);
+            statement.setArray(first + 5, connection.createArrayOf("varchar", channel));
+            statement.setArray(first + 6, connection.createArrayOf("varchar", stratum));
+            statement.setArray(first + 7, connection.createArrayOf("bool", flagged));
+            statement.setObject(first + 8, responses);
+            statement.setObject(first + 9, packed);
         }
 
         /**
@@ -210,14 +238,14 @@ public final class Rollups {
                 delete from rollup_pending
                  where id in (select id from rollup_pending order by id limit ? for update skip locked)
                 returning agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
-                          responses, counts, sums""")) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: 889 numbers a row
+                          responses, packed""")) {
             statement.setInt(1, limit);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
+                    var statistics = PackedStatistics.unpack(r.getBytes(10));
                     rows.add(new Additions.Row(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
                             r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)), r.getLong(9),
-                            RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11))));
+                            statistics.counts(), statistics.sums()));
                 }
             }
         }
@@ -249,11 +277,6 @@ public final class Rollups {
     public Additions additions() {
         return new Additions();
     }
-
-    private static final String PENDING_SQL = """
-            insert into rollup_pending (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                        stratum, flagged, responses, counts, sums)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Writes a rollup row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
     private static final String SET_SQL = """

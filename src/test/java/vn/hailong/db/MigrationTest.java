@@ -52,7 +52,7 @@ class MigrationTest {
         try (var sql = java.nio.file.Files.list(Path.of("sql"))) {
             files = sql.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
-        files += 1; // vn.hailong.rollup.FillRollupCuts, written in Java
+        files += 2; // vn.hailong.rollup.FillRollupCuts and PackPendingRollups, written in Java
         try (var dsl = TestApp.dsl(url)) {
             assertThat(one(dsl, "select count(*) from flyway_schema_history where success", Long.class))
                     .isEqualTo(one(dsl, "select count(*) from flyway_schema_history", Long.class))
@@ -160,6 +160,54 @@ class MigrationTest {
             dsl.execute("delete from response where submission_id = '6f1c1a52-54d4-4a7e-9d38-2b0f3c0a9e11'");
             assertThat(one(dsl, "select count(*) from response_submission", Long.class))
                     .as("a deleted response's submission id goes with it").isZero();
+        }
+    }
+
+    /**
+     * V13 to V15 keep pending rollup rows packed: a row pending when the database is upgraded is packed by V14, with
+     * the same numbers, and still folded.
+     */
+    @Test
+    void rollup_rows_pending_before_v13_are_packed_with_the_same_numbers() {
+        var older = TestDatabase.fresh();
+        var jdbc = DatabaseUrl.parse(older);
+        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbc.jdbcUrl());
+        dataSource.setUser(jdbc.user().orElse("postgres"));
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(new vn.hailong.rollup.FillRollupCuts()).target("12").load().migrate();
+        try (var dsl = TestApp.dsl(older)) {
+            new DefaultContent(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)).seed();
+            dsl.execute("insert into unit (code, name_vi, kind) values ('T1', 'Đơn vị thử', 'province')");
+            var instrument = vn.hailong.stats.Instrument.sipas();
+            var statistics = vn.hailong.stats.SufficientStatistics.builder(instrument)
+                    .add(new vn.hailong.stats.Response("", java.util.stream.IntStream.range(0, instrument.criteria().size())
+                            .map(c -> 1 + c % 5).toArray()))
+                    .add(new vn.hailong.stats.Response("", 2.5, java.util.stream.IntStream.range(0,
+                            instrument.criteria().size()).map(c -> c % 6).toArray()))
+                    .build().strata().get("");
+            dsl.execute("""
+                    insert into rollup_pending (agency_id, day, questionnaire_version_id, channel, responses, counts, sums)
+                    select u.id, '2025-06-01', v.id, 'kiosk', 2, {0}, {1}
+                      from unit u, questionnaire_version v where u.code = 'T1' and v.version = 1 limit 1""",
+                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new)),
+                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new)));
+
+            Database.migrate(dataSource);
+
+            assertThat(column(dsl, "select column_name from information_schema.columns"
+                    + " where table_name = 'rollup_pending'", String.class)).contains("packed")
+                    .doesNotContain("counts", "sums");
+            var packed = vn.hailong.rollup.PackedStatistics.unpack(
+                    one(dsl, "select packed from rollup_pending", byte[].class));
+            assertThat(packed.counts()).containsExactly(statistics.counts());
+            assertThat(packed.sums()).containsExactly(statistics.sums());
+            assertThat(vn.hailong.rollup.RollupFolder.foldAll(dsl)).isOne();
+            assertThat(one(dsl, "select responses from rollup_daily", Long.class)).isEqualTo(2L);
+            assertThat(one(dsl, "select counts = {0} and sums = {1} from rollup_daily", Boolean.class,
+                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new)),
+                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new))))
+                    .isTrue();
         }
     }
 }
