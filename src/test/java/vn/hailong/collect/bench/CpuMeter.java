@@ -12,8 +12,8 @@ import java.nio.file.Path;
  */
 final class CpuMeter {
     private static final double TICK_NS = 1e9 / 100; // USER_HZ is 100 on Linux
-    /** The load generator's threads: its clients (load-client-n) and the JDK HTTP client's own. */
-    static final String[] GENERATOR = {"load-client", "HttpClient"};
+    /** The load generator's threads: its clients (load-client-n), which do their own HTTP. */
+    static final String[] GENERATOR = {"load-client"};
     private final Integer postgresPort;
     private long jvmStart;
     private long postgresStart;
