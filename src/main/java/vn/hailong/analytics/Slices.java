@@ -38,7 +38,6 @@ import org.postgresql.PGStatement;
 
 import vn.hailong.auth.UnitScope;
 import vn.hailong.rollup.PackedStatistics;
-import vn.hailong.rollup.RollupArrays;
 import vn.hailong.rollup.RollupCuts;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Instrument;
@@ -97,34 +96,16 @@ public final class Slices {
         }
     }
 
-    /**
-     * Rollup rows at the daily key: the daily rows, and the pending rows not yet folded into them. {@code statistics}:
-     * the three columns every rollup read ends with (see {@link #arrays} and {@link #packed}).
-     */
+    /** Rollup rows at the daily key: the daily rows, and the pending rows not yet folded into them. */
     record Rows(Table<?> table, Field<Long> agency, Field<LocalDate> day, Field<Long> version, Field<Long> service,
                 Field<Long> centre, Field<String> channel, Field<String> stratum, Field<Boolean> flagged,
-                List<Field<?>> statistics) {
+                Field<byte[]> packed) {
         static final Rows DAILY = new Rows(ROLLUP_DAILY, ROLLUP_DAILY.AGENCY_ID, ROLLUP_DAILY.DAY,
                 ROLLUP_DAILY.QUESTIONNAIRE_VERSION_ID, ROLLUP_DAILY.SERVICE_ID, ROLLUP_DAILY.CENTRE_ID,
-                ROLLUP_DAILY.CHANNEL, ROLLUP_DAILY.STRATUM, ROLLUP_DAILY.FLAGGED,
-                arrays(ROLLUP_DAILY.COUNTS, ROLLUP_DAILY.SUMS));
+                ROLLUP_DAILY.CHANNEL, ROLLUP_DAILY.STRATUM, ROLLUP_DAILY.FLAGGED, ROLLUP_DAILY.PACKED);
         static final Rows PENDING = new Rows(ROLLUP_PENDING, ROLLUP_PENDING.AGENCY_ID, ROLLUP_PENDING.DAY,
                 ROLLUP_PENDING.QUESTIONNAIRE_VERSION_ID, ROLLUP_PENDING.SERVICE_ID, ROLLUP_PENDING.CENTRE_ID,
-                ROLLUP_PENDING.CHANNEL, ROLLUP_PENDING.STRATUM, ROLLUP_PENDING.FLAGGED, packed(ROLLUP_PENDING.PACKED));
-    }
-
-    /**
-     * The statistics of a rollup row kept as arrays (daily, cut and summary rows), as the last three columns of a
-     * read: counts and sums as the bytes PostgreSQL sends (see RollupArrays), and no packed statistics.
-     */
-    static List<Field<?>> arrays(Field<Long[]> counts, Field<Double[]> sums) {
-        return List.of(raw(counts), raw(sums), field("null::bytea", SQLDataType.VARBINARY));
-    }
-
-    /** The statistics of a pending row, packed (see PackedStatistics), as the last three columns of a read. */
-    static List<Field<?>> packed(Field<byte[]> packed) {
-        return List.of(field("null::bigint[]", SQLDataType.VARBINARY), field("null::float8[]", SQLDataType.VARBINARY),
-                packed);
+                ROLLUP_PENDING.CHANNEL, ROLLUP_PENDING.STRATUM, ROLLUP_PENDING.FLAGGED, ROLLUP_PENDING.PACKED);
     }
 
     /** The versions of a questionnaire that can be merged: those scored exactly like the newest one. */
@@ -137,16 +118,16 @@ public final class Slices {
 
     public Slices(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
-        this.rollupReads = dsl.configuration().derive(new DefaultExecuteListenerProvider(new BinaryArrays())).dsl();
+        this.rollupReads = dsl.configuration().derive(new DefaultExecuteListenerProvider(new BinaryResults())).dsl();
         this.forms = forms;
     }
 
     /**
-     * Has PostgreSQL send rollup rows in binary from the first call. In text, each of a SIPAS row's 889 numbers is
-     * printed by the server and parsed by the driver, most of the time a dashboard waits for daily rows; the driver
-     * only switches to binary on its own after five runs of a statement on one pooled connection.
+     * Has PostgreSQL send rollup rows in binary from the first call: in text, each row's packed statistics would be
+     * printed in hex by the server and parsed by the driver. The driver only switches to binary on its own after
+     * five runs of a statement on one pooled connection.
      */
-    private static final class BinaryArrays implements ExecuteListener {
+    private static final class BinaryResults implements ExecuteListener {
         @Override
         public void prepareEnd(ExecuteContext ctx) {
             try {
@@ -207,10 +188,9 @@ public final class Slices {
                 for (int i = 0; i < dims; i++) {
                     key.add(r.get(i));
                 }
-                var packed = (byte[]) r.get(dims + 3);
-                var unpacked = packed == null ? null : PackedStatistics.unpack(packed);
-                var counts = packed == null ? RollupArrays.longs((byte[]) r.get(dims + 1)) : unpacked.counts();
-                var sums = packed == null ? RollupArrays.doubles((byte[]) r.get(dims + 2)) : unpacked.sums();
+                var statistics = PackedStatistics.unpack((byte[]) r.get(dims + 1));
+                var counts = statistics.counts();
+                var sums = statistics.sums();
                 if (counts.length == 0) {
                     continue; // a version the statistics core does not score
                 }
@@ -301,7 +281,7 @@ public final class Slices {
             });
         }
         fields.add(c.STRATUM);
-        fields.addAll(arrays(c.COUNTS, c.SUMS));
+        fields.add(c.PACKED);
         var root = f.unit() != null ? f.unit() : f.scope().root();
         Condition units;
         if (!groupBy.contains(Dimension.UNIT) && root == null) {
@@ -345,7 +325,7 @@ public final class Slices {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(rows.agency(), rows.day(), rows)));
         fields.add(pooled ? val("").as("stratum") : rows.stratum());
-        fields.addAll(rows.statistics());
+        fields.add(rows.packed());
         return tx.select(fields)
                 .from(rows.table())
                 .where(rows.version().in(versions.merged()))
@@ -370,7 +350,7 @@ public final class Slices {
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD, Rows.DAILY)));
         fields.add(val("").as("stratum"));
-        fields.addAll(arrays(s.COUNTS, s.SUMS));
+        fields.add(s.PACKED);
         Condition units;
         if (groupBy.contains(Dimension.UNIT)) {
             units = s.OWN.isTrue()
@@ -405,10 +385,5 @@ public final class Slices {
             }
         }
         return 0;
-    }
-
-    /** An array column read as the bytes PostgreSQL sends (see RollupArrays): no boxed numbers. */
-    private static Field<byte[]> raw(Field<?> array) {
-        return array.coerce(SQLDataType.VARBINARY);
     }
 }

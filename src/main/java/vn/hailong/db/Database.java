@@ -25,6 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.hailong.StartupException;
 import vn.hailong.rollup.FillRollupCuts;
 import vn.hailong.rollup.PackPendingRollups;
+import vn.hailong.rollup.PackRollups;
 
 /** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
 public final class Database implements AutoCloseable {
@@ -115,7 +116,7 @@ public final class Database implements AutoCloseable {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new FillRollupCuts(), new PackPendingRollups())
+                .javaMigrations(new FillRollupCuts(), new PackPendingRollups(), new PackRollups())
                 .load()
                 .migrate();
         log.info("event=migrated applied={}", result.migrationsExecuted);

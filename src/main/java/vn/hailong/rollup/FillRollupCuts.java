@@ -5,9 +5,10 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
- * Migration 11, after sql/V10 made rollup_cut: fills it from the daily rollups a database already holds, so
- * that dashboards read from cut rows count every earlier rating. Summed in Java, as every rollup is: SQL array
- * arithmetic would take a few hundred microseconds an array.
+ * Migration 11, after sql/V10 made rollup_cut. It filled the cut rows from the daily rollups a database already
+ * held, so that dashboards read from cut rows count every earlier rating. Rollups are packed since V16–V18, and
+ * the code that fills cuts reads packed daily rows: so a database upgraded from before V11 has its cuts filled by
+ * migration 17 ({@link PackRollups}), once its daily rows are packed, and this does nothing.
  */
 public final class FillRollupCuts implements JavaMigration {
     @Override
@@ -32,6 +33,6 @@ public final class FillRollupCuts implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        RollupCuts.fillFromDaily(context.getConnection());
+        // Left to migration 17: see above.
     }
 }

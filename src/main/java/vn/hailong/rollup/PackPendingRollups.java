@@ -32,20 +32,6 @@ public final class PackPendingRollups implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        var connection = context.getConnection();
-        try (var select = connection.prepareStatement("select id, counts, sums from rollup_pending where packed is null");
-             var update = connection.prepareStatement("update rollup_pending set packed = ? where id = ?");
-             var rows = select.executeQuery()) {
-            while (rows.next()) {
-                var counts = (Long[]) rows.getArray(2).getArray();
-                var sums = (Double[]) rows.getArray(3).getArray();
-                update.setBytes(1, PackedStatistics.pack(
-                        java.util.Arrays.stream(counts).mapToLong(Long::longValue).toArray(),
-                        java.util.Arrays.stream(sums).mapToDouble(Double::doubleValue).toArray()));
-                update.setLong(2, rows.getLong(1));
-                update.addBatch();
-            }
-            update.executeBatch();
-        }
+        PackRollups.pack(context.getConnection(), "rollup_pending");
     }
 }

@@ -4,11 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A rollup row's counts ({@code bigint[]}) and sums ({@code double precision[]}) as primitive arrays, from the bytes
- * PostgreSQL sent: the driver's own arrays box each of a SIPAS row's 889 numbers, which is much of what reading
- * thousands of rows costs. Reads PostgreSQL's binary array format (array_send: dimensions, a null flag, the element
- * type, each dimension's length and lower bound, then each element's length and value), and its text format
- * ({@code {1,2,3}}) should the driver have asked for text.
+ * A rollup row's counts ({@code bigint[]}) and sums ({@code double precision[]}), as rollups were kept until V16,
+ * as primitive arrays, from the bytes PostgreSQL sent: what the migrations that pack them read ({@link PackRollups}).
+ * The driver's own arrays box each of a SIPAS row's 889 numbers. Reads PostgreSQL's binary array format
+ * (array_send: dimensions, a null flag, the element type, each dimension's length and lower bound, then each
+ * element's length and value), and its text format ({@code {1,2,3}}) should the driver have asked for text.
  */
 public final class RollupArrays {
     private RollupArrays() {

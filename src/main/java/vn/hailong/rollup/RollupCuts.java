@@ -24,7 +24,7 @@ public final class RollupCuts {
     public static final String CHANNEL = "channel";
     public static final String SERVICE = "service";
     public static final String CENTRE = "centre";
-    /** Rows held before they are written, when filling from the daily rows: about 7 KB each (SIPAS). */
+    /** Rows held before they are written, when filling from the daily rows: about 7 KB each in memory (SIPAS). */
     static final int FLUSH_AT = 20_000;
 
     /** One cut row: an agency's own responses, or a top unit's whole subtree's. */
@@ -61,10 +61,10 @@ public final class RollupCuts {
     /** Writes a cut row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
     private static final String SET_SQL = """
             insert into rollup_cut as r (unit_id, own, months, period, questionnaire_version_id, cut, value, stratum,
-                                         flagged, shard, responses, counts, sums)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         flagged, shard, responses, packed)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (unit_id, own, months, period, questionnaire_version_id, cut, value, stratum, flagged, shard)
-            do update set responses = excluded.responses, counts = excluded.counts, sums = excluded.sums""";
+            do update set responses = excluded.responses, packed = excluded.packed""";
 
     /** Adds the sums to what the shard holds: the rows read by their keys, added in Java, written back whole. */
     void writeTo(Connection c, short shard) throws SQLException {
@@ -74,7 +74,7 @@ public final class RollupCuts {
         var keys = List.copyOf(rows.keySet());
         try (var statement = c.prepareStatement("""
                 select r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
-                       r.flagged, r.responses, r.counts, r.sums
+                       r.flagged, r.responses, r.packed
                   from unnest(?::bigint[], ?::boolean[], ?::smallint[], ?::date[], ?::bigint[], ?::varchar[],
                               ?::varchar[], ?::varchar[], ?::boolean[]) as k (unit_id, own, months, period, version_id,
                                                                               cut, value, stratum, flagged)
@@ -82,7 +82,7 @@ public final class RollupCuts {
                     on (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
                         r.flagged, r.shard)
                      = (k.unit_id, k.own, k.months, k.period, k.version_id, k.cut, k.value, k.stratum, k.flagged, ?)""")) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
             statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));
             statement.setArray(3, c.createArrayOf("int2", keys.stream().map(Key::months).toArray()));
@@ -98,8 +98,7 @@ public final class RollupCuts {
                 while (r.next()) {
                     rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getShort(3), r.getObject(4, LocalDate.class),
                             r.getLong(5), r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9)))
-                            .add(r.getLong(10), RollupArrays.longs(r.getBytes(11)),
-                                    RollupArrays.doubles(r.getBytes(12)));
+                            .add(r.getLong(10), r.getBytes(11));
                 }
             }
         }
@@ -130,16 +129,16 @@ public final class RollupCuts {
         var flushed = new Flushed(c);
         try (var statement = c.prepareStatement("""
                 select agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
-                       responses, counts, sums
+                       responses, packed
                   from rollup_daily""")) {
             statement.setFetchSize(1_000);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
                     long agency = r.getLong(1);
+                    var statistics = PackedStatistics.unpack(r.getBytes(10));
                     flushed.cuts().add(new Rollups.Key(agency, r.getObject(2, LocalDate.class), r.getLong(3),
                                     r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)),
-                            tops.getOrDefault(agency, agency), r.getLong(9), RollupArrays.longs(r.getBytes(10)),
-                            RollupArrays.doubles(r.getBytes(11)));
+                            tops.getOrDefault(agency, agency), r.getLong(9), statistics.counts(), statistics.sums());
                     flushed.flushIfFull();
                 }
             }
@@ -160,17 +159,18 @@ public final class RollupCuts {
         var flushed = new Flushed(c);
         try (var statement = c.prepareStatement("""
                 select unit_id, months, period, questionnaire_version_id, cut, value, stratum, flagged, responses,
-                       counts, sums
+                       packed
                   from rollup_cut
                  where own""")) {
             statement.setFetchSize(1_000);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
                     long agency = r.getLong(1);
+                    var statistics = PackedStatistics.unpack(r.getBytes(10));
                     flushed.cuts().add(new Key(tops.getOrDefault(agency, agency), false, r.getShort(2),
                                     r.getObject(3, LocalDate.class), r.getLong(4), r.getString(5), r.getString(6),
-                                    r.getString(7), r.getBoolean(8)), r.getLong(9), RollupArrays.longs(r.getBytes(10)),
-                            RollupArrays.doubles(r.getBytes(11)));
+                                    r.getString(7), r.getBoolean(8)), r.getLong(9), statistics.counts(),
+                            statistics.sums());
                     flushed.flushIfFull();
                 }
             }

@@ -38,6 +38,12 @@ public final class RollupSummary {
             sums = plus(sums, moreSums);
         }
 
+        /** Adds a stored row: its number of responses and its packed counts and sums. */
+        void add(long moreResponses, byte[] packed) {
+            var more = PackedStatistics.unpack(packed);
+            add(moreResponses, more.counts(), more.sums());
+        }
+
         private static long[] plus(long[] a, long[] b) {
             if (a.length == 0) {
                 return b.clone();
@@ -115,18 +121,18 @@ public final class RollupSummary {
     /** Writes a summary row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
     private static final String SET_SQL = """
             insert into rollup_summary as r (unit_id, own, months, period, questionnaire_version_id, shard, responses,
-                                             counts, sums)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             packed)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (unit_id, own, months, period, questionnaire_version_id, shard)
-            do update set responses = excluded.responses, counts = excluded.counts, sums = excluded.sums""";
+            do update set responses = excluded.responses, packed = excluded.packed""";
 
     /** Adds the sums to what the shard holds (read, added in Java, written back whole). */
     void writeTo(Connection c, short shard) throws SQLException {
         try (var statement = c.prepareStatement("""
-                select unit_id, own, months, period, questionnaire_version_id, responses, counts, sums
+                select unit_id, own, months, period, questionnaire_version_id, responses, packed
                   from rollup_summary
                  where shard = ? and unit_id = any(?) and period = any(?)""")) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setShort(1, shard);
             statement.setArray(2, c.createArrayOf("int8", rows.keySet().stream().map(Key::unitId).distinct().toArray()));
             statement.setArray(3, c.createArrayOf("date",
@@ -136,7 +142,7 @@ public final class RollupSummary {
                     var sum = rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getInt(3), r.getObject(4, LocalDate.class),
                             r.getLong(5)));
                     if (sum != null) {
-                        sum.add(r.getLong(6), RollupArrays.longs(r.getBytes(7)), RollupArrays.doubles(r.getBytes(8)));
+                        sum.add(r.getLong(6), r.getBytes(7));
                     }
                 }
             }
@@ -158,7 +164,7 @@ public final class RollupSummary {
 
     /**
      * Writes rollup rows whole, 500 statements a round trip: each statement's parameters are the key, then the
-     * shard, the number of responses, the counts and the sums (primitive arrays: the driver sends them in binary).
+     * shard, the number of responses and the packed counts and sums (see {@link PackedStatistics}).
      */
     static <K> void upsert(Connection c, String sql, Map<K, Sum> rows, short shard, KeyBinder<K> binder)
             throws SQLException {
@@ -168,8 +174,7 @@ public final class RollupSummary {
                 int next = binder.bind(statement, entry.getKey());
                 statement.setShort(next, shard);
                 statement.setLong(next + 1, entry.getValue().responses);
-                statement.setObject(next + 2, entry.getValue().counts);
-                statement.setObject(next + 3, entry.getValue().sums);
+                statement.setBytes(next + 2, PackedStatistics.pack(entry.getValue().counts, entry.getValue().sums));
                 statement.addBatch();
                 if (++pending == 500) {
                     statement.executeBatch();
@@ -224,7 +229,7 @@ public final class RollupSummary {
             var lineages = lineages(c);
             var summary = new RollupSummary(lineages, tops(lineages));
             try (var statement = c.prepareStatement("""
-                    select unit_id, months, period, questionnaire_version_id, responses, counts, sums
+                    select unit_id, months, period, questionnaire_version_id, responses, packed
                       from rollup_summary
                      where own""")) {
                 statement.setFetchSize(1_000);
@@ -234,11 +239,10 @@ public final class RollupSummary {
                         int months = r.getInt(2);
                         var period = r.getObject(3, LocalDate.class);
                         long version = r.getLong(4);
-                        var counts = RollupArrays.longs(r.getBytes(6));
-                        var sums = RollupArrays.doubles(r.getBytes(7));
+                        var statistics = PackedStatistics.unpack(r.getBytes(6));
                         for (long above : summary.lineages.getOrDefault(unit, List.of(unit))) {
                             summary.rows.computeIfAbsent(new Key(above, false, months, period, version),
-                                    k -> new Sum()).add(r.getLong(5), counts, sums);
+                                    k -> new Sum()).add(r.getLong(5), statistics.counts(), statistics.sums());
                         }
                     }
                 }

@@ -183,14 +183,14 @@ public final class Rollups {
         var keys = List.copyOf(totals.keySet());
         try (var statement = connection.prepareStatement("""
                 select d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
-                       d.flagged, d.responses, d.counts, d.sums
+                       d.flagged, d.responses, d.packed
                   from unnest(?::bigint[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[],
                               ?::boolean[]) as k (agency_id, day, version_id, service_id, centre_id, channel, stratum, flagged)
                   join rollup_daily d
                     on (d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
                         d.flagged, d.shard)
                      = (k.agency_id, k.day, k.version_id, k.service_id, k.centre_id, k.channel, k.stratum, k.flagged, ?)""")) {
-            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setArray(1, connection.createArrayOf("int8", keys.stream().map(Key::agencyId).toArray()));
             statement.setArray(2, connection.createArrayOf("date",
                     keys.stream().map(k -> java.sql.Date.valueOf(k.day())).toArray()));
@@ -205,7 +205,7 @@ public final class Rollups {
                 while (r.next()) {
                     var sum = totals.get(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
                             r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)));
-                    sum.add(r.getLong(9), RollupArrays.longs(r.getBytes(10)), RollupArrays.doubles(r.getBytes(11)));
+                    sum.add(r.getLong(9), r.getBytes(10));
                 }
             }
         }
@@ -281,10 +281,10 @@ public final class Rollups {
     /** Writes a rollup row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
     private static final String SET_SQL = """
             insert into rollup_daily as r (agency_id, day, questionnaire_version_id, service_id, centre_id, channel,
-                                           stratum, flagged, shard, responses, counts, sums)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           stratum, flagged, shard, responses, packed)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged, shard)
-            do update set responses = excluded.responses, counts = excluded.counts, sums = excluded.sums""";
+            do update set responses = excluded.responses, packed = excluded.packed""";
 
     /**
      * Recomputes the rollups of the years from {@code from} to the day before {@code to} from the responses,

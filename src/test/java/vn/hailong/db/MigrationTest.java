@@ -52,7 +52,7 @@ class MigrationTest {
         try (var sql = java.nio.file.Files.list(Path.of("sql"))) {
             files = sql.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
-        files += 2; // vn.hailong.rollup.FillRollupCuts and PackPendingRollups, written in Java
+        files += 3; // vn.hailong.rollup.FillRollupCuts, PackPendingRollups and PackRollups, written in Java
         try (var dsl = TestApp.dsl(url)) {
             assertThat(one(dsl, "select count(*) from flyway_schema_history where success", Long.class))
                     .isEqualTo(one(dsl, "select count(*) from flyway_schema_history", Long.class))
@@ -204,10 +204,63 @@ class MigrationTest {
             assertThat(packed.sums()).containsExactly(statistics.sums());
             assertThat(vn.hailong.rollup.RollupFolder.foldAll(dsl)).isOne();
             assertThat(one(dsl, "select responses from rollup_daily", Long.class)).isEqualTo(2L);
-            assertThat(one(dsl, "select counts = {0} and sums = {1} from rollup_daily", Boolean.class,
-                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new)),
-                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new))))
-                    .isTrue();
+            var daily = vn.hailong.rollup.PackedStatistics.unpack(one(dsl, "select packed from rollup_daily", byte[].class));
+            assertThat(daily.counts()).containsExactly(statistics.counts());
+            assertThat(daily.sums()).containsExactly(statistics.sums());
+        }
+    }
+
+    /**
+     * V16 to V18 keep every rollup row packed. A database from before V11 (daily and summary rows, no cut rows) keeps
+     * its rows' numbers, packed by migration 17, which then fills its cut rows from them.
+     */
+    @Test
+    void rollups_kept_before_v16_are_packed_with_the_same_numbers_and_cut() {
+        var older = TestDatabase.fresh();
+        var jdbc = DatabaseUrl.parse(older);
+        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbc.jdbcUrl());
+        dataSource.setUser(jdbc.user().orElse("postgres"));
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .target("10").load().migrate();
+        try (var dsl = TestApp.dsl(older)) {
+            new DefaultContent(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)).seed();
+            dsl.execute("insert into unit (code, name_vi, kind) values ('T1', 'Đơn vị thử', 'province')");
+            var instrument = vn.hailong.stats.Instrument.sipas();
+            var statistics = vn.hailong.stats.SufficientStatistics.builder(instrument)
+                    .add(new vn.hailong.stats.Response("", java.util.stream.IntStream.range(0,
+                            instrument.criteria().size()).map(c -> 1 + c % 5).toArray()))
+                    .add(new vn.hailong.stats.Response("", java.util.stream.IntStream.range(0,
+                            instrument.criteria().size()).map(c -> c % 6).toArray()))
+                    .build().strata().get("");
+            var counts = org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new));
+            var sums = org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new));
+            dsl.execute("""
+                    insert into rollup_daily (agency_id, day, questionnaire_version_id, channel, stratum, responses,
+                                              counts, sums)
+                    select u.id, '2025-06-14', v.id, 'kiosk', 'HT', 2, {0}, {1}
+                      from unit u, questionnaire_version v where u.code = 'T1' and v.version = 1 limit 1""", counts, sums);
+            dsl.execute("""
+                    insert into rollup_summary (unit_id, own, months, period, questionnaire_version_id, responses,
+                                                counts, sums)
+                    select u.id, true, 1, '2025-06-01', v.id, 2, {0}, {1}
+                      from unit u, questionnaire_version v where u.code = 'T1' and v.version = 1 limit 1""", counts, sums);
+
+            Database.migrate(dataSource);
+
+            for (var table : java.util.List.of("rollup_daily", "rollup_summary", "rollup_cut")) {
+                assertThat(column(dsl, "select column_name from information_schema.columns where table_name = '"
+                        + table + "'", String.class)).as(table).contains("packed").doesNotContain("counts", "sums");
+            }
+            for (var sql : java.util.List.of("select packed from rollup_daily", "select packed from rollup_summary",
+                    "select packed from rollup_cut where own and months = 1 and cut = '' and stratum = 'HT'",
+                    "select packed from rollup_cut where not own and months = 12 and cut = 'channel' and value = 'kiosk'")) {
+                var packed = vn.hailong.rollup.PackedStatistics.unpack(one(dsl, sql, byte[].class));
+                assertThat(packed.counts()).as(sql).containsExactly(statistics.counts());
+                assertThat(packed.sums()).as(sql).containsExactly(statistics.sums());
+            }
+            assertThat(one(dsl, "select count(*) from rollup_cut", Long.class))
+                    .as("each way of cutting, a month and a year, the agency's own rows and its subtree's").isEqualTo(16L);
         }
     }
 }

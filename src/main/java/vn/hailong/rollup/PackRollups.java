@@ -1,0 +1,81 @@
+package vn.hailong.rollup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.postgresql.PGStatement;
+
+/**
+ * Migration 17, between sql/V16 (daily, summary and cut rollups get a packed column) and sql/V18 (their arrays go):
+ * packs the counts and sums of every rollup row a database holds, so that none is lost; then fills the cut rows
+ * from the daily rows if migration 11 left that to it (see {@link FillRollupCuts}). In Java, as
+ * {@link PackedStatistics} is the format's one writer.
+ */
+public final class PackRollups implements JavaMigration {
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion("17");
+    }
+
+    @Override
+    public String getDescription() {
+        return "pack rollups";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        var connection = context.getConnection();
+        for (var table : new String[] {"rollup_daily", "rollup_summary", "rollup_cut"}) {
+            pack(connection, table);
+        }
+        boolean cutsMissing;
+        try (var s = connection.createStatement(); var r = s.executeQuery(
+                "select exists (select from rollup_daily) and not exists (select from rollup_cut)")) {
+            r.next();
+            cutsMissing = r.getBoolean(1);
+        }
+        if (cutsMissing) {
+            RollupCuts.fillFromDaily(connection);
+        }
+    }
+
+    /**
+     * Packs the counts and sums of each row of {@code table} not packed yet, a thousand rows at a time, in the
+     * transaction of {@code connection} (a migration's: nothing else writes meanwhile, so a row's ctid holds).
+     */
+    static void pack(Connection connection, String table) throws SQLException {
+        try (var select = connection.prepareStatement(
+                "select ctid::text, counts, sums from " + table + " where packed is null");
+             var update = connection.prepareStatement("update " + table + " set packed = ? where ctid = ?::tid")) {
+            select.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
+            select.setFetchSize(1_000);
+            int batched = 0;
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    update.setBytes(1, PackedStatistics.pack(RollupArrays.longs(rows.getBytes(2)),
+                            RollupArrays.doubles(rows.getBytes(3))));
+                    update.setString(2, rows.getString(1));
+                    update.addBatch();
+                    if (++batched == 1_000) {
+                        update.executeBatch();
+                        batched = 0;
+                    }
+                }
+            }
+            update.executeBatch();
+        }
+    }
+}
