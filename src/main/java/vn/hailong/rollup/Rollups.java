@@ -239,6 +239,7 @@ public final class Rollups {
                  where id in (select id from rollup_pending order by id limit ? for update skip locked)
                 returning agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
                           responses, packed""")) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setInt(1, limit);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
