@@ -1,8 +1,6 @@
 package vn.hailong.rollup;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 11, after sql/V10 made rollup_cut. It filled the cut rows from the daily rollups a database already
@@ -10,25 +8,9 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * the code that fills cuts reads packed daily rows: so a database upgraded from before V11 has its cuts filled by
  * migration 17 ({@link PackRollups}), once its daily rows are packed, and this does nothing.
  */
-public final class FillRollupCuts implements JavaMigration {
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("11");
-    }
-
-    @Override
-    public String getDescription() {
-        return "fill rollup cuts";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+public final class FillRollupCuts extends RollupMigration {
+    public FillRollupCuts() {
+        super("11", "fill rollup cuts");
     }
 
     @Override

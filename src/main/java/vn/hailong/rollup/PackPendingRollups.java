@@ -1,33 +1,15 @@
 package vn.hailong.rollup;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration 14, between sql/V13 (pending rollup rows get a packed column) and sql/V15 (their arrays go): packs
  * the counts and sums of the rows pending when the database is upgraded, so that none is lost. In Java, as
  * {@link PackedStatistics} is the format's one writer.
  */
-public final class PackPendingRollups implements JavaMigration {
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("14");
-    }
-
-    @Override
-    public String getDescription() {
-        return "pack pending rollups";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+public final class PackPendingRollups extends RollupMigration {
+    public PackPendingRollups() {
+        super("14", "pack pending rollups");
     }
 
     @Override

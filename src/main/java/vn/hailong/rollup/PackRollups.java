@@ -3,9 +3,7 @@ package vn.hailong.rollup;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.postgresql.PGStatement;
 
 /**
@@ -14,25 +12,9 @@ import org.postgresql.PGStatement;
  * from the daily rows if migration 11 left that to it (see {@link FillRollupCuts}). In Java, as
  * {@link PackedStatistics} is the format's one writer.
  */
-public final class PackRollups implements JavaMigration {
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("17");
-    }
-
-    @Override
-    public String getDescription() {
-        return "pack rollups";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+public final class PackRollups extends RollupMigration {
+    public PackRollups() {
+        super("17", "pack rollups");
     }
 
     @Override

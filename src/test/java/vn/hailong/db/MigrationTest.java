@@ -126,15 +126,8 @@ class MigrationTest {
     @Test
     void ratings_stored_before_v12_are_still_recognised_by_their_submission_id() {
         var older = TestDatabase.fresh();
-        var jdbc = DatabaseUrl.parse(older);
-        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
-        dataSource.setURL(jdbc.jdbcUrl());
-        dataSource.setUser(jdbc.user().orElse("postgres"));
-        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .javaMigrations(new vn.hailong.rollup.FillRollupCuts()).target("11").load().migrate();
+        var dataSource = migratedUpTo(older, "11");
         try (var dsl = TestApp.dsl(older)) {
-            new DefaultContent(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)).seed();
-            dsl.execute("insert into unit (code, name_vi, kind) values ('T1', 'Đơn vị thử', 'province')");
             dsl.execute("""
                     insert into response (agency_id, submitted_at, questionnaire_version_id, channel, submission_id,
                                           content_hash, answers, quality_flags, received_at)
@@ -170,22 +163,9 @@ class MigrationTest {
     @Test
     void rollup_rows_pending_before_v13_are_packed_with_the_same_numbers() {
         var older = TestDatabase.fresh();
-        var jdbc = DatabaseUrl.parse(older);
-        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
-        dataSource.setURL(jdbc.jdbcUrl());
-        dataSource.setUser(jdbc.user().orElse("postgres"));
-        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .javaMigrations(new vn.hailong.rollup.FillRollupCuts()).target("12").load().migrate();
+        var dataSource = migratedUpTo(older, "12");
         try (var dsl = TestApp.dsl(older)) {
-            new DefaultContent(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)).seed();
-            dsl.execute("insert into unit (code, name_vi, kind) values ('T1', 'Đơn vị thử', 'province')");
-            var instrument = vn.hailong.stats.Instrument.sipas();
-            var statistics = vn.hailong.stats.SufficientStatistics.builder(instrument)
-                    .add(new vn.hailong.stats.Response("", java.util.stream.IntStream.range(0, instrument.criteria().size())
-                            .map(c -> 1 + c % 5).toArray()))
-                    .add(new vn.hailong.stats.Response("", 2.5, java.util.stream.IntStream.range(0,
-                            instrument.criteria().size()).map(c -> c % 6).toArray()))
-                    .build().strata().get("");
+            var statistics = twoSipasRatings(2.5);
             dsl.execute("""
                     insert into rollup_pending (agency_id, day, questionnaire_version_id, channel, responses, counts, sums)
                     select u.id, '2025-06-01', v.id, 'kiosk', 2, {0}, {1}
@@ -217,22 +197,9 @@ class MigrationTest {
     @Test
     void rollups_kept_before_v16_are_packed_with_the_same_numbers_and_cut() {
         var older = TestDatabase.fresh();
-        var jdbc = DatabaseUrl.parse(older);
-        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
-        dataSource.setURL(jdbc.jdbcUrl());
-        dataSource.setUser(jdbc.user().orElse("postgres"));
-        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .target("10").load().migrate();
+        var dataSource = migratedUpTo(older, "10");
         try (var dsl = TestApp.dsl(older)) {
-            new DefaultContent(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)).seed();
-            dsl.execute("insert into unit (code, name_vi, kind) values ('T1', 'Đơn vị thử', 'province')");
-            var instrument = vn.hailong.stats.Instrument.sipas();
-            var statistics = vn.hailong.stats.SufficientStatistics.builder(instrument)
-                    .add(new vn.hailong.stats.Response("", java.util.stream.IntStream.range(0,
-                            instrument.criteria().size()).map(c -> 1 + c % 5).toArray()))
-                    .add(new vn.hailong.stats.Response("", java.util.stream.IntStream.range(0,
-                            instrument.criteria().size()).map(c -> c % 6).toArray()))
-                    .build().strata().get("");
+            var statistics = twoSipasRatings(1);
             var counts = org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new));
             var sums = org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new));
             dsl.execute("""
@@ -262,5 +229,35 @@ class MigrationTest {
             assertThat(one(dsl, "select count(*) from rollup_cut", Long.class))
                     .as("each way of cutting, a month and a year, the agency's own rows and its subtree's").isEqualTo(16L);
         }
+    }
+
+    /**
+     * A fresh database at {@code url} migrated up to {@code target} only, with the default content and a province
+     * T1: what a database upgraded from that version holds. Returns its data source, to migrate it on.
+     */
+    static org.postgresql.ds.PGSimpleDataSource migratedUpTo(String url, String target) {
+        var jdbc = DatabaseUrl.parse(url);
+        var dataSource = new org.postgresql.ds.PGSimpleDataSource();
+        dataSource.setURL(jdbc.jdbcUrl());
+        dataSource.setUser(jdbc.user().orElse("postgres"));
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .javaMigrations(new vn.hailong.rollup.FillRollupCuts()).target(target).load().migrate();
+        new DefaultContent(org.jooq.impl.DSL.using(dataSource, org.jooq.SQLDialect.POSTGRES)).seed();
+        try (var dsl = TestApp.dsl(url)) {
+            dsl.execute("insert into unit (code, name_vi, kind) values ('T1', 'Đơn vị thử', 'province')");
+        }
+        return dataSource;
+    }
+
+    /** The statistics of two SIPAS ratings, the second of weight {@code weight} with some answers not applicable. */
+    static vn.hailong.stats.StratumStatistics twoSipasRatings(double weight) {
+        var instrument = vn.hailong.stats.Instrument.sipas();
+        int size = instrument.criteria().size();
+        return vn.hailong.stats.SufficientStatistics.builder(instrument)
+                .add(new vn.hailong.stats.Response("", java.util.stream.IntStream.range(0, size).map(c -> 1 + c % 5)
+                        .toArray()))
+                .add(new vn.hailong.stats.Response("", weight, java.util.stream.IntStream.range(0, size).map(c -> c % 6)
+                        .toArray()))
+                .build().strata().get("");
     }
 }
