@@ -41,7 +41,9 @@ public final class PackRollups extends RollupMigration {
     static void pack(Connection connection, String table) throws SQLException {
         try (var select = connection.prepareStatement(
                 "select ctid::text, counts, sums from " + table + " where packed is null");
-             var update = connection.prepareStatement("update " + table + " set packed = ? where ctid = ?::tid")) {
+             // The arrays made null: a dropped column's values stay in each row until it is written again (V18).
+             var update = connection.prepareStatement(
+                     "update " + table + " set packed = ?, counts = null, sums = null where ctid = ?::tid")) {
             select.unwrap(PGStatement.class).setPrepareThreshold(-1); // in binary: see RollupArrays
             select.setFetchSize(1_000);
             int batched = 0;
