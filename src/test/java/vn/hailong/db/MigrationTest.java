@@ -170,23 +170,17 @@ class MigrationTest {
                     insert into rollup_pending (agency_id, day, questionnaire_version_id, channel, responses, counts, sums)
                     select u.id, '2025-06-01', v.id, 'kiosk', 2, {0}, {1}
                       from unit u, questionnaire_version v where u.code = 'T1' and v.version = 1 limit 1""",
-                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new)),
-                    org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new)));
+                    countsOf(statistics), sumsOf(statistics));
 
             Database.migrate(dataSource);
 
             assertThat(column(dsl, "select column_name from information_schema.columns"
                     + " where table_name = 'rollup_pending'", String.class)).contains("packed")
                     .doesNotContain("counts", "sums");
-            var packed = vn.hailong.rollup.PackedStatistics.unpack(
-                    one(dsl, "select packed from rollup_pending", byte[].class));
-            assertThat(packed.counts()).containsExactly(statistics.counts());
-            assertThat(packed.sums()).containsExactly(statistics.sums());
+            assertSameNumbers(one(dsl, "select packed from rollup_pending", byte[].class), statistics, "pending");
             assertThat(vn.hailong.rollup.RollupFolder.foldAll(dsl)).isOne();
             assertThat(one(dsl, "select responses from rollup_daily", Long.class)).isEqualTo(2L);
-            var daily = vn.hailong.rollup.PackedStatistics.unpack(one(dsl, "select packed from rollup_daily", byte[].class));
-            assertThat(daily.counts()).containsExactly(statistics.counts());
-            assertThat(daily.sums()).containsExactly(statistics.sums());
+            assertSameNumbers(one(dsl, "select packed from rollup_daily", byte[].class), statistics, "folded");
         }
     }
 
@@ -200,8 +194,8 @@ class MigrationTest {
         var dataSource = migratedUpTo(older, "10");
         try (var dsl = TestApp.dsl(older)) {
             var statistics = twoSipasRatings(1);
-            var counts = org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new));
-            var sums = org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new));
+            var counts = countsOf(statistics);
+            var sums = sumsOf(statistics);
             dsl.execute("""
                     insert into rollup_daily (agency_id, day, questionnaire_version_id, channel, stratum, responses,
                                               counts, sums)
@@ -222,9 +216,7 @@ class MigrationTest {
             for (var sql : java.util.List.of("select packed from rollup_daily", "select packed from rollup_summary",
                     "select packed from rollup_cut where own and months = 1 and cut = '' and stratum = 'HT'",
                     "select packed from rollup_cut where not own and months = 12 and cut = 'channel' and value = 'kiosk'")) {
-                var packed = vn.hailong.rollup.PackedStatistics.unpack(one(dsl, sql, byte[].class));
-                assertThat(packed.counts()).as(sql).containsExactly(statistics.counts());
-                assertThat(packed.sums()).as(sql).containsExactly(statistics.sums());
+                assertSameNumbers(one(dsl, sql, byte[].class), statistics, sql);
             }
             assertThat(one(dsl, "select count(*) from rollup_cut", Long.class))
                     .as("each way of cutting, a month and a year, the agency's own rows and its subtree's").isEqualTo(16L);
@@ -259,5 +251,22 @@ class MigrationTest {
                 .add(new vn.hailong.stats.Response("", weight, java.util.stream.IntStream.range(0, size).map(c -> c % 6)
                         .toArray()))
                 .build().strata().get("");
+    }
+
+    /** The counts of {@code statistics} as a bigint[] parameter, as rollups kept them before V13 and V16. */
+    static org.jooq.Param<Long[]> countsOf(vn.hailong.stats.StratumStatistics statistics) {
+        return org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.counts()).boxed().toArray(Long[]::new));
+    }
+
+    /** The sums of {@code statistics} as a double precision[] parameter. */
+    static org.jooq.Param<Double[]> sumsOf(vn.hailong.stats.StratumStatistics statistics) {
+        return org.jooq.impl.DSL.val(java.util.Arrays.stream(statistics.sums()).boxed().toArray(Double[]::new));
+    }
+
+    /** The packed row holds exactly the numbers of {@code statistics}. */
+    static void assertSameNumbers(byte[] packed, vn.hailong.stats.StratumStatistics statistics, String what) {
+        var unpacked = vn.hailong.rollup.PackedStatistics.unpack(packed);
+        assertThat(unpacked.counts()).as(what).containsExactly(statistics.counts());
+        assertThat(unpacked.sums()).as(what).containsExactly(statistics.sums());
     }
 }
