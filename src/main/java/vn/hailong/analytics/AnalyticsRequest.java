@@ -23,7 +23,8 @@ import vn.hailong.stats.Estimates;
 
 /**
  * The filters every analytics endpoint takes, read and checked once: questionnaire, from, to, unit (a
- * subtree), service, centre, channel, excludeFlagged, groupBy, minN and weighting — within the caller's scope.
+ * subtree), service, centre, channel, excludeFlagged, groupBy, minN, weighting and rollups — within the caller's
+ * scope.
  */
 record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.Filter filter,
                         List<Slices.Dimension> groupBy, int minN, UnitScope scope, boolean postStratified) {
@@ -44,9 +45,14 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
 
     /**
      * The filters from, to, unit, service, centre, channel and excludeFlagged, within the caller's scope;
-     * {@code pooled} when the strata may be summed (no post-stratification).
+     * {@code pooled} when the strata may be summed (no post-stratification); and which rollup rows answer
+     * ({@code rollups}: {@code auto}, or {@code daily} to check the others against the daily rows).
      */
     static Slices.Filter filter(Context ctx, DSLContext dsl, UnitScope scope, boolean pooled) {
+        var rollups = text(ctx, "rollups") == null ? "auto" : text(ctx, "rollups");
+        if (!rollups.equals("auto") && !rollups.equals("daily")) {
+            throw Invalid.field("rollups", "must be auto or daily");
+        }
         return new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
                 code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
@@ -54,7 +60,7 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
                         scope.covers(SERVICE_CENTRE.UNIT_ID)),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
-                scope, pooled);
+                scope, pooled, rollups.equals("daily"));
     }
 
     /** The same request over other days (a period of a comparison). */

@@ -29,6 +29,7 @@ import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.SelectConditionStep;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
@@ -39,6 +40,7 @@ import org.postgresql.PGStatement;
 import vn.hailong.auth.UnitScope;
 import vn.hailong.rollup.PackedStatistics;
 import vn.hailong.rollup.RollupCuts;
+import vn.hailong.rollup.RollupSummary;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.StratumStatistics;
@@ -71,14 +73,15 @@ public final class Slices {
 
     /**
      * What to read. Null fields do not filter; {@code scope} is the caller's; {@code pooled} says the strata may
-     * be summed (no post-stratification), which lets whole months and years be read from the summary rollups.
+     * be summed (no post-stratification), which lets the summary rollups answer. {@code dailyRows}: read the daily
+     * rows only, never the summary or cut rows; slower, and the same answer, which is what it is for (checking).
      */
     public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long centre, String channel,
-                         boolean excludeFlagged, UnitScope scope, boolean pooled) {
+                         boolean excludeFlagged, UnitScope scope, boolean pooled, boolean dailyRows) {
 
         /** The same filter over other days. */
         public Filter between(LocalDate newFrom, LocalDate newTo) {
-            return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope, pooled);
+            return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope, pooled, dailyRows);
         }
 
         /** This filter over the responses themselves (comments, exports): days are Vietnam's, like rollups'. */
@@ -177,9 +180,9 @@ public final class Slices {
 
     private static void read(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy,
                              Map<List<Object>, SufficientStatistics.Builder> builders) {
-        int summary = summaryMonths(f, groupBy);
-        var cut = summary == 0 ? cut(f, groupBy) : Optional.<Cut>empty();
-        try (var cursor = summary > 0 ? summary(tx, versions, f, groupBy, summary)
+        boolean summary = !f.dailyRows() && summaryKept(f, groupBy);
+        var cut = summary || f.dailyRows() ? Optional.<Cut>empty() : cut(f, groupBy);
+        try (var cursor = summary ? summary(tx, versions, f, groupBy)
                 : cut.isPresent() ? cut(tx, versions, f, groupBy, cut.get())
                 : daily(tx, versions, f, groupBy)) {
             int dims = groupBy.size();
@@ -201,14 +204,14 @@ public final class Slices {
     }
 
     /**
-     * Whether the summary rollups can answer, and with which rows: 12 (years) or 1 (months), or 0 when only the
-     * cut or daily rows can (a filter or split they do not keep, post-stratification, or days that cut a month).
+     * Whether the summary rollups can answer: strata pooled, split by nothing but unit and period, and no filter
+     * they do not keep (service, centre, channel, flagged left out). Any days: whole years or months from the year
+     * or month rows, the days that cut a month from the day rows.
      */
-    static int summaryMonths(Filter f, List<Dimension> groupBy) {
-        boolean kept = f.pooled() && f.service() == null && f.centre() == null && f.channel() == null
+    static boolean summaryKept(Filter f, List<Dimension> groupBy) {
+        return f.pooled() && f.service() == null && f.centre() == null && f.channel() == null
                 && !f.excludeFlagged() && groupBy.stream().allMatch(d -> d == Dimension.UNIT || d == Dimension.YEAR
                 || d == Dimension.QUARTER || d == Dimension.MONTH);
-        return kept ? periodMonths(f, groupBy) : 0;
     }
 
     /**
@@ -226,48 +229,45 @@ public final class Slices {
         return years ? 12 : 1;
     }
 
-    /** The cut rollup rows that answer a filter: the cut, its value asked for (null: every value), 12 or 1 months. */
-    record Cut(String cut, String value, int months) {
+    /**
+     * The cut rollup rows that answer a filter: the cut, its value asked for (null: every value), the channel asked
+     * for of a service or centre row (null: every channel), 12 or 1 months.
+     */
+    record Cut(String cut, String value, String channel, int months) {
     }
 
     /**
-     * Whether the cut rollups can answer: whole months, and at most one of channel, service and centre filtered or
-     * split by, with the strata pooled when there is one (the cut by strata keeps them).
+     * Whether the cut rollups can answer: whole months, and at most one of service and centre filtered or split by,
+     * with or without channel, or channel alone; with the strata pooled when there is one (the cut by strata keeps
+     * them).
      */
     static Optional<Cut> cut(Filter f, List<Dimension> groupBy) {
         int months = periodMonths(f, groupBy);
-        var cuts = new java.util.HashMap<String, String>();
-        if (f.service() != null) {
-            cuts.put(RollupCuts.SERVICE, f.service().toString());
-        }
-        if (f.centre() != null) {
-            cuts.put(RollupCuts.CENTRE, f.centre().toString());
-        }
-        if (f.channel() != null) {
-            cuts.put(RollupCuts.CHANNEL, f.channel());
-        }
-        for (var d : groupBy) {
-            switch (d) {
-                case SERVICE -> cuts.putIfAbsent(RollupCuts.SERVICE, null);
-                case CENTRE -> cuts.putIfAbsent(RollupCuts.CENTRE, null);
-                case CHANNEL -> cuts.putIfAbsent(RollupCuts.CHANNEL, null);
-                default -> { }
-            }
-        }
-        if (months == 0 || cuts.size() > 1 || (cuts.size() == 1 && !f.pooled())) {
+        boolean service = f.service() != null || groupBy.contains(Dimension.SERVICE);
+        boolean centre = f.centre() != null || groupBy.contains(Dimension.CENTRE);
+        boolean channel = f.channel() != null || groupBy.contains(Dimension.CHANNEL);
+        if (months == 0 || (service && centre) || (!f.pooled() && (service || centre || channel))) {
             return Optional.empty();
         }
-        if (cuts.isEmpty()) {
-            return Optional.of(new Cut(RollupCuts.STRATA, null, months));
+        if (service) {
+            return Optional.of(new Cut(RollupCuts.SERVICE, f.service() == null ? null : f.service().toString(),
+                    f.channel(), months));
         }
-        var only = cuts.entrySet().iterator().next();
-        return Optional.of(new Cut(only.getKey(), only.getValue(), months));
+        if (centre) {
+            return Optional.of(new Cut(RollupCuts.CENTRE, f.centre() == null ? null : f.centre().toString(),
+                    f.channel(), months));
+        }
+        if (channel) {
+            return Optional.of(new Cut(RollupCuts.CHANNEL, f.channel(), null, months));
+        }
+        return Optional.of(new Cut(RollupCuts.STRATA, null, null, months));
     }
 
     /**
      * The cut rows of the filter, with the pending rows not yet folded into them (strata pooled as the rows are, but
-     * for the cut by strata). Split by unit, each agency's own rows; otherwise the subtree rows of the top unit asked
-     * for (or of every top unit), or, below a top unit, the own rows of the agencies in the subtree asked for.
+     * for the cut by strata); a service's or centre's rows of every channel unless one is asked for. Split by unit,
+     * each agency's own rows; otherwise the subtree rows of the top unit asked for (or of every top unit), or, below
+     * a top unit, the own rows of the agencies in the subtree asked for.
      */
     private static Cursor<Record> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, Cut cut) {
         var c = ROLLUP_CUT;
@@ -276,7 +276,7 @@ public final class Slices {
             fields.add(switch (d) {
                 case UNIT -> c.UNIT_ID;
                 case SERVICE, CENTRE -> field("{0}::bigint", Long.class, c.VALUE);
-                case CHANNEL -> c.VALUE;
+                case CHANNEL -> cut.cut().equals(RollupCuts.CHANNEL) ? c.VALUE : c.CHANNEL;
                 case YEAR, QUARTER, MONTH -> d.of(c.UNIT_ID, c.PERIOD, Rows.DAILY);
             });
         }
@@ -304,6 +304,7 @@ public final class Slices {
                 .and(f.from() == null ? noCondition() : c.PERIOD.ge(f.from()))
                 .and(f.to() == null ? noCondition() : c.PERIOD.le(f.to()))
                 .and(cut.value() == null ? noCondition() : c.VALUE.eq(cut.value()))
+                .and(cut.channel() == null ? noCondition() : c.CHANNEL.eq(cut.channel()))
                 .and(f.excludeFlagged() ? c.FLAGGED.isFalse() : noCondition())
                 .and(units)
                 .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
@@ -341,37 +342,64 @@ public final class Slices {
     }
 
     /**
-     * Split by unit, each unit's own rows; otherwise the subtree rows of the unit asked for, of the caller's
-     * scope, or of every top unit: a whole province's year is a row per version. With them, the pending rows of
-     * those units and periods.
+     * The summary rows of the filter's days: whole years from the year rows, whole months from the month rows, and
+     * the days that cut a month at either end from the day rows. Split by unit, each unit's own rows; otherwise the
+     * subtree rows of the unit asked for, of the caller's scope, or of every top unit: a whole province's year is a
+     * row per version. Day rows are kept per agency and per top unit only: below a top unit, the days are the own
+     * rows of the agencies in its subtree. With them, the pending rows of those units and days.
      */
-    private static Cursor<Record> summary(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, int months) {
+    private static Cursor<Record> summary(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy) {
         var s = ROLLUP_SUMMARY;
         var fields = new ArrayList<Field<?>>();
         groupBy.forEach(d -> fields.add(d.of(s.UNIT_ID, s.PERIOD, Rows.DAILY)));
         fields.add(val("").as("stratum"));
         fields.add(s.PACKED);
+        var root = f.unit() != null ? f.unit() : f.scope().root();
+        var own = s.OWN.isTrue()
+                .and(f.unit() == null ? noCondition()
+                        : condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(f.unit())))
+                .and(f.scope().covers(s.UNIT_ID));
         Condition units;
         if (groupBy.contains(Dimension.UNIT)) {
-            units = s.OWN.isTrue()
-                    .and(f.unit() == null ? noCondition()
-                            : condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(f.unit())))
-                    .and(f.scope().covers(s.UNIT_ID));
+            units = own;
         } else {
-            var root = f.unit() != null ? f.unit() : f.scope().root();
             units = s.OWN.isFalse().and(root != null ? s.UNIT_ID.eq(root)
                     : s.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
         }
-        return tx.select(fields)
-                .from(s)
-                .where(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
-                .and(s.MONTHS.eq((short) months))
-                .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
-                .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
-                .and(units)
-                // A pending row's day lies in the period whose first day a summary row has (years, quarters and
-                // months read the same from either), and its agency in the subtree asked for.
-                .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, true))
+        var rows = tx.select(fields).from(s).where(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()));
+        int months = periodMonths(f, groupBy);
+        Select<Record> periods;
+        if (months > 0) {
+            periods = rows.and(s.MONTHS.eq((short) months))
+                    .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
+                    .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
+                    .and(units);
+        } else {
+            // The whole months are those from the first 1st on or after from, up to the last 1st after which a whole
+            // month ends by to (exclusive); the days outside them, at either end, are read from the day rows.
+            var first = f.from() == null || f.from().getDayOfMonth() == 1 ? f.from()
+                    : f.from().withDayOfMonth(1).plusMonths(1);
+            var end = f.to() == null ? null : f.to().plusDays(1).withDayOfMonth(1);
+            boolean belowTop = !groupBy.contains(Dimension.UNIT) && root != null
+                    && !tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull()));
+            periods = rows.and(s.MONTHS.eq((short) 1))
+                    .and(first == null ? noCondition() : s.PERIOD.ge(first))
+                    .and(end == null ? noCondition() : s.PERIOD.lt(end))
+                    .and(units)
+                    .unionAll(tx.select(fields).from(s)
+                            .where(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
+                            .and(s.MONTHS.eq(RollupSummary.DAYS))
+                            .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
+                            .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
+                            .and((first == null ? noCondition() : s.PERIOD.lt(first))
+                                    .or(end == null ? noCondition() : s.PERIOD.ge(end)))
+                            .and(belowTop
+                                    ? own.and(condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(root)))
+                                    : units));
+        }
+        // A pending row's day lies in the period whose first day a summary row has (years, quarters and months read
+        // the same from either), and its agency in the subtree asked for.
+        return periods.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, true))
                 .fetchSize(10_000)
                 .fetchLazy();
     }

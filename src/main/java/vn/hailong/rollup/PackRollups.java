@@ -8,9 +8,10 @@ import org.postgresql.PGStatement;
 
 /**
  * Migration 17, between sql/V16 (daily, summary and cut rollups get a packed column) and sql/V18 (their arrays go):
- * packs the counts and sums of every rollup row a database holds, so that none is lost; then fills the cut rows
- * from the daily rows if migration 11 left that to it (see {@link FillRollupCuts}). In Java, as
- * {@link PackedStatistics} is the format's one writer.
+ * packs the counts and sums of every rollup row a database holds, so that none is lost. In Java, as
+ * {@link PackedStatistics} is the format's one writer. The cut rows a database from before V11 lacks are filled by
+ * migration 20 ({@link RecutRollups}), which cuts every database's rows again; the code that fills them writes the
+ * columns of sql/V19.
  */
 public final class PackRollups extends RollupMigration {
     public PackRollups() {
@@ -22,15 +23,6 @@ public final class PackRollups extends RollupMigration {
         var connection = context.getConnection();
         for (var table : new String[] {"rollup_daily", "rollup_summary", "rollup_cut"}) {
             pack(connection, table);
-        }
-        boolean cutsMissing;
-        try (var s = connection.createStatement(); var r = s.executeQuery(
-                "select exists (select from rollup_daily) and not exists (select from rollup_cut)")) {
-            r.next();
-            cutsMissing = r.getBoolean(1);
-        }
-        if (cutsMissing) {
-            RollupCuts.fillFromDaily(connection);
         }
     }
 

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
- * centre with the strata pooled; flagged responses apart in each. Per agency (its own responses) and per top
+ * centre with the strata pooled; service and centre rows apart per channel (sql/V19); flagged responses apart in
+ * each. Per agency (its own responses) and per top
  * unit (its whole subtree's). Filled from the same additions as the daily rows, in the same transaction; what a
  * dashboard asks with one such filter or split reads a few rows per unit and period instead of every daily row.
  */
@@ -27,9 +28,12 @@ public final class RollupCuts {
     /** Rows held before they are written, when filling from the daily rows: about 7 KB each in memory (SIPAS). */
     static final int FLUSH_AT = 20_000;
 
-    /** One cut row: an agency's own responses, or a top unit's whole subtree's. */
+    /**
+     * One cut row: an agency's own responses, or a top unit's whole subtree's. {@code channel} is the channel of a
+     * service or centre row, and empty in the others.
+     */
     record Key(long unitId, boolean own, short months, LocalDate period, long versionId, String cut, String value,
-               String stratum, boolean flagged) {
+               String channel, String stratum, boolean flagged) {
     }
 
     private final Map<Key, RollupSummary.Sum> rows = new HashMap<>();
@@ -42,14 +46,14 @@ public final class RollupCuts {
             var period = months == 1 ? daily.day().withDayOfMonth(1) : daily.day().withDayOfYear(1);
             for (boolean own : new boolean[] {true, false}) {
                 long unit = own ? daily.agencyId() : top;
-                add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", daily.stratum(), daily.flagged()),
-                        responses, counts, sums);
-                add(new Key(unit, own, months, period, daily.versionId(), CHANNEL, daily.channel(), "",
+                add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", "", daily.stratum(),
                         daily.flagged()), responses, counts, sums);
-                add(new Key(unit, own, months, period, daily.versionId(), SERVICE, Long.toString(daily.serviceId()), "",
+                add(new Key(unit, own, months, period, daily.versionId(), CHANNEL, daily.channel(), "", "",
                         daily.flagged()), responses, counts, sums);
-                add(new Key(unit, own, months, period, daily.versionId(), CENTRE, Long.toString(daily.centreId()), "",
-                        daily.flagged()), responses, counts, sums);
+                add(new Key(unit, own, months, period, daily.versionId(), SERVICE, Long.toString(daily.serviceId()),
+                        daily.channel(), "", daily.flagged()), responses, counts, sums);
+                add(new Key(unit, own, months, period, daily.versionId(), CENTRE, Long.toString(daily.centreId()),
+                        daily.channel(), "", daily.flagged()), responses, counts, sums);
             }
         }
     }
@@ -60,10 +64,11 @@ public final class RollupCuts {
 
     /** Writes a cut row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
     private static final String SET_SQL = """
-            insert into rollup_cut as r (unit_id, own, months, period, questionnaire_version_id, cut, value, stratum,
-                                         flagged, shard, responses, packed)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (unit_id, own, months, period, questionnaire_version_id, cut, value, stratum, flagged, shard)
+            insert into rollup_cut as r (unit_id, own, months, period, questionnaire_version_id, cut, value, channel,
+                                         stratum, flagged, shard, responses, packed)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (unit_id, own, months, period, questionnaire_version_id, cut, value, channel, stratum, flagged,
+                         shard)
             do update set responses = excluded.responses, packed = excluded.packed""";
 
     /** Adds the sums to what the shard holds: the rows read by their keys, added in Java, written back whole. */
@@ -73,15 +78,16 @@ public final class RollupCuts {
         }
         var keys = List.copyOf(rows.keySet());
         try (var statement = c.prepareStatement("""
-                select r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
-                       r.flagged, r.responses, r.packed
+                select r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.channel,
+                       r.stratum, r.flagged, r.responses, r.packed
                   from unnest(?::bigint[], ?::boolean[], ?::smallint[], ?::date[], ?::bigint[], ?::varchar[],
-                              ?::varchar[], ?::varchar[], ?::boolean[]) as k (unit_id, own, months, period, version_id,
-                                                                              cut, value, stratum, flagged)
+                              ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[])
+                       as k (unit_id, own, months, period, version_id, cut, value, channel, stratum, flagged)
                   join rollup_cut r
-                    on (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.stratum,
-                        r.flagged, r.shard)
-                     = (k.unit_id, k.own, k.months, k.period, k.version_id, k.cut, k.value, k.stratum, k.flagged, ?)""")) {
+                    on (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.channel,
+                        r.stratum, r.flagged, r.shard)
+                     = (k.unit_id, k.own, k.months, k.period, k.version_id, k.cut, k.value, k.channel, k.stratum,
+                        k.flagged, ?)""")) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
             statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));
@@ -91,14 +97,15 @@ public final class RollupCuts {
             statement.setArray(5, c.createArrayOf("int8", keys.stream().map(Key::versionId).toArray()));
             statement.setArray(6, c.createArrayOf("varchar", keys.stream().map(Key::cut).toArray()));
             statement.setArray(7, c.createArrayOf("varchar", keys.stream().map(Key::value).toArray()));
-            statement.setArray(8, c.createArrayOf("varchar", keys.stream().map(Key::stratum).toArray()));
-            statement.setArray(9, c.createArrayOf("bool", keys.stream().map(Key::flagged).toArray()));
-            statement.setShort(10, shard);
+            statement.setArray(8, c.createArrayOf("varchar", keys.stream().map(Key::channel).toArray()));
+            statement.setArray(9, c.createArrayOf("varchar", keys.stream().map(Key::stratum).toArray()));
+            statement.setArray(10, c.createArrayOf("bool", keys.stream().map(Key::flagged).toArray()));
+            statement.setShort(11, shard);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
                     rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getShort(3), r.getObject(4, LocalDate.class),
-                            r.getLong(5), r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9)))
-                            .add(r.getLong(10), r.getBytes(11));
+                            r.getLong(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                            r.getBoolean(10))).add(r.getLong(11), r.getBytes(12));
                 }
             }
         }
@@ -110,16 +117,18 @@ public final class RollupCuts {
             statement.setLong(5, key.versionId());
             statement.setString(6, key.cut());
             statement.setString(7, key.value());
-            statement.setString(8, key.stratum());
-            statement.setBoolean(9, key.flagged());
-            return 10;
+            statement.setString(8, key.channel());
+            statement.setString(9, key.stratum());
+            statement.setBoolean(10, key.flagged());
+            return 11;
         });
     }
 
     /**
      * Sums the cut rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before the
-     * cuts were (see {@link FillRollupCuts}). Streams the daily rows; at most {@link #FLUSH_AT} cut rows in memory
-     * (written rows are added to, so flushing early changes nothing).
+     * cuts were, or before service and centre rows were apart per channel (migration 20, {@link RecutRollups}).
+     * Streams the daily rows; at most {@link #FLUSH_AT} cut rows in memory (written rows are added to, so flushing
+     * early changes nothing).
      */
     static int fillFromDaily(Connection c) throws SQLException {
         try (var s = c.createStatement()) {
@@ -131,6 +140,7 @@ public final class RollupCuts {
                 select agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
                        responses, packed
                   from rollup_daily""")) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setFetchSize(1_000);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
@@ -158,19 +168,19 @@ public final class RollupCuts {
         }
         var flushed = new Flushed(c);
         try (var statement = c.prepareStatement("""
-                select unit_id, months, period, questionnaire_version_id, cut, value, stratum, flagged, responses,
-                       packed
+                select unit_id, months, period, questionnaire_version_id, cut, value, channel, stratum, flagged,
+                       responses, packed
                   from rollup_cut
                  where own""")) {
             statement.setFetchSize(1_000);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
                     long agency = r.getLong(1);
-                    var statistics = PackedStatistics.unpack(r.getBytes(10));
+                    var statistics = PackedStatistics.unpack(r.getBytes(11));
                     flushed.cuts().add(new Key(tops.getOrDefault(agency, agency), false, r.getShort(2),
                                     r.getObject(3, LocalDate.class), r.getLong(4), r.getString(5), r.getString(6),
-                                    r.getString(7), r.getBoolean(8)), r.getLong(9), statistics.counts(),
-                            statistics.sums());
+                                    r.getString(7), r.getString(8), r.getBoolean(9)), r.getLong(10),
+                            statistics.counts(), statistics.sums());
                     flushed.flushIfFull();
                 }
             }

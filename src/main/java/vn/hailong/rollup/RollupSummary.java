@@ -15,14 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rollups summed per month and year, per unit: its own responses, and its whole subtree's (sql/V5,
- * rollup_summary). Filled from the same additions as the daily rollups; when a unit moves, the subtree rows
- * (and those of the cut rollups) are summed again from the units' own rows.
+ * Rollups summed per year, month and day, per unit: its own responses, and its whole subtree's (sql/V5,
+ * rollup_summary; day rows since sql/V19). Filled from the same additions as the daily rollups; when a unit moves,
+ * the subtree rows (and those of the cut rollups) are summed again from the units' own rows.
+ * <p>
+ * Day rows answer the days of a range that cut a month: each agency's own, and each top unit's whole subtree's
+ * (a unit between them reads its agencies' own rows), so a rating adds to two day rows, not to its whole lineage's.
  */
 public final class RollupSummary {
     private static final Logger log = LoggerFactory.getLogger(RollupSummary.class);
+    /** The months of a day row: its period is the day. */
+    public static final short DAYS = 0;
 
-    /** One summary row: a unit's own responses or its subtree's, over a month (1) or a year (12). */
+    /** One summary row: a unit's own responses or its subtree's, over a year (12), a month (1) or a day (0). */
     record Key(long unitId, boolean own, int months, LocalDate period, long versionId) {
     }
 
@@ -105,8 +110,12 @@ public final class RollupSummary {
         return tops.getOrDefault(agencyId, agencyId);
     }
 
-    /** Adds what a daily rollup row adds: to its agency's own rows and to every subtree it is in. */
+    /**
+     * Adds what a daily rollup row adds: to its agency's own rows and to every subtree it is in, for the month and
+     * the year; for the day, to its agency's own row and its top unit's subtree row.
+     */
     void add(long agencyId, LocalDate day, long versionId, long responses, long[] counts, double[] sums) {
+        addDay(agencyId, day, versionId, responses, counts, sums);
         for (int months : new int[] {1, 12}) {
             var period = months == 1 ? day.withDayOfMonth(1) : day.withDayOfYear(1);
             rows.computeIfAbsent(new Key(agencyId, true, months, period, versionId), k -> new Sum())
@@ -116,6 +125,50 @@ public final class RollupSummary {
                         .add(responses, counts, sums);
             }
         }
+    }
+
+    private void addDay(long agencyId, LocalDate day, long versionId, long responses, long[] counts, double[] sums) {
+        rows.computeIfAbsent(new Key(agencyId, true, DAYS, day, versionId), k -> new Sum())
+                .add(responses, counts, sums);
+        rows.computeIfAbsent(new Key(top(agencyId), false, DAYS, day, versionId), k -> new Sum())
+                .add(responses, counts, sums);
+    }
+
+    /**
+     * Sums the day rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before there
+     * were day rows (migration 20, {@link RecutRollups}). Streams the daily rows, and writes whenever
+     * {@link RollupCuts#FLUSH_AT} rows are held (written rows are added to, so writing early changes nothing).
+     * Returns how many rows it wrote.
+     */
+    static int fillDaysFromDaily(Connection c) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("delete from rollup_summary where months = " + DAYS);
+        }
+        var lineages = lineages(c);
+        var tops = tops(lineages);
+        var summary = new RollupSummary(lineages, tops);
+        int written = 0;
+        try (var statement = c.prepareStatement(
+                "select agency_id, day, questionnaire_version_id, responses, packed from rollup_daily")) {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
+            statement.setFetchSize(1_000);
+            try (var r = statement.executeQuery()) {
+                while (r.next()) {
+                    var statistics = PackedStatistics.unpack(r.getBytes(5));
+                    summary.addDay(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3), r.getLong(4),
+                            statistics.counts(), statistics.sums());
+                    if (summary.rows.size() >= RollupCuts.FLUSH_AT) {
+                        written += summary.rows.size();
+                        summary.writeTo(c, (short) 0);
+                        summary = new RollupSummary(lineages, tops);
+                    }
+                }
+            }
+        }
+        written += summary.rows.size();
+        summary.writeTo(c, (short) 0);
+        log.info("event=rollup_days_filled rows_written={}", written);
+        return written;
     }
 
     /** Writes a summary row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */
@@ -240,7 +293,9 @@ public final class RollupSummary {
                         var period = r.getObject(3, LocalDate.class);
                         long version = r.getLong(4);
                         var statistics = PackedStatistics.unpack(r.getBytes(6));
-                        for (long above : summary.lineages.getOrDefault(unit, List.of(unit))) {
+                        var lineage = summary.lineages.getOrDefault(unit, List.of(unit));
+                        // A day's subtree row is its top unit's only.
+                        for (long above : months == DAYS ? List.of(lineage.get(lineage.size() - 1)) : lineage) {
                             summary.rows.computeIfAbsent(new Key(above, false, months, period, version),
                                     k -> new Sum()).add(r.getLong(5), statistics.counts(), statistics.sums());
                         }

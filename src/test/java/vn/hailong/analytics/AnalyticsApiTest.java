@@ -284,6 +284,9 @@ class AnalyticsApiTest {
         assertThat(manager.get("/api/v1/indices?unit=AG01").status()).isEqualTo(404);
         assertThat(admin.get("/api/v1/indices?groupBy=colour").body().get("field").asText()).isEqualTo("groupBy");
         assertThat(admin.get("/api/v1/indices?from=soon").body().get("field").asText()).isEqualTo("from");
+        var rollups = admin.get("/api/v1/rankings?rollups=weekly");
+        assertThat(rollups.status()).isEqualTo(422);
+        assertThat(rollups.body().get("field").asText()).isEqualTo("rollups");
         assertThat(ApiClient.anonymous(app).get("/api/v1/indices").status()).isEqualTo(401);
     }
 

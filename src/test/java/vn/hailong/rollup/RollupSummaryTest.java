@@ -22,20 +22,36 @@ import vn.hailong.TestDatabase;
 import vn.hailong.survey.Forms;
 
 /**
- * The monthly and yearly summary rollups answer exactly as the daily ones: for the whole tree, a subtree and
- * an agency manager's scope, after a rebuild, and after a unit moves to another parent.
+ * The yearly, monthly and day summary rollups and the cut rollups answer exactly as the daily ones: for the whole
+ * tree, a subtree and an agency manager's scope, after a rebuild, and after a unit moves to another parent.
  */
 class RollupSummaryTest {
-    /** Ends that cut no month yet cover every rating: the same question, answered from the daily rows. */
-    static final String DAILY = "from=2000-01-02&to=2099-12-30";
+    /** The same question, answered from the daily rows only. */
+    static final String DAILY = "rollups=daily";
+    /** Days that cut a month at both ends, around at least one whole month, within the ratings' 85 days. */
+    static final String EDGES = "from=" + cutting(LocalDate.now().minusDays(70)) + "&to="
+            + cutting(LocalDate.now().minusDays(12).plusDays(1)).minusDays(1);
+    /** A few days, within a month or across the end of one. */
+    static final String DAYS = "from=" + LocalDate.now().minusDays(40) + "&to=" + LocalDate.now().minusDays(37);
 
     static final List<String> QUESTIONS = List.of("", "groupBy=unit", "groupBy=year", "groupBy=unit,month",
             "groupBy=quarter", "groupBy=month&unit=D1", "groupBy=unit&unit=D1", "unit=D2",
+            // Answered from the month rows and the day rows: for the province, a district's subtree, each unit.
+            EDGES, EDGES + "&groupBy=unit", EDGES + "&groupBy=month", EDGES + "&unit=D1", EDGES + "&groupBy=unit,month",
+            DAYS, DAYS + "&groupBy=unit",
             // Answered from the cut rows: one channel, service or centre filter or split, flagged left out.
             "channel=qr", "groupBy=channel", "groupBy=unit&channel=web", "groupBy=month,channel&unit=D1",
             "groupBy=service", "groupBy=unit,centre", "excludeFlagged=true&groupBy=unit,year",
             "groupBy=channel&channel=qr&excludeFlagged=true", "groupBy=year&weighting=poststratified",
-            "groupBy=unit,year&weighting=poststratified&excludeFlagged=true");
+            "groupBy=unit,year&weighting=poststratified&excludeFlagged=true",
+            // A service or a centre with a channel.
+            "service=S1&channel=qr", "groupBy=service,channel", "groupBy=unit&service=S2&channel=web",
+            "groupBy=channel&centre=CA", "groupBy=centre&channel=qr&excludeFlagged=true");
+
+    /** The day, or the next if it is a 1st: a day that cuts its month. */
+    private static LocalDate cutting(LocalDate day) {
+        return day.getDayOfMonth() == 1 ? day.plusDays(1) : day;
+    }
 
     @Test
     void summary_rollups_answer_as_the_daily_rollups_do_after_a_rebuild_and_after_a_unit_moves() {
@@ -96,21 +112,28 @@ class RollupSummaryTest {
                     Long.class)).isPositive();
             sameAnswers(admin, QUESTIONS);
             sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=year&unit=C1",
-                    "groupBy=channel", "service=S1"));
+                    "groupBy=channel", "service=S1", EDGES, EDGES + "&groupBy=unit", "service=S1&channel=web"));
 
             TestApp.foldRollups(dsl);
+            sameAnswers(admin, QUESTIONS);
             var kept = summary(dsl);
             var keptCuts = cuts(dsl);
             assertThat(kept).hasSizeGreaterThan(1);
             assertThat(keptCuts).hasSizeGreaterThan(1);
             assertThat(TestApp.one(dsl, "select count(distinct cut) from rollup_cut", Long.class)).isEqualTo(4L);
+            assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where (cut in ('service', 'centre'))"
+                    + " <> (channel <> '')", Long.class)).as("a channel in service and centre rows only").isZero();
+            assertThat(TestApp.one(dsl, "select count(distinct (unit_id, own)) from rollup_summary where months = 0",
+                    Long.class)).as("day rows: the five agencies' own, and the province's").isEqualTo(6L);
             dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.now().minusDays(100),
                     LocalDate.now().plusDays(2)));
             assertThat(summary(dsl)).as("summary rebuilt from the responses").isEqualTo(kept);
             assertThat(cuts(dsl)).as("cuts rebuilt from the responses").isEqualTo(keptCuts);
-            // What migration 11 does to a database that kept daily rows before the cuts.
+            // What migration 20 does to a database that kept daily rows before the cuts or the day rows.
             dsl.transaction(trx -> trx.dsl().connection(RollupCuts::fillFromDaily));
             assertThat(cuts(dsl)).as("cuts filled from the daily rows").isEqualTo(keptCuts);
+            dsl.transaction(trx -> trx.dsl().connection(RollupSummary::fillDaysFromDaily));
+            assertThat(summary(dsl)).as("day rows filled from the daily rows").isEqualTo(kept);
             sameAnswers(admin, QUESTIONS);
 
             // C2 moves from D1 to D2: its ratings now count under D2, in the summary as in the daily rows.
@@ -120,7 +143,7 @@ class RollupSummaryTest {
             assertThat(admin.patch("/api/v1/units/" + id(dsl, "C2"), Map.of("parentId", d2)).status()).isEqualTo(200);
             assertThat(n(admin.get("/api/v1/indices?unit=D1").body())).isEqualTo(beforeD1 - c2);
             sameAnswers(admin, QUESTIONS);
-            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=channel"));
+            sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=channel", EDGES));
         }
     }
 

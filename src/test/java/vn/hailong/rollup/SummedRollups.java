@@ -16,7 +16,8 @@ final class SummedRollups {
     static final String DAILY_KEY = "agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum,"
             + " flagged";
     static final String SUMMARY_KEY = "unit_id, own, months, period, questionnaire_version_id";
-    static final String CUT_KEY = "unit_id, own, months, period, questionnaire_version_id, cut, value, stratum, flagged";
+    static final String CUT_KEY = "unit_id, own, months, period, questionnaire_version_id, cut, value, channel, stratum,"
+            + " flagged";
 
     private SummedRollups() {
     }

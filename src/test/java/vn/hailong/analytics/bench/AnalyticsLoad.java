@@ -126,8 +126,9 @@ public final class AnalyticsLoad {
 
     /**
      * What the dashboard (web/dashboard/main.js) asks for a year of the whole province, then requests the cut
-     * rollups answer (a channel or service filter, a split by service, post-stratified weights, flagged left out),
-     * then two that only the daily rollups can (two filters at once, days that cut a month).
+     * rollups answer (a channel or service filter, a split by service, post-stratified weights, flagged left out, a
+     * service with a channel), one the month and day rows answer (days that cut a month), and one that only the
+     * daily rollups can (a channel filter over days that cut a month).
      */
     static List<Endpoint> endpoints(int lastYear, String service) {
         var year = "from=" + lastYear + "-01-01&to=" + lastYear + "-12-31";
@@ -151,10 +152,12 @@ public final class AnalyticsLoad {
                 new Endpoint("cut: poststratified by unit",
                         "/api/v1/indices?groupBy=unit&weighting=poststratified&" + year),
                 new Endpoint("cut: excludeFlagged by unit", "/api/v1/indices?groupBy=unit&excludeFlagged=true&" + year),
-                new Endpoint("daily: ?service= and channel", "/api/v1/indices?service=" + service + "&channel=kiosk&"
+                new Endpoint("cut: ?service= and channel", "/api/v1/indices?service=" + service + "&channel=kiosk&"
                         + year),
-                new Endpoint("daily: a quarter cut at the 15th", "/api/v1/indices?groupBy=unit&from=" + lastYear
-                        + "-03-15&to=" + lastYear + "-06-14"));
+                new Endpoint("days: a quarter cut at the 15th", "/api/v1/indices?groupBy=unit&from=" + lastYear
+                        + "-03-15&to=" + lastYear + "-06-14"),
+                new Endpoint("daily: channel, the same quarter", "/api/v1/indices?groupBy=unit&channel=kiosk&from="
+                        + lastYear + "-03-15&to=" + lastYear + "-06-14"));
     }
 
     /** The service rated most often in the demo: what a dashboard filtered by service would ask about. */
