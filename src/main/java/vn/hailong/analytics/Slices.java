@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -215,59 +217,91 @@ public final class Slices {
     }
 
     /**
-     * Which rows of a month or year rollup cover the filter's days: 12 (whole years), 1 (whole months), or 0 when
-     * the days cut a month.
+     * Which rows of a year, month or day rollup cover the filter's days. {@code months}: 12 when they are whole
+     * years (and nothing asks for quarters or months), 1 when whole months, 0 when they cut a month: then the whole
+     * months from {@code first} to {@code end} (exclusive) are read from the month rows, and the days outside them,
+     * at either end, from the day rows.
      */
-    private static int periodMonths(Filter f, List<Dimension> groupBy) {
-        if ((f.from() != null && f.from().getDayOfMonth() != 1)
-                || (f.to() != null && f.to().plusDays(1).getDayOfMonth() != 1)) {
-            return 0;
+    record Periods(int months, LocalDate from, LocalDate to, LocalDate first, LocalDate end) {
+        static Periods of(Filter f, List<Dimension> groupBy) {
+            var from = f.from();
+            var to = f.to();
+            var first = from == null || from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            var end = to == null ? null : to.plusDays(1).withDayOfMonth(1);
+            if (!Objects.equals(first, from) || (to != null && !end.equals(to.plusDays(1)))) {
+                return new Periods(0, from, to, first, end);
+            }
+            boolean years = !groupBy.contains(Dimension.QUARTER) && !groupBy.contains(Dimension.MONTH)
+                    && (from == null || from.getDayOfYear() == 1)
+                    && (to == null || to.plusDays(1).getDayOfYear() == 1);
+            return new Periods(years ? 12 : 1, from, to, first, end);
         }
-        boolean years = !groupBy.contains(Dimension.QUARTER) && !groupBy.contains(Dimension.MONTH)
-                && (f.from() == null || f.from().getDayOfYear() == 1)
-                && (f.to() == null || f.to().plusDays(1).getDayOfYear() == 1);
-        return years ? 12 : 1;
+
+        boolean cutsMonths() {
+            return months == 0;
+        }
+
+        /** The year or month rows: of the filter's days, or of its whole months when its days cut a month. */
+        Condition whole(Field<Short> months, Field<LocalDate> period) {
+            return cutsMonths()
+                    ? months.eq((short) 1)
+                            .and(first == null ? noCondition() : period.ge(first))
+                            .and(end == null ? noCondition() : period.lt(end))
+                    : months.eq((short) this.months)
+                            .and(from == null ? noCondition() : period.ge(from))
+                            .and(to == null ? noCondition() : period.le(to));
+        }
+
+        /** The day rows of the days that cut a month, at either end. */
+        Condition days(Field<Short> months, Field<LocalDate> period) {
+            return months.eq(RollupSummary.DAYS)
+                    .and(from == null ? noCondition() : period.ge(from))
+                    .and(to == null ? noCondition() : period.le(to))
+                    .and((first == null ? noCondition() : period.lt(first))
+                            .or(end == null ? noCondition() : period.ge(end)));
+        }
     }
 
     /**
      * The cut rollup rows that answer a filter: the cut, its value asked for (null: every value), the channel asked
-     * for of a service or centre row (null: every channel), 12 or 1 months.
+     * for of a service or centre row (null: every channel).
      */
-    record Cut(String cut, String value, String channel, int months) {
+    record Cut(String cut, String value, String channel) {
     }
 
     /**
-     * Whether the cut rollups can answer: whole months, and at most one of service and centre filtered or split by,
-     * with or without channel, or channel alone; with the strata pooled when there is one (the cut by strata keeps
-     * them).
+     * Whether the cut rollups can answer: at most one of service and centre filtered or split by, with or without
+     * channel, over whole months; or channel alone, or none of them, over any days; with the strata pooled when
+     * there is one of them (the cut by strata keeps them).
      */
     static Optional<Cut> cut(Filter f, List<Dimension> groupBy) {
-        int months = periodMonths(f, groupBy);
         boolean service = f.service() != null || groupBy.contains(Dimension.SERVICE);
         boolean centre = f.centre() != null || groupBy.contains(Dimension.CENTRE);
         boolean channel = f.channel() != null || groupBy.contains(Dimension.CHANNEL);
-        if (months == 0 || (service && centre) || (!f.pooled() && (service || centre || channel))) {
+        if ((service && centre) || (!f.pooled() && (service || centre || channel))
+                || ((service || centre) && Periods.of(f, groupBy).cutsMonths())) {
             return Optional.empty();
         }
         if (service) {
             return Optional.of(new Cut(RollupCuts.SERVICE, f.service() == null ? null : f.service().toString(),
-                    f.channel(), months));
+                    f.channel()));
         }
         if (centre) {
             return Optional.of(new Cut(RollupCuts.CENTRE, f.centre() == null ? null : f.centre().toString(),
-                    f.channel(), months));
+                    f.channel()));
         }
         if (channel) {
-            return Optional.of(new Cut(RollupCuts.CHANNEL, f.channel(), null, months));
+            return Optional.of(new Cut(RollupCuts.CHANNEL, f.channel(), null));
         }
-        return Optional.of(new Cut(RollupCuts.STRATA, null, null, months));
+        return Optional.of(new Cut(RollupCuts.STRATA, null, null));
     }
 
     /**
      * The cut rows of the filter, with the pending rows not yet folded into them (strata pooled as the rows are, but
-     * for the cut by strata); a service's or centre's rows of every channel unless one is asked for. Split by unit,
-     * each agency's own rows; otherwise the subtree rows of the top unit asked for (or of every top unit), or, below
-     * a top unit, the own rows of the agencies in the subtree asked for.
+     * for the cut by strata); a service's or centre's rows of every channel unless one is asked for; whole years or
+     * months from the year or month rows, days that cut a month from the day rows (see {@link Periods}). Split by
+     * unit, each agency's own rows; otherwise the subtree rows of the top unit asked for (or of every top unit), or,
+     * below a top unit, the own rows of the agencies in the subtree asked for.
      */
     private static Cursor<Record> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, Cut cut) {
         var c = ROLLUP_CUT;
@@ -296,18 +330,21 @@ public final class Slices {
                     .and(f.scope().covers(c.UNIT_ID));
         }
         boolean pooled = !cut.cut().equals(RollupCuts.STRATA);
-        return tx.select(fields)
+        var periods = Periods.of(f, groupBy);
+        Function<Condition, Select<Record>> rows = which -> tx.select(fields)
                 .from(c)
                 .where(c.CUT.eq(cut.cut()))
-                .and(c.MONTHS.eq((short) cut.months()))
+                .and(which)
                 .and(c.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
-                .and(f.from() == null ? noCondition() : c.PERIOD.ge(f.from()))
-                .and(f.to() == null ? noCondition() : c.PERIOD.le(f.to()))
                 .and(cut.value() == null ? noCondition() : c.VALUE.eq(cut.value()))
                 .and(cut.channel() == null ? noCondition() : c.CHANNEL.eq(cut.channel()))
                 .and(f.excludeFlagged() ? c.FLAGGED.isFalse() : noCondition())
-                .and(units)
-                .unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
+                .and(units);
+        var read = rows.apply(periods.whole(c.MONTHS, c.PERIOD));
+        if (periods.cutsMonths()) {
+            read = read.unionAll(rows.apply(periods.days(c.MONTHS, c.PERIOD)));
+        }
+        return read.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
                 .fetchSize(10_000)
                 .fetchLazy();
     }
@@ -366,40 +403,25 @@ public final class Slices {
             units = s.OWN.isFalse().and(root != null ? s.UNIT_ID.eq(root)
                     : s.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
         }
-        var rows = tx.select(fields).from(s).where(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()));
-        int months = periodMonths(f, groupBy);
-        Select<Record> periods;
-        if (months > 0) {
-            periods = rows.and(s.MONTHS.eq((short) months))
-                    .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
-                    .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
-                    .and(units);
-        } else {
-            // The whole months are those from the first 1st on or after from, up to the last 1st after which a whole
-            // month ends by to (exclusive); the days outside them, at either end, are read from the day rows.
-            var first = f.from() == null || f.from().getDayOfMonth() == 1 ? f.from()
-                    : f.from().withDayOfMonth(1).plusMonths(1);
-            var end = f.to() == null ? null : f.to().plusDays(1).withDayOfMonth(1);
+        var periods = Periods.of(f, groupBy);
+        Select<Record> read = tx.select(fields)
+                .from(s)
+                .where(periods.whole(s.MONTHS, s.PERIOD))
+                .and(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
+                .and(units);
+        if (periods.cutsMonths()) {
             boolean belowTop = !groupBy.contains(Dimension.UNIT) && root != null
                     && !tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull()));
-            periods = rows.and(s.MONTHS.eq((short) 1))
-                    .and(first == null ? noCondition() : s.PERIOD.ge(first))
-                    .and(end == null ? noCondition() : s.PERIOD.lt(end))
-                    .and(units)
-                    .unionAll(tx.select(fields).from(s)
-                            .where(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
-                            .and(s.MONTHS.eq(RollupSummary.DAYS))
-                            .and(f.from() == null ? noCondition() : s.PERIOD.ge(f.from()))
-                            .and(f.to() == null ? noCondition() : s.PERIOD.le(f.to()))
-                            .and((first == null ? noCondition() : s.PERIOD.lt(first))
-                                    .or(end == null ? noCondition() : s.PERIOD.ge(end)))
-                            .and(belowTop
-                                    ? own.and(condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(root)))
-                                    : units));
+            read = read.unionAll(tx.select(fields)
+                    .from(s)
+                    .where(periods.days(s.MONTHS, s.PERIOD))
+                    .and(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
+                    .and(belowTop ? own.and(condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(root)))
+                            : units));
         }
         // A pending row's day lies in the period whose first day a summary row has (years, quarters and months read
         // the same from either), and its agency in the subtree asked for.
-        return periods.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, true))
+        return read.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, true))
                 .fetchSize(10_000)
                 .fetchLazy();
     }

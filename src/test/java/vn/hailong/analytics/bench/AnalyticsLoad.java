@@ -127,8 +127,8 @@ public final class AnalyticsLoad {
     /**
      * What the dashboard (web/dashboard/main.js) asks for a year of the whole province, then requests the cut
      * rollups answer (a channel or service filter, a split by service, post-stratified weights, flagged left out, a
-     * service with a channel), one the month and day rows answer (days that cut a month), and one that only the
-     * daily rollups can (a channel filter over days that cut a month).
+     * service with a channel), two the month and day rows answer (days that cut a month, without and with a channel
+     * filter), and one that only the daily rollups can (a service filter over days that cut a month).
      */
     static List<Endpoint> endpoints(int lastYear, String service) {
         var year = "from=" + lastYear + "-01-01&to=" + lastYear + "-12-31";
@@ -156,7 +156,9 @@ public final class AnalyticsLoad {
                         + year),
                 new Endpoint("days: a quarter cut at the 15th", "/api/v1/indices?groupBy=unit&from=" + lastYear
                         + "-03-15&to=" + lastYear + "-06-14"),
-                new Endpoint("daily: channel, the same quarter", "/api/v1/indices?groupBy=unit&channel=kiosk&from="
+                new Endpoint("cut days: channel, the same quarter", "/api/v1/indices?groupBy=unit&channel=kiosk&from="
+                        + lastYear + "-03-15&to=" + lastYear + "-06-14"),
+                new Endpoint("daily: ?service=, the same quarter", "/api/v1/indices?service=" + service + "&from="
                         + lastYear + "-03-15&to=" + lastYear + "-06-14"));
     }
 
