@@ -270,17 +270,21 @@ public final class Slices {
     }
 
     /**
-     * Whether the cut rollups can answer: at most one of service and centre filtered or split by, with or without
-     * channel, over whole months; or channel alone, or none of them, over any days; with the strata pooled when
-     * there is one of them (the cut by strata keeps them).
+     * Whether the cut rollups can answer: over whole months, at most one of service and centre filtered or split by,
+     * with or without channel, or channel alone, or none of them; with the strata pooled when there is one of them
+     * (the cut by strata keeps them). Over days that cut a month, channel or nothing, strata pooled: the rows cut by
+     * channel, as only they have day rows.
      */
     static Optional<Cut> cut(Filter f, List<Dimension> groupBy) {
         boolean service = f.service() != null || groupBy.contains(Dimension.SERVICE);
         boolean centre = f.centre() != null || groupBy.contains(Dimension.CENTRE);
         boolean channel = f.channel() != null || groupBy.contains(Dimension.CHANNEL);
-        if ((service && centre) || (!f.pooled() && (service || centre || channel))
-                || ((service || centre) && Periods.of(f, groupBy).cutsMonths())) {
+        if ((service && centre) || (!f.pooled() && (service || centre || channel))) {
             return Optional.empty();
+        }
+        if (Periods.of(f, groupBy).cutsMonths()) {
+            return f.pooled() && !service && !centre
+                    ? Optional.of(new Cut(RollupCuts.CHANNEL, f.channel(), null)) : Optional.empty();
         }
         if (service) {
             return Optional.of(new Cut(RollupCuts.SERVICE, f.service() == null ? null : f.service().toString(),

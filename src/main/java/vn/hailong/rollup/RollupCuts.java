@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
  * centre with the strata pooled; flagged responses apart in each. Since sql/V19 the service and centre rows are
- * apart per channel, and there are day rows (months 0) cut by stratum and by channel. Per agency (its own responses) and per top
- * unit (its whole subtree's). Filled from the same additions as the daily rows, in the same transaction; what a
- * dashboard asks with one such filter or split reads a few rows per unit and period instead of every daily row.
+ * apart per channel, and there are day rows (months 0) cut by channel. Per agency (its own
+ * responses) and per top unit (its whole subtree's). Filled from the same additions as the daily rows, in the same
+ * transaction; what a dashboard asks with one such filter or split reads a few rows per unit and period instead of
+ * every daily row.
  */
 public final class RollupCuts {
     private static final Logger log = LoggerFactory.getLogger(RollupCuts.class);
@@ -40,7 +41,7 @@ public final class RollupCuts {
 
     /**
      * Adds what a daily rollup row adds: to its agency's month and year and to its top unit's, cut each way; and to
-     * their day, cut by stratum and by channel.
+     * their day, cut by channel.
      */
     void add(Rollups.Key daily, long top, long responses, long[] counts, double[] sums) {
         for (short months : new short[] {RollupSummary.DAYS, 1, 12}) {
@@ -48,13 +49,15 @@ public final class RollupCuts {
                     : months == 1 ? daily.day().withDayOfMonth(1) : daily.day().withDayOfYear(1);
             for (boolean own : new boolean[] {true, false}) {
                 long unit = own ? daily.agencyId() : top;
-                add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", "", daily.stratum(),
-                        daily.flagged()), responses, counts, sums);
                 add(new Key(unit, own, months, period, daily.versionId(), CHANNEL, daily.channel(), "", "",
                         daily.flagged()), responses, counts, sums);
                 if (months == RollupSummary.DAYS) {
-                    continue; // a service's or centre's days are read from the daily rows, by their index
+                    // Days by channel only: with the strata pooled, every channel's rows sum to the day's. Days by
+                    // stratum (post-stratified), a service's or a centre's are read from the daily rows.
+                    continue;
                 }
+                add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", "", daily.stratum(),
+                        daily.flagged()), responses, counts, sums);
                 add(new Key(unit, own, months, period, daily.versionId(), SERVICE, Long.toString(daily.serviceId()),
                         daily.channel(), "", daily.flagged()), responses, counts, sums);
                 add(new Key(unit, own, months, period, daily.versionId(), CENTRE, Long.toString(daily.centreId()),

@@ -179,24 +179,31 @@ public final class RollupSummary {
             on conflict (unit_id, own, months, period, questionnaire_version_id, shard)
             do update set responses = excluded.responses, packed = excluded.packed""";
 
-    /** Adds the sums to what the shard holds (read, added in Java, written back whole). */
+    /** Adds the sums to what the shard holds: the rows read by their keys, added in Java, written back whole. */
     void writeTo(Connection c, short shard) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        var keys = List.copyOf(rows.keySet());
         try (var statement = c.prepareStatement("""
-                select unit_id, own, months, period, questionnaire_version_id, responses, packed
-                  from rollup_summary
-                 where shard = ? and unit_id = any(?) and period = any(?)""")) {
+                select r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.responses, r.packed
+                  from unnest(?::bigint[], ?::boolean[], ?::smallint[], ?::date[], ?::bigint[])
+                       as k (unit_id, own, months, period, version_id)
+                  join rollup_summary r
+                    on (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.shard)
+                     = (k.unit_id, k.own, k.months, k.period, k.version_id, ?)""")) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
-            statement.setShort(1, shard);
-            statement.setArray(2, c.createArrayOf("int8", rows.keySet().stream().map(Key::unitId).distinct().toArray()));
-            statement.setArray(3, c.createArrayOf("date",
-                    rows.keySet().stream().map(k -> java.sql.Date.valueOf(k.period())).distinct().toArray()));
+            statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
+            statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));
+            statement.setArray(3, c.createArrayOf("int2", keys.stream().map(k -> (short) k.months()).toArray()));
+            statement.setArray(4, c.createArrayOf("date",
+                    keys.stream().map(k -> java.sql.Date.valueOf(k.period())).toArray()));
+            statement.setArray(5, c.createArrayOf("int8", keys.stream().map(Key::versionId).toArray()));
+            statement.setShort(6, shard);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
-                    var sum = rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getInt(3), r.getObject(4, LocalDate.class),
-                            r.getLong(5)));
-                    if (sum != null) {
-                        sum.add(r.getLong(6), r.getBytes(7));
-                    }
+                    rows.get(new Key(r.getLong(1), r.getBoolean(2), r.getInt(3), r.getObject(4, LocalDate.class),
+                            r.getLong(5))).add(r.getLong(6), r.getBytes(7));
                 }
             }
         }

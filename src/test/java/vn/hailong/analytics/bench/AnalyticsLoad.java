@@ -156,9 +156,9 @@ public final class AnalyticsLoad {
                         + year),
                 new Endpoint("days: a quarter cut at the 15th", "/api/v1/indices?groupBy=unit&from=" + lastYear
                         + "-03-15&to=" + lastYear + "-06-14"),
-                new Endpoint("cut days: channel, the same quarter", "/api/v1/indices?groupBy=unit&channel=kiosk&from="
+                new Endpoint("cut days: channel, same quarter", "/api/v1/indices?groupBy=unit&channel=kiosk&from="
                         + lastYear + "-03-15&to=" + lastYear + "-06-14"),
-                new Endpoint("daily: ?service=, the same quarter", "/api/v1/indices?service=" + service + "&from="
+                new Endpoint("daily: ?service=, same quarter", "/api/v1/indices?service=" + service + "&from="
                         + lastYear + "-03-15&to=" + lastYear + "-06-14"));
     }
 
