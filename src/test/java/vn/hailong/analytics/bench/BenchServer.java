@@ -49,6 +49,11 @@ final class BenchServer implements AutoCloseable {
         return port;
     }
 
+    /** The server's process id: its CPU time is read from /proc. */
+    long pid() {
+        return process.pid();
+    }
+
     String databaseUrl() {
         return databaseUrl;
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * postmaster and its backends, read from /proc), so that a run on a busy machine can still be compared with
  * the raw inserts: throughput depends on what else runs, CPU per operation much less.
  */
-final class CpuMeter {
+public final class CpuMeter {
     private static final double TICK_NS = 1e9 / 100; // USER_HZ is 100 on Linux
     /** The load generator's threads: its clients (load-client-n), which do their own HTTP. */
     static final String[] GENERATOR = {"load-client"};
@@ -21,7 +21,7 @@ final class CpuMeter {
     private long gcStart;
     private long generatorStart;
 
-    CpuMeter(Integer postgresPort) {
+    public CpuMeter(Integer postgresPort) {
         this.postgresPort = postgresPort;
     }
 
@@ -75,8 +75,19 @@ final class CpuMeter {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** utime + stime of a process (all its threads), in nanoseconds; 0 once it is gone. */
+    public static long processNanos(long pid) {
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (long) ((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_NS);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+
     /** utime + stime of every process whose parent is the postmaster listening on our port, and the postmaster. */
-    private long postgresNanos() {
+    public long postgresNanos() {
         if (postgresPort == null) {
             return -1;
         }
