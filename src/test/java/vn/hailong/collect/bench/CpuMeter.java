@@ -48,7 +48,16 @@ public final class CpuMeter {
 
     /** CPU time of this JVM's threads whose names start with one of the prefixes (as /proc shows them, cut to 15). */
     static long threadNanos(String... prefixes) {
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        return processThreadNanos("self", prefixes);
+    }
+
+    /** The CPU time the JIT compilers of process {@code pid} spent, in nanoseconds. */
+    public static long compilerNanos(long pid) {
+        return processThreadNanos(Long.toString(pid), "C1 CompilerThre", "C2 CompilerThre");
+    }
+
+    private static long processThreadNanos(String process, String... prefixes) {
+        try (var tasks = Files.list(Path.of("/proc", process, "task"))) {
             long ticks = 0;
             for (var task : tasks.toList()) {
                 try {
