@@ -185,8 +185,7 @@ public final class Slices {
         boolean summary = !f.dailyRows() && summaryKept(f, groupBy);
         var cut = summary || f.dailyRows() ? Optional.<Cut>empty() : cut(f, groupBy);
         try (var cursor = summary ? summary(tx, versions, f, groupBy)
-                : cut.isPresent() ? cut(tx, versions, f, groupBy, cut.get())
-                : daily(tx, versions, f, groupBy)) {
+                : cut.flatMap(c -> cut(tx, versions, f, groupBy, c)).orElseGet(() -> daily(tx, versions, f, groupBy))) {
             int dims = groupBy.size();
             for (var r : cursor) {
                 var key = new ArrayList<Object>(dims);
@@ -239,6 +238,11 @@ public final class Slices {
 
         boolean cutsMonths() {
             return months == 0;
+        }
+
+        /** The same days read from month rows where year rows would answer. */
+        Periods monthly() {
+            return months == 12 ? new Periods(1, from, to, first, end) : this;
         }
 
         /** The year or month rows: of the filter's days, or of its whole months when its days cut a month. */
@@ -305,9 +309,12 @@ public final class Slices {
      * for the cut by strata); a service's or centre's rows of every channel unless one is asked for; whole years or
      * months from the year or month rows, days that cut a month from the day rows (see {@link Periods}). Split by
      * unit, each agency's own rows; otherwise the subtree rows of the top unit asked for (or of every top unit), or,
-     * below a top unit, the own rows of the agencies in the subtree asked for.
+     * below a top unit, the own rows of the agencies in the subtree asked for. An agency's own rows are months and
+     * days only (a year is its twelve months) and not cut by service: empty when they would be, for the daily rows
+     * to answer.
      */
-    private static Cursor<Record> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy, Cut cut) {
+    private static Optional<Cursor<Record>> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy,
+                                                Cut cut) {
         var c = ROLLUP_CUT;
         var fields = new ArrayList<Field<?>>();
         for (var d : groupBy) {
@@ -321,12 +328,15 @@ public final class Slices {
         fields.add(c.STRATUM);
         fields.add(c.PACKED);
         var root = f.unit() != null ? f.unit() : f.scope().root();
+        boolean own = groupBy.contains(Dimension.UNIT)
+                || (root != null && !tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull())));
+        if (own && cut.cut().equals(RollupCuts.SERVICE)) {
+            return Optional.empty(); // an agency's services: its daily rows answer, by their index
+        }
         Condition units;
-        if (!groupBy.contains(Dimension.UNIT) && root == null) {
-            units = c.OWN.isFalse().and(c.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
-        } else if (!groupBy.contains(Dimension.UNIT)
-                && tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull()))) {
-            units = c.OWN.isFalse().and(c.UNIT_ID.eq(root));
+        if (!own) {
+            units = c.OWN.isFalse().and(root != null ? c.UNIT_ID.eq(root)
+                    : c.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull())));
         } else {
             units = c.OWN.isTrue()
                     .and(f.unit() == null ? noCondition()
@@ -335,6 +345,9 @@ public final class Slices {
         }
         boolean pooled = !cut.cut().equals(RollupCuts.STRATA);
         var periods = Periods.of(f, groupBy);
+        if (own && periods.months() == 12) {
+            periods = periods.monthly(); // an agency's year: its twelve month rows
+        }
         Function<Condition, Select<Record>> rows = which -> tx.select(fields)
                 .from(c)
                 .where(c.CUT.eq(cut.cut()))
@@ -348,9 +361,9 @@ public final class Slices {
         if (periods.cutsMonths()) {
             read = read.unionAll(rows.apply(periods.days(c.MONTHS, c.PERIOD)));
         }
-        return read.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
+        return Optional.of(read.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
                 .fetchSize(10_000)
-                .fetchLazy();
+                .fetchLazy());
     }
 
     /** The daily rows of the filter, and the pending rows that will be folded into them. */

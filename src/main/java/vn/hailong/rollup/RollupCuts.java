@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
  * centre with the strata pooled; flagged responses apart in each. Since sql/V19 the service and centre rows are
- * apart per channel, and there are day rows (months 0) cut by channel. Per agency (its own
- * responses) and per top unit (its whole subtree's). Filled from the same additions as the daily rows, in the same
+ * apart per channel, and there are day rows (months 0) cut by channel. Per agency (its own responses: months and
+ * days, and no service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily rows, in the same
  * transaction; what a dashboard asks with one such filter or split reads a few rows per unit and period instead of
  * every daily row.
  */
@@ -38,16 +38,31 @@ public final class RollupCuts {
     }
 
     private final Map<Key, RollupSummary.Sum> rows = new HashMap<>();
+    /** Whether only the top units' subtree rows are added to (summing them again after a unit moves). */
+    private final boolean subtreesOnly;
+
+    RollupCuts() {
+        this(false);
+    }
+
+    private RollupCuts(boolean subtreesOnly) {
+        this.subtreesOnly = subtreesOnly;
+    }
 
     /**
-     * Adds what a daily rollup row adds: to its agency's month and year and to its top unit's, cut each way; and to
-     * their day, cut by channel.
+     * Adds what a daily rollup row adds: to its top unit's month and year, cut each way; to its agency's month, cut
+     * each way but by service; and to both their days, cut by channel. What an agency's year is asked, its twelve
+     * month rows answer; what its services are asked, its daily rows do, by their index. So a rating adds to few
+     * rows of its own: its top unit's service month and year, beside its daily row.
      */
     void add(Rollups.Key daily, long top, long responses, long[] counts, double[] sums) {
         for (short months : new short[] {RollupSummary.DAYS, 1, 12}) {
             var period = months == RollupSummary.DAYS ? daily.day()
                     : months == 1 ? daily.day().withDayOfMonth(1) : daily.day().withDayOfYear(1);
             for (boolean own : new boolean[] {true, false}) {
+                if (own && (months == 12 || subtreesOnly)) {
+                    continue;
+                }
                 long unit = own ? daily.agencyId() : top;
                 add(new Key(unit, own, months, period, daily.versionId(), CHANNEL, daily.channel(), "", "",
                         daily.flagged()), responses, counts, sums);
@@ -58,8 +73,11 @@ public final class RollupCuts {
                 }
                 add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", "", daily.stratum(),
                         daily.flagged()), responses, counts, sums);
-                add(new Key(unit, own, months, period, daily.versionId(), SERVICE, Long.toString(daily.serviceId()),
-                        daily.channel(), "", daily.flagged()), responses, counts, sums);
+                if (!own) {
+                    add(new Key(unit, false, months, period, daily.versionId(), SERVICE,
+                            Long.toString(daily.serviceId()), daily.channel(), "", daily.flagged()), responses, counts,
+                            sums);
+                }
                 add(new Key(unit, own, months, period, daily.versionId(), CENTRE, Long.toString(daily.centreId()),
                         daily.channel(), "", daily.flagged()), responses, counts, sums);
             }
@@ -142,8 +160,26 @@ public final class RollupCuts {
         try (var s = c.createStatement()) {
             s.execute("delete from rollup_cut");
         }
-        var tops = RollupSummary.tops(RollupSummary.lineages(c));
-        var flushed = new Flushed(c);
+        int written = fill(c, RollupSummary.tops(RollupSummary.lineages(c)), false);
+        log.info("event=rollup_cuts_filled rows_written={}", written);
+        return written;
+    }
+
+    /**
+     * Sums every subtree row again from the daily rows, in the transaction of {@code c}: after a unit moves, its
+     * agencies' responses may count under another top unit. From the daily rows, as the agencies' own rows keep
+     * neither years nor services.
+     */
+    static void resumSubtrees(Connection c, Map<Long, Long> tops) throws SQLException {
+        try (var s = c.createStatement()) {
+            s.execute("delete from rollup_cut where not own");
+        }
+        fill(c, tops, true);
+    }
+
+    /** Adds every daily row to the cut rows (the subtrees' only, or all), streaming; returns the rows written. */
+    private static int fill(Connection c, Map<Long, Long> tops, boolean subtreesOnly) throws SQLException {
+        var flushed = new Flushed(c, subtreesOnly);
         try (var statement = c.prepareStatement("""
                 select agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum, flagged,
                        responses, packed
@@ -161,49 +197,20 @@ public final class RollupCuts {
                 }
             }
         }
-        int written = flushed.finish();
-        log.info("event=rollup_cuts_filled rows_written={}", written);
-        return written;
-    }
-
-    /**
-     * Sums every subtree row again from the agencies' own rows, in the transaction of {@code c}: after a unit
-     * moves, its agencies' responses may count under another top unit.
-     */
-    static void resumSubtrees(Connection c, Map<Long, Long> tops) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute("delete from rollup_cut where not own");
-        }
-        var flushed = new Flushed(c);
-        try (var statement = c.prepareStatement("""
-                select unit_id, months, period, questionnaire_version_id, cut, value, channel, stratum, flagged,
-                       responses, packed
-                  from rollup_cut
-                 where own""")) {
-            statement.setFetchSize(1_000);
-            try (var r = statement.executeQuery()) {
-                while (r.next()) {
-                    long agency = r.getLong(1);
-                    var statistics = PackedStatistics.unpack(r.getBytes(11));
-                    flushed.cuts().add(new Key(tops.getOrDefault(agency, agency), false, r.getShort(2),
-                                    r.getObject(3, LocalDate.class), r.getLong(4), r.getString(5), r.getString(6),
-                                    r.getString(7), r.getString(8), r.getBoolean(9)), r.getLong(10),
-                            statistics.counts(), statistics.sums());
-                    flushed.flushIfFull();
-                }
-            }
-        }
-        flushed.finish();
+        return flushed.finish();
     }
 
     /** Cut rows summed while another statement streams, written to shard 0 whenever {@link #FLUSH_AT} are held. */
     private static final class Flushed {
         private final Connection c;
-        private RollupCuts cuts = new RollupCuts();
+        private final boolean subtreesOnly;
+        private RollupCuts cuts;
         private int written;
 
-        Flushed(Connection c) {
+        Flushed(Connection c, boolean subtreesOnly) {
             this.c = c;
+            this.subtreesOnly = subtreesOnly;
+            this.cuts = new RollupCuts(subtreesOnly);
         }
 
         RollupCuts cuts() {
@@ -213,7 +220,7 @@ public final class RollupCuts {
         void flushIfFull() throws SQLException {
             if (cuts.rows.size() >= FLUSH_AT) {
                 finish();
-                cuts = new RollupCuts();
+                cuts = new RollupCuts(subtreesOnly);
             }
         }
 

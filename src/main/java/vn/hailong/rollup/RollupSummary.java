@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Rollups summed per year, month and day, per unit: its own responses, and its whole subtree's (sql/V5,
  * rollup_summary; day rows since sql/V19). Filled from the same additions as the daily rollups; when a unit moves,
- * the subtree rows (and those of the cut rollups) are summed again from the units' own rows.
+ * the subtree rows are summed again from the units' own rows (those of the cut rollups from the daily rows).
  * <p>
  * Day rows answer the days of a range that cut a month: each agency's own, and each top unit's whole subtree's
  * (a unit between them reads its agencies' own rows), so a rating adds to two day rows, not to its whole lineage's.
