@@ -11,8 +11,9 @@
 -- of rollup_cut are kept apart per channel; a service's figures sum its rows of every channel. The rows of the
 -- other cuts have channel ''.
 --
--- Migration 20 (vn.hailong.rollup.RecutRollups, Java) fills the day rows and cuts the service and centre rows again
--- from the daily rows a database holds.
+-- Migration 20 (vn.hailong.rollup.RecutRollups, Java) fills the day rows and sums every cut row again from the daily
+-- rows a database holds, as vn.hailong.rollup.RollupCuts keeps them (since then an agency's own cut rows keep no
+-- years, its twelve months answering, and no services, its daily rows answering by their index).
 alter table rollup_cut add column channel varchar not null default '';
 /* [jooq ignore start] */
 alter table rollup_cut drop constraint rollup_cut_pkey;
