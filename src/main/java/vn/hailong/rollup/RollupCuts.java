@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
  * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
  * centre with the strata pooled; flagged responses apart in each. Since sql/V19 the service and centre rows are
  * apart per channel, and there are day rows (months 0) cut by channel. Per agency (its own responses: months and
- * days, and no service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily rows, in the same
- * transaction; what a dashboard asks with one such filter or split reads a few rows per unit and period instead of
- * every daily row.
+ * days, and no service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily
+ * rows, in the same transaction; what a dashboard asks with one such filter or split reads a few rows per unit and
+ * period instead of every daily row.
  */
 public final class RollupCuts {
     private static final Logger log = LoggerFactory.getLogger(RollupCuts.class);
