@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 
 import vn.hailong.collect.bench.CpuMeter;
 import vn.hailong.collect.bench.SubmissionLoad;
@@ -59,9 +60,9 @@ final class IngestionCost {
         double cost = 100 * (1 - with / without);
         System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s: rollups cost %.1f %% of the rate"
                 + " (target ≤ 30 %%): %s%n", with, without, cost, cost <= 30 ? "PASS" : "FAIL");
-        // On two cores shared with the load generator, the rate is what the machine's other load leaves; the CPU
-        // the server and PostgreSQL spend on a rating is not: the same cost, as the rate would have it on a quiet
-        // machine where they alone set it.
+        // The rate depends on what else the two cores run (the load generator, other processes); the CPU the server
+        // and PostgreSQL spend on a rating much less. So the cost is also given by CPU: as the rates would have it if
+        // the server and PostgreSQL had the cores to themselves.
         System.out.printf("CPU per rating (server but its JIT, and PostgreSQL): with rollups %.0f µs, without %.0f µs:"
                         + " rollups cost %.1f %% of the rate the CPU allows%n", cpuWith / rounds, cpuWithout / rounds,
                 100 * (1 - cpuWithout / cpuWith));
@@ -69,7 +70,7 @@ final class IngestionCost {
 
     /** The port of the embedded PostgreSQL in a JDBC URL (jdbc:postgresql://localhost:port/...), or null. */
     private static Integer port(String url) {
-        var m = java.util.regex.Pattern.compile("//[^:/]+:(\\d+)/").matcher(DatabaseUrl.parse(url).jdbcUrl());
+        var m = Pattern.compile("//[^:/]+:(\\d+)/").matcher(DatabaseUrl.parse(url).jdbcUrl());
         return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
