@@ -246,19 +246,19 @@ public final class Slices {
         }
 
         /** The year or month rows: of the filter's days, or of its whole months when its days cut a month. */
-        Condition whole(Field<Short> months, Field<LocalDate> period) {
+        Condition whole(Field<Short> rowMonths, Field<LocalDate> period) {
             return cutsMonths()
-                    ? months.eq((short) 1)
+                    ? rowMonths.eq((short) 1)
                             .and(first == null ? noCondition() : period.ge(first))
                             .and(end == null ? noCondition() : period.lt(end))
-                    : months.eq((short) this.months)
+                    : rowMonths.eq((short) months)
                             .and(from == null ? noCondition() : period.ge(from))
                             .and(to == null ? noCondition() : period.le(to));
         }
 
         /** The day rows of the days that cut a month, at either end. */
-        Condition days(Field<Short> months, Field<LocalDate> period) {
-            return months.eq(RollupSummary.DAYS)
+        Condition days(Field<Short> rowMonths, Field<LocalDate> period) {
+            return rowMonths.eq(RollupSummary.DAYS)
                     .and(from == null ? noCondition() : period.ge(from))
                     .and(to == null ? noCondition() : period.le(to))
                     .and((first == null ? noCondition() : period.lt(first))
@@ -329,7 +329,7 @@ public final class Slices {
         fields.add(c.PACKED);
         var root = f.unit() != null ? f.unit() : f.scope().root();
         boolean own = groupBy.contains(Dimension.UNIT)
-                || (root != null && !tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull())));
+                || (root != null && !isTop(tx, root));
         if (own && cut.cut().equals(RollupCuts.SERVICE)) {
             return Optional.empty(); // an agency's services: its daily rows answer, by their index
         }
@@ -428,7 +428,7 @@ public final class Slices {
                 .and(units);
         if (periods.cutsMonths()) {
             boolean belowTop = !groupBy.contains(Dimension.UNIT) && root != null
-                    && !tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull()));
+                    && !isTop(tx, root);
             read = read.unionAll(tx.select(fields)
                     .from(s)
                     .where(periods.days(s.MONTHS, s.PERIOD))
@@ -441,6 +441,11 @@ public final class Slices {
         return read.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, true))
                 .fetchSize(10_000)
                 .fetchLazy();
+    }
+
+    /** Whether a unit is a top unit (a province): only those have subtree rows beside their own. */
+    private static boolean isTop(DSLContext tx, long unit) {
+        return tx.fetchExists(UNIT, UNIT.ID.eq(unit).and(UNIT.PARENT_ID.isNull()));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
