@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
         var qr = new QrApi();
         var forms = new Forms(dsl);
         var rollups = new Rollups(forms);
-        var folder = new RollupFolder(dsl, Duration.ofMillis(200));
+        var folder = new RollupFolder(dsl, Duration.ofMillis(100), Duration.ofSeconds(1));
         // Ratings are stored in group commits. One writer by default: while it commits, the next ratings gather into
         // one larger batch, and a batch's cost is mostly its own (docs/benchmarks.md: 37 % of the raw insert rate
         // with one writer, 27 % with two, whose batches were half as large). Writers never wait on each other's

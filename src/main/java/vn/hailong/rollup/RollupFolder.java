@@ -4,17 +4,19 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds pending rollup rows (see {@link Rollups}) into the daily, summary and cut rows, in the background: soon after
- * ratings are stored ({@link #nudge}), at most once a tick, and every few seconds whatever happened, for rows
- * another process stored or a fold that failed. Under load one fold adds hundreds of ratings to each row it
- * rewrites, where adding each batch of ratings to its rows would rewrite them every time.
+ * Folds pending rollup rows (see {@link Rollups}) into the daily, summary and cut rows, in the background. While
+ * ratings keep coming ({@link #nudge}), at most once every {@code gather}: one fold then adds many ratings to each row
+ * it rewrites (an agency's month, a top unit's year), where a fold every tick would rewrite those rows for a rating or
+ * two each. As soon as a tick passes without a rating, at once. And every few seconds whatever happened, for rows
+ * another process stored or a fold that failed. Readers count pending rows too, so how long a rating waits to be
+ * folded changes no answer.
  */
 public final class RollupFolder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RollupFolder.class);
@@ -25,12 +27,13 @@ public final class RollupFolder implements AutoCloseable {
 
     private final DSLContext dsl;
     private final ScheduledExecutorService executor;
-    private final AtomicBoolean nudged = new AtomicBoolean(true); // what an earlier run left is folded at once
-    private int quietTicks;
+    private final AtomicLong nudges = new AtomicLong(1); // what an earlier run left is folded at once
+    private final Pace pace;
 
-    /** Starts folding, a look every {@code tick}. */
-    public RollupFolder(DSLContext dsl, Duration tick) {
+    /** Starts folding, a look every {@code tick}, and under a steady flow of ratings a fold every {@code gather}. */
+    public RollupFolder(DSLContext dsl, Duration tick, Duration gather) {
         this.dsl = dsl;
+        this.pace = new Pace(gather.toNanos());
         this.executor = Executors.newSingleThreadScheduledExecutor(task -> {
             var thread = new Thread(task, "rollup-folder");
             thread.setDaemon(true);
@@ -39,16 +42,46 @@ public final class RollupFolder implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::tick, tick.toMillis(), tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Ratings were stored: their pending rows are folded at the next tick. */
+    /** Ratings were stored: their pending rows are folded once the flow pauses for a tick, or gathered long enough. */
     public void nudge() {
-        nudged.set(true);
+        nudges.incrementAndGet();
+    }
+
+    /**
+     * When to fold, tick by tick: after a tick in which ratings came, if ratings have been gathering for {@code
+     * gather} since the first of them; after a tick in which none came, if some had; otherwise every {@link
+     * #LOOK_EVERY} ticks.
+     */
+    static final class Pace {
+        private final long gather;
+        private long seen;
+        private long gatheringSince = -1;
+        private int quietTicks;
+
+        Pace(long gatherNanos) {
+            this.gather = gatherNanos;
+        }
+
+        /** Whether to fold now, given how many nudges there have been in all and the time (nanoseconds). */
+        boolean due(long nudges, long now) {
+            boolean came = nudges != seen;
+            seen = nudges;
+            if (came && gatheringSince < 0) {
+                gatheringSince = now;
+            }
+            boolean due = gatheringSince >= 0 ? !came || now - gatheringSince >= gather : ++quietTicks >= LOOK_EVERY;
+            if (due) {
+                gatheringSince = -1;
+                quietTicks = 0;
+            }
+            return due;
+        }
     }
 
     private void tick() {
-        if (!nudged.getAndSet(false) && ++quietTicks < LOOK_EVERY) {
+        if (!pace.due(nudges.get(), System.nanoTime())) {
             return;
         }
-        quietTicks = 0;
         try {
             foldAll();
         } catch (RuntimeException e) {
