@@ -1,9 +1,5 @@
 package vn.hailong.analytics.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,10 +7,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 
 import vn.hailong.collect.bench.CpuMeter;
 import vn.hailong.collect.bench.SubmissionLoad;
@@ -22,8 +26,10 @@ import vn.hailong.db.DatabaseUrl;
 
 /**
  * What keeping rollups costs ingestion: POST /api/v1/responses by closed-loop clients, on the database the
- * analytics phases filled, alternately with rollups and without (the server started with the benchmark switch
- * hailong.bench.withoutRollups, see SubmissionBatch), so that a change of the machine's load hits both alike.
+ * analytics phases filled. Two servers run side by side on that database, one with rollups and one without (started
+ * with the benchmark switch hailong.bench.withoutRollups, see SubmissionBatch). Both are warmed up first, and the
+ * rounds then alternate between them, so that a change of the machine's load hits both alike and neither is still
+ * compiling what it runs.
  */
 final class IngestionCost {
     static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
@@ -39,33 +45,47 @@ final class IngestionCost {
 
     static void measure(String url, String heap, int clients, int seconds, int rounds) throws Exception {
         var targets = targets(DatabaseUrl.parse(url));
-        System.out.printf("%nIngestion: POST /api/v1/responses, %d clients in a closed loop, %d s per run, %d rounds"
-                        + " (with rollups, then without), ratings spread over %d agency × service pairs, load average %s%n",
-                clients, seconds, rounds, targets.size(), AnalyticsLoad.loadAverage());
+        System.out.printf("%nIngestion: POST /api/v1/responses, %d clients in a closed loop, a server with rollups and"
+                        + " one without, each warmed up for 2 × %d s, then %d rounds of %d s each (with rollups, then"
+                        + " without), ratings spread over %d agency × service pairs, load average %s%n",
+                clients, seconds, rounds, seconds, targets.size(), AnalyticsLoad.loadAverage());
         var cpu = new CpuMeter(port(url));
-        double with = 0;
-        double without = 0;
-        double cpuWith = 0;
-        double cpuWithout = 0;
-        for (int round = 1; round <= rounds; round++) {
-            var w = run("round " + round + ", with rollups", url, heap, targets, clients, seconds, false, cpu);
-            var wo = run("round " + round + ", without rollups", url, heap, targets, clients, seconds, true, cpu);
-            with += w.perSecond();
-            without += wo.perSecond();
-            cpuWith += w.cpuMicros();
-            cpuWithout += wo.cpuMicros();
+        try (var withRollups = BenchServer.start(url, heap, false, false);
+             var withoutRollups = BenchServer.start(url, heap, false, true)) {
+            // The warm-up in two parts, alternated as the rounds are: the JIT recompiles some of what it compiled
+            // first once the other server's turn has come and gone (as SubmissionLoad's warm-up found).
+            for (int part = 1; part <= 2; part++) {
+                run("warm-up " + part + ", with rollups", withRollups, withoutRollups, url, targets, clients, seconds,
+                        cpu);
+                run("warm-up " + part + ", without rollups", withoutRollups, withRollups, url, targets, clients,
+                        seconds, cpu);
+            }
+            double with = 0;
+            double without = 0;
+            double cpuWith = 0;
+            double cpuWithout = 0;
+            for (int round = 1; round <= rounds; round++) {
+                var w = run("round " + round + ", with rollups", withRollups, withoutRollups, url, targets, clients,
+                        seconds, cpu);
+                var wo = run("round " + round + ", without rollups", withoutRollups, withRollups, url, targets, clients,
+                        seconds, cpu);
+                with += w.perSecond();
+                without += wo.perSecond();
+                cpuWith += w.cpuMicros();
+                cpuWithout += wo.cpuMicros();
+            }
+            with /= rounds;
+            without /= rounds;
+            double cost = 100 * (1 - with / without);
+            System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s: rollups cost %.1f %% of the rate"
+                    + " (target ≤ 30 %%): %s%n", with, without, cost, cost <= 30 ? "PASS" : "FAIL");
+            // The rate depends on what else the two cores run (the load generator, other processes); the CPU the
+            // server and PostgreSQL spend on a rating much less. So the cost is also given by CPU: as the rates would
+            // have it if the server and PostgreSQL had the cores to themselves.
+            System.out.printf("CPU per rating (server but its JIT, and PostgreSQL): with rollups %.0f µs, without %.0f"
+                            + " µs: rollups cost %.1f %% of the rate the CPU allows%n", cpuWith / rounds,
+                    cpuWithout / rounds, 100 * (1 - cpuWithout / cpuWith));
         }
-        with /= rounds;
-        without /= rounds;
-        double cost = 100 * (1 - with / without);
-        System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s: rollups cost %.1f %% of the rate"
-                + " (target ≤ 30 %%): %s%n", with, without, cost, cost <= 30 ? "PASS" : "FAIL");
-        // The rate depends on what else the two cores run (the load generator, other processes); the CPU the server
-        // and PostgreSQL spend on a rating much less. So the cost is also given by CPU: as the rates would have it if
-        // the server and PostgreSQL had the cores to themselves.
-        System.out.printf("CPU per rating (server but its JIT, and PostgreSQL): with rollups %.0f µs, without %.0f µs:"
-                        + " rollups cost %.1f %% of the rate the CPU allows%n", cpuWith / rounds, cpuWithout / rounds,
-                100 * (1 - cpuWithout / cpuWith));
     }
 
     /** The port of the embedded PostgreSQL in a JDBC URL (jdbc:postgresql://localhost:port/...), or null. */
@@ -78,68 +98,81 @@ final class IngestionCost {
     record Run(double perSecond, double cpuMicros) {
     }
 
-    /** Starts the app (with or without rollups), warms it up, then sends ratings for {@code seconds}. */
-    private static Run run(String name, String url, String heap, List<Target> targets, int clients, int seconds,
-                           boolean withoutRollups, CpuMeter cpu) throws Exception {
-        try (var server = BenchServer.start(url, heap, false, withoutRollups)) {
-            var base = "http://localhost:" + server.port() + "/api/v1/responses";
-            loop(base, targets, clients, Math.max(3, seconds / 2));
-            long serverStart = CpuMeter.processNanos(server.pid());
-            long compilerStart = CpuMeter.compilerNanos(server.pid());
-            long postgresStart = cpu.postgresNanos();
-            var r = loop(base, targets, clients, seconds);
-            // The rollup rows the ratings left pending are folded after them: the rate counts that time too.
-            double folding = SubmissionLoad.foldingLeft(DatabaseUrl.parse(url));
-            double perSecond = r.requests() / (r.requests() / r.perSecond() + folding);
-            // The JIT's share apart: the server is started afresh for each run and still compiling, which a server
-            // that has run for a while no longer does.
-            double compilerMicros = (CpuMeter.compilerNanos(server.pid()) - compilerStart) / 1e3 / r.requests();
-            double serverMicros = (CpuMeter.processNanos(server.pid()) - serverStart) / 1e3 / r.requests()
-                    - compilerMicros;
-            double postgresMicros = (cpu.postgresNanos() - postgresStart) / 1e3 / r.requests();
-            System.out.printf("  %-28s %8.0f submissions/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors,"
-                            + " last rollups folded %.0f ms after the last answer)  CPU per rating: server %.0f µs"
-                            + " (and JIT %.0f µs), PostgreSQL %.0f µs  load average %s%n", name, perSecond, r.p50(),
-                    r.p99(), r.requests(), r.errors(), folding * 1000, serverMicros, compilerMicros, postgresMicros,
-                    AnalyticsLoad.loadAverage());
-            return new Run(perSecond, serverMicros + postgresMicros);
-        }
+    /**
+     * Sends ratings to {@code server} for {@code seconds}, then waits until they are folded; prints and returns. The
+     * server's CPU time counts the other's too: its folder, looking now and then, may fold some of the pending rows.
+     */
+    private static Run run(String name, BenchServer server, BenchServer other, String url, List<Target> targets,
+                           int clients, int seconds, CpuMeter cpu) throws Exception {
+        var base = "http://localhost:" + server.port() + "/api/v1/responses";
+        long serverStart = CpuMeter.processNanos(server.pid()) + CpuMeter.processNanos(other.pid());
+        long compilerStart = CpuMeter.compilerNanos(server.pid()) + CpuMeter.compilerNanos(other.pid());
+        long postgresStart = cpu.postgresNanos();
+        var r = loop(base, targets, clients, seconds);
+        // The rollup rows the ratings left pending are folded after them: the rate counts that time too.
+        double folding = SubmissionLoad.foldingLeft(DatabaseUrl.parse(url));
+        double perSecond = r.requests() / (r.requests() / r.perSecond() + folding);
+        // The JIT's share apart: a server that has run for a while compiles little, and its share says how far the
+        // warm-up has gone.
+        double compilerMicros = (CpuMeter.compilerNanos(server.pid()) + CpuMeter.compilerNanos(other.pid())
+                - compilerStart) / 1e3 / r.requests();
+        double serverMicros = (CpuMeter.processNanos(server.pid()) + CpuMeter.processNanos(other.pid())
+                - serverStart) / 1e3 / r.requests() - compilerMicros;
+        double postgresMicros = (cpu.postgresNanos() - postgresStart) / 1e3 / r.requests();
+        System.out.printf("  %-28s %8.0f submissions/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors,"
+                        + " last rollups folded %.0f ms after the last answer)  CPU per rating: server %.0f µs"
+                        + " (and JIT %.0f µs), PostgreSQL %.0f µs  load average %s%n", name, perSecond, r.p50(),
+                r.p99(), r.requests(), r.errors(), folding * 1000, serverMicros, compilerMicros, postgresMicros,
+                AnalyticsLoad.loadAverage());
+        return new Run(perSecond, serverMicros + postgresMicros);
     }
 
     record Result(double perSecond, double p50, double p99, int requests, int errors) {
     }
 
+    /**
+     * Closed-loop clients for {@code seconds}. Apache HttpClient's classic (blocking) client, as SubmissionLoad's:
+     * each request is written and read on its client's thread, for less of the two cores than the JDK's client.
+     */
     private static Result loop(String url, List<Target> targets, int clients, int seconds) throws Exception {
-        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var latencies = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicInteger();
         var issued = new AtomicLong();
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         var pool = Executors.newFixedThreadPool(clients);
-        for (int c = 0; c < clients; c++) {
-            pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    long n = issued.getAndIncrement();
-                    if (n >= MAX_REQUESTS) {
-                        break;
+        try (var http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(clients).setMaxConnPerRoute(clients).build())
+                .disableAutomaticRetries()
+                .build()) {
+            var done = new ArrayList<Future<?>>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long n = issued.getAndIncrement();
+                        if (n >= MAX_REQUESTS) {
+                            break;
+                        }
+                        long t0 = System.nanoTime();
+                        var post = new HttpPost(url);
+                        post.setEntity(new StringEntity(body((int) n, targets), ContentType.APPLICATION_JSON));
+                        var answer = http.execute(post, response -> new String[] {
+                                String.valueOf(response.getCode()), EntityUtils.toString(response.getEntity())});
+                        latencies.add(System.nanoTime() - t0);
+                        if (!answer[0].equals("201") && errors.incrementAndGet() == 1) {
+                            System.out.printf("  POST /api/v1/responses answered %s: %.200s%n", answer[0], answer[1]);
+                        }
                     }
-                    long t0 = System.nanoTime();
-                    var response = http.send(HttpRequest.newBuilder(URI.create(url))
-                                    .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body((int) n, targets))).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t0);
-                    if (response.statusCode() != 201 && errors.incrementAndGet() == 1) {
-                        System.out.printf("  POST /api/v1/responses answered %d: %.200s%n", response.statusCode(),
-                                response.body());
-                    }
-                }
-                return null;
-            });
+                    return null;
+                }));
+            }
+            for (var d : done) {
+                d.get(seconds + 60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
-        pool.awaitTermination(seconds + 60, TimeUnit.SECONDS);
         double elapsed = AnalyticsLoad.seconds(start);
         var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Result(sorted.length / elapsed, AnalyticsLoad.percentile(sorted, 0.50),
