@@ -240,11 +240,6 @@ public final class Slices {
             return months == 0;
         }
 
-        /** The same days read from month rows where year rows would answer. */
-        Periods monthly() {
-            return months == 12 ? new Periods(1, from, to, first, end) : this;
-        }
-
         /** The year or month rows: of the filter's days, or of its whole months when its days cut a month. */
         Condition whole(Field<Short> rowMonths, Field<LocalDate> period) {
             return cutsMonths()
@@ -309,9 +304,8 @@ public final class Slices {
      * for the cut by strata); a service's or centre's rows of every channel unless one is asked for; whole years or
      * months from the year or month rows, days that cut a month from the day rows (see {@link Periods}). Split by
      * unit, each agency's own rows; otherwise the subtree rows of the top unit asked for (or of every top unit), or,
-     * below a top unit, the own rows of the agencies in the subtree asked for. An agency's own rows are months and
-     * days only (a year is its twelve months) and not cut by service: empty when they would be, for the daily rows
-     * to answer.
+     * below a top unit, the own rows of the agencies in the subtree asked for. An agency's own rows are not cut by
+     * service: empty when they would be, for the daily rows to answer.
      */
     private static Optional<Cursor<Record>> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy,
                                                 Cut cut) {
@@ -345,9 +339,6 @@ public final class Slices {
         }
         boolean pooled = !cut.cut().equals(RollupCuts.STRATA);
         var periods = Periods.of(f, groupBy);
-        if (own && periods.months() == 12) {
-            periods = periods.monthly(); // an agency's year: its twelve month rows
-        }
         Function<Condition, Select<Record>> rows = which -> tx.select(fields)
                 .from(c)
                 .where(c.CUT.eq(cut.cut()))

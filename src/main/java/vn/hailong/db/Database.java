@@ -26,6 +26,7 @@ import vn.hailong.StartupException;
 import vn.hailong.rollup.FillRollupCuts;
 import vn.hailong.rollup.PackPendingRollups;
 import vn.hailong.rollup.PackRollups;
+import vn.hailong.rollup.RecutOwnYears;
 import vn.hailong.rollup.RecutRollups;
 
 /** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
@@ -117,7 +118,8 @@ public final class Database implements AutoCloseable {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new FillRollupCuts(), new PackPendingRollups(), new PackRollups(), new RecutRollups())
+                .javaMigrations(new FillRollupCuts(), new PackPendingRollups(), new PackRollups(), new RecutRollups(),
+                        new RecutOwnYears())
                 .load()
                 .migrate();
         log.info("event=migrated applied={}", result.migrationsExecuted);

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
  * centre with the strata pooled; flagged responses apart in each. Since sql/V19 the service and centre rows are
- * apart per channel, and there are day rows (months 0) cut by channel. Per agency (its own responses: months and
- * days, and no service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily
+ * apart per channel, and there are day rows (months 0) cut by channel. Per agency (its own responses, with no
+ * service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily
  * rows, in the same transaction; what a dashboard asks with one such filter or split reads a few rows per unit and
  * period instead of every daily row.
  */
@@ -50,17 +50,17 @@ public final class RollupCuts {
     }
 
     /**
-     * Adds what a daily rollup row adds: to its top unit's month and year, cut each way; to its agency's month, cut
-     * each way but by service; and to both their days, cut by channel. What an agency's year is asked, its twelve
-     * month rows answer; what its services are asked, its daily rows do, by their index. So a rating adds to few
-     * rows of its own: its top unit's service month and year, beside its daily row.
+     * Adds what a daily rollup row adds: to its top unit's month and year, cut each way; to its agency's month and
+     * year, cut each way but by service; and to both their days, cut by channel. What an agency's services are asked,
+     * its daily rows answer, by their index. So a rating adds to few rows of its own: its top unit's service month and
+     * year, beside its daily row; the agency's rows are shared by the ratings of that agency a fold gathers.
      */
     void add(Rollups.Key daily, long top, long responses, long[] counts, double[] sums) {
         for (short months : new short[] {RollupSummary.DAYS, 1, 12}) {
             var period = months == RollupSummary.DAYS ? daily.day()
                     : months == 1 ? daily.day().withDayOfMonth(1) : daily.day().withDayOfYear(1);
             for (boolean own : new boolean[] {true, false}) {
-                if (own && (months == 12 || subtreesOnly)) {
+                if (own && subtreesOnly) {
                     continue;
                 }
                 long unit = own ? daily.agencyId() : top;
@@ -152,7 +152,7 @@ public final class RollupCuts {
 
     /**
      * Sums the cut rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before the
-     * cuts were, or before service and centre rows were apart per channel (migration 20, {@link RecutRollups}).
+     * cuts were, or before they were kept as now (migration 21, {@link RecutOwnYears}).
      * Streams the daily rows; at most {@link #FLUSH_AT} cut rows in memory (written rows are added to, so flushing
      * early changes nothing).
      */
@@ -167,8 +167,8 @@ public final class RollupCuts {
 
     /**
      * Sums every subtree row again from the daily rows, in the transaction of {@code c}: after a unit moves, its
-     * agencies' responses may count under another top unit. From the daily rows, as the agencies' own rows keep
-     * neither years nor services.
+     * agencies' responses may count under another top unit. From the daily rows, as the agencies' own rows keep no
+     * services.
      */
     static void resumSubtrees(Connection c, Map<Long, Long> tops) throws SQLException {
         try (var s = c.createStatement()) {

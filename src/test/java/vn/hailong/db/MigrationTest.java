@@ -52,7 +52,7 @@ class MigrationTest {
         try (var sql = java.nio.file.Files.list(Path.of("sql"))) {
             files = sql.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
-        files += 4; // vn.hailong.rollup.FillRollupCuts, PackPendingRollups, PackRollups and RecutRollups, in Java
+        files += 5; // vn.hailong.rollup.FillRollupCuts, PackPendingRollups, PackRollups, RecutRollups and RecutOwnYears
         try (var dsl = TestApp.dsl(url)) {
             assertThat(one(dsl, "select count(*) from flyway_schema_history where success", Long.class))
                     .isEqualTo(one(dsl, "select count(*) from flyway_schema_history", Long.class))
@@ -186,7 +186,7 @@ class MigrationTest {
 
     /**
      * V16 to V18 keep every rollup row packed. A database from before V11 (daily and summary rows, no cut rows) keeps
-     * its rows' numbers, packed by migration 17; migration 20 fills its cut rows and its day rows (V19) from them.
+     * its rows' numbers, packed by migration 17; migrations 20 and 21 fill its day rows (V19) and cut rows from them.
      */
     @Test
     void rollups_kept_before_v16_are_packed_with_the_same_numbers_and_cut() {
@@ -217,7 +217,8 @@ class MigrationTest {
                     "select packed from rollup_summary where months = 1",
                     "select packed from rollup_cut where own and months = 1 and cut = '' and stratum = 'HT'",
                     "select packed from rollup_cut where not own and months = 12 and cut = 'channel' and value = 'kiosk'",
-                    // Since V19 (by migration 20): the day rows, and service and centre rows per channel.
+                    "select packed from rollup_cut where own and months = 12 and cut = 'channel' and value = 'kiosk'",
+                    // Since V19 (by migrations 20 and 21): the day rows, and service and centre rows per channel.
                     "select packed from rollup_summary where months = 0 and own and period = '2025-06-14'",
                     "select packed from rollup_summary where months = 0 and not own and period = '2025-06-14'",
                     "select packed from rollup_cut where not own and months = 1 and cut = 'service' and value = '0'"
@@ -226,7 +227,7 @@ class MigrationTest {
             }
             assertThat(one(dsl, "select count(*) from rollup_cut", Long.class))
                     .as("the subtree's: each way of cutting, a month and a year, and the day by channel; the agency's"
-                            + " own: the month but by service, and the day by channel").isEqualTo(13L);
+                            + " own: the month and the year but by service, and the day by channel").isEqualTo(16L);
         }
     }
 

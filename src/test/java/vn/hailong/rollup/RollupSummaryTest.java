@@ -135,7 +135,7 @@ class RollupSummaryTest {
                     LocalDate.now().plusDays(2)));
             assertThat(summary(dsl)).as("summary rebuilt from the responses").isEqualTo(kept);
             assertThat(cuts(dsl)).as("cuts rebuilt from the responses").isEqualTo(keptCuts);
-            // What migration 20 does to a database that kept daily rows before the cuts or the day rows.
+            // What migrations 21 and 20 do to a database that kept daily rows before the cuts or the day rows.
             dsl.transaction(trx -> trx.dsl().connection(RollupCuts::fillFromDaily));
             assertThat(cuts(dsl)).as("cuts filled from the daily rows").isEqualTo(keptCuts);
             dsl.transaction(trx -> trx.dsl().connection(RollupSummary::fillDaysFromDaily));
