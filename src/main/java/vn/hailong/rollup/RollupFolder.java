@@ -55,7 +55,8 @@ public final class RollupFolder implements AutoCloseable {
     static final class Pace {
         private final long gather;
         private long seen;
-        private long gatheringSince = -1;
+        private boolean gathering;
+        private long gatheringSince;
         private int quietTicks;
 
         Pace(long gatherNanos) {
@@ -66,12 +67,13 @@ public final class RollupFolder implements AutoCloseable {
         boolean due(long nudges, long now) {
             boolean came = nudges != seen;
             seen = nudges;
-            if (came && gatheringSince < 0) {
+            if (came && !gathering) {
+                gathering = true;
                 gatheringSince = now;
             }
-            boolean due = gatheringSince >= 0 ? !came || now - gatheringSince >= gather : ++quietTicks >= LOOK_EVERY;
+            boolean due = gathering ? !came || now - gatheringSince >= gather : ++quietTicks >= LOOK_EVERY;
             if (due) {
-                gatheringSince = -1;
+                gathering = false;
                 quietTicks = 0;
             }
             return due;

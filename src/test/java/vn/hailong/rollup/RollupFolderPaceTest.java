@@ -12,12 +12,16 @@ class RollupFolderPaceTest {
     private static final long TICK = 100_000_000L;
     private static final long SECOND = 1_000_000_000L;
 
-    /** The ticks (from 1) at which the pace folds, given the nudges counted at each tick. */
+    /**
+     * The ticks (from 1) at which the pace folds, given the nudges counted at each tick. The clock starts below zero,
+     * as System.nanoTime() may.
+     */
     private static List<Integer> folds(long[] nudgesAtTick) {
         var pace = new RollupFolder.Pace(SECOND);
         var folds = new ArrayList<Integer>();
+        long start = -2 * SECOND;
         for (int tick = 1; tick <= nudgesAtTick.length; tick++) {
-            if (pace.due(nudgesAtTick[tick - 1], tick * TICK)) {
+            if (pace.due(nudgesAtTick[tick - 1], start + tick * TICK)) {
                 folds.add(tick);
             }
         }
