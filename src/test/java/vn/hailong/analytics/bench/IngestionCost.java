@@ -35,6 +35,8 @@ final class IngestionCost {
     static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
             "KQ3", "PA1", "PA2", "PA3", "HL"};
     static final int MAX_REQUESTS = 200_000;
+    /** Runs of each server before the measured rounds. */
+    static final int WARM_UP_PARTS = 3;
 
     /** Where a rating goes: an agency, one of its services and its centre, all by code. */
     record Target(String agency, String service, String centre) {
@@ -46,15 +48,16 @@ final class IngestionCost {
     static void measure(String url, String heap, int clients, int seconds, int rounds) throws Exception {
         var targets = targets(DatabaseUrl.parse(url));
         System.out.printf("%nIngestion: POST /api/v1/responses, %d clients in a closed loop, a server with rollups and"
-                        + " one without, each warmed up for 2 × %d s, then %d rounds of %d s each (with rollups, then"
+                        + " one without, each warmed up for %d × %d s, then %d rounds of %d s each (with rollups, then"
                         + " without), ratings spread over %d agency × service pairs, load average %s%n",
-                clients, seconds, rounds, seconds, targets.size(), AnalyticsLoad.loadAverage());
+                clients, WARM_UP_PARTS, seconds, rounds, seconds, targets.size(), AnalyticsLoad.loadAverage());
         var cpu = new CpuMeter(port(url));
         try (var withRollups = BenchServer.start(url, heap, false, false);
              var withoutRollups = BenchServer.start(url, heap, false, true)) {
-            // The warm-up in two parts, alternated as the rounds are: the JIT recompiles some of what it compiled
-            // first once the other server's turn has come and gone (as SubmissionLoad's warm-up found).
-            for (int part = 1; part <= 2; part++) {
+            // The warm-up in parts, alternated as the rounds are: the JIT recompiles some of what it compiled first
+            // once the other server's turn has come and gone (as SubmissionLoad's warm-up found). With two parts the
+            // server with rollups still compiled 170–320 µs a rating in the first round.
+            for (int part = 1; part <= WARM_UP_PARTS; part++) {
                 run("warm-up " + part + ", with rollups", withRollups, withoutRollups, url, targets, clients, seconds,
                         cpu);
                 run("warm-up " + part + ", without rollups", withoutRollups, withRollups, url, targets, clients,
