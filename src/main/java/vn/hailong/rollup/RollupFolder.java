@@ -27,7 +27,7 @@ public final class RollupFolder implements AutoCloseable {
 
     private final DSLContext dsl;
     private final ScheduledExecutorService executor;
-    private final AtomicLong nudges = new AtomicLong(1); // what an earlier run left is folded at once
+    private final AtomicLong nudges = new AtomicLong(1); // what an earlier run left: folded at the second tick
     private final Pace pace;
 
     /** Starts folding, a look every {@code tick}, and under a steady flow of ratings a fold every {@code gather}. */

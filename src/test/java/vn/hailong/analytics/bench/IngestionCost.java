@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
@@ -134,8 +132,7 @@ final class IngestionCost {
     }
 
     /**
-     * Closed-loop clients for {@code seconds}. Apache HttpClient's classic (blocking) client, as SubmissionLoad's:
-     * each request is written and read on its client's thread, for less of the two cores than the JDK's client.
+     * Closed-loop clients for {@code seconds}, with the lighter HTTP client SubmissionLoad uses.
      */
     private static Result loop(String url, List<Target> targets, int clients, int seconds) throws Exception {
         var latencies = new ConcurrentLinkedQueue<Long>();
@@ -144,11 +141,7 @@ final class IngestionCost {
         long start = System.nanoTime();
         long end = start + Duration.ofSeconds(seconds).toNanos();
         var pool = Executors.newFixedThreadPool(clients);
-        try (var http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(clients).setMaxConnPerRoute(clients).build())
-                .disableAutomaticRetries()
-                .build()) {
+        try (var http = SubmissionLoad.httpClient(clients)) {
             var done = new ArrayList<Future<?>>();
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {

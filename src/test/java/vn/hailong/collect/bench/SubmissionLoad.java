@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ContentType;
@@ -145,14 +146,7 @@ public final class SubmissionLoad {
             thread.setDaemon(true);
             return thread;
         };
-        // Apache HttpClient's classic (blocking) client: each request is written and read on its client's thread,
-        // where the JDK's HttpClient handed it between threads several times (about 130 µs of CPU a request against
-        // the raw inserts' 35 µs, on the same two cores as the server).
-        var http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(clients).setMaxConnPerRoute(clients).build())
-                .disableAutomaticRetries()
-                .build();
+        var http = httpClient(clients);
         var latencies = new ConcurrentLinkedQueue<Long>();
         var errors = new AtomicInteger();
         var issued = new AtomicLong();
@@ -209,6 +203,20 @@ public final class SubmissionLoad {
         System.out.printf("%-28s %8.0f submissions/s  p50 %6.2f ms  p99 %6.2f ms  (%d requests, %d errors)%n",
                 name, perSecond, percentile(sorted, 0.50), percentile(sorted, 0.99), sorted.length, errors.get());
         return perSecond;
+    }
+
+    /**
+     * The load generator's HTTP client, a connection for each of {@code clients}: Apache HttpClient's classic
+     * (blocking) client. Each request is written and read on its client's thread, where the JDK's HttpClient handed it
+     * between threads several times (about 130 µs of CPU a request against the raw inserts' 35 µs, on the same two
+     * cores as the server). No retries: a request that fails counts as an error.
+     */
+    public static CloseableHttpClient httpClient(int clients) {
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(clients).setMaxConnPerRoute(clients).build())
+                .disableAutomaticRetries()
+                .build();
     }
 
     /** Seconds until no rollup row is pending (see vn.hailong.rollup.RollupFolder), at most two minutes. */
