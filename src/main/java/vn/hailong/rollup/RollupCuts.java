@@ -56,36 +56,53 @@ public final class RollupCuts {
      * year, beside its daily row; the agency's rows are shared by the ratings of that agency a fold gathers.
      */
     void add(Rollups.Key daily, long top, long responses, long[] counts, double[] sums) {
+        var sum = new RollupSummary.Sum();
+        sum.add(responses, counts, sums);
+        addServices(daily, top, sum);
+        addPooled(daily, top, sum);
+    }
+
+    /** What a daily row adds to its top unit's service rows, the month and the year: the rows its service picks. */
+    void addServices(Rollups.Key daily, long top, RollupSummary.Sum sum) {
+        for (short months : new short[] {1, 12}) {
+            add(new Key(top, false, months, period(daily.day(), months), daily.versionId(), SERVICE,
+                    Long.toString(daily.serviceId()), daily.channel(), "", daily.flagged()), sum);
+        }
+    }
+
+    /**
+     * What a daily row adds to every cut row but the service rows: the same for every service of its agency, so it
+     * may be given with the services pooled (the key's service is not read).
+     */
+    void addPooled(Rollups.Key daily, long top, RollupSummary.Sum sum) {
         for (short months : new short[] {RollupSummary.DAYS, 1, 12}) {
-            var period = months == RollupSummary.DAYS ? daily.day()
-                    : months == 1 ? daily.day().withDayOfMonth(1) : daily.day().withDayOfYear(1);
+            var period = period(daily.day(), months);
             for (boolean own : new boolean[] {true, false}) {
                 if (own && subtreesOnly) {
                     continue;
                 }
                 long unit = own ? daily.agencyId() : top;
                 add(new Key(unit, own, months, period, daily.versionId(), CHANNEL, daily.channel(), "", "",
-                        daily.flagged()), responses, counts, sums);
+                        daily.flagged()), sum);
                 if (months == RollupSummary.DAYS) {
                     // Days by channel only: with the strata pooled, every channel's rows sum to the day's. Days by
                     // stratum (post-stratified), a service's or a centre's are read from the daily rows.
                     continue;
                 }
                 add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", "", daily.stratum(),
-                        daily.flagged()), responses, counts, sums);
-                if (!own) {
-                    add(new Key(unit, false, months, period, daily.versionId(), SERVICE,
-                            Long.toString(daily.serviceId()), daily.channel(), "", daily.flagged()), responses, counts,
-                            sums);
-                }
+                        daily.flagged()), sum);
                 add(new Key(unit, own, months, period, daily.versionId(), CENTRE, Long.toString(daily.centreId()),
-                        daily.channel(), "", daily.flagged()), responses, counts, sums);
+                        daily.channel(), "", daily.flagged()), sum);
             }
         }
     }
 
-    private void add(Key key, long responses, long[] counts, double[] sums) {
-        rows.computeIfAbsent(key, k -> new RollupSummary.Sum()).add(responses, counts, sums);
+    private static LocalDate period(LocalDate day, short months) {
+        return months == RollupSummary.DAYS ? day : months == 1 ? day.withDayOfMonth(1) : day.withDayOfYear(1);
+    }
+
+    private void add(Key key, RollupSummary.Sum sum) {
+        rows.computeIfAbsent(key, k -> new RollupSummary.Sum()).add(sum);
     }
 
     /** Writes a cut row whole: its shard is the writer's alone (or being rebuilt), so nothing is lost. */

@@ -43,6 +43,10 @@ public final class RollupSummary {
             sums = plus(sums, moreSums);
         }
 
+        void add(Sum more) {
+            add(more.responses, more.counts, more.sums);
+        }
+
         /** Adds a stored row: its number of responses and its packed counts and sums. */
         void add(long moreResponses, byte[] packed) {
             var more = PackedStatistics.unpack(packed);
@@ -114,15 +118,13 @@ public final class RollupSummary {
      * Adds what a daily rollup row adds: to its agency's own rows and to every subtree it is in, for the month and
      * the year; for the day, to its agency's own row and its top unit's subtree row.
      */
-    void add(long agencyId, LocalDate day, long versionId, long responses, long[] counts, double[] sums) {
-        addDay(agencyId, day, versionId, responses, counts, sums);
+    void add(long agencyId, LocalDate day, long versionId, Sum sum) {
+        addDay(agencyId, day, versionId, sum.responses, sum.counts, sum.sums);
         for (int months : new int[] {1, 12}) {
             var period = months == 1 ? day.withDayOfMonth(1) : day.withDayOfYear(1);
-            rows.computeIfAbsent(new Key(agencyId, true, months, period, versionId), k -> new Sum())
-                    .add(responses, counts, sums);
+            rows.computeIfAbsent(new Key(agencyId, true, months, period, versionId), k -> new Sum()).add(sum);
             for (long unit : lineages.getOrDefault(agencyId, List.of(agencyId))) {
-                rows.computeIfAbsent(new Key(unit, false, months, period, versionId), k -> new Sum())
-                        .add(responses, counts, sums);
+                rows.computeIfAbsent(new Key(unit, false, months, period, versionId), k -> new Sum()).add(sum);
             }
         }
     }

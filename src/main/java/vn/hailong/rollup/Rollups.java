@@ -161,24 +161,30 @@ public final class Rollups {
          * (an import: many ratings a row). See {@link Rollups#write}.
          */
         public void writeTo(Connection connection) throws SQLException {
-            write(connection, claimShard(connection), rows());
+            write(connection, claimShard(connection), totals(rows()));
         }
     }
 
-    /**
-     * Adds the rows to the daily, summary and cut rollups, in the transaction of {@code connection}: in a shard of the
-     * rollups this transaction alone writes (see {@link #claimShard}), the rows are read, added to in Java and
-     * written back whole — the sums never go through SQL array arithmetic, which costs a few hundred microseconds
-     * an array.
-     */
-    static void write(Connection connection, short shard, List<Additions.Row> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
+    /** Sums rows by their keys: what {@link #write} adds. */
+    static Map<Key, RollupSummary.Sum> totals(List<Additions.Row> rows) {
         var totals = new HashMap<Key, RollupSummary.Sum>();
         for (var row : rows) {
             totals.computeIfAbsent(row.key(), k -> new RollupSummary.Sum()).add(row.responses(), row.counts(), row.sums());
         }
+        return totals;
+    }
+
+    /**
+     * Adds the sums to the daily, summary and cut rollups, in the transaction of {@code connection}: in a shard of the
+     * rollups this transaction alone writes (see {@link #claimShard}), the rows are read, added to in Java and
+     * written back whole — the sums never go through SQL array arithmetic, which costs a few hundred microseconds
+     * an array. The sums are added to the daily rows in the end: {@code totals} is changed.
+     */
+    static void write(Connection connection, short shard, Map<Key, RollupSummary.Sum> totals) throws SQLException {
+        if (totals.isEmpty()) {
+            return;
+        }
+        writeAbove(connection, shard, totals);
         // Exactly the rows to add to, each by its primary key: not every row of the agencies' days.
         var keys = List.copyOf(totals.keySet());
         try (var statement = connection.prepareStatement("""
@@ -213,16 +219,35 @@ public final class Rollups {
             key.bind(statement);
             return 9;
         });
-        var summary = RollupSummary.begin(connection, rows.stream().map(r -> r.key().agencyId()).distinct().toList());
-        for (var row : rows) {
-            summary.add(row.key().agencyId(), row.key().day(), row.key().versionId(), row.responses(), row.counts(),
-                    row.sums());
-        }
-        summary.writeTo(connection, shard);
+    }
+
+    /**
+     * Adds the sums to the summary and cut rows. Level by level: a daily row's service matters to its top unit's
+     * service rows only, and of its agency's day nothing but the day matters to the summary rows; so the rows with
+     * the services pooled, and then the agencies' days, are summed first and added once each, not once per daily row.
+     */
+    private static void writeAbove(Connection connection, short shard, Map<Key, RollupSummary.Sum> totals)
+            throws SQLException {
+        var summary = RollupSummary.begin(connection, totals.keySet().stream().map(Key::agencyId).distinct().toList());
         var cuts = new RollupCuts();
-        for (var row : rows) {
-            cuts.add(row.key(), summary.top(row.key().agencyId()), row.responses(), row.counts(), row.sums());
+        var pooled = new HashMap<Key, RollupSummary.Sum>();
+        for (var entry : totals.entrySet()) {
+            var key = entry.getKey();
+            cuts.addServices(key, summary.top(key.agencyId()), entry.getValue());
+            pooled.computeIfAbsent(new Key(key.agencyId(), key.day(), key.versionId(), 0, key.centreId(), key.channel(),
+                    key.stratum(), key.flagged()), k -> new RollupSummary.Sum()).add(entry.getValue());
         }
+        record AgencyDay(long agencyId, LocalDate day, long versionId) {
+        }
+        var days = new HashMap<AgencyDay, RollupSummary.Sum>();
+        for (var entry : pooled.entrySet()) {
+            var key = entry.getKey();
+            cuts.addPooled(key, summary.top(key.agencyId()), entry.getValue());
+            days.computeIfAbsent(new AgencyDay(key.agencyId(), key.day(), key.versionId()),
+                    k -> new RollupSummary.Sum()).add(entry.getValue());
+        }
+        days.forEach((day, sum) -> summary.add(day.agencyId(), day.day(), day.versionId(), sum));
+        summary.writeTo(connection, shard);
         cuts.writeTo(connection, shard);
     }
 
@@ -233,7 +258,9 @@ public final class Rollups {
      * many it folded.
      */
     public static int fold(Connection connection, int limit) throws SQLException {
-        var rows = new ArrayList<Additions.Row>();
+        // Summed by daily key as they are read: memory is a few KB a key, not a row.
+        var totals = new HashMap<Key, RollupSummary.Sum>();
+        int folded = 0;
         try (var statement = connection.prepareStatement("""
                 delete from rollup_pending
                  where id in (select id from rollup_pending order by id limit ? for update skip locked)
@@ -243,15 +270,15 @@ public final class Rollups {
             statement.setInt(1, limit);
             try (var r = statement.executeQuery()) {
                 while (r.next()) {
-                    var statistics = PackedStatistics.unpack(r.getBytes(10));
-                    rows.add(new Additions.Row(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
-                            r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)), r.getLong(9),
-                            statistics.counts(), statistics.sums()));
+                    totals.computeIfAbsent(new Key(r.getLong(1), r.getObject(2, LocalDate.class), r.getLong(3),
+                                    r.getLong(4), r.getLong(5), r.getString(6), r.getString(7), r.getBoolean(8)),
+                            k -> new RollupSummary.Sum()).add(r.getLong(9), r.getBytes(10));
+                    folded++;
                 }
             }
         }
-        write(connection, claimShard(connection), rows);
-        return rows.size();
+        write(connection, claimShard(connection), totals);
+        return folded;
     }
 
     /**
@@ -320,7 +347,7 @@ public final class Rollups {
             }
         }
         // Rebuilt rows go to shard 0: what the connections add afterwards lands beside them.
-        tx.connection(connection -> write(connection, (short) 0, additions.rows()));
+        tx.connection(connection -> write(connection, (short) 0, totals(additions.rows())));
         log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, additions.responses.size());
         return additions.responses.size();
     }
