@@ -63,12 +63,35 @@ public final class PackedStatistics {
 
     public static Unpacked unpack(byte[] packed) {
         var in = new Reader(packed);
+        var counts = new long[in.length()];
+        var sums = new double[in.length()];
+        decode(in, counts, sums, false);
+        return new Unpacked(counts, sums);
+    }
+
+    /**
+     * Adds the packed counts and sums to {@code counts} and {@code sums}, as adding what {@link #unpack} gives would,
+     * without making the arrays: runs of zeros are skipped. Statistics of no numbers at all add nothing.
+     */
+    public static void addTo(byte[] packed, long[] counts, double[] sums) {
+        var in = new Reader(packed);
         int countsLength = in.length();
         int sumsLength = in.length();
-        var counts = new long[countsLength];
-        var sums = new double[sumsLength];
+        if (countsLength == 0 && sumsLength == 0 && in.atEnd()) {
+            return;
+        }
+        if (countsLength != counts.length || sumsLength != sums.length) {
+            throw new IllegalArgumentException("packed statistics: " + countsLength + " counts and " + sumsLength
+                    + " sums, added to " + counts.length + " and " + sums.length);
+        }
+        decode(in, counts, sums, true);
+    }
+
+    /** Reads the numbers after the two lengths into the arrays, adding to what they hold or replacing it. */
+    private static void decode(Reader in, long[] counts, double[] sums, boolean add) {
+        int countsLength = counts.length;
         int i = 0;
-        int total = countsLength + sumsLength;
+        int total = countsLength + sums.length;
         while (i < total) {
             long token = in.varint();
             int kind = (int) (token & 3);
@@ -78,7 +101,7 @@ public final class PackedStatistics {
                     throw new IllegalArgumentException("packed statistics: a run of " + run + " zeros at " + i
                             + " of " + total);
                 }
-                i += (int) run; // the arrays start at zero
+                i += (int) run; // adds nothing; unpacked arrays start at zero
                 continue;
             }
             long value;
@@ -91,16 +114,16 @@ public final class PackedStatistics {
                 throw new IllegalArgumentException("packed statistics: unknown token kind " + kind + " at " + i);
             }
             if (i < countsLength) {
-                counts[i] = value;
+                counts[i] = add ? counts[i] + value : value;
             } else {
-                sums[i - countsLength] = kind == WHOLE ? (double) value : Double.longBitsToDouble(value);
+                double v = kind == WHOLE ? (double) value : Double.longBitsToDouble(value);
+                sums[i - countsLength] = add ? sums[i - countsLength] + v : v;
             }
             i++;
         }
         if (!in.atEnd()) {
             throw new IllegalArgumentException("packed statistics: bytes left after " + total + " numbers");
         }
-        return new Unpacked(counts, sums);
     }
 
     private static final class Writer {

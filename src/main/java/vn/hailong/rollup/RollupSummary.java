@@ -49,8 +49,15 @@ public final class RollupSummary {
 
         /** Adds a stored row: its number of responses and its packed counts and sums. */
         void add(long moreResponses, byte[] packed) {
-            var more = PackedStatistics.unpack(packed);
-            add(moreResponses, more.counts(), more.sums());
+            if (counts.length == 0 && sums.length == 0) {
+                var more = PackedStatistics.unpack(packed);
+                responses += moreResponses;
+                counts = more.counts();
+                sums = more.sums();
+            } else {
+                responses += moreResponses;
+                PackedStatistics.addTo(packed, counts, sums);
+            }
         }
 
         private static long[] plus(long[] a, long[] b) {

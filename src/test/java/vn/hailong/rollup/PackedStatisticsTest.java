@@ -59,6 +59,43 @@ class PackedStatisticsTest {
         assertThat(empty.sums()).isEmpty();
     }
 
+    /** What a fold does with every row it reads: adding packed numbers in place is adding what unpacking gives. */
+    @Test
+    void adding_packed_numbers_is_adding_what_they_unpack_to() {
+        var random = new SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            var counts = new long[1 + random.nextInt(200)];
+            var sums = new double[1 + random.nextInt(400)];
+            var moreCounts = new long[counts.length];
+            var moreSums = new double[sums.length];
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] = random.nextInt(1000);
+                moreCounts[i] = random.nextBoolean() ? 0 : random.nextInt(50) - 10;
+            }
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = random.nextInt(5000) / 4.0;
+                moreSums[i] = random.nextBoolean() ? 0 : random.nextBoolean() ? random.nextInt(30) : random.nextDouble();
+            }
+            var expectedCounts = counts.clone();
+            var expectedSums = sums.clone();
+            for (int i = 0; i < counts.length; i++) {
+                expectedCounts[i] += moreCounts[i];
+            }
+            for (int i = 0; i < sums.length; i++) {
+                expectedSums[i] += moreSums[i];
+            }
+            PackedStatistics.addTo(PackedStatistics.pack(moreCounts, moreSums), counts, sums);
+            assertThat(counts).containsExactly(expectedCounts);
+            assertThat(sums).containsExactly(expectedSums);
+        }
+        long[] counts = {1, 2};
+        double[] sums = {3};
+        PackedStatistics.addTo(PackedStatistics.pack(new long[0], new double[0]), counts, sums);
+        assertThat(counts).as("statistics of no numbers add nothing").containsExactly(1, 2);
+        assertThatThrownBy(() -> PackedStatistics.addTo(PackedStatistics.pack(new long[] {1}, new double[] {1}),
+                counts, sums)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 counts and 1 sums");
+    }
+
     /** Under the 2 KB at which PostgreSQL would compress the row: what the packing is for. */
     @Test
     void a_few_sipas_ratings_pack_well_under_two_kilobytes() {
