@@ -126,11 +126,12 @@ public final class RollupCuts {
                   from unnest(?::bigint[], ?::boolean[], ?::smallint[], ?::date[], ?::bigint[], ?::varchar[],
                               ?::varchar[], ?::varchar[], ?::varchar[], ?::boolean[])
                        as k (unit_id, own, months, period, version_id, cut, value, channel, stratum, flagged)
-                  join rollup_cut r
-                    on (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.channel,
-                        r.stratum, r.flagged, r.shard)
-                     = (k.unit_id, k.own, k.months, k.period, k.version_id, k.cut, k.value, k.channel, k.stratum,
-                        k.flagged, ?)""")) {
+                  cross join lateral (
+                       select * from rollup_cut r
+                        where (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value,
+                               r.channel, r.stratum, r.flagged, r.shard)
+                            = (k.unit_id, k.own, k.months, k.period, k.version_id, k.cut, k.value, k.channel,
+                               k.stratum, k.flagged, ?)) r""")) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
             statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));

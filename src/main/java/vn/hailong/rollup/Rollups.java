@@ -185,17 +185,19 @@ public final class Rollups {
             return;
         }
         writeAbove(connection, shard, totals);
-        // Exactly the rows to add to, each by its primary key: not every row of the agencies' days.
+        // Exactly the rows to add to, each looked up by its key (lateral: a join may scan the shard's rows instead).
         var keys = List.copyOf(totals.keySet());
         try (var statement = connection.prepareStatement("""
                 select d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
                        d.flagged, d.responses, d.packed
                   from unnest(?::bigint[], ?::date[], ?::bigint[], ?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[],
                               ?::boolean[]) as k (agency_id, day, version_id, service_id, centre_id, channel, stratum, flagged)
-                  join rollup_daily d
-                    on (d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
-                        d.flagged, d.shard)
-                     = (k.agency_id, k.day, k.version_id, k.service_id, k.centre_id, k.channel, k.stratum, k.flagged, ?)""")) {
+                  cross join lateral (
+                       select * from rollup_daily d
+                        where (d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel,
+                               d.stratum, d.flagged, d.shard)
+                            = (k.agency_id, k.day, k.version_id, k.service_id, k.centre_id, k.channel, k.stratum,
+                               k.flagged, ?)) d""")) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setArray(1, connection.createArrayOf("int8", keys.stream().map(Key::agencyId).toArray()));
             statement.setArray(2, connection.createArrayOf("date",
