@@ -131,7 +131,8 @@ public final class RollupCuts {
                         where (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value,
                                r.channel, r.stratum, r.flagged, r.shard)
                             = (k.unit_id, k.own, k.months, k.period, k.version_id, k.cut, k.value, k.channel,
-                               k.stratum, k.flagged, ?)) r""")) {
+                               k.stratum, k.flagged, ?)
+                        limit 1) r""")) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
             statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));

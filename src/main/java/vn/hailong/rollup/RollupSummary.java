@@ -201,7 +201,8 @@ public final class RollupSummary {
                   cross join lateral (
                        select * from rollup_summary r
                         where (r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.shard)
-                            = (k.unit_id, k.own, k.months, k.period, k.version_id, ?)) r""")) {
+                            = (k.unit_id, k.own, k.months, k.period, k.version_id, ?)
+                        limit 1) r""")) {
             statement.unwrap(PGStatement.class).setPrepareThreshold(-1); // bytea in binary, not in hex
             statement.setArray(1, c.createArrayOf("int8", keys.stream().map(Key::unitId).toArray()));
             statement.setArray(2, c.createArrayOf("bool", keys.stream().map(Key::own).toArray()));
