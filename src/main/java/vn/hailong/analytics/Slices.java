@@ -271,8 +271,8 @@ public final class Slices {
     /**
      * Whether the cut rollups can answer: over whole months, at most one of service and centre filtered or split by,
      * with or without channel, or channel alone, or none of them; with the strata pooled when there is one of them
-     * (the cut by strata keeps them). Over days that cut a month, channel or nothing, strata pooled: the rows cut by
-     * channel, as only they have day rows.
+     * (the cut by strata keeps them). Over days that cut a month, strata pooled: service (the top units' service rows
+     * have days), or channel, or nothing (the rows cut by channel); a centre's days are the daily rows'.
      */
     static Optional<Cut> cut(Filter f, List<Dimension> groupBy) {
         boolean service = f.service() != null || groupBy.contains(Dimension.SERVICE);
@@ -281,9 +281,9 @@ public final class Slices {
         if ((service && centre) || (!f.pooled() && (service || centre || channel))) {
             return Optional.empty();
         }
-        if (Periods.of(f, groupBy).cutsMonths()) {
-            return f.pooled() && !service && !centre
-                    ? Optional.of(new Cut(RollupCuts.CHANNEL, f.channel(), null)) : Optional.empty();
+        boolean days = Periods.of(f, groupBy).cutsMonths();
+        if (days && (!f.pooled() || centre)) {
+            return Optional.empty(); // of the cut rows, only those by channel and by service have days
         }
         if (service) {
             return Optional.of(new Cut(RollupCuts.SERVICE, f.service() == null ? null : f.service().toString(),
@@ -293,7 +293,7 @@ public final class Slices {
             return Optional.of(new Cut(RollupCuts.CENTRE, f.centre() == null ? null : f.centre().toString(),
                     f.channel()));
         }
-        if (channel) {
+        if (channel || days) {
             return Optional.of(new Cut(RollupCuts.CHANNEL, f.channel(), null));
         }
         return Optional.of(new Cut(RollupCuts.STRATA, null, null));

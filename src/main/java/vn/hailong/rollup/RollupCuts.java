@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
  * centre with the strata pooled; flagged responses apart in each. Since sql/V19 the service and centre rows are
- * apart per channel, and there are day rows (months 0) cut by channel. Per agency (its own responses, with no
- * service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily
+ * apart per channel, and there are day rows (months 0) cut by channel; since migration 23, the top units' by service
+ * too. Per agency (its own responses, with no service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily
  * rows, in the same transaction; what a dashboard asks with one such filter or split reads a few rows per unit and
  * period instead of every daily row.
  */
@@ -51,9 +51,10 @@ public final class RollupCuts {
 
     /**
      * Adds what a daily rollup row adds: to its top unit's month and year, cut each way; to its agency's month and
-     * year, cut each way but by service; and to both their days, cut by channel. What an agency's services are asked,
-     * its daily rows answer, by their index. So a rating adds to few rows of its own: its top unit's service month and
-     * year, beside its daily row; the agency's rows are shared by the ratings of that agency a fold gathers.
+     * year, cut each way but by service; to both their days, cut by channel; and to its top unit's day cut by service.
+     * What an agency's services are asked, its daily rows answer, by their index. So a rating adds to few rows of its
+     * own: its top unit's service day, month and year, beside its daily row; the agency's rows are shared by the
+     * ratings of that agency a fold gathers.
      */
     void add(Rollups.Key daily, long top, long responses, long[] counts, double[] sums) {
         var sum = new RollupSummary.Sum();
@@ -62,9 +63,12 @@ public final class RollupCuts {
         addPooled(daily, top, sum);
     }
 
-    /** What a daily row adds to its top unit's service rows, the month and the year: the rows its service picks. */
+    /**
+     * What a daily row adds to its top unit's service rows, the day, the month and the year: the rows its service
+     * picks.
+     */
     void addServices(Rollups.Key daily, long top, RollupSummary.Sum sum) {
-        for (short months : new short[] {1, 12}) {
+        for (short months : new short[] {RollupSummary.DAYS, 1, 12}) {
             add(new Key(top, false, months, period(daily.day(), months), daily.versionId(), SERVICE,
                     Long.toString(daily.serviceId()), daily.channel(), "", daily.flagged()), sum);
         }

@@ -52,7 +52,8 @@ class MigrationTest {
         try (var sql = java.nio.file.Files.list(Path.of("sql"))) {
             files = sql.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
-        files += 5; // vn.hailong.rollup.FillRollupCuts, PackPendingRollups, PackRollups, RecutRollups and RecutOwnYears
+        files += 6; // vn.hailong.rollup.FillRollupCuts, PackPendingRollups, PackRollups, RecutRollups, RecutOwnYears
+                    // and RecutServiceDays
         try (var dsl = TestApp.dsl(url)) {
             assertThat(one(dsl, "select count(*) from flyway_schema_history where success", Long.class))
                     .isEqualTo(one(dsl, "select count(*) from flyway_schema_history", Long.class))
@@ -186,7 +187,8 @@ class MigrationTest {
 
     /**
      * V16 to V18 keep every rollup row packed. A database from before V11 (daily and summary rows, no cut rows) keeps
-     * its rows' numbers, packed by migration 17; migrations 20 and 21 fill its day rows (V19) and cut rows from them.
+     * its rows' numbers, packed by migration 17; migrations 20, 21 and 23 fill its day rows (V19) and cut rows from
+     * them.
      */
     @Test
     void rollups_kept_before_v16_are_packed_with_the_same_numbers_and_cut() {
@@ -222,12 +224,16 @@ class MigrationTest {
                     "select packed from rollup_summary where months = 0 and own and period = '2025-06-14'",
                     "select packed from rollup_summary where months = 0 and not own and period = '2025-06-14'",
                     "select packed from rollup_cut where not own and months = 1 and cut = 'service' and value = '0'"
-                            + " and channel = 'kiosk'")) {
+                            + " and channel = 'kiosk'",
+                    // Since migration 23: the top unit's service days.
+                    "select packed from rollup_cut where not own and months = 0 and period = '2025-06-14'"
+                            + " and cut = 'service' and value = '0' and channel = 'kiosk'")) {
                 assertSameNumbers(one(dsl, sql, byte[].class), statistics, sql);
             }
             assertThat(one(dsl, "select count(*) from rollup_cut", Long.class))
-                    .as("the subtree's: each way of cutting, a month and a year, and the day by channel; the agency's"
-                            + " own: the month and the year but by service, and the day by channel").isEqualTo(16L);
+                    .as("the subtree's: each way of cutting, a month and a year, and the day by channel and by"
+                            + " service; the agency's own: the month and the year but by service, and the day by"
+                            + " channel").isEqualTo(17L);
         }
     }
 

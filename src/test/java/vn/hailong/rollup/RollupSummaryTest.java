@@ -130,7 +130,9 @@ class RollupSummaryTest {
             assertThat(TestApp.one(dsl, "select count(distinct (unit_id, own)) from rollup_summary where months = 0",
                     Long.class)).as("day rows: the five agencies' own, and the province's").isEqualTo(6L);
             assertThat(TestApp.one(dsl, "select string_agg(distinct cut, ',') from rollup_cut where months = 0",
-                    String.class)).as("day rows cut by channel only").isEqualTo("channel");
+                    String.class)).as("day rows cut by channel, and by service").isEqualTo("channel,service");
+            assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where months = 0 and cut = 'service' and own",
+                    Long.class)).as("service days: the province's only").isZero();
             dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.now().minusDays(100),
                     LocalDate.now().plusDays(2)));
             assertThat(summary(dsl)).as("summary rebuilt from the responses").isEqualTo(kept);
