@@ -9,13 +9,16 @@ import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
 import static vn.hailong.db.schema.Tables.ROLLUP_SUMMARY;
 import static vn.hailong.db.schema.Tables.UNIT;
 import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.falseCondition;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.val;
 
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,7 +210,7 @@ public final class Slices {
     /**
      * Whether the summary rollups can answer: strata pooled, split by nothing but unit and period, and no filter
      * they do not keep (service, centre, channel, flagged left out). Any days: whole years or months from the year
-     * or month rows, the days that cut a month from the day rows.
+     * or month rows, the days that cut a month from the week and day rows.
      */
     static boolean summaryKept(Filter f, List<Dimension> groupBy) {
         return f.pooled() && f.service() == null && f.centre() == null && f.channel() == null
@@ -216,10 +219,10 @@ public final class Slices {
     }
 
     /**
-     * Which rows of a year, month or day rollup cover the filter's days. {@code months}: 12 when they are whole
+     * Which rows of a year, month, week or day rollup cover the filter's days. {@code months}: 12 when they are whole
      * years (and nothing asks for quarters or months), 1 when whole months, 0 when they cut a month: then the whole
      * months from {@code first} to {@code end} (exclusive) are read from the month rows, and the days outside them,
-     * at either end, from the day rows.
+     * at either end, from the week and day rows (see {@link #edges}).
      */
     record Periods(int months, LocalDate from, LocalDate to, LocalDate first, LocalDate end) {
         static Periods of(Filter f, List<Dimension> groupBy) {
@@ -251,13 +254,40 @@ public final class Slices {
                             .and(to == null ? noCondition() : period.le(to));
         }
 
-        /** The day rows of the days that cut a month, at either end. */
-        Condition days(Field<Short> rowMonths, Field<LocalDate> period) {
-            return rowMonths.eq(RollupSummary.DAYS)
-                    .and(from == null ? noCondition() : period.ge(from))
-                    .and(to == null ? noCondition() : period.le(to))
-                    .and((first == null ? noCondition() : period.lt(first))
-                            .or(end == null ? noCondition() : period.ge(end)));
+        /**
+         * The week and day rows of the days that cut a month, at either end: each end's whole weeks (Monday to Sunday)
+         * from the week rows, its other days from the day rows. Each end lies within one month, and so do its weeks:
+         * a week row's Monday gives its month, quarter and year.
+         */
+        Condition edges(Field<Short> rowMonths, Field<LocalDate> period) {
+            var ends = new ArrayList<LocalDate[]>();
+            if (from != null && to != null && first.isAfter(end)) {
+                ends.add(new LocalDate[] {from, to}); // within one month
+            } else {
+                if (from != null && from.isBefore(first)) {
+                    ends.add(new LocalDate[] {from, first.minusDays(1)});
+                }
+                if (to != null && !end.isAfter(to)) {
+                    ends.add(new LocalDate[] {end, to});
+                }
+            }
+            Condition rows = falseCondition();
+            for (var e : ends) {
+                var monday = e[0].with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+                var lastMonday = e[1].minusDays(6).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                if (monday.isAfter(lastMonday)) {
+                    rows = rows.or(rowMonths.eq(RollupSummary.DAYS).and(period.between(e[0], e[1])));
+                    continue;
+                }
+                rows = rows.or(rowMonths.eq(RollupSummary.WEEKS).and(period.between(monday, lastMonday)));
+                if (e[0].isBefore(monday)) {
+                    rows = rows.or(rowMonths.eq(RollupSummary.DAYS).and(period.between(e[0], monday.minusDays(1))));
+                }
+                if (lastMonday.plusDays(6).isBefore(e[1])) {
+                    rows = rows.or(rowMonths.eq(RollupSummary.DAYS).and(period.between(lastMonday.plusDays(7), e[1])));
+                }
+            }
+            return rows;
         }
     }
 
@@ -302,10 +332,10 @@ public final class Slices {
     /**
      * The cut rows of the filter, with the pending rows not yet folded into them (strata pooled as the rows are, but
      * for the cut by strata); a service's or centre's rows of every channel unless one is asked for; whole years or
-     * months from the year or month rows, days that cut a month from the day rows (see {@link Periods}). Split by
-     * unit, each agency's own rows; otherwise the subtree rows of the top unit asked for (or of every top unit), or,
-     * below a top unit, the own rows of the agencies in the subtree asked for. An agency's own rows are not cut by
-     * service: empty when they would be, for the daily rows to answer.
+     * months from the year or month rows, days that cut a month from the week and day rows (see {@link Periods}).
+     * Split by unit, each agency's own rows; otherwise the subtree rows of the top unit asked for (or of every top
+     * unit), or, below a top unit, the own rows of the agencies in the subtree asked for. An agency's own rows are not
+     * cut by service: empty when they would be, for the daily rows to answer.
      */
     private static Optional<Cursor<Record>> cut(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy,
                                                 Cut cut) {
@@ -350,7 +380,7 @@ public final class Slices {
                 .and(units);
         var read = rows.apply(periods.whole(c.MONTHS, c.PERIOD));
         if (periods.cutsMonths()) {
-            read = read.unionAll(rows.apply(periods.days(c.MONTHS, c.PERIOD)));
+            read = read.unionAll(rows.apply(periods.edges(c.MONTHS, c.PERIOD)));
         }
         return Optional.of(read.unionAll(daily(tx, Rows.PENDING, versions, f, groupBy, pooled))
                 .fetchSize(10_000)
@@ -388,10 +418,10 @@ public final class Slices {
 
     /**
      * The summary rows of the filter's days: whole years from the year rows, whole months from the month rows, and
-     * the days that cut a month at either end from the day rows. Split by unit, each unit's own rows; otherwise the
-     * subtree rows of the unit asked for, of the caller's scope, or of every top unit: a whole province's year is a
-     * row per version. Day rows are kept per agency and per top unit only: below a top unit, the days are the own
-     * rows of the agencies in its subtree. With them, the pending rows of those units and days.
+     * the days that cut a month at either end from the week and day rows. Split by unit, each unit's own rows;
+     * otherwise the subtree rows of the unit asked for, of the caller's scope, or of every top unit: a whole province's
+     * year is a row per version. Week and day rows are kept per agency and per top unit only: below a top unit, the
+     * days are the own rows of the agencies in its subtree. With them, the pending rows of those units and days.
      */
     private static Cursor<Record> summary(DSLContext tx, Versions versions, Filter f, List<Dimension> groupBy) {
         var s = ROLLUP_SUMMARY;
@@ -422,7 +452,7 @@ public final class Slices {
                     && !isTop(tx, root);
             read = read.unionAll(tx.select(fields)
                     .from(s)
-                    .where(periods.days(s.MONTHS, s.PERIOD))
+                    .where(periods.edges(s.MONTHS, s.PERIOD))
                     .and(s.QUESTIONNAIRE_VERSION_ID.in(versions.merged()))
                     .and(belowTop ? own.and(condition("{0} in (select unit_subtree({1}))", s.UNIT_ID, val(root)))
                             : units));

@@ -28,7 +28,7 @@ import vn.hailong.rollup.PackPendingRollups;
 import vn.hailong.rollup.PackRollups;
 import vn.hailong.rollup.RecutOwnYears;
 import vn.hailong.rollup.RecutRollups;
-import vn.hailong.rollup.RecutServiceDays;
+import vn.hailong.rollup.RecutWeeks;
 
 /** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
 public final class Database implements AutoCloseable {
@@ -120,7 +120,7 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .javaMigrations(new FillRollupCuts(), new PackPendingRollups(), new PackRollups(), new RecutRollups(),
-                        new RecutOwnYears(), new RecutServiceDays())
+                        new RecutOwnYears(), new RecutWeeks())
                 .load()
                 .migrate();
         log.info("event=migrated applied={}", result.migrationsExecuted);

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
  * Rollups per month and year cut by one more thing (sql/V10, rollup_cut): by stratum, or by channel, service or
  * centre with the strata pooled; flagged responses apart in each. Since sql/V19 the service and centre rows are
  * apart per channel, and there are day rows (months 0) cut by channel; since migration 23, the top units' by service
- * too. Per agency (its own responses, with no service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily
- * rows, in the same transaction; what a dashboard asks with one such filter or split reads a few rows per unit and
+ * too, and week rows (months 7, {@link RollupSummary#WEEKS}) beside the day rows. Per agency (its own responses,
+ * with no service rows) and per top unit (its whole subtree's). Filled from the same additions as the daily rows, in
+ * the same transaction; what a dashboard asks with one such filter or split reads a few rows per unit and
  * period instead of every daily row.
  */
 public final class RollupCuts {
@@ -51,10 +52,10 @@ public final class RollupCuts {
 
     /**
      * Adds what a daily rollup row adds: to its top unit's month and year, cut each way; to its agency's month and
-     * year, cut each way but by service; to both their days, cut by channel; and to its top unit's day cut by service.
-     * What an agency's services are asked, its daily rows answer, by their index. So a rating adds to few rows of its
-     * own: its top unit's service day, month and year, beside its daily row; the agency's rows are shared by the
-     * ratings of that agency a fold gathers.
+     * year, cut each way but by service; to both their days and weeks, cut by channel; and to its top unit's day and
+     * week cut by service. What an agency's services are asked, its daily rows answer, by their index. So a rating
+     * adds to few rows of its own: its top unit's service day, week, month and year, beside its daily row; the
+     * agency's rows are shared by the ratings of that agency a fold gathers.
      */
     void add(Rollups.Key daily, long top, long responses, long[] counts, double[] sums) {
         var sum = new RollupSummary.Sum();
@@ -64,12 +65,12 @@ public final class RollupCuts {
     }
 
     /**
-     * What a daily row adds to its top unit's service rows, the day, the month and the year: the rows its service
-     * picks.
+     * What a daily row adds to its top unit's service rows, the day, the week, the month and the year: the rows its
+     * service picks.
      */
     void addServices(Rollups.Key daily, long top, RollupSummary.Sum sum) {
-        for (short months : new short[] {RollupSummary.DAYS, 1, 12}) {
-            add(new Key(top, false, months, period(daily.day(), months), daily.versionId(), SERVICE,
+        for (short months : new short[] {RollupSummary.DAYS, RollupSummary.WEEKS, 1, 12}) {
+            add(new Key(top, false, months, RollupSummary.period(daily.day(), months), daily.versionId(), SERVICE,
                     Long.toString(daily.serviceId()), daily.channel(), "", daily.flagged()), sum);
         }
     }
@@ -79,8 +80,8 @@ public final class RollupCuts {
      * may be given with the services pooled (the key's service is not read).
      */
     void addPooled(Rollups.Key daily, long top, RollupSummary.Sum sum) {
-        for (short months : new short[] {RollupSummary.DAYS, 1, 12}) {
-            var period = period(daily.day(), months);
+        for (short months : new short[] {RollupSummary.DAYS, RollupSummary.WEEKS, 1, 12}) {
+            var period = RollupSummary.period(daily.day(), months);
             for (boolean own : new boolean[] {true, false}) {
                 if (own && subtreesOnly) {
                     continue;
@@ -88,9 +89,9 @@ public final class RollupCuts {
                 long unit = own ? daily.agencyId() : top;
                 add(new Key(unit, own, months, period, daily.versionId(), CHANNEL, daily.channel(), "", "",
                         daily.flagged()), sum);
-                if (months == RollupSummary.DAYS) {
-                    // Days by channel only: with the strata pooled, every channel's rows sum to the day's. Days by
-                    // stratum (post-stratified), a service's or a centre's are read from the daily rows.
+                if (months == RollupSummary.DAYS || months == RollupSummary.WEEKS) {
+                    // Days and weeks by channel only: with the strata pooled, every channel's rows sum to the day's.
+                    // Days by stratum (post-stratified) or a centre's are read from the daily rows.
                     continue;
                 }
                 add(new Key(unit, own, months, period, daily.versionId(), STRATA, "", "", daily.stratum(),
@@ -99,10 +100,6 @@ public final class RollupCuts {
                         daily.channel(), "", daily.flagged()), sum);
             }
         }
-    }
-
-    private static LocalDate period(LocalDate day, short months) {
-        return months == RollupSummary.DAYS ? day : months == 1 ? day.withDayOfMonth(1) : day.withDayOfYear(1);
     }
 
     private void add(Key key, RollupSummary.Sum sum) {

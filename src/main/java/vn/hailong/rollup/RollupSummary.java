@@ -19,13 +19,30 @@ import org.slf4j.LoggerFactory;
  * rollup_summary; day rows since sql/V19). Filled from the same additions as the daily rollups; when a unit moves,
  * the subtree rows are summed again from the units' own rows (those of the cut rollups from the daily rows).
  * <p>
- * Day rows answer the days of a range that cut a month: each agency's own, and each top unit's whole subtree's
- * (a unit between them reads its agencies' own rows), so a rating adds to two day rows, not to its whole lineage's.
+ * Day and week rows answer the days of a range that cut a month (its whole weeks from the week rows): each agency's
+ * own, and each top unit's whole subtree's (a unit between them reads its agencies' own rows), so a rating adds to
+ * two day rows and two week rows, not to its whole lineage's.
  */
 public final class RollupSummary {
     private static final Logger log = LoggerFactory.getLogger(RollupSummary.class);
     /** The months of a day row: its period is the day. */
     public static final short DAYS = 0;
+    /**
+     * The "months" of a week row: its period is the week's Monday. Not a number of months, the week's days: a range
+     * that cuts a month reads its whole weeks from the week rows, and only the other days from the day rows.
+     */
+    public static final short WEEKS = 7;
+
+    /** The period of a row of {@code months} (days, weeks, months or years) that holds {@code day}. */
+    public static LocalDate period(LocalDate day, int months) {
+        return switch (months) {
+            case DAYS -> day;
+            case WEEKS -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case 1 -> day.withDayOfMonth(1);
+            case 12 -> day.withDayOfYear(1);
+            default -> throw new IllegalArgumentException("rows of " + months + " months are not kept");
+        };
+    }
 
     /** One summary row: a unit's own responses or its subtree's, over a year (12), a month (1) or a day (0). */
     record Key(long unitId, boolean own, int months, LocalDate period, long versionId) {
@@ -123,7 +140,7 @@ public final class RollupSummary {
 
     /**
      * Adds what a daily rollup row adds: to its agency's own rows and to every subtree it is in, for the month and
-     * the year; for the day, to its agency's own row and its top unit's subtree row.
+     * the year; for the day and the week, to its agency's own row and its top unit's subtree row.
      */
     void add(long agencyId, LocalDate day, long versionId, Sum sum) {
         addDay(agencyId, day, versionId, sum.responses, sum.counts, sum.sums);
@@ -136,22 +153,27 @@ public final class RollupSummary {
         }
     }
 
+    /** Adds to the day's and the week's rows: its agency's own, and its top unit's subtree row. */
     private void addDay(long agencyId, LocalDate day, long versionId, long responses, long[] counts, double[] sums) {
-        rows.computeIfAbsent(new Key(agencyId, true, DAYS, day, versionId), k -> new Sum())
-                .add(responses, counts, sums);
-        rows.computeIfAbsent(new Key(top(agencyId), false, DAYS, day, versionId), k -> new Sum())
-                .add(responses, counts, sums);
+        for (short months : new short[] {DAYS, WEEKS}) {
+            var period = period(day, months);
+            rows.computeIfAbsent(new Key(agencyId, true, months, period, versionId), k -> new Sum())
+                    .add(responses, counts, sums);
+            rows.computeIfAbsent(new Key(top(agencyId), false, months, period, versionId), k -> new Sum())
+                    .add(responses, counts, sums);
+        }
     }
 
     /**
-     * Sums the day rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before there
-     * were day rows (migration 20, {@link RecutRollups}). Streams the daily rows, and writes whenever
-     * {@link RollupCuts#FLUSH_AT} rows are held (written rows are added to, so writing early changes nothing).
+     * Sums the day and week rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before
+     * there were day rows (migration 20, {@link RecutRollups}) or week rows (migration 23, {@link RecutWeeks}).
+     * Streams the daily rows, and writes whenever {@link RollupCuts#FLUSH_AT} rows are held (written rows are added
+     * to, so writing early changes nothing).
      * Returns how many rows it wrote.
      */
     static int fillDaysFromDaily(Connection c) throws SQLException {
         try (var s = c.createStatement()) {
-            s.execute("delete from rollup_summary where months = " + DAYS);
+            s.execute("delete from rollup_summary where months in (" + DAYS + ", " + WEEKS + ")");
         }
         var lineages = lineages(c);
         var tops = tops(lineages);
@@ -312,8 +334,9 @@ public final class RollupSummary {
                         long version = r.getLong(4);
                         var statistics = PackedStatistics.unpack(r.getBytes(6));
                         var lineage = summary.lineages.getOrDefault(unit, List.of(unit));
-                        // A day's subtree row is its top unit's only.
-                        for (long above : months == DAYS ? List.of(lineage.get(lineage.size() - 1)) : lineage) {
+                        // A day's or a week's subtree row is its top unit's only.
+                        for (long above : months == DAYS || months == WEEKS ? List.of(lineage.get(lineage.size() - 1))
+                                : lineage) {
                             summary.rows.computeIfAbsent(new Key(above, false, months, period, version),
                                     k -> new Sum()).add(r.getLong(5), statistics.counts(), statistics.sums());
                         }

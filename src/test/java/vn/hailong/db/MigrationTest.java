@@ -53,7 +53,7 @@ class MigrationTest {
             files = sql.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
         }
         files += 6; // vn.hailong.rollup.FillRollupCuts, PackPendingRollups, PackRollups, RecutRollups, RecutOwnYears
-                    // and RecutServiceDays
+                    // and RecutWeeks
         try (var dsl = TestApp.dsl(url)) {
             assertThat(one(dsl, "select count(*) from flyway_schema_history where success", Long.class))
                     .isEqualTo(one(dsl, "select count(*) from flyway_schema_history", Long.class))
@@ -187,8 +187,8 @@ class MigrationTest {
 
     /**
      * V16 to V18 keep every rollup row packed. A database from before V11 (daily and summary rows, no cut rows) keeps
-     * its rows' numbers, packed by migration 17; migrations 20, 21 and 23 fill its day rows (V19) and cut rows from
-     * them.
+     * its rows' numbers, packed by migration 17; migrations 20, 21 and 23 fill its day and week rows (V19, 23) and cut
+     * rows from them.
      */
     @Test
     void rollups_kept_before_v16_are_packed_with_the_same_numbers_and_cut() {
@@ -225,15 +225,21 @@ class MigrationTest {
                     "select packed from rollup_summary where months = 0 and not own and period = '2025-06-14'",
                     "select packed from rollup_cut where not own and months = 1 and cut = 'service' and value = '0'"
                             + " and channel = 'kiosk'",
-                    // Since migration 23: the top unit's service days.
+                    // Since migration 23: the top unit's service days, and the week rows (14 June 2025 a Saturday).
                     "select packed from rollup_cut where not own and months = 0 and period = '2025-06-14'"
-                            + " and cut = 'service' and value = '0' and channel = 'kiosk'")) {
+                            + " and cut = 'service' and value = '0' and channel = 'kiosk'",
+                    "select packed from rollup_cut where not own and months = 7 and period = '2025-06-09'"
+                            + " and cut = 'service' and value = '0' and channel = 'kiosk'",
+                    "select packed from rollup_cut where own and months = 7 and period = '2025-06-09'"
+                            + " and cut = 'channel' and value = 'kiosk'",
+                    "select packed from rollup_summary where months = 7 and own and period = '2025-06-09'",
+                    "select packed from rollup_summary where months = 7 and not own and period = '2025-06-09'")) {
                 assertSameNumbers(one(dsl, sql, byte[].class), statistics, sql);
             }
             assertThat(one(dsl, "select count(*) from rollup_cut", Long.class))
-                    .as("the subtree's: each way of cutting, a month and a year, and the day by channel and by"
-                            + " service; the agency's own: the month and the year but by service, and the day by"
-                            + " channel").isEqualTo(17L);
+                    .as("the subtree's: each way of cutting, a month and a year, and the day and the week by"
+                            + " channel and by service; the agency's own: the month and the year but by service, and"
+                            + " the day and the week by channel").isEqualTo(20L);
         }
     }
 

@@ -31,6 +31,12 @@ class RollupSummaryTest {
     /** Days that cut a month at both ends, around at least one whole month, within the ratings' 85 days. */
     static final String EDGES = "from=" + cutting(LocalDate.now().minusDays(70)) + "&to="
             + cutting(LocalDate.now().minusDays(12).plusDays(1)).minusDays(1);
+    /**
+     * Two ends that cut a month, each holding whole weeks (read from the week rows) and days beside them: from the
+     * 2nd of a month to the 24th of the next, both within the ratings' 85 days.
+     */
+    static final String WEEKS = "from=" + LocalDate.now().minusDays(44).withDayOfMonth(2)
+            + "&to=" + LocalDate.now().minusDays(44).withDayOfMonth(1).plusMonths(1).withDayOfMonth(24);
     /** A few days, within a month or across the end of one. */
     static final String DAYS = "from=" + LocalDate.now().minusDays(40) + "&to=" + LocalDate.now().minusDays(37);
 
@@ -50,7 +56,10 @@ class RollupSummaryTest {
             // Days that cut a month, from the month and day rows cut by channel; post-stratified or a service's
             // from the daily rows.
             EDGES + "&channel=qr", EDGES + "&groupBy=unit,channel", EDGES + "&groupBy=month&excludeFlagged=true&unit=D1",
-            EDGES + "&groupBy=unit&weighting=poststratified", DAYS + "&groupBy=channel", EDGES + "&service=S1");
+            EDGES + "&groupBy=unit&weighting=poststratified", DAYS + "&groupBy=channel", EDGES + "&service=S1",
+            // Ends with whole weeks, from the week rows: summary, cut by channel and by service, below the top unit.
+            WEEKS, WEEKS + "&groupBy=unit", WEEKS + "&groupBy=month&unit=D1", WEEKS + "&groupBy=unit,channel",
+            WEEKS + "&channel=qr&excludeFlagged=true", WEEKS + "&service=S1", WEEKS + "&groupBy=service,channel");
 
     /** The day, or the next if it is a 1st: a day that cuts its month. */
     private static LocalDate cutting(LocalDate day) {
@@ -131,6 +140,12 @@ class RollupSummaryTest {
                     Long.class)).as("day rows: the five agencies' own, and the province's").isEqualTo(6L);
             assertThat(TestApp.one(dsl, "select string_agg(distinct cut, ',') from rollup_cut where months = 0",
                     String.class)).as("day rows cut by channel, and by service").isEqualTo("channel,service");
+            assertThat(TestApp.one(dsl, "select string_agg(distinct cut, ',') from rollup_cut where months = 7",
+                    String.class)).as("week rows cut as day rows are").isEqualTo("channel,service");
+            assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where months = 7 and extract(isodow from period)"
+                    + " <> 1", Long.class)).as("a week row's period is its Monday").isZero();
+            assertThat(TestApp.one(dsl, "select count(distinct (unit_id, own)) from rollup_summary where months = 7",
+                    Long.class)).as("week rows: the five agencies' own, and the province's").isEqualTo(6L);
             assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where months = 0 and cut = 'service' and own",
                     Long.class)).as("service days: the province's only").isZero();
             dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.now().minusDays(100),
