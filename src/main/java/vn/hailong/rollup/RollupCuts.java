@@ -70,8 +70,11 @@ public final class RollupCuts {
      */
     void addServices(Rollups.Key daily, long top, RollupSummary.Sum sum) {
         for (short months : new short[] {RollupSummary.DAYS, RollupSummary.WEEKS, 1, 12}) {
-            add(new Key(top, false, months, RollupSummary.period(daily.day(), months), daily.versionId(), SERVICE,
-                    Long.toString(daily.serviceId()), daily.channel(), "", daily.flagged()), sum);
+            var period = RollupSummary.period(daily.day(), months);
+            if (period != null) {
+                add(new Key(top, false, months, period, daily.versionId(), SERVICE, Long.toString(daily.serviceId()),
+                        daily.channel(), "", daily.flagged()), sum);
+            }
         }
     }
 
@@ -82,6 +85,9 @@ public final class RollupCuts {
     void addPooled(Rollups.Key daily, long top, RollupSummary.Sum sum) {
         for (short months : new short[] {RollupSummary.DAYS, RollupSummary.WEEKS, 1, 12}) {
             var period = RollupSummary.period(daily.day(), months);
+            if (period == null) {
+                continue; // a week that spans two months
+            }
             for (boolean own : new boolean[] {true, false}) {
                 if (own && subtreesOnly) {
                     continue;

@@ -29,15 +29,23 @@ public final class RollupSummary {
     public static final short DAYS = 0;
     /**
      * The "months" of a week row: its period is the week's Monday. Not a number of months, the week's days: a range
-     * that cuts a month reads its whole weeks from the week rows, and only the other days from the day rows.
+     * that cuts a month reads its whole weeks from the week rows, and only the other days from the day rows. Only
+     * weeks within one month are kept: a range's ends lie within a month, so no other week is ever read (and a year's
+     * rows, rebuilt, are then exactly those whose period lies in it).
      */
     public static final short WEEKS = 7;
 
-    /** The period of a row of {@code months} (days, weeks, months or years) that holds {@code day}. */
+    /**
+     * The period of the row of {@code months} (days, weeks, months or years) that holds {@code day}; null for a day
+     * of a week that spans two months, which has no week row.
+     */
     public static LocalDate period(LocalDate day, int months) {
         return switch (months) {
             case DAYS -> day;
-            case WEEKS -> day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case WEEKS -> {
+                var monday = day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+                yield monday.getMonth() == monday.plusDays(6).getMonth() ? monday : null;
+            }
             case 1 -> day.withDayOfMonth(1);
             case 12 -> day.withDayOfYear(1);
             default -> throw new IllegalArgumentException("rows of " + months + " months are not kept");
@@ -157,6 +165,9 @@ public final class RollupSummary {
     private void addDay(long agencyId, LocalDate day, long versionId, long responses, long[] counts, double[] sums) {
         for (short months : new short[] {DAYS, WEEKS}) {
             var period = period(day, months);
+            if (period == null) {
+                continue;
+            }
             rows.computeIfAbsent(new Key(agencyId, true, months, period, versionId), k -> new Sum())
                     .add(responses, counts, sums);
             rows.computeIfAbsent(new Key(top(agencyId), false, months, period, versionId), k -> new Sum())

@@ -144,6 +144,8 @@ class RollupSummaryTest {
                     String.class)).as("week rows cut as day rows are").isEqualTo("channel,service");
             assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where months = 7 and extract(isodow from period)"
                     + " <> 1", Long.class)).as("a week row's period is its Monday").isZero();
+            assertThat(TestApp.one(dsl, "select count(*) from rollup_summary where months = 7 and date_trunc('month',"
+                    + " period) <> date_trunc('month', period + 6)", Long.class)).as("weeks within a month only").isZero();
             assertThat(TestApp.one(dsl, "select count(distinct (unit_id, own)) from rollup_summary where months = 7",
                     Long.class)).as("week rows: the five agencies' own, and the province's").isEqualTo(6L);
             assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where months = 0 and cut = 'service' and own",
