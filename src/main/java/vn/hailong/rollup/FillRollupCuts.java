@@ -6,7 +6,7 @@ import org.flywaydb.core.api.migration.Context;
  * Migration 11, after sql/V10 made rollup_cut. It filled the cut rows from the daily rollups a database already
  * held, so that dashboards read from cut rows count every earlier rating. Rollups are packed since V16–V18, and
  * the code that fills cuts reads packed daily rows and writes the columns of sql/V19: so a database upgraded from
- * before V11 has its cuts filled by migration 21 ({@link RecutOwnYears}), and this does nothing.
+ * before V11 has its cuts filled by migration 23 ({@link RecutWeeks}), and this does nothing.
  */
 public final class FillRollupCuts extends RollupMigration {
     public FillRollupCuts() {
@@ -15,6 +15,6 @@ public final class FillRollupCuts extends RollupMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        // Left to migration 21: see above.
+        // Left to migration 23: see above.
     }
 }

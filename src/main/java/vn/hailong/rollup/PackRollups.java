@@ -10,7 +10,7 @@ import org.postgresql.PGStatement;
  * Migration 17, between sql/V16 (daily, summary and cut rollups get a packed column) and sql/V18 (their arrays go):
  * packs the counts and sums of every rollup row a database holds, so that none is lost. In Java, as
  * {@link PackedStatistics} is the format's one writer. The cut rows a database from before V11 lacks are filled by
- * migration 21 ({@link RecutOwnYears}), which cuts every database's rows again; the code that fills them writes the
+ * migration 23 ({@link RecutWeeks}), which cuts every database's rows again; the code that fills them writes the
  * columns of sql/V19.
  */
 public final class PackRollups extends RollupMigration {

@@ -3,9 +3,9 @@ package vn.hailong.rollup;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Migration 21: sums every cut row again from the daily rows, as {@link RollupCuts} keeps them now: service and
- * centre rows apart per channel, days by channel (sql/V19), and an agency's own rows with their years again (which
- * migration 20 left out). So every rating kept before counts in them as in the daily rows.
+ * Migration 21: it summed every cut row again from the daily rows, once an agency's own cut rows kept their years
+ * again. Migration 23 ({@link RecutWeeks}) sums every cut row again as {@link RollupCuts} keeps them now (with the
+ * top units' service days and the week rows), so this now does nothing.
  */
 public final class RecutOwnYears extends RollupMigration {
     public RecutOwnYears() {
@@ -14,6 +14,6 @@ public final class RecutOwnYears extends RollupMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        RollupCuts.fillFromDaily(context.getConnection());
+        // Left to migration 23: see above.
     }
 }

@@ -3,9 +3,9 @@ package vn.hailong.rollup;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Migration 20, after sql/V19: sums the day rows of rollup_summary from the daily rows a database holds, so every
- * rating kept before counts in them as in the daily rows. It also summed the cut rows again; that is left to
- * migration 21 ({@link RecutOwnYears}), which does it as {@link RollupCuts} keeps them now.
+ * Migration 20, after sql/V19: it summed the day rows of rollup_summary from the daily rows a database held, so every
+ * rating kept before counted in them as in the daily rows. Migration 23 ({@link RecutWeeks}) sums the day rows again
+ * with the week rows, so this now does nothing.
  */
 public final class RecutRollups extends RollupMigration {
     public RecutRollups() {
@@ -14,6 +14,6 @@ public final class RecutRollups extends RollupMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        RollupSummary.fillDaysFromDaily(context.getConnection());
+        // Left to migration 23: see above.
     }
 }

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rollups summed per year, month and day, per unit: its own responses, and its whole subtree's (sql/V5,
- * rollup_summary; day rows since sql/V19). Filled from the same additions as the daily rollups; when a unit moves,
+ * Rollups summed per year, month, week and day, per unit: its own responses, and its whole subtree's (sql/V5,
+ * rollup_summary; day rows since sql/V19, week rows since migration 23). Filled from the same additions as the daily rollups; when a unit moves,
  * the subtree rows are summed again from the units' own rows (those of the cut rollups from the daily rows).
  * <p>
  * Day and week rows answer the days of a range that cut a month (its whole weeks from the week rows): each agency's
@@ -52,7 +52,10 @@ public final class RollupSummary {
         };
     }
 
-    /** One summary row: a unit's own responses or its subtree's, over a year (12), a month (1) or a day (0). */
+    /**
+     * One summary row: a unit's own responses or its subtree's, over a year (12), a month (1), a week ({@link #WEEKS})
+     * or a day (0).
+     */
     record Key(long unitId, boolean own, int months, LocalDate period, long versionId) {
     }
 
@@ -141,6 +144,16 @@ public final class RollupSummary {
         return new RollupSummary(lineages, tops);
     }
 
+    /** How many rows this holds. */
+    int size() {
+        return rows.size();
+    }
+
+    /** A summary with the same lineages and nothing added: for a fold that has written what it held. */
+    RollupSummary emptied() {
+        return new RollupSummary(lineages, tops);
+    }
+
     /** The top unit (a province) above an agency, or the agency itself if it is one. */
     long top(long agencyId) {
         return tops.getOrDefault(agencyId, agencyId);
@@ -177,7 +190,7 @@ public final class RollupSummary {
 
     /**
      * Sums the day and week rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before
-     * there were day rows (migration 20, {@link RecutRollups}) or week rows (migration 23, {@link RecutWeeks}).
+     * there were day or week rows (migration 23, {@link RecutWeeks}).
      * Streams the daily rows, and writes whenever {@link RollupCuts#FLUSH_AT} rows are held (written rows are added
      * to, so writing early changes nothing).
      * Returns how many rows it wrote.

@@ -187,8 +187,7 @@ class MigrationTest {
 
     /**
      * V16 to V18 keep every rollup row packed. A database from before V11 (daily and summary rows, no cut rows) keeps
-     * its rows' numbers, packed by migration 17; migrations 20, 21 and 23 fill its day and week rows (V19, 23) and cut
-     * rows from them.
+     * its rows' numbers, packed by migration 17; migration 23 fills its day and week rows and cut rows from them.
      */
     @Test
     void rollups_kept_before_v16_are_packed_with_the_same_numbers_and_cut() {
@@ -220,7 +219,7 @@ class MigrationTest {
                     "select packed from rollup_cut where own and months = 1 and cut = '' and stratum = 'HT'",
                     "select packed from rollup_cut where not own and months = 12 and cut = 'channel' and value = 'kiosk'",
                     "select packed from rollup_cut where own and months = 12 and cut = 'channel' and value = 'kiosk'",
-                    // Since V19 (by migrations 20 and 21): the day rows, and service and centre rows per channel.
+                    // Since V19 (by migration 23): the day rows, and service and centre rows per channel.
                     "select packed from rollup_summary where months = 0 and own and period = '2025-06-14'",
                     "select packed from rollup_summary where months = 0 and not own and period = '2025-06-14'",
                     "select packed from rollup_cut where not own and months = 1 and cut = 'service' and value = '0'"
