@@ -37,6 +37,12 @@ class RollupSummaryTest {
      */
     static final String WEEKS = "from=" + LocalDate.now().minusDays(44).withDayOfMonth(2)
             + "&to=" + LocalDate.now().minusDays(44).withDayOfMonth(1).plusMonths(1).withDayOfMonth(24);
+    /** From the 3rd to the 20th of one month: both ends in one, with whole weeks. */
+    static final String WITHIN = "from=" + LocalDate.now().minusDays(40).withDayOfMonth(3)
+            + "&to=" + LocalDate.now().minusDays(40).withDayOfMonth(20);
+    /** A range open at one end, cutting a month at the other. */
+    static final String SINCE = "from=" + cutting(LocalDate.now().minusDays(50));
+    static final String UNTIL = "to=" + cutting(LocalDate.now().minusDays(30).plusDays(1)).minusDays(1);
     /** A few days, within a month or across the end of one. */
     static final String DAYS = "from=" + LocalDate.now().minusDays(40) + "&to=" + LocalDate.now().minusDays(37);
 
@@ -59,7 +65,9 @@ class RollupSummaryTest {
             EDGES + "&groupBy=unit&weighting=poststratified", DAYS + "&groupBy=channel", EDGES + "&service=S1",
             // Ends with whole weeks, from the week rows: summary, cut by channel and by service, below the top unit.
             WEEKS, WEEKS + "&groupBy=unit", WEEKS + "&groupBy=month&unit=D1", WEEKS + "&groupBy=unit,channel",
-            WEEKS + "&channel=qr&excludeFlagged=true", WEEKS + "&service=S1", WEEKS + "&groupBy=service,channel");
+            WEEKS + "&channel=qr&excludeFlagged=true", WEEKS + "&service=S1", WEEKS + "&groupBy=service,channel",
+            WITHIN, WITHIN + "&groupBy=unit,channel", SINCE + "&groupBy=unit", SINCE + "&service=S1",
+            UNTIL + "&groupBy=month", UNTIL + "&channel=web&unit=D1");
 
     /** The day, or the next if it is a 1st: a day that cuts its month. */
     private static LocalDate cutting(LocalDate day) {
