@@ -132,7 +132,6 @@ public final class RollupCuts {
             return;
         }
         var keys = List.copyOf(rows.keySet());
-        Rollups.sequentialScans(c, false);
         try (var statement = c.prepareStatement("""
                 select r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.cut, r.value, r.channel,
                        r.stratum, r.flagged, r.responses, r.packed
@@ -167,7 +166,6 @@ public final class RollupCuts {
                 }
             }
         }
-        Rollups.sequentialScans(c, true);
         RollupSummary.upsert(c, SET_SQL, rows, shard, (statement, key) -> {
             statement.setLong(1, key.unitId());
             statement.setBoolean(2, key.own());

@@ -240,7 +240,6 @@ public final class RollupSummary {
             return;
         }
         var keys = List.copyOf(rows.keySet());
-        Rollups.sequentialScans(c, false);
         try (var statement = c.prepareStatement("""
                 select r.unit_id, r.own, r.months, r.period, r.questionnaire_version_id, r.responses, r.packed
                   from unnest(?::bigint[], ?::boolean[], ?::smallint[], ?::date[], ?::bigint[])
@@ -265,7 +264,6 @@ public final class RollupSummary {
                 }
             }
         }
-        Rollups.sequentialScans(c, true);
         upsert(c, SET_SQL, rows, shard, (statement, key) -> {
             statement.setLong(1, key.unitId());
             statement.setBoolean(2, key.own());

@@ -190,7 +190,6 @@ public final class Rollups {
         // Exactly the rows to add to, each looked up by its key: a lateral subquery with a limit, which the planner
         // cannot turn into a join (a join of a few thousand keys may scan every row of the shard for each).
         var keys = List.copyOf(totals.keySet());
-        sequentialScans(connection, false);
         try (var statement = connection.prepareStatement("""
                 select d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
                        d.flagged, d.responses, d.packed
@@ -222,7 +221,6 @@ public final class Rollups {
                 }
             }
         }
-        sequentialScans(connection, true);
         RollupSummary.upsert(connection, SET_SQL, totals, shard, (statement, key) -> {
             key.bind(statement);
             return 9;
@@ -266,18 +264,6 @@ public final class Rollups {
             }
         }
         summary.writeTo(connection, shard);
-    }
-
-    /**
-     * Turns sequential scans off or on again for the rest of the transaction, around a lookup of rollup rows by their
-     * keys (a lateral subquery per key). In a transaction that has written much of a table (a rebuild, a migration's
-     * fill, a fold writing what it held), or soon after a rebuild, the planner's statistics may say the table is
-     * nearly empty, and it would then scan all of it for each key: minutes, where an index finds each row at once.
-     */
-    static void sequentialScans(Connection c, boolean allowed) throws SQLException {
-        try (var s = c.createStatement()) {
-            s.execute("set local enable_seqscan = " + (allowed ? "on" : "off"));
-        }
     }
 
     /**
