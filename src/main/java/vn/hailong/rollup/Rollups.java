@@ -161,7 +161,7 @@ public final class Rollups {
          * (an import: many ratings a row). See {@link Rollups#write}.
          */
         public void writeTo(Connection connection) throws SQLException {
-            write(connection, claimShard(connection), totals(rows()), Integer.MAX_VALUE);
+            write(connection, claimShard(connection), totals(rows()));
         }
     }
 
@@ -178,15 +178,13 @@ public final class Rollups {
      * Adds the sums to the daily, summary and cut rollups, in the transaction of {@code connection}: in a shard of the
      * rollups this transaction alone writes (see {@link #claimShard}), the rows are read, added to in Java and
      * written back whole — the sums never go through SQL array arithmetic, which costs a few hundred microseconds
-     * an array. The sums are added to the daily rows in the end: {@code totals} is changed. The summary and cut rows
-     * are written whenever {@code held} are held (see {@link #HELD}).
+     * an array. The sums are added to the daily rows in the end: {@code totals} is changed.
      */
-    static void write(Connection connection, short shard, Map<Key, RollupSummary.Sum> totals, int held)
-            throws SQLException {
+    static void write(Connection connection, short shard, Map<Key, RollupSummary.Sum> totals) throws SQLException {
         if (totals.isEmpty()) {
             return;
         }
-        writeAbove(connection, shard, totals, held);
+        writeAbove(connection, shard, totals);
         // Exactly the rows to add to, each looked up by its key: a lateral subquery with a limit, which the planner
         // cannot turn into a join (a join of a few thousand keys may scan every row of the shard for each).
         var keys = List.copyOf(totals.keySet());
@@ -232,7 +230,7 @@ public final class Rollups {
      * service rows only, and of its agency's day nothing but the day matters to the summary rows; so the rows with
      * the services pooled, and then the agencies' days, are summed first and added once each, not once per daily row.
      */
-    private static void writeAbove(Connection connection, short shard, Map<Key, RollupSummary.Sum> totals, int held)
+    private static void writeAbove(Connection connection, short shard, Map<Key, RollupSummary.Sum> totals)
             throws SQLException {
         var summary = RollupSummary.begin(connection, totals.keySet().stream().map(Key::agencyId).distinct().toList());
         var cuts = new RollupCuts();
@@ -240,7 +238,7 @@ public final class Rollups {
         for (var entry : totals.entrySet()) {
             var key = entry.getKey();
             cuts.addServices(key, summary.top(key.agencyId()), entry.getValue());
-            cuts = writtenIfFull(connection, shard, cuts, held);
+            cuts = writtenIfFull(connection, shard, cuts);
             pooled.computeIfAbsent(new Key(key.agencyId(), key.day(), key.versionId(), 0, key.centreId(), key.channel(),
                     key.stratum(), key.flagged()), k -> new RollupSummary.Sum()).add(entry.getValue());
         }
@@ -250,7 +248,7 @@ public final class Rollups {
         for (var entry : pooled.entrySet()) {
             var key = entry.getKey();
             cuts.addPooled(key, summary.top(key.agencyId()), entry.getValue());
-            cuts = writtenIfFull(connection, shard, cuts, held);
+            cuts = writtenIfFull(connection, shard, cuts);
             days.computeIfAbsent(new AgencyDay(key.agencyId(), key.day(), key.versionId()),
                     k -> new RollupSummary.Sum()).add(entry.getValue());
         }
@@ -258,7 +256,7 @@ public final class Rollups {
         for (var entry : days.entrySet()) {
             var day = entry.getKey();
             summary.add(day.agencyId(), day.day(), day.versionId(), entry.getValue());
-            if (summary.size() >= held) {
+            if (summary.size() >= HELD) {
                 summary.writeTo(connection, shard);
                 summary = summary.emptied();
             }
@@ -269,16 +267,13 @@ public final class Rollups {
     /**
      * Summary or cut rows a fold holds at most before it writes them (about 7 KB each, SIPAS): a backlog of pending
      * rows over many agencies and days adds to many rows of its own. Rows written are added to, so writing early
-     * changes no sum. A rebuild or an import writes what it holds once, at the end: written every few thousand rows,
-     * each of its year and month rows was rewritten every time (the demo province's rebuild wrote 474 MB of cut rows
-     * in minutes, where it takes seconds).
+     * changes no sum.
      */
     static final int HELD = 5_000;
 
-    /** The cut rows, written if {@code held} are held (then new, empty ones), else as they are. */
-    private static RollupCuts writtenIfFull(Connection connection, short shard, RollupCuts cuts, int held)
-            throws SQLException {
-        if (cuts.size() < held) {
+    /** The cut rows, written if {@link #HELD} are held (then new, empty ones), else as they are. */
+    private static RollupCuts writtenIfFull(Connection connection, short shard, RollupCuts cuts) throws SQLException {
+        if (cuts.size() < HELD) {
             return cuts;
         }
         cuts.writeTo(connection, shard);
@@ -314,7 +309,7 @@ public final class Rollups {
                 }
             }
         }
-        write(connection, claimShard(connection), totals, HELD);
+        write(connection, claimShard(connection), totals);
         return folded;
     }
 
@@ -384,7 +379,7 @@ public final class Rollups {
             }
         }
         // Rebuilt rows go to shard 0: what the connections add afterwards lands beside them.
-        tx.connection(connection -> write(connection, (short) 0, totals(additions.rows()), Integer.MAX_VALUE));
+        tx.connection(connection -> write(connection, (short) 0, totals(additions.rows())));
         log.info("event=rollups_rebuilt from={} to={} rows={}", from, to, additions.responses.size());
         return additions.responses.size();
     }
