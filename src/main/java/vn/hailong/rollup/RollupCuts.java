@@ -108,11 +108,6 @@ public final class RollupCuts {
         }
     }
 
-    /** How many rows this holds. */
-    int size() {
-        return rows.size();
-    }
-
     private void add(Key key, RollupSummary.Sum sum) {
         rows.computeIfAbsent(key, k -> new RollupSummary.Sum()).add(sum);
     }
@@ -183,7 +178,7 @@ public final class RollupCuts {
 
     /**
      * Sums the cut rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before the
-     * cuts were, or before they were kept as now (migration 23, {@link RecutWeeks}).
+     * cuts were, or before they were kept as now (migration 21, {@link RecutOwnYears}).
      * Streams the daily rows; at most {@link #FLUSH_AT} cut rows in memory (written rows are added to, so flushing
      * early changes nothing).
      */

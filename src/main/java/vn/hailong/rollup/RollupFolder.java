@@ -22,10 +22,8 @@ public final class RollupFolder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RollupFolder.class);
     /**
      * Pending rows folded in one transaction at most. They are summed by daily key as they are read (about 7 KB a key
-     * in memory, SIPAS), and the rows above them written whenever {@link Rollups#HELD} are held: at most about 35 MB
-     * for the keys, twice that for what is summed from them on the way, and 35 MB of rows above. A transaction that
-     * takes a second's ratings whole rewrites each row they share (an agency's month, a top unit's year) once, not once
-     * per thousand ratings.
+     * in memory, SIPAS); a transaction that takes a second's ratings whole rewrites each row they share (an agency's
+     * month, a top unit's year) once, not once per thousand ratings.
      */
     static final int LIMIT = 5_000;
     /** Ticks between two looks at rollup_pending when nothing was nudged. */
@@ -92,9 +90,8 @@ public final class RollupFolder implements AutoCloseable {
         }
         try {
             foldAll();
-        } catch (RuntimeException | Error e) {
-            // Nothing is lost: the rows stay pending, still counted by every reader, and are folded later. An Error
-            // (out of memory) is caught too: thrown out of here, it would end the folding for good, silently.
+        } catch (RuntimeException e) {
+            // Nothing is lost: the rows stay pending, still counted by every reader, and are folded later.
             log.warn("event=rollup_fold_failed error={}", e.toString());
         }
     }

@@ -238,7 +238,6 @@ public final class Rollups {
         for (var entry : totals.entrySet()) {
             var key = entry.getKey();
             cuts.addServices(key, summary.top(key.agencyId()), entry.getValue());
-            cuts = writtenIfFull(connection, shard, cuts);
             pooled.computeIfAbsent(new Key(key.agencyId(), key.day(), key.versionId(), 0, key.centreId(), key.channel(),
                     key.stratum(), key.flagged()), k -> new RollupSummary.Sum()).add(entry.getValue());
         }
@@ -248,36 +247,12 @@ public final class Rollups {
         for (var entry : pooled.entrySet()) {
             var key = entry.getKey();
             cuts.addPooled(key, summary.top(key.agencyId()), entry.getValue());
-            cuts = writtenIfFull(connection, shard, cuts);
             days.computeIfAbsent(new AgencyDay(key.agencyId(), key.day(), key.versionId()),
                     k -> new RollupSummary.Sum()).add(entry.getValue());
         }
-        cuts.writeTo(connection, shard);
-        for (var entry : days.entrySet()) {
-            var day = entry.getKey();
-            summary.add(day.agencyId(), day.day(), day.versionId(), entry.getValue());
-            if (summary.size() >= HELD) {
-                summary.writeTo(connection, shard);
-                summary = summary.emptied();
-            }
-        }
+        days.forEach((day, sum) -> summary.add(day.agencyId(), day.day(), day.versionId(), sum));
         summary.writeTo(connection, shard);
-    }
-
-    /**
-     * Summary or cut rows a fold holds at most before it writes them (about 7 KB each, SIPAS): a backlog of pending
-     * rows over many agencies and days adds to many rows of its own. Rows written are added to, so writing early
-     * changes no sum.
-     */
-    static final int HELD = 5_000;
-
-    /** The cut rows, written if {@link #HELD} are held (then new, empty ones), else as they are. */
-    private static RollupCuts writtenIfFull(Connection connection, short shard, RollupCuts cuts) throws SQLException {
-        if (cuts.size() < HELD) {
-            return cuts;
-        }
         cuts.writeTo(connection, shard);
-        return new RollupCuts();
     }
 
     /**
