@@ -144,16 +144,6 @@ public final class RollupSummary {
         return new RollupSummary(lineages, tops);
     }
 
-    /** How many rows this holds. */
-    int size() {
-        return rows.size();
-    }
-
-    /** A summary with the same lineages and nothing added: for a fold that has written what it held. */
-    RollupSummary emptied() {
-        return new RollupSummary(lineages, tops);
-    }
-
     /** The top unit (a province) above an agency, or the agency itself if it is one. */
     long top(long agencyId) {
         return tops.getOrDefault(agencyId, agencyId);
