@@ -23,7 +23,9 @@ public final class RollupFolder implements AutoCloseable {
     /**
      * Pending rows folded in one transaction at most. They are summed by daily key as they are read (about 7 KB a key
      * in memory, SIPAS); a transaction that takes a second's ratings whole rewrites each row they share (an agency's
-     * month, a top unit's year) once, not once per thousand ratings.
+     * month, a top unit's year) once, not once per thousand ratings. The summary and cut rows they add to are held
+     * too: a few per key under a steady flow, as keys share them, but a backlog spread over many agencies and days
+     * may hold some hundreds of megabytes.
      */
     static final int LIMIT = 5_000;
     /** Ticks between two looks at rollup_pending when nothing was nudged. */

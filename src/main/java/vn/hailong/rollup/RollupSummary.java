@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rollups summed per year, month, week and day, per unit: its own responses, and its whole subtree's (sql/V5,
- * rollup_summary; day rows since sql/V19, week rows since migration 23). Filled from the same additions as the daily rollups; when a unit moves,
- * the subtree rows are summed again from the units' own rows (those of the cut rollups from the daily rows).
+ * rollup_summary; day rows since sql/V19, week rows since migration 23). Filled from the same additions as the daily
+ * rollups; when a unit moves, the subtree rows are summed again from the units' own rows (those of the cut rollups
+ * from the daily rows).
  * <p>
  * Day and week rows answer the days of a range that cut a month (its whole weeks from the week rows): each agency's
  * own, and each top unit's whole subtree's (a unit between them reads its agencies' own rows), so a rating adds to
@@ -77,13 +78,12 @@ public final class RollupSummary {
 
         /** Adds a stored row: its number of responses and its packed counts and sums. */
         void add(long moreResponses, byte[] packed) {
+            responses += moreResponses;
             if (counts.length == 0 && sums.length == 0) {
                 var more = PackedStatistics.unpack(packed);
-                responses += moreResponses;
                 counts = more.counts();
                 sums = more.sums();
             } else {
-                responses += moreResponses;
                 PackedStatistics.addTo(packed, counts, sums);
             }
         }
@@ -156,7 +156,7 @@ public final class RollupSummary {
     void add(long agencyId, LocalDate day, long versionId, Sum sum) {
         addDay(agencyId, day, versionId, sum.responses, sum.counts, sum.sums);
         for (int months : new int[] {1, 12}) {
-            var period = months == 1 ? day.withDayOfMonth(1) : day.withDayOfYear(1);
+            var period = period(day, months);
             rows.computeIfAbsent(new Key(agencyId, true, months, period, versionId), k -> new Sum()).add(sum);
             for (long unit : lineages.getOrDefault(agencyId, List.of(agencyId))) {
                 rows.computeIfAbsent(new Key(unit, false, months, period, versionId), k -> new Sum()).add(sum);
