@@ -6,7 +6,7 @@
 # Bounded: at most --budget s per endpoint and phase, --seconds s per ingestion run; generation and rebuild of
 # 5 M responses take a while (see docs/benchmarks.md).
 # Usage: bench/analytics.sh [--responses 5000000] [--calls 30] [--warmup 3] [--budget 60] [--seconds 10]
-#                           [--clients 8] [--rounds 3] [--window-days 10] [--timeout 900] [--server-heap 2g]
+#                           [--clients 8] [--rounds 8] [--window-days 10] [--timeout 900] [--server-heap 2g]
 #                           [--larger-heap 8g]   (time an endpoint again on a larger heap when it ran out of memory)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -46,7 +46,7 @@ public final class AnalyticsLoad {
         int timeout = (int) longArg(args, "--timeout", 900);
         int seconds = (int) longArg(args, "--seconds", 10);
         int clients = (int) longArg(args, "--clients", 8);
-        int rounds = (int) longArg(args, "--rounds", 3);
+        int rounds = (int) longArg(args, "--rounds", 8);
         int windowDays = (int) longArg(args, "--window-days", 10);
         var heap = stringArg(args, "--server-heap", "2g");
         var largerHeap = stringArg(args, "--larger-heap", null);

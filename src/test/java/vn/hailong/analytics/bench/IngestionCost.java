@@ -19,6 +19,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 
 import vn.hailong.collect.bench.CpuMeter;
+import vn.hailong.collect.bench.RoundMean;
 import vn.hailong.collect.bench.SubmissionLoad;
 import vn.hailong.db.DatabaseUrl;
 
@@ -61,32 +62,42 @@ final class IngestionCost {
                 run("warm-up " + part + ", without rollups", withoutRollups, withRollups, url, targets, clients,
                         seconds, cpu);
             }
-            double with = 0;
-            double without = 0;
-            double cpuWith = 0;
-            double cpuWithout = 0;
+            var rates = new double[rounds][];
+            var costs = new double[rounds];
+            var cpuCosts = new double[rounds];
             for (int round = 1; round <= rounds; round++) {
                 var w = run("round " + round + ", with rollups", withRollups, withoutRollups, url, targets, clients,
                         seconds, cpu);
                 var wo = run("round " + round + ", without rollups", withoutRollups, withRollups, url, targets, clients,
                         seconds, cpu);
-                with += w.perSecond();
-                without += wo.perSecond();
-                cpuWith += w.cpuMicros();
-                cpuWithout += wo.cpuMicros();
+                rates[round - 1] = new double[] {w.perSecond(), wo.perSecond()};
+                costs[round - 1] = 100 * (1 - w.perSecond() / wo.perSecond());
+                cpuCosts[round - 1] = 100 * (1 - wo.cpuMicros() / w.cpuMicros());
             }
-            with /= rounds;
-            without /= rounds;
-            double cost = 100 * (1 - with / without);
-            System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s: rollups cost %.1f %% of the rate"
-                    + " (target ≤ 30 %%): %s%n", with, without, cost, cost <= 30 ? "PASS" : "FAIL");
+            double with = java.util.Arrays.stream(rates).mapToDouble(r -> r[0]).average().orElseThrow();
+            double without = java.util.Arrays.stream(rates).mapToDouble(r -> r[1]).average().orElseThrow();
+            System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s on average: rollups cost %.1f %% of the"
+                    + " rate%n", with, without, 100 * (1 - with / without));
+            // A round's cost compares two runs 10 s apart, so a slow spell of the machine hits both alike; the rounds
+            // still differ by several points (the folder's and autovacuum's work falls unevenly on them), so the
+            // verdict is on their mean, with its interval.
+            var cost = RoundMean.of(costs);
+            System.out.printf("Rollups' cost, round by round: %s: %s%n", cost.describe("%"), verdict(cost));
             // The rate depends on what else the two cores run (the load generator, other processes); the CPU the
             // server and PostgreSQL spend on a rating much less. So the cost is also given by CPU: as the rates would
             // have it if the server and PostgreSQL had the cores to themselves.
-            System.out.printf("CPU per rating (server but its JIT, and PostgreSQL): with rollups %.0f µs, without %.0f"
-                            + " µs: rollups cost %.1f %% of the rate the CPU allows%n", cpuWith / rounds,
-                    cpuWithout / rounds, 100 * (1 - cpuWithout / cpuWith));
+            System.out.printf("By CPU per rating (server but its JIT, and PostgreSQL), round by round: %s%n",
+                    RoundMean.of(cpuCosts).describe("%"));
         }
+    }
+
+    /** PASS when the mean cost is at most 30 %, saying whether its whole interval is too. */
+    static String verdict(RoundMean cost) {
+        if (cost.mean() > 30) {
+            return "FAIL (target ≤ 30 %)";
+        }
+        return cost.high() <= 30 ? "PASS (target ≤ 30 %, the whole interval under it)"
+                : String.format("PASS on the mean (target ≤ 30 %%; the interval reaches %.1f %%)", cost.high());
     }
 
     /** The port of the embedded PostgreSQL in a JDBC URL (jdbc:postgresql://localhost:port/...), or null. */

@@ -95,7 +95,10 @@ public final class CpuMeter {
         }
     }
 
-    /** utime + stime of every process whose parent is the postmaster listening on our port, and the postmaster. */
+    /**
+     * utime + stime of every process whose parent is the postmaster listening on our port, and the postmaster's, with
+     * those of its children that ended (its cutime + cstime): the raw inserts' connections end with their phase.
+     */
     public long postgresNanos() {
         if (postgresPort == null) {
             return -1;
@@ -111,6 +114,9 @@ public final class CpuMeter {
                     long parent = Long.parseLong(fields[1]);
                     if (pid == postmaster || parent == postmaster) {
                         ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // the process ended while we read

@@ -33,8 +33,11 @@ import vn.hailong.db.DatabaseUrl;
  * Load benchmark of POST /api/v1/responses over loopback, beside the raw rate of the same PostgreSQL doing
  * the same single-row inserts. Bounded in time and count; prints its figures.
  *
- * <pre>bench/collect.sh [--seconds 10] [--warm-up 60] [--clients 8] [--rate 500] [--database-url URL] [--profile]
- *                  [--without-rollups]</pre>
+ * <pre>bench/collect.sh [--seconds 10] [--rounds 5] [--warm-up 60] [--clients 8] [--rate 500] [--database-url URL]
+ *                  [--profile] [--without-rollups]</pre>
+ *
+ * After the warm-up, {@code --rounds} rounds each run the API and then the raw inserts for {@code --seconds}; the
+ * API's rate over the raw rate is given per round, and their mean with its 95 % confidence interval.
  *
  * The closed loop's rate counts the time the rollup folder takes after the last answer. A last phase sends
  * ratings of an unknown agency, each refused (422) before anything is written: what HTTP, JSON and the checks
@@ -57,6 +60,7 @@ public final class SubmissionLoad {
         int clients = intArg(args, "--clients", 8);
         int rate = intArg(args, "--rate", 500);
         int warmUp = intArg(args, "--warm-up", 60);
+        int rounds = intArg(args, "--rounds", 5);
         var url = stringArg(args, "--database-url");
         boolean profile = Arrays.asList(args).contains("--profile");
         if (Arrays.asList(args).contains("--without-rollups")) {
@@ -102,22 +106,40 @@ public final class SubmissionLoad {
             if (profile) {
                 Statements.reset(jdbc);
             }
-            cpu.start();
-            var answered = run("API, closed loop", base, clients, seconds, 0);
-            // The rollup rows the ratings left pending are folded after them: the rate counts that time too.
-            double folding = foldingLeft(jdbc);
-            var api = apiCount / (apiCount / answered + folding);
-            System.out.printf("%-28s %8.0f submissions/s  (the last pending rollup rows folded %.0f ms after the last"
-                    + " answer)%n", "API, with folding", api, folding * 1000);
-            cpu.report("API, closed loop", apiCount);
-            if (profile) {
-                Statements.print(jdbc, apiCount);
+            // Rounds alternating the API and the raw inserts, each giving one ratio: a slow spell of the machine hits
+            // both sides of a round alike, and the rounds' spread gives the mean ratio's interval.
+            var ratios = new double[rounds];
+            double raw = 0;
+            for (int round = 1; round <= rounds; round++) {
+                if (profile && round == 1) {
+                    Statements.reset(jdbc);
+                }
+                var name = "round " + round + ", API";
+                cpu.start();
+                var answered = run(name, base, clients, seconds, 0);
+                // The rollup rows the ratings left pending are folded after them: the rate counts that time too.
+                double folding = foldingLeft(jdbc);
+                var api = apiCount / (apiCount / answered + folding);
+                System.out.printf("%-28s %8.0f submissions/s  (the last pending rollup rows folded %.0f ms after the"
+                        + " last answer)%n", name + ", folded", api, folding * 1000);
+                cpu.report(name, apiCount);
+                if (profile && round == 1) {
+                    Statements.print(jdbc, apiCount);
+                }
+                name = "round " + round + ", raw INSERT";
+                cpu.start();
+                var inserts = rawInserts(jdbc, clients, seconds);
+                System.out.printf("%-28s %8.0f inserts/s%n", name, inserts);
+                cpu.report(name, rawCount);
+                ratios[round - 1] = 100 * api / inserts;
+                raw += inserts / rounds;
             }
-            cpu.start();
-            var raw = rawInserts(jdbc, clients, seconds);
-            System.out.printf("%-28s %8.0f inserts/s%n", "raw single-row INSERT", raw);
-            cpu.report("raw single-row INSERT", rawCount);
-            System.out.printf("%-28s %8.1f %% of the raw insert rate (target ≥ 50 %%)%n", "API / raw", 100 * api / raw);
+            var ratio = RoundMean.of(ratios);
+            System.out.printf("API / raw, round by round: %s of the raw insert rate: %s%n", ratio.describe("%"),
+                    ratio.mean() < 50 ? "FAIL (target ≥ 50 %)" : ratio.low() >= 50
+                            ? "PASS (target ≥ 50 %, the whole interval over it)"
+                            : String.format("PASS on the mean (target ≥ 50 %%; the interval reaches down to %.1f %%)",
+                                    ratio.low()));
             // What HTTP, JSON and the checks cost before anything is written: the same ratings, for an agency
             // that does not exist, each answered 422 (its directory is in memory: no database round trip).
             cpu.start();
