@@ -29,6 +29,25 @@ public record RoundMean(double mean, double low, double high, double[] rounds) {
         return new RoundMean(mean, mean - half, mean + half, rounds.clone());
     }
 
+    /**
+     * PASS when the mean meets the target ({@code sign} "≤": at most it, "≥": at least it), saying whether the whole
+     * interval does too; FAIL when the mean misses it.
+     */
+    public String verdict(String sign, double target) {
+        boolean atMost = switch (sign) {
+            case "≤" -> true;
+            case "≥" -> false;
+            default -> throw new IllegalArgumentException("sign " + sign);
+        };
+        var goal = String.format("target %s %.0f %%", sign, target);
+        if (atMost ? mean > target : mean < target) {
+            return "FAIL (" + goal + ")";
+        }
+        double far = atMost ? high : low;
+        return (atMost ? far <= target : far >= target) ? "PASS (" + goal + ", the whole interval too)"
+                : String.format("PASS on the mean (%s; the interval reaches %.1f %%)", goal, far);
+    }
+
     /** "24.1 % (95 % CI 19.0–29.2 %, 8 rounds: 21.0 25.3 …)", the figures with one decimal. */
     public String describe(String unit) {
         var each = new StringBuilder();

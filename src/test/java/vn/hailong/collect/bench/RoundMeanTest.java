@@ -18,6 +18,18 @@ class RoundMeanTest {
     }
 
     @Test
+    void verdictOnTheMeanAndTheInterval() {
+        var m = RoundMean.of(1, 2, 3, 4, 5); // 3.0, interval 1.04–4.96
+        assertEquals("PASS (target ≤ 5 %, the whole interval too)", m.verdict("≤", 5));
+        assertEquals("PASS on the mean (target ≤ 4 %; the interval reaches 5.0 %)", m.verdict("≤", 4));
+        assertEquals("FAIL (target ≤ 2 %)", m.verdict("≤", 2));
+        assertEquals("PASS (target ≥ 1 %, the whole interval too)", m.verdict("≥", 1));
+        assertEquals("PASS on the mean (target ≥ 2 %; the interval reaches 1.0 %)", m.verdict("≥", 2));
+        assertEquals("FAIL (target ≥ 4 %)", m.verdict("≥", 4));
+        assertThrows(IllegalArgumentException.class, () -> m.verdict("<", 4));
+    }
+
+    @Test
     void oneRoundHasNoInterval() {
         var m = RoundMean.of(24.5);
         assertEquals(24.5, m.mean());

@@ -111,9 +111,6 @@ public final class SubmissionLoad {
             var ratios = new double[rounds];
             double raw = 0;
             for (int round = 1; round <= rounds; round++) {
-                if (profile && round == 1) {
-                    Statements.reset(jdbc);
-                }
                 var name = "round " + round + ", API";
                 cpu.start();
                 var answered = run(name, base, clients, seconds, 0);
@@ -136,10 +133,7 @@ public final class SubmissionLoad {
             }
             var ratio = RoundMean.of(ratios);
             System.out.printf("API / raw, round by round: %s of the raw insert rate: %s%n", ratio.describe("%"),
-                    ratio.mean() < 50 ? "FAIL (target ≥ 50 %)" : ratio.low() >= 50
-                            ? "PASS (target ≥ 50 %, the whole interval over it)"
-                            : String.format("PASS on the mean (target ≥ 50 %%; the interval reaches down to %.1f %%)",
-                                    ratio.low()));
+                    ratio.verdict("≥", 50));
             // What HTTP, JSON and the checks cost before anything is written: the same ratings, for an agency
             // that does not exist, each answered 422 (its directory is in memory: no database round trip).
             cpu.start();
