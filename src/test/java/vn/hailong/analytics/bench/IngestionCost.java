@@ -79,9 +79,9 @@ final class IngestionCost {
             double without = Arrays.stream(rates).mapToDouble(r -> r[1]).average().orElseThrow();
             System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s on average: rollups cost %.1f %% of the"
                     + " rate%n", with, without, 100 * (1 - with / without));
-            // A round's cost compares two runs 10 s apart, so a slow spell of the machine hits both alike; the rounds
-            // still differ by several points (the folder's and autovacuum's work falls unevenly on them), so the
-            // verdict is on their mean, with its interval.
+            // A round's cost compares two runs 10 s apart, so a slow spell of the machine hits both alike. The rounds
+            // still differ by tens of points (both servers' rates vary, for reasons not pinned down), so the verdict
+            // is on their mean, with its interval.
             var cost = RoundMean.of(costs);
             System.out.printf("Rollups' cost, round by round: %s: %s%n", cost.describe("%"), cost.verdict("≤", 30));
             // The rate depends on what else the two cores run (the load generator, other processes); the CPU the

@@ -1,6 +1,7 @@
 package vn.hailong.collect.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -39,22 +40,22 @@ public record RoundMean(double mean, double low, double high, double[] rounds) {
             case "≥" -> false;
             default -> throw new IllegalArgumentException("sign " + sign);
         };
-        var goal = String.format("target %s %.0f %%", sign, target);
+        var goal = String.format(Locale.ROOT, "target %s %.0f %%", sign, target);
         if (atMost ? mean > target : mean < target) {
             return "FAIL (" + goal + ")";
         }
         double far = atMost ? high : low;
         return (atMost ? far <= target : far >= target) ? "PASS (" + goal + ", the whole interval too)"
-                : String.format("PASS on the mean (%s; the interval reaches %.1f %%)", goal, far);
+                : String.format(Locale.ROOT, "PASS on the mean (%s; the interval reaches %.1f %%)", goal, far);
     }
 
     /** "24.1 % (95 % CI 19.0–29.2 %, 8 rounds: 21.0 25.3 …)", the figures with one decimal. */
     public String describe(String unit) {
         var each = new StringBuilder();
         for (double r : rounds) {
-            each.append(' ').append(String.format("%.1f", r));
+            each.append(' ').append(String.format(Locale.ROOT, "%.1f", r));
         }
-        return String.format("%.1f %s (95 %% CI %.1f–%.1f %s, %d rounds:%s)", mean, unit, low, high, unit,
+        return String.format(Locale.ROOT, "%.1f %s (95 %% CI %.1f–%.1f %s, %d rounds:%s)", mean, unit, low, high, unit,
                 rounds.length, each);
     }
 }
