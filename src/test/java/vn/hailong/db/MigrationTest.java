@@ -79,21 +79,6 @@ class MigrationTest {
     }
 
     @Test
-    void a_fold_can_find_a_cut_row_only_by_its_key_and_readers_have_an_index_for_own_and_subtree_rows() {
-        try (var dsl = TestApp.dsl(url)) {
-            // An index on part of the key, usable whatever "own" is, was what the planner took for a fold's lookups.
-            assertThat(column(dsl, "select indexdef from pg_indexes where tablename = 'rollup_cut'"
-                    + " and indexname <> 'rollup_cut_pkey' order by indexname", String.class)).containsExactly(
-                    "CREATE INDEX rollup_cut_own_period_idx ON public.rollup_cut USING btree (cut, months, period)"
-                            + " WHERE own",
-                    "CREATE INDEX rollup_cut_subtree_period_idx ON public.rollup_cut USING btree (cut, months, period)"
-                            + " WHERE (NOT own)",
-                    "CREATE INDEX rollup_cut_value_idx ON public.rollup_cut USING btree (cut, value, months, period)"
-                            + " WHERE (NOT own)");
-        }
-    }
-
-    @Test
     void a_published_questionnaire_version_cannot_change() {
         new DefaultContent(org.jooq.impl.DSL.using(database.dataSource(), org.jooq.SQLDialect.POSTGRES)).seed();
         try (var dsl = TestApp.dsl(url)) {
