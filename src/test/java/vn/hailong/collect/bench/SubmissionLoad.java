@@ -43,8 +43,8 @@ import vn.hailong.db.DatabaseUrl;
  * ratings of an unknown agency, each refused (422) before anything is written: what HTTP, JSON and the checks
  * cost. {@code --without-rollups} stores ratings without their rollups (hailong.bench.withoutRollups).
  *
- * With {@code --profile} (embedded database only) it also prints, for the closed loop, where PostgreSQL spent
- * its time statement by statement, functions' inner statements included (pg_stat_statements).
+ * With {@code --profile} (embedded database only) it also prints, for the first round's closed loop, where
+ * PostgreSQL spent its time statement by statement, functions' inner statements included (pg_stat_statements).
  */
 public final class SubmissionLoad {
     static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
