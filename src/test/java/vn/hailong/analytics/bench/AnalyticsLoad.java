@@ -26,7 +26,7 @@ import vn.hailong.survey.Forms;
  * in time; prints its figures as it goes.
  *
  * <pre>bench/analytics.sh [--responses 5000000] [--calls 30] [--warmup 3] [--budget 60] [--seconds 10]
- *     [--clients 8] [--rounds 3] [--window-days 10] [--timeout 900] [--server-heap 2g]
+ *     [--clients 8] [--rounds 8] [--window-days 10] [--timeout 900] [--server-heap 2g]
  *     [--larger-heap 8g]</pre>
  */
 public final class AnalyticsLoad {
@@ -47,6 +47,9 @@ public final class AnalyticsLoad {
         int seconds = (int) longArg(args, "--seconds", 10);
         int clients = (int) longArg(args, "--clients", 8);
         int rounds = (int) longArg(args, "--rounds", 8);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+        }
         int windowDays = (int) longArg(args, "--window-days", 10);
         var heap = stringArg(args, "--server-heap", "2g");
         var largerHeap = stringArg(args, "--larger-heap", null);

@@ -3,7 +3,6 @@ package vn.hailong.analytics.bench;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -63,7 +62,8 @@ final class IngestionCost {
                 run("warm-up " + part + ", without rollups", withoutRollups, withRollups, url, targets, clients,
                         seconds, cpu);
             }
-            var rates = new double[rounds][];
+            double with = 0;
+            double without = 0;
             var costs = new double[rounds];
             var cpuCosts = new double[rounds];
             for (int round = 1; round <= rounds; round++) {
@@ -71,12 +71,11 @@ final class IngestionCost {
                         seconds, cpu);
                 var wo = run("round " + round + ", without rollups", withoutRollups, withRollups, url, targets, clients,
                         seconds, cpu);
-                rates[round - 1] = new double[] {w.perSecond(), wo.perSecond()};
+                with += w.perSecond() / rounds;
+                without += wo.perSecond() / rounds;
                 costs[round - 1] = 100 * (1 - w.perSecond() / wo.perSecond());
                 cpuCosts[round - 1] = 100 * (1 - wo.cpuMicros() / w.cpuMicros());
             }
-            double with = Arrays.stream(rates).mapToDouble(r -> r[0]).average().orElseThrow();
-            double without = Arrays.stream(rates).mapToDouble(r -> r[1]).average().orElseThrow();
             System.out.printf("Ingestion with rollups %.0f/s, without %.0f/s on average: rollups cost %.1f %% of the"
                     + " rate%n", with, without, 100 * (1 - with / without));
             // A round's cost compares two runs 10 s apart, so a slow spell of the machine hits both alike. The rounds

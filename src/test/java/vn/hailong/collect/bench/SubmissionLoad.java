@@ -61,6 +61,9 @@ public final class SubmissionLoad {
         int rate = intArg(args, "--rate", 500);
         int warmUp = intArg(args, "--warm-up", 60);
         int rounds = intArg(args, "--rounds", 5);
+        if (rounds < 1) {
+            throw new IllegalArgumentException("--rounds must be at least 1, not " + rounds);
+        }
         var url = stringArg(args, "--database-url");
         boolean profile = Arrays.asList(args).contains("--profile");
         if (Arrays.asList(args).contains("--without-rollups")) {
