@@ -275,23 +275,48 @@ public final class RollupSummary {
      */
     static <K> void upsert(Connection c, String sql, Map<K, Sum> rows, short shard, KeyBinder<K> binder)
             throws SQLException {
-        try (var statement = c.prepareStatement(sql)) {
-            int pending = 0;
+        upsert(c, sql, rows, shard, binder, null);
+    }
+
+    /** The same, remembering where each row was written in {@code places}, if given. */
+    static <K> void upsert(Connection c, String sql, Map<K, Sum> rows, short shard, KeyBinder<K> binder,
+                           RowPlaces<K> places) throws SQLException {
+        try (var statement = places == null
+                ? c.prepareStatement(sql)
+                : c.prepareStatement(sql, new String[] {"ctid"})) {
+            var batch = new ArrayList<K>(500);
             for (var entry : rows.entrySet()) {
                 int next = binder.bind(statement, entry.getKey());
                 statement.setShort(next, shard);
                 statement.setLong(next + 1, entry.getValue().responses);
                 statement.setBytes(next + 2, PackedStatistics.pack(entry.getValue().counts, entry.getValue().sums));
                 statement.addBatch();
-                if (++pending == 500) {
-                    statement.executeBatch();
-                    pending = 0;
+                batch.add(entry.getKey());
+                if (batch.size() == 500) {
+                    execute(statement, batch, shard, places);
                 }
             }
-            if (pending > 0) {
-                statement.executeBatch();
+            if (!batch.isEmpty()) {
+                execute(statement, batch, shard, places);
             }
         }
+    }
+
+    /** Runs a batch; with {@code places}, notes each row's ctid, returned in the order of the batch. */
+    private static <K> void execute(PreparedStatement statement, List<K> batch, short shard, RowPlaces<K> places)
+            throws SQLException {
+        statement.executeBatch();
+        if (places != null) {
+            try (var r = statement.getGeneratedKeys()) {
+                for (var key : batch) {
+                    if (!r.next()) {
+                        break;
+                    }
+                    places.put(key, shard, r.getString(1));
+                }
+            }
+        }
+        batch.clear();
     }
 
     /** Every unit's lineage: itself and each unit above it, the top unit last. */

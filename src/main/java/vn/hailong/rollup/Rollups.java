@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.postgresql.PGStatement;
@@ -174,20 +175,42 @@ public final class Rollups {
         return totals;
     }
 
+    /** Where the folds wrote their daily rows last (see {@link RowPlaces}): 50,000 places, some 15 MB. */
+    private static final RowPlaces<Key> PLACES = new RowPlaces<>(50_000);
+
     /**
      * Adds the sums to the daily, summary and cut rollups, in the transaction of {@code connection}: in a shard of the
-     * rollups this transaction alone writes (see {@link #claimShard}), the rows are read, added to in Java and
-     * written back whole — the sums never go through SQL array arithmetic, which costs a few hundred microseconds
-     * an array. The sums are added to the daily rows in the end: {@code totals} is changed.
+     * rollups this transaction alone writes (see {@link #claimShard}), the rows are read (where this JVM last wrote
+     * them, see {@link RowPlaces}, or else by their keys), added to in Java and written back whole — the sums never
+     * go through SQL array arithmetic, which costs a few hundred microseconds an array. The sums are added to the
+     * daily rows in the end: {@code totals} is changed.
      */
     static void write(Connection connection, short shard, Map<Key, RollupSummary.Sum> totals) throws SQLException {
         if (totals.isEmpty()) {
             return;
         }
         writeAbove(connection, shard, totals);
+        var places = shard == 0 ? null : PLACES;
+        var found = places == null ? Set.<Key>of() : places.readInto(connection, """
+                select ctid::text, agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum,
+                       flagged, shard, responses, packed
+                  from rollup_daily""", shard, totals, r -> new Key(r.getLong(2), r.getObject(3, LocalDate.class),
+                r.getLong(4), r.getLong(5), r.getLong(6), r.getString(7), r.getString(8), r.getBoolean(9)));
+        var keys = RowPlaces.rest(totals, found);
+        if (!keys.isEmpty()) {
+            readByKeys(connection, shard, keys, totals);
+        }
+        RollupSummary.upsert(connection, SET_SQL, totals, shard, (statement, key) -> {
+            key.bind(statement);
+            return 9;
+        }, places);
+    }
+
+    /** Adds to {@code totals} the shard's daily rows of these keys, each looked up by its key. */
+    private static void readByKeys(Connection connection, short shard, List<Key> keys,
+                                   Map<Key, RollupSummary.Sum> totals) throws SQLException {
         // Exactly the rows to add to, each looked up by its key: a lateral subquery with a limit, which the planner
         // cannot turn into a join (a join of a few thousand keys may scan every row of the shard for each).
-        var keys = List.copyOf(totals.keySet());
         try (var statement = connection.prepareStatement("""
                 select d.agency_id, d.day, d.questionnaire_version_id, d.service_id, d.centre_id, d.channel, d.stratum,
                        d.flagged, d.responses, d.packed
@@ -219,10 +242,6 @@ public final class Rollups {
                 }
             }
         }
-        RollupSummary.upsert(connection, SET_SQL, totals, shard, (statement, key) -> {
-            key.bind(statement);
-            return 9;
-        });
     }
 
     /**
