@@ -1,6 +1,7 @@
 package vn.hailong.stats;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,24 @@ public record Instrument(Methodology methodology, int levels, List<String> crite
     /** The same questions scored by another methodology (and scale), e.g. for a comparison view. */
     public Instrument with(Methodology methodology, int levels) {
         return new Instrument(methodology, levels, criteria, elements, overall);
+    }
+
+    /**
+     * The part of this instrument asked under {@code codes}, e.g. the criteria two questionnaire versions share: the
+     * same methodology and scale, the listed criteria in this instrument's order, each element with only its listed
+     * criteria (elements left with none dropped), and the overall question if listed. Unknown codes are ignored.
+     */
+    public Instrument restrictedTo(Collection<String> codes) {
+        Set<String> kept = new HashSet<>(codes);
+        List<Element> keptElements = new ArrayList<>();
+        for (Element e : elements) {
+            List<String> members = e.criteria().stream().filter(kept::contains).toList();
+            if (!members.isEmpty()) {
+                keptElements.add(new Element(e.code(), members, e.weight()));
+            }
+        }
+        return new Instrument(methodology, levels, criteria.stream().filter(kept::contains).toList(), keptElements,
+                overall.filter(kept::contains));
     }
 
     public int indexOf(String criterion) {
