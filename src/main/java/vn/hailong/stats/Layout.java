@@ -66,7 +66,7 @@ final class Layout {
         for (int j = 0; j < elementCriteria.length; j++) {
             int size = elementCriteria[j].length;
             cronbachBase[j] = next;
-            next += 1 + size + size * (size + 1) / 2;
+            next += cronbachWidth(size);
         }
         driverBase = new int[criteria];
         for (int i = 0; i < criteria; i++) {
@@ -106,6 +106,11 @@ final class Layout {
         // Row-major upper triangle without the diagonal.
         int before = p * n - p * (p + 1) / 2;
         return pairBase + PAIR_WIDTH * (before + q - p - 1);
+    }
+
+    /** Length of the Cronbach block of an element of {@code size} criteria: n, Σx per criterion, Σx·x' per pair. */
+    static int cronbachWidth(int size) {
+        return 1 + size + size * (size + 1) / 2;
     }
 
     /** Offset, inside element j's Cronbach block, of Σx·x' for its criteria a ≤ b. */

@@ -31,7 +31,7 @@ public final class Reliability {
         Layout layout = statistics.layout();
         int k = layout.elementCriteria[j].length;
         int base = layout.cronbachBase[j];
-        long[] sums = new long[1 + k + k * (k + 1) / 2];
+        long[] sums = new long[Layout.cronbachWidth(k)];
         for (StratumStatistics st : statistics.strata().values()) {
             for (int o = 0; o < sums.length; o++) {
                 sums[o] += st.count(base + o);
