@@ -50,6 +50,24 @@ public final class SufficientStatistics {
         return new SufficientStatistics(instrument, layout, union);
     }
 
+    /**
+     * These statistics under {@code sub}, a restriction of this instrument such as one from
+     * {@link Instrument#restrictedTo}, so that two questionnaire versions compare over the criteria they share. Every
+     * stratum holds what {@code builder(sub)} would have summed from the same responses without the dropped criteria,
+     * except for an element that lost criteria: its complete cases for Cronbach's α are not among our sums, so its
+     * block is left zero (no complete cases) and its α is absent.
+     *
+     * @throws IllegalArgumentException if {@code sub} is not a restriction: another methodology or scale, a criterion
+     *     we do not have, an element that is not part of ours of the same code in the same order, or another overall
+     *     question (none is fine)
+     */
+    public SufficientStatistics restrictedTo(Instrument sub) {
+        Restriction restriction = new Restriction(instrument, sub);
+        SortedMap<String, StratumStatistics> restricted = new TreeMap<>();
+        strata.forEach((name, s) -> restricted.put(name, restriction.apply(s)));
+        return new SufficientStatistics(sub, restriction.to, restricted);
+    }
+
     public Instrument instrument() {
         return instrument;
     }

@@ -3,7 +3,9 @@ package vn.hailong.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SufficientStatisticsTest {
@@ -56,5 +58,34 @@ class SufficientStatisticsTest {
         assertThatThrownBy(() -> SufficientStatistics.builder(SIPAS).add(new Response("", levels)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Response("", 0, new int[17])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void statistics_are_only_restricted_to_a_part_of_their_instrument() {
+        SufficientStatistics sipas = Vectors.statistics(2024, "ALL");
+
+        assertRefused(sipas, SIPAS.with(Methodology.IKM, 4), "methodology and scale");
+        assertRefused(sipas, SIPAS.with(Methodology.SIPAS, 7), "methodology and scale");
+        assertRefused(sipas, instrument(List.of("TC1", "XX"), new Element("TC", List.of("TC1"), 1)), "XX");
+        assertRefused(sipas, instrument(List.of("TC1"), new Element("CC", List.of("TC1"), 1)), "element CC");
+        assertRefused(sipas, instrument(List.of("TC1"), new Element("ZZ", List.of("TC1"), 1)), "element ZZ");
+        assertRefused(sipas, instrument(List.of("TC1", "TC2"), new Element("TC", List.of("TC2", "TC1"), 1)),
+                "in their order");
+        assertRefused(sipas, instrument(List.of("TC1", "HL"), new Element("TC", List.of("TC1", "HL"), 1)),
+                "element TC");
+        assertRefused(sipas, new Instrument(Methodology.SIPAS, 5, List.of("TC1", "TT1"),
+                List.of(new Element("TC", List.of("TC1"), 1)), Optional.of("TT1")), "overall question");
+
+        Instrument noOverall = new Instrument(Methodology.SIPAS, 5, SIPAS.criteria(), SIPAS.elements(), Optional.empty());
+        assertRefused(SufficientStatistics.empty(noOverall), SIPAS, "overall question");
+    }
+
+    private static Instrument instrument(List<String> criteria, Element element) {
+        return new Instrument(Methodology.SIPAS, 5, criteria, List.of(element), Optional.empty());
+    }
+
+    private static void assertRefused(SufficientStatistics statistics, Instrument sub, String message) {
+        assertThatThrownBy(() -> statistics.restrictedTo(sub))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
 }
