@@ -34,13 +34,26 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
         var questionnaire = text(ctx, "questionnaire") == null ? "SIPAS" : text(ctx, "questionnaire");
         var versions = slices.versions(questionnaire).orElseThrow(() ->
                 Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
+        boolean postStratified = postStratified(ctx);
+        var filter = filter(ctx, dsl, scope, !postStratified);
+        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
+                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, postStratified);
+    }
+
+    /** Whether ?weighting= asks for post-stratification (poststratified) or not (none, the default). */
+    static boolean postStratified(Context ctx) {
         var weighting = text(ctx, "weighting") == null ? "none" : text(ctx, "weighting");
         if (!weighting.equals("none") && !weighting.equals("poststratified")) {
             throw Invalid.field("weighting", "must be none or poststratified");
         }
-        var filter = filter(ctx, dsl, scope, weighting.equals("none"));
-        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
-                integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, weighting.equals("poststratified"));
+        return weighting.equals("poststratified");
+    }
+
+    /** Refuses weighting with 422 where the figure asked for is never weighted (why). */
+    static void requireUnweighted(Context ctx, String why) {
+        if (postStratified(ctx)) {
+            throw Invalid.field("weighting", why + ", never weighted: leave weighting out or set it to none");
+        }
     }
 
     /**
@@ -61,6 +74,11 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
                 scope, pooled, rollups.equals("daily"));
+    }
+
+    /** What the weighting parameter said: none or poststratified. */
+    String weighting() {
+        return postStratified ? "poststratified" : "none";
     }
 
     /** The same request over other days (a period of a comparison). */

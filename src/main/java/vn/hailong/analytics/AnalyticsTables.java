@@ -116,7 +116,7 @@ final class AnalyticsTables {
         columns.addAll(List.of("baseline_index", "baseline_low", "baseline_high", "period_index", "period_low",
                 "period_high", "delta", "se", "z", "p", "adjusted_p", "significant"));
         for (var e : instrument.elements()) {
-            for (var part : List.of("delta", "se", "z", "p")) {
+            for (var part : List.of("delta", "se", "z", "p", "adjusted_p", "significant")) {
                 columns.add(e.code() + "_" + part);
             }
         }
@@ -134,7 +134,7 @@ final class AnalyticsTables {
                     cell(period, "value"), cell(period, "low"), cell(period, "high")));
             row.addAll(values(overall, "delta", "se", "z", "p", "adjustedP", "significant"));
             for (var e : instrument.elements()) {
-                row.addAll(values(map(map(g, "elements"), e.code()), "delta", "se", "z", "p"));
+                row.addAll(values(map(map(g, "elements"), e.code()), "delta", "se", "z", "p", "adjustedP", "significant"));
             }
             table.row(row);
         }
@@ -167,10 +167,11 @@ final class AnalyticsTables {
     }
 
     /** /rankings: the ranked groups, then those too small to rank (no rank, suppressed). */
-    static Table rankings(List<Slices.Dimension> by, List<Map<String, Object>> ranked, List<Map<String, Object>> suppressed) {
+    static Table rankings(List<Slices.Dimension> by, boolean weighted, List<Map<String, Object>> ranked,
+                          List<Map<String, Object>> suppressed) {
         var columns = new ArrayList<String>(List.of("rank", "tied"));
         columns.addAll(groupColumns(by));
-        columns.addAll(List.of("n", "suppressed"));
+        columns.addAll(head(List.of(), weighted));
         columns.addAll(estimateColumns("index"));
         columns.addAll(List.of("shrunken", "shrinkage_factor"));
         var table = new Table(columns);
@@ -178,6 +179,9 @@ final class AnalyticsTables {
             var row = new ArrayList<Object>(values(r, "rank", "tied"));
             row.addAll(groupCells(by, map(r, "group")));
             row.addAll(List.of(r.get("n"), false));
+            if (weighted) {
+                row.add(null);
+            }
             row.addAll(estimateCells(map(r, "index")));
             row.addAll(values(r, "shrunken", "shrinkageFactor"));
             table.row(row);
@@ -186,6 +190,9 @@ final class AnalyticsTables {
             var row = new ArrayList<Object>(nulls(2));
             row.addAll(groupCells(by, map(s, "group")));
             row.addAll(List.of(s.get("n"), true));
+            if (weighted) {
+                row.add(s.get("weightingUnavailable"));
+            }
             row.addAll(nulls(6));
             table.row(row);
         }

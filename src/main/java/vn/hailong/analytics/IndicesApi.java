@@ -19,6 +19,7 @@ import vn.hailong.http.Invalid;
 import vn.hailong.stats.CriterionEstimate;
 import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Estimates;
+import vn.hailong.stats.SufficientStatistics;
 
 /**
  * GET /api/v1/indices: per group, n, the overall and element indices with SE and 95% CI, and each
@@ -42,30 +43,28 @@ public final class IndicesApi {
         var groups = new ArrayList<Map<String, Object>>();
         var names = new Names(dsl);
         var population = new Population(dsl);
-        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) -> {
-            var group = names.group(request.groupBy(), key);
-            if (!request.postStratified()) {
-                groups.add(figures(group, Estimates.of(stats), request.minN()));
-                return;
-            }
-            var weighted = population.estimates(request, request.groupBy(), key, stats);
-            if (weighted.estimates().isPresent()) {
-                groups.add(figures(group, weighted.estimates().get(), request.minN()));
-            } else {
-                groups.add(Map.of("group", group, "n", stats.n(), "suppressed", true,
-                        "weightingUnavailable", weighted.unavailable()));
-            }
-        });
+        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) ->
+                groups.add(figures(names.group(request.groupBy(), key), population.estimates(request, request.groupBy(),
+                        key, stats), stats, request.minN())));
         var answer = new LinkedHashMap<String, Object>();
         answer.put("questionnaire", request.questionnaire());
         answer.put("versions", request.versions().merged());
         answer.put("versionsNotMerged", request.versions().left());
         answer.put("minN", request.minN());
-        answer.put("weighting", request.postStratified() ? "poststratified" : "none");
+        answer.put("weighting", request.weighting());
         answer.put("groups", groups);
         AnalyticsTables.send(ctx, format, "indices", answer, () -> criteriaRows
                 ? AnalyticsTables.criteria(request.groupBy(), request.postStratified(), groups)
                 : AnalyticsTables.indices(request.groupBy(), request.versions().instrument(), request.postStratified(), groups));
+    }
+
+    /** A group's figures as weighted, or its n and why it cannot be weighted. */
+    static Map<String, Object> figures(Map<String, Object> group, Population.Weighted weighted, SufficientStatistics stats,
+                                       int minN) {
+        if (weighted.estimates().isPresent()) {
+            return figures(group, weighted.estimates().get(), minN);
+        }
+        return Map.of("group", group, "n", stats.n(), "suppressed", true, "weightingUnavailable", weighted.unavailable());
     }
 
     static Map<String, Object> figures(Map<String, Object> group, Estimates estimates, int minN) {

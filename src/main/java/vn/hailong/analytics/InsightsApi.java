@@ -1,5 +1,8 @@
 package vn.hailong.analytics;
 
+import static vn.hailong.auth.AccessControl.principal;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.UNIT;
@@ -11,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import io.javalin.http.Context;
@@ -18,7 +22,6 @@ import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.Drivers;
 import vn.hailong.stats.Estimate;
-import vn.hailong.stats.Estimates;
 import vn.hailong.stats.Rankings;
 import vn.hailong.stats.Reliability;
 import vn.hailong.stats.SufficientStatistics;
@@ -46,12 +49,18 @@ public final class InsightsApi {
             throw Invalid.field("by", "rank by one of unit, service or centre");
         }
         var names = new IndicesApi.Names(dsl);
+        var population = new Population(dsl);
         var indices = new LinkedHashMap<String, Estimate>();
         var groups = new LinkedHashMap<String, Map<String, Object>>();
         var suppressed = new ArrayList<Map<String, Object>>();
         slices.read(request.versions(), request.filter(), by).forEach((key, stats) -> {
-            var index = Estimates.of(stats).index(request.minN());
+            var weighted = population.estimates(request, by, key, stats);
             var group = names.group(by, key);
+            if (weighted.estimates().isEmpty()) {
+                suppressed.add(Map.of("group", group, "n", stats.n(), "weightingUnavailable", weighted.unavailable()));
+                return;
+            }
+            var index = weighted.estimates().get().index(request.minN());
             if (index.published() && index.overall().isPresent()) {
                 indices.put(key.get(0).toString(), index.overall().get());
                 groups.put(key.get(0).toString(), Map.of("group", group, "n", index.n()));
@@ -69,8 +78,9 @@ public final class InsightsApi {
             row.put("shrinkageFactor", r.shrinkageFactor());
             ranked.add(row);
         }
-        AnalyticsTables.send(ctx, format, "rankings", Map.of("minN", request.minN(), "ranked", ranked, "suppressed", suppressed),
-                () -> AnalyticsTables.rankings(by, ranked, suppressed));
+        AnalyticsTables.send(ctx, format, "rankings", Map.of("minN", request.minN(), "weighting", request.weighting(),
+                        "ranked", ranked, "suppressed", suppressed),
+                () -> AnalyticsTables.rankings(by, request.postStratified(), ranked, suppressed));
     }
 
     /** GET /api/v1/trend?interval=month|quarter|year: the indices of each period, oldest first. */
@@ -86,18 +96,23 @@ public final class InsightsApi {
             default -> throw Invalid.field("interval", "must be month, quarter or year");
         };
         var names = new IndicesApi.Names(dsl);
+        var population = new Population(dsl);
         var points = new ArrayList<Map<String, Object>>();
         var groupBy = List.of(dimension);
         slices.read(request.versions(), request.filter(), groupBy).forEach((key, stats) ->
-                points.add(IndicesApi.figures(names.group(groupBy, key), Estimates.of(stats), request.minN())));
-        AnalyticsTables.send(ctx, format, "trend", Map.of("interval", interval, "minN", request.minN(), "points", points),
-                () -> criteriaRows ? AnalyticsTables.criteria(groupBy, false, points)
-                        : AnalyticsTables.indices(groupBy, request.versions().instrument(), false, points));
+                points.add(IndicesApi.figures(names.group(groupBy, key), population.estimates(request, groupBy, key, stats),
+                        stats, request.minN())));
+        boolean weighted = request.postStratified();
+        AnalyticsTables.send(ctx, format, "trend", Map.of("interval", interval, "minN", request.minN(),
+                        "weighting", request.weighting(), "points", points),
+                () -> criteriaRows ? AnalyticsTables.criteria(groupBy, weighted, points)
+                        : AnalyticsTables.indices(groupBy, request.versions().instrument(), weighted, points));
     }
 
     /** GET /api/v1/distribution: per criterion, how many answered each level (the stacked bars of a table). */
     public void distribution(Context ctx) {
         var format = Download.requested(ctx);
+        AnalyticsRequest.requireUnweighted(ctx, "the distribution counts answers as they were given");
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         var names = new IndicesApi.Names(dsl);
         var groups = new ArrayList<Map<String, Object>>();
@@ -125,7 +140,7 @@ public final class InsightsApi {
     /** GET /api/v1/drivers: each criterion's correlation with the overall question beside its share satisfied. */
     public void drivers(Context ctx) {
         var format = Download.requested(ctx);
-        var stats = whole(ctx);
+        var stats = whole(ctx, "driver correlations are taken over the answers as they were given");
         var rows = Drivers.of(stats).stream().<Map<String, Object>>map(d -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("criterion", d.criterion());
@@ -142,7 +157,7 @@ public final class InsightsApi {
     /** GET /api/v1/reliability: Cronbach's α of each element over complete cases. */
     public void reliability(Context ctx) {
         var format = Download.requested(ctx);
-        var stats = whole(ctx);
+        var stats = whole(ctx, "Cronbach's α is taken over the answers as they were given");
         var rows = Reliability.cronbach(stats).stream().<Map<String, Object>>map(a -> {
             var row = new LinkedHashMap<String, Object>();
             row.put("element", a.element());
@@ -154,12 +169,16 @@ public final class InsightsApi {
     }
 
     /**
-     * GET /api/v1/comments?q=…&page=&size=: what citizens wrote, newest first, within the caller's scope. As a file
-     * (format=csv|xlsx), every comment the filters match, streamed; page and size are then ignored.
+     * GET /api/v1/comments?q=…&page=&size=: what citizens wrote, newest first, within the caller's scope: of every
+     * questionnaire, or of every version of the one asked for. As a file (format=csv|xlsx), every comment the filters
+     * match, streamed; page and size are then ignored.
      */
     public void comments(Context ctx) {
         var format = Download.requested(ctx);
-        var request = AnalyticsRequest.of(ctx, dsl, slices);
+        AnalyticsRequest.requireUnweighted(ctx, "comments are what citizens wrote");
+        var scope = principal(ctx).scope();
+        var filter = AnalyticsRequest.filter(ctx, dsl, scope, true);
+        var questionnaire = questionnaire(ctx);
         int page = AnalyticsRequest.integer(ctx, "page", 0, 0, 100_000);
         int size = AnalyticsRequest.integer(ctx, "size", 50, 1, 200);
         var q = AnalyticsRequest.text(ctx, "q");
@@ -169,8 +188,9 @@ public final class InsightsApi {
                 .join(UNIT).on(UNIT.ID.eq(RESPONSE.AGENCY_ID))
                 .leftJoin(SERVICE).on(SERVICE.ID.eq(RESPONSE.SERVICE_ID))
                 .where(RESPONSE.COMMENT.isNotNull())
-                .and(request.scope().covers(RESPONSE.AGENCY_ID))
-                .and(request.filter().onResponses())
+                .and(scope.covers(RESPONSE.AGENCY_ID))
+                .and(filter.onResponses())
+                .and(questionnaire)
                 .and(q == null ? noCondition() : RESPONSE.COMMENT.containsIgnoreCase(q))
                 .orderBy(RESPONSE.SUBMITTED_AT.desc(), RESPONSE.ID.desc());
         if (format.isPresent()) {
@@ -198,6 +218,23 @@ public final class InsightsApi {
         ctx.json(Map.of("page", page, "size", size, "more", more, "comments", more ? rows.subList(0, size) : rows));
     }
 
+    /** Responses to every version of ?questionnaire= (any when none is given); 422 when no questionnaire has the code. */
+    private Condition questionnaire(Context ctx) {
+        var code = AnalyticsRequest.text(ctx, "questionnaire");
+        if (code == null) {
+            return noCondition();
+        }
+        var versions = dsl.select(QUESTIONNAIRE_VERSION.ID)
+                .from(QUESTIONNAIRE_VERSION)
+                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
+                .where(QUESTIONNAIRE.CODE.eq(code))
+                .fetch(QUESTIONNAIRE_VERSION.ID);
+        if (versions.isEmpty()) {
+            throw Invalid.field("questionnaire", "no questionnaire '" + code + "'");
+        }
+        return RESPONSE.QUESTIONNAIRE_VERSION_ID.in(versions);
+    }
+
     private static Map<String, Object> named(String code, String nameVi, String nameEn) {
         var out = new LinkedHashMap<String, Object>();
         out.put("code", code);
@@ -206,8 +243,9 @@ public final class InsightsApi {
         return out;
     }
 
-    /** Everything the filter covers, merged into one group. */
-    private SufficientStatistics whole(Context ctx) {
+    /** Everything the filter covers, merged into one group, for a figure that is never weighted (why: its reason). */
+    private SufficientStatistics whole(Context ctx, String why) {
+        AnalyticsRequest.requireUnweighted(ctx, why);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         return slices.read(request.versions(), request.filter(), List.of()).values().stream().findFirst()
                 .orElseGet(() -> SufficientStatistics.empty(request.versions().instrument()));

@@ -27,12 +27,16 @@ final class Population {
         this.dsl = dsl;
     }
 
-    /** Post-stratified estimates, or empty (with why) when a stratum of the group has no total. */
+    /** A group's estimates, or empty (with why) when a stratum of the group has no total. */
     record Weighted(Optional<Estimates> estimates, String unavailable) {
     }
 
+    /** A group's estimates as the request weights them: unweighted, or post-stratified to the population totals. */
     Weighted estimates(AnalyticsRequest request, List<Slices.Dimension> groupBy, List<Object> key,
                        SufficientStatistics stats) {
+        if (!request.postStratified()) {
+            return new Weighted(Optional.of(Estimates.of(stats)), null);
+        }
         Long unit = request.filter().unit();
         Integer year = null;
         for (int i = 0; i < groupBy.size(); i++) {
