@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.jooq.DSLContext;
 
@@ -15,7 +18,8 @@ import io.javalin.http.Context;
 import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.Comparison;
-import vn.hailong.stats.Estimates;
+import vn.hailong.stats.Instrument;
+import vn.hailong.stats.SufficientStatistics;
 import vn.hailong.stats.YearOnYear;
 
 /**
@@ -76,21 +80,22 @@ public final class CompareApi {
         int minN = request.minN();
         var nowRequest = request.between(period.from(), period.to());
         var beforeRequest = request.between(baseline.from(), baseline.to());
-        var now = slices.read(request.versions(), nowRequest.filter(), groupBy);
-        var before = slices.read(request.versions(), beforeRequest.filter(), groupBy);
+        var read = Shared.read(slices, slices.revisions(request.questionnaire()), nowRequest.filter(),
+                beforeRequest.filter(), groupBy);
         var population = new Population(dsl);
         var names = new IndicesApi.Names(dsl);
         var rows = new ArrayList<Map<String, Object>>();
         var family = new ArrayList<Comparison>();
         var familyRows = new ArrayList<Map<String, Object>>();
-        now.forEach((key, stats) -> {
-            var earlier = before.get(key);
+        read.now().forEach((key, stats) -> {
+            var earlier = read.before().get(key);
             var row = new LinkedHashMap<String, Object>();
             row.put("group", names.group(groupBy, key));
-            var after = estimates(population, nowRequest, key, stats);
+            var after = population.estimates(nowRequest, groupBy, key, stats).estimates().orElse(null);
             row.put("n", stats.n());
             row.put("baselineN", earlier == null ? 0 : earlier.n());
-            var beforeEstimates = earlier == null ? null : estimates(population, beforeRequest, key, earlier);
+            var beforeEstimates = earlier == null ? null
+                    : population.estimates(beforeRequest, groupBy, key, earlier).estimates().orElse(null);
             if (after == null || (earlier != null && beforeEstimates == null)) {
                 row.put("suppressed", true);
                 row.put("weightingUnavailable", "no population total for a stratum of this group");
@@ -105,32 +110,17 @@ public final class CompareApi {
                 return;
             }
             row.put("suppressed", false);
-            var indices = YearOnYear.indices(beforeIndex, afterIndex);
-            family.add(indices.get("overall"));
+            var indices = new LinkedHashMap<>(YearOnYear.indices(beforeIndex, afterIndex));
+            var overallChange = indices.remove("overall");
+            family.add(overallChange);
             familyRows.add(row);
-            var overall = change(indices.get("overall"));
+            var overall = change(overallChange);
             overall.put("baseline", IndicesApi.estimate(beforeIndex.overall().orElseThrow()));
             overall.put("period", IndicesApi.estimate(afterIndex.overall().orElseThrow()));
             row.put("overall", overall);
-            var elements = new LinkedHashMap<String, Object>();
-            indices.forEach((code, c) -> {
-                if (!code.equals("overall")) {
-                    elements.put(code, change(c));
-                }
-            });
-            row.put("elements", elements);
-            var criteria = YearOnYear.criteria(beforeEstimates.criteria(), after.criteria());
-            var flagged = YearOnYear.flag(List.copyOf(criteria.values()));
-            var byCode = new LinkedHashMap<String, Object>();
-            int i = 0;
-            for (var code : criteria.keySet()) {
-                var c = change(criteria.get(code));
-                c.put("adjustedP", flagged.get(i).adjustedP());
-                c.put("significant", flagged.get(i).significant());
-                byCode.put(code, c);
-                i++;
-            }
-            row.put("criteria", byCode);
+            // Elements and criteria are each flagged across their own kind within the group.
+            row.put("elements", flagged(indices));
+            row.put("criteria", flagged(YearOnYear.criteria(beforeEstimates.criteria(), after.criteria())));
             rows.add(row);
         });
         // Significance of the overall changes, across every group shown together.
@@ -143,24 +133,91 @@ public final class CompareApi {
         }
         var answer = new LinkedHashMap<String, Object>();
         answer.put("questionnaire", request.questionnaire());
+        answer.put("versions", read.merged());
+        answer.put("versionsNotMerged", read.left());
+        answer.put("criteria", read.instrument().criteria());
         answer.put("period", period);
         answer.put("baseline", baseline);
         answer.put("minN", minN);
-        answer.put("weighting", request.postStratified() ? "poststratified" : "none");
+        answer.put("weighting", request.weighting());
         answer.put("q", YearOnYear.Q);
         answer.put("groups", rows);
         AnalyticsTables.send(ctx, format, "compare", answer, () -> criteriaRows
                 ? AnalyticsTables.compareCriteria(groupBy, rows)
-                : AnalyticsTables.compare(groupBy, request.versions().instrument(), request.postStratified(), rows));
+                : AnalyticsTables.compare(groupBy, read.instrument(), request.postStratified(), rows));
     }
 
-    /** Unweighted, or post-stratified when asked (null when a stratum has no population total). */
-    private static Estimates estimates(Population population, AnalyticsRequest request, List<Object> key,
-                                       vn.hailong.stats.SufficientStatistics stats) {
-        if (!request.postStratified()) {
-            return Estimates.of(stats);
+    /**
+     * Both periods' statistics per group over the criteria that every version answering in either period shares, so
+     * that a revision of the questionnaire compares like with like; {@code merged}: the versions read, {@code left}:
+     * the others (scored another way, or not answered in either period).
+     */
+    record Shared(Instrument instrument, Map<List<Object>, SufficientStatistics> now,
+                  Map<List<Object>, SufficientStatistics> before, List<Long> merged, List<Long> left) {
+
+        static Shared read(Slices slices, List<Slices.Versions> revisions, Slices.Filter now, Slices.Filter before,
+                           List<Slices.Dimension> groupBy) {
+            var nowReads = new ArrayList<Map<List<Object>, SufficientStatistics>>();
+            var beforeReads = new ArrayList<Map<List<Object>, SufficientStatistics>>();
+            var answered = new ArrayList<Integer>();
+            for (int i = 0; i < revisions.size(); i++) {
+                nowReads.add(slices.read(revisions.get(i), now, groupBy));
+                beforeReads.add(slices.read(revisions.get(i), before, groupBy));
+                if (!nowReads.get(i).isEmpty() || !beforeReads.get(i).isEmpty()) {
+                    answered.add(i);
+                }
+            }
+            // The newest family answering sets the scale and the elements; families scored on another scale stay out.
+            var reference = revisions.get(answered.isEmpty() ? 0 : answered.get(0)).instrument();
+            var kept = new ArrayList<Integer>(answered.stream().filter(i -> {
+                var instrument = revisions.get(i).instrument();
+                return instrument.methodology() == reference.methodology() && instrument.levels() == reference.levels();
+            }).toList());
+            Instrument shared;
+            while (true) {
+                Set<String> codes = new LinkedHashSet<>(reference.criteria());
+                kept.forEach(i -> codes.retainAll(revisions.get(i).instrument().criteria()));
+                var restricted = reference.restrictedTo(codes);
+                // A family whose shared criteria sit in other elements (or weigh otherwise) cannot be merged.
+                if (!kept.removeIf(i -> !revisions.get(i).instrument().restrictedTo(codes).equals(restricted))) {
+                    shared = restricted;
+                    break;
+                }
+            }
+            var merged = new ArrayList<Long>();
+            var nowMerged = new TreeMap<List<Object>, SufficientStatistics>(Slices::compareKeys);
+            var beforeMerged = new TreeMap<List<Object>, SufficientStatistics>(Slices::compareKeys);
+            for (int i : kept) {
+                merged.addAll(revisions.get(i).merged());
+                add(nowMerged, nowReads.get(i), shared);
+                add(beforeMerged, beforeReads.get(i), shared);
+            }
+            var all = new ArrayList<Long>(revisions.get(0).merged());
+            all.addAll(revisions.get(0).left());
+            var left = all.stream().filter(id -> !merged.contains(id)).toList();
+            return new Shared(shared, nowMerged, beforeMerged, merged, left);
         }
-        return population.estimates(request, request.groupBy(), key, stats).estimates().orElse(null);
+
+        private static void add(Map<List<Object>, SufficientStatistics> into, Map<List<Object>, SufficientStatistics> read,
+                                Instrument shared) {
+            read.forEach((key, stats) -> into.merge(key, stats.instrument().equals(shared) ? stats : stats.restrictedTo(shared),
+                    (a, b) -> a.merge(b)));
+        }
+    }
+
+    /** Changes flagged after Benjamini–Hochberg across the family given, by code. */
+    private static Map<String, Object> flagged(Map<String, Comparison> changes) {
+        var flags = YearOnYear.flag(List.copyOf(changes.values()));
+        var byCode = new LinkedHashMap<String, Object>();
+        int i = 0;
+        for (var code : changes.keySet()) {
+            var c = change(changes.get(code));
+            c.put("adjustedP", flags.get(i).adjustedP());
+            c.put("significant", flags.get(i).significant());
+            byCode.put(code, c);
+            i++;
+        }
+        return byCode;
     }
 
     private static Map<String, Object> change(Comparison c) {

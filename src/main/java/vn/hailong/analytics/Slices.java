@@ -146,7 +146,17 @@ public final class Slices {
         }
     }
 
+    /** The newest published version of a questionnaire and those scored exactly like it; empty when it is not scored. */
     public Optional<Versions> versions(String questionnaire) {
+        return revisions(questionnaire).stream().findFirst();
+    }
+
+    /**
+     * The published versions of a questionnaire in families scored alike, the newest version's family first, each
+     * family's versions newest first and every other version in its {@code left}; none when the newest version is
+     * not scored. A comparison across a revision reads each family apart.
+     */
+    public List<Versions> revisions(String questionnaire) {
         var ids = dsl.select(QUESTIONNAIRE_VERSION.ID)
                 .from(QUESTIONNAIRE_VERSION)
                 .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
@@ -154,19 +164,18 @@ public final class Slices {
                 .and(QUESTIONNAIRE_VERSION.STATUS.eq("published"))
                 .orderBy(QUESTIONNAIRE_VERSION.VERSION.desc())
                 .fetch(QUESTIONNAIRE_VERSION.ID);
-        if (ids.isEmpty()) {
-            return Optional.empty();
+        if (ids.isEmpty() || forms.published(ids.get(0)).flatMap(Forms.Form::instrument).isEmpty()) {
+            return List.of();
         }
-        var newest = forms.published(ids.get(0)).flatMap(Forms.Form::instrument);
-        if (newest.isEmpty()) {
-            return Optional.empty();
-        }
-        var merged = new ArrayList<Long>();
-        var left = new ArrayList<Long>();
+        var families = new LinkedHashMap<Instrument, List<Long>>();
         for (var id : ids) {
-            (forms.published(id).flatMap(Forms.Form::instrument).equals(newest) ? merged : left).add(id);
+            forms.published(id).flatMap(Forms.Form::instrument)
+                    .ifPresent(instrument -> families.computeIfAbsent(instrument, k -> new ArrayList<>()).add(id));
         }
-        return Optional.of(new Versions(newest.get(), merged, left));
+        var revisions = new ArrayList<Versions>();
+        families.forEach((instrument, merged) -> revisions.add(new Versions(instrument, List.copyOf(merged),
+                ids.stream().filter(id -> !merged.contains(id)).toList())));
+        return revisions;
     }
 
     /** Sufficient statistics per group, keyed by the dimension values in the order given. */
@@ -470,7 +479,7 @@ public final class Slices {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(List<Object> a, List<Object> b) {
+    static int compareKeys(List<Object> a, List<Object> b) {
         for (int i = 0; i < a.size(); i++) {
             int c = ((Comparable) a.get(i)).compareTo(b.get(i));
             if (c != 0) {
