@@ -4,6 +4,7 @@ package vn.hailong.analytics;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,17 +92,20 @@ public final class CompareApi {
             var earlier = read.before().get(key);
             var row = new LinkedHashMap<String, Object>();
             row.put("group", names.group(groupBy, key));
-            var after = population.estimates(nowRequest, groupBy, key, stats).estimates().orElse(null);
             row.put("n", stats.n());
             row.put("baselineN", earlier == null ? 0 : earlier.n());
-            var beforeEstimates = earlier == null ? null
-                    : population.estimates(beforeRequest, groupBy, key, earlier).estimates().orElse(null);
-            if (after == null || (earlier != null && beforeEstimates == null)) {
-                row.put("suppressed", true);
-                row.put("weightingUnavailable", "no population total for a stratum of this group");
-                rows.add(row);
-                return;
+            var weightedNow = population.estimates(nowRequest, groupBy, key, stats);
+            var weightedBefore = earlier == null ? null : population.estimates(beforeRequest, groupBy, key, earlier);
+            for (var weighted : Arrays.asList(weightedNow, weightedBefore)) {
+                if (weighted != null && weighted.estimates().isEmpty()) {
+                    row.put("suppressed", true);
+                    row.put("weightingUnavailable", weighted.unavailable());
+                    rows.add(row);
+                    return;
+                }
             }
+            var after = weightedNow.estimates().orElseThrow();
+            var beforeEstimates = weightedBefore == null ? null : weightedBefore.estimates().orElseThrow();
             var afterIndex = after.index(minN);
             var beforeIndex = beforeEstimates == null ? null : beforeEstimates.index(minN);
             if (beforeIndex == null || !beforeIndex.published() || !afterIndex.published()) {

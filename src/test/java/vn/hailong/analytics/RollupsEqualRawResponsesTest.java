@@ -267,6 +267,25 @@ class RollupsEqualRawResponsesTest {
             estimates.index().overall().ifPresent(i -> indices.put(e.getKey(), i));
         }
         assertRanked(ranked, indices);
+        // Year on year, each year weighted to its own totals; today's year cannot be, and says why.
+        var compared = get("/api/v1/compare", query("period", "2025", "baseline", "2024", "groupBy", "unit",
+                "weighting", "poststratified"));
+        assertThat(compared.get("groups").size()).isEqualTo(AGENCIES.length);
+        for (var g : compared.get("groups")) {
+            var unit = query("groupBy", "unit", "weighting", "poststratified");
+            var now = with(unit, "from", "2025-01-01", "to", "2025-12-31");
+            var before = with(unit, "from", "2024-01-01", "to", "2024-12-31");
+            var key = RawResponses.key(List.of("unit"), g.get("group"));
+            var after = Estimates.postStratified(raw.groups(now, sipasVersions, sipas).get(key),
+                    raw.totals(totals, now, g.get("group")));
+            var earlier = Estimates.postStratified(raw.groups(before, sipasVersions, sipas).get(key),
+                    raw.totals(totals, before, g.get("group")));
+            change(g.get("overall"), YearOnYear.indices(earlier.index(), after.index()).get("overall"), "weighted " + key);
+        }
+        var unweightable = get("/api/v1/compare", query("period", "2026", "baseline", "2025", "weighting", "poststratified"));
+        assertThat(unweightable.get("groups").get(0).get("weightingUnavailable").asText())
+                .startsWith("no population total for stratum");
+
         var current = get("/api/v1/rankings", query("weighting", "poststratified", "from", "2026-01-01"));
         assertThat(current.get("ranked").size()).isZero();
         assertThat(current.get("suppressed").findValuesAsText("weightingUnavailable")).isNotEmpty()
