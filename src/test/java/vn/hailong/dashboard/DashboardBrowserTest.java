@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -290,6 +292,45 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void the_trend_band_and_the_whiskers_are_the_api_intervals() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+            assertTrendBand(page, api.get(DOWNLOADS.get("trend")).body());
+
+            var elements = chart(page, "elements-chart");
+            assertThat(elements.plugins()).contains("ciWhiskers");
+            var group = api.get(DOWNLOADS.get("elements")).body().get("groups").get(0);
+            var expected = new ArrayList<JsonNode>();
+            group.get("elements").forEach(expected::add);
+            assertThat(expected).hasSize(5);
+            var bars = elements.datasets().get(0);
+            assertThat(doubles(bars.get("data"))).isEqualTo(expected.stream().map(e -> e.get("value").asDouble()).toList());
+            assertThat(ranges(bars.get("ci"))).isEqualTo(expected.stream().map(DashboardBrowserTest::range).toList());
+
+            var rankings = chart(page, "rankings-chart");
+            assertThat(rankings.plugins()).contains("ciWhiskers");
+            var ranked = new ArrayList<JsonNode>();
+            api.get(DOWNLOADS.get("rankings")).body().get("ranked").forEach(r -> ranked.add(r.get("index")));
+            assertThat(ranked).isNotEmpty();
+            bars = rankings.datasets().get(0);
+            assertThat(doubles(bars.get("data"))).isEqualTo(ranked.stream().map(i -> i.get("value").asDouble()).toList());
+            assertThat(ranges(bars.get("ci"))).isEqualTo(ranked.stream().map(DashboardBrowserTest::range).toList());
+
+            // A view where some months have too few responses: the band and the line break there.
+            page.navigate(base + "/dashboard/?year=2025&unit=99.SNNMT&channel=interview");
+            waitReady(page);
+            var trend = api.get("/api/v1/trend?unit=99.SNNMT&channel=interview&interval=month").body();
+            assertThat(trend.get("points")).anyMatch(p -> p.get("suppressed").asBoolean())
+                    .anyMatch(p -> !p.get("suppressed").asBoolean());
+            assertTrendBand(page, trend);
+            assertThat(errors).isEmpty();
+        }
+    }
+
     private static void signIn(Page page, List<String> errors, String username, String password) {
         page.navigate(base + "/dashboard/");
         page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
@@ -317,6 +358,69 @@ class DashboardBrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** What a chart holds, as Chart.js has it: labels, datasets and the ids of its own plugins. */
+    record ChartData(JsonNode labels, List<JsonNode> datasets, List<String> plugins) {
+    }
+
+    private static ChartData chart(Page page, String id) {
+        var json = (String) page.evaluate("""
+                id => {
+                  const chart = Chart.getChart(document.getElementById(id));
+                  return JSON.stringify({
+                    labels: chart.data.labels,
+                    datasets: chart.data.datasets.map((d) => ({ data: d.data, ci: d.ci ?? null, fill: d.fill ?? null,
+                      backgroundColor: d.backgroundColor ?? null, pointBackgroundColor: d.pointBackgroundColor ?? null })),
+                    plugins: (chart.config.plugins ?? []).map((p) => p.id),
+                  });
+                }""", id);
+        try {
+            var node = new ObjectMapper().readTree(json);
+            var datasets = new ArrayList<JsonNode>();
+            node.get("datasets").forEach(datasets::add);
+            var plugins = new ArrayList<String>();
+            node.get("plugins").forEach(p -> plugins.add(p.asText()));
+            return new ChartData(node.get("labels"), datasets, plugins);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The trend chart: the band's low edge, its high edge filled down to it, and the index; gaps where a month is suppressed. */
+    private static void assertTrendBand(Page page, JsonNode trend) {
+        var points = new ArrayList<JsonNode>();
+        trend.get("points").forEach(points::add);
+        java.util.function.Function<String, List<Double>> series = key -> points.stream()
+                .map(p -> p.get("suppressed").asBoolean() || !p.hasNonNull("index") ? null : p.get("index").get(key).asDouble())
+                .toList();
+        var chart = chart(page, "trend-chart");
+        assertThat(chart.labels()).hasSize(points.size());
+        assertThat(chart.datasets()).hasSize(3);
+        var low = chart.datasets().get(0);
+        var high = chart.datasets().get(1);
+        var index = chart.datasets().get(2);
+        assertThat(low.get("fill").asBoolean(true)).isFalse();
+        assertThat(high.get("fill").asText()).isEqualTo("-1");
+        assertThat(doubles(low.get("data"))).isEqualTo(series.apply("low"));
+        assertThat(doubles(high.get("data"))).isEqualTo(series.apply("high"));
+        assertThat(doubles(index.get("data"))).isEqualTo(series.apply("value"));
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        var out = new ArrayList<Double>();
+        array.forEach(x -> out.add(x.isNull() ? null : x.asDouble()));
+        return out;
+    }
+
+    private static List<List<Double>> ranges(JsonNode array) {
+        var out = new ArrayList<List<Double>>();
+        array.forEach(x -> out.add(doubles(x)));
+        return out;
+    }
+
+    private static List<Double> range(JsonNode estimate) {
+        return List.of(estimate.get("low").asDouble(), estimate.get("high").asDouble());
     }
 
     private static List<String> consoleErrors(Page page) {
