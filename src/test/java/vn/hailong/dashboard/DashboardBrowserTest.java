@@ -293,6 +293,41 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void each_overview_card_marks_exactly_the_changes_the_comparison_finds_significant() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            var compare = ApiClient.signIn(app, "admin", ADMIN_PASSWORD).get(DOWNLOADS.get("yoy")).body();
+            int marked = 0;
+            for (var group : compare.get("groups")) {
+                var code = group.get("group").get("unit").get("code").asText();
+                var change = page.locator("#overview .card[data-unit='" + code + "'] .change");
+                if (group.get("suppressed").asBoolean()) {
+                    assertThat(change.locator(".mark")).hasCount(0);
+                    continue;
+                }
+                var overall = group.get("overall");
+                double delta = overall.get("delta").asDouble();
+                if (overall.get("significant").asBoolean()) {
+                    assertThat(change.locator(".mark")).hasText(delta > 0 ? "▲" : "▼");
+                    assertThat(change).hasClass(delta > 0 ? "change up" : "change down");
+                    marked++;
+                } else {
+                    assertThat(change.locator(".mark")).hasCount(0);
+                    assertThat(change).hasClass("change");
+                }
+            }
+            // The demo's unit-specific jumps are significant both ways in 2025 against 2024.
+            assertThat(marked).isPositive();
+            assertThat(page.locator("#overview .change.up .mark").first()).hasText("▲");
+            assertThat(page.locator("#overview .change.down .mark").first()).hasText("▼");
+            assertThat(page.locator("#overview .change .mark")).hasCount(marked);
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
     void the_trend_band_and_the_whiskers_are_the_api_intervals() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
