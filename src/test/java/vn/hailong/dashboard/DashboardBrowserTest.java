@@ -2,8 +2,11 @@ package vn.hailong.dashboard;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -366,6 +369,45 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void the_year_on_year_dumbbells_are_coloured_by_the_significance_of_each_change() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            var changes = new HashMap<String, JsonNode>();
+            for (var group : ApiClient.signIn(app, "admin", ADMIN_PASSWORD).get(DOWNLOADS.get("yoy")).body().get("groups")) {
+                if (!group.get("suppressed").asBoolean()) {
+                    changes.put(group.get("group").get("unit").get("nameVi").asText(), group.get("overall"));
+                }
+            }
+            var yoy = chart(page, "yoy-chart");
+            // A row per unit, sorted by this year's index and labelled by its name (wrapped into lines).
+            var names = new ArrayList<String>();
+            yoy.labels().forEach(label -> names.add(String.join(" ", strings(label))));
+            assertThat(names).containsExactlyInAnyOrderElementsOf(changes.keySet());
+            var colours = yoy.datasets().get(0).get("backgroundColor");
+            var dots = yoy.datasets().get(2).get("pointBackgroundColor");
+            var seen = new HashSet<String>();
+            for (int i = 0; i < names.size(); i++) {
+                var change = changes.get(names.get(i));
+                var colour = !change.get("significant").asBoolean() ? "#9aa5b1"
+                        : change.get("delta").asDouble() > 0 ? "#15803d" : "#b91c1c";
+                assertThat(colours.get(i).asText()).as(names.get(i)).isEqualTo(colour);
+                assertThat(dots.get(i).asText()).as(names.get(i)).isEqualTo(colour);
+                seen.add(colour);
+                // The bar joins last year's index to this year's.
+                var bar = yoy.datasets().get(0).get("data").get(i);
+                assertThat(bar.get(0).asDouble()).as(names.get(i))
+                        .isCloseTo(change.get("baseline").get("value").asDouble(), within(1e-9));
+                assertThat(bar.get(1).asDouble()).as(names.get(i))
+                        .isCloseTo(change.get("period").get("value").asDouble(), within(1e-9));
+            }
+            assertThat(seen).as("rises, falls and changes that are not significant").hasSize(3);
+            assertThat(errors).isEmpty();
+        }
+    }
+
     private static void signIn(Page page, List<String> errors, String username, String password) {
         page.navigate(base + "/dashboard/");
         page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
@@ -445,6 +487,17 @@ class DashboardBrowserTest {
     private static List<Double> doubles(JsonNode array) {
         var out = new ArrayList<Double>();
         array.forEach(x -> out.add(x.isNull() ? null : x.asDouble()));
+        return out;
+    }
+
+    /** A chart label: one line, or the lines a long one was wrapped into. */
+    private static List<String> strings(JsonNode label) {
+        var out = new ArrayList<String>();
+        if (label.isArray()) {
+            label.forEach(line -> out.add(line.asText()));
+        } else {
+            out.add(label.asText());
+        }
         return out;
     }
 
