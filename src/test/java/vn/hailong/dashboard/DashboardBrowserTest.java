@@ -408,6 +408,42 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void units_with_too_few_responses_are_listed_apart_from_the_ranking_and_their_cards_show_no_index() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            page.navigate(base + "/dashboard/?year=2025&channel=interview");
+            waitReady(page);
+            var rankings = ApiClient.signIn(app, "admin", ADMIN_PASSWORD)
+                    .get("/api/v1/rankings?" + YEAR + "&channel=interview&by=unit").body();
+            var suppressed = new ArrayList<JsonNode>();
+            rankings.get("suppressed").forEach(suppressed::add);
+            assertThat(suppressed).as("interviews are a tenth of the responses: the smallest communes have too few").isNotEmpty();
+            var listed = suppressed.stream()
+                    .map(s -> s.get("group").get("unit").get("nameVi").asText() + " (n = " + s.get("n").asInt() + ")").toList();
+            assertThat(page.locator("#rankings-suppressed")).hasText("Chưa đủ phiếu để xếp hạng: " + String.join(", ", listed));
+            var ranked = new ArrayList<String>();
+            rankings.get("ranked").forEach(r -> ranked.add(r.get("group").get("unit").get("code").asText()));
+            var rows = page.locator("#rankings-table tbody tr");
+            assertThat(rows).hasCount(ranked.size());
+            assertThat(rows.evaluateAll("rows => rows.map((r) => r.dataset.unit)")).isEqualTo(ranked);
+            for (var s : suppressed) {
+                var code = s.get("group").get("unit").get("code").asText();
+                assertThat(page.locator("#rankings-table tr[data-unit='" + code + "']")).hasCount(0);
+                assertThat(page.locator("#rankings-table")).not().containsText(s.get("group").get("unit").get("nameVi").asText());
+                var card = page.locator("#overview .card[data-unit='" + code + "']");
+                assertThat(card).hasClass("card is-suppressed");
+                assertThat(card.locator(".value")).hasText("Chưa đủ phiếu (n < 30)");
+                assertThat(card.locator(".ci")).hasCount(0);
+                assertThat(card.locator(".change")).hasCount(0);
+            }
+            assertThat(page.locator("#overview .card.is-suppressed")).hasCount(suppressed.size());
+            assertThat(errors).isEmpty();
+        }
+    }
+
     private static void signIn(Page page, List<String> errors, String username, String password) {
         page.navigate(base + "/dashboard/");
         page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
