@@ -444,6 +444,35 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void a_comment_search_shows_the_comments_the_api_finds_for_the_word_whatever_its_case() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+            // "quầy" is in one complaint, written fewer than 20 times; "hướng" starts some comments ("Hướng dẫn …") and is inside others.
+            for (var word : List.of("quầy", "Hướng")) {
+                var q = java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
+                var found = new ArrayList<String>();
+                api.get("/api/v1/comments?" + YEAR + "&q=" + q + "&size=20").body().get("comments")
+                        .forEach(c -> found.add(c.get("comment").asText()));
+                assertThat(found).as(word).isNotEmpty();
+                page.locator("#comments-q").fill(word);
+                page.locator("#comments-q").press("Enter");
+                var shown = page.locator("#comments-table td.comment");
+                assertThat(shown).hasText(found.toArray(String[]::new));
+                assertThat(shown.allTextContents()).as(word).allSatisfy(text -> assertThat(text).containsIgnoringCase(word));
+                assertThat(page.locator("#comments-q")).hasValue(word);
+                assertThat(page.locator("a[data-download='comments'][data-format='csv']"))
+                        .hasAttribute("href", "/api/v1/comments?" + YEAR + "&q=" + q + "&format=csv");
+            }
+            assertThat(page.locator("#comments-table td.comment").allTextContents())
+                    .anyMatch(text -> text.startsWith("Hướng")).anyMatch(text -> text.contains("hướng"));
+            assertThat(errors).isEmpty();
+        }
+    }
+
     private static void signIn(Page page, List<String> errors, String username, String password) {
         page.navigate(base + "/dashboard/");
         page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
