@@ -27,7 +27,10 @@ import vn.hailong.TestApp;
 import vn.hailong.TestDatabase;
 import vn.hailong.demo.DemoProvince;
 
-/** The dashboard in headless Chromium over the demo province: every chart drawn, filters in the address, two languages, scope. */
+/**
+ * The dashboard in headless Chromium over the demo province: every chart drawn from the API's own figures and intervals,
+ * significance as the comparison finds it, filters in the address, two languages, scope, print.
+ */
 class DashboardBrowserTest {
     static final String ADMIN_PASSWORD = "test-admin-password";
     static final String[] CHARTS = {"trend-chart", "elements-chart", "rankings-chart", "yoy-chart", "drivers-chart"};
@@ -469,6 +472,25 @@ class DashboardBrowserTest {
             }
             assertThat(page.locator("#comments-table td.comment").allTextContents())
                     .anyMatch(text -> text.startsWith("Hướng")).anyMatch(text -> text.contains("hướng"));
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void the_dashboard_prints_on_several_a4_pages() throws Exception {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            var pdf = Browser.SCREENSHOTS.resolve("dashboard-2025.pdf");
+            page.pdf(new Page.PdfOptions().setPath(pdf).setPreferCSSPageSize(true).setPrintBackground(true));
+            var text = new String(java.nio.file.Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).startsWith("%PDF");
+            assertThat(text).contains("/MediaBox [0 0 594.9");
+            assertThat(text).doesNotContain("/MediaBox [0 0 612");
+            var pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count();
+            assertThat(pages).as("each section after the overview starts an A4 page").isGreaterThan(1);
             assertThat(errors).isEmpty();
         }
     }
