@@ -32,7 +32,8 @@ export function render(section, data, path) {
       scales: { y: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } } },
       plugins: {
         legend: { labels: { filter: (item) => item.datasetIndex !== 0 } },
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${num(c.parsed.y)}` } },
+        // The band's upper edge is labelled as the upper bound, not as the band its legend entry names.
+        tooltip: { callbacks: { label: (c) => `${c.datasetIndex === 1 ? t('ciHigh') : c.dataset.label}: ${num(c.parsed.y)}` } },
       },
     },
   });

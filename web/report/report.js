@@ -214,7 +214,8 @@ function renderYearOnYear() {
   const indexRows = [line(t('overallIndex'), before.index.value, after.index.value, compared.overall, compared.overall.adjustedP,
     compared.overall.significant)];
   for (const [code, change] of Object.entries(compared.elements)) {
-    indexRows.push(line(`${code} ${elementName(code)}`, before.elements[code]?.value, after.elements[code]?.value, change));
+    indexRows.push(line(`${code} ${elementName(code)}`, before.elements[code]?.value, after.elements[code]?.value, change,
+      change.adjustedP, change.significant));
   }
   const share = (group, code) => group.criteria.find((c) => c.code === code)?.share;
   const criteriaRows = Object.entries(compared.criteria).map(([code, change]) =>
