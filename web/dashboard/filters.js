@@ -2,10 +2,10 @@
 import { h } from './dom.js';
 import { nameOf, t } from './i18n.js';
 
-const KEYS = ['year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged'];
+const KEYS = ['year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting'];
 const CHANNELS = ['kiosk', 'qr', 'web', 'interview'];
 
-/** The view the address describes: {year, unit, service, centre, channel, excludeFlagged, lang}. */
+/** The view the address describes: {year, unit, service, centre, channel, excludeFlagged, weighting, lang}. */
 export function readState() {
   const params = new URLSearchParams(location.search);
   const state = {};
@@ -13,6 +13,7 @@ export function readState() {
     state[key] = params.get(key) || '';
   }
   state.excludeFlagged = state.excludeFlagged === 'true';
+  state.weighting = state.weighting === 'poststratified' ? 'poststratified' : '';
   state.lang = params.get('lang') === 'en' ? 'en' : params.get('lang') === 'vi' ? 'vi' : null;
   return state;
 }
@@ -36,8 +37,11 @@ export function writeState(state, { replace = false } = {}) {
   }
 }
 
-/** The API query for the state: the year becomes from/to; extra adds endpoint parameters. */
-export function query(state, extra = {}, { withYear = true } = {}) {
+/**
+ * The API query for the state: the year becomes from/to; extra adds endpoint parameters. weighted: the endpoint
+ * weights (indices, compare, trend, rankings); the others never do, and refuse to be asked.
+ */
+export function query(state, extra = {}, { withYear = true, weighted = false } = {}) {
   const params = new URLSearchParams();
   if (withYear && state.year) {
     params.set('from', `${state.year}-01-01`);
@@ -50,6 +54,9 @@ export function query(state, extra = {}, { withYear = true } = {}) {
   }
   if (state.excludeFlagged) {
     params.set('excludeFlagged', 'true');
+  }
+  if (weighted && state.weighting) {
+    params.set('weighting', state.weighting);
   }
   for (const [key, value] of Object.entries(extra)) {
     if (value !== null && value !== undefined && value !== '') {
@@ -107,5 +114,7 @@ export function renderFilters(form, state, lists, onchange) {
       state.centre, onchange),
     picker('channel', t('channel'), [all, ...CHANNELS.map((c) => ({ value: c, label: t(`channel_${c}`) }))],
       state.channel, onchange),
+    picker('weighting', t('weighting'), [{ value: '', label: t('weightingNone') },
+      { value: 'poststratified', label: t('weightingPost') }], state.weighting, onchange),
     h('p', { class: 'field check' }, flagged, h('label', { for: flagged.id }, t('excludeFlagged'))));
 }

@@ -59,7 +59,8 @@ const criterionName = (code) => {
 
 function scopeText() {
   const unit = lists.units.find((u) => u.code === state.unit);
-  return t('scope', unit ? nameOf(unit) : t('allUnits'), state.year);
+  const scope = t('scope', unit ? nameOf(unit) : t('allUnits'), state.year);
+  return state.weighting ? `${scope} ${t('weightedScope')}` : scope;
 }
 
 /** The printable report of the unit and year in view. */
@@ -91,17 +92,19 @@ function renderSections() {
 /** The API paths of one view: what is fetched, and what the downloads under the tables ask for. */
 function pathsFor(view) {
   const year = Number(view.year);
-  const q = (extra, options) => query(view, extra, options);
+  // Indices, comparisons, the trend and rankings are weighted when the view asks; counts and correlations never are.
+  const q = (extra, options) => query(view, extra, { weighted: true, ...options });
   return {
     unitIndices: `/indices${q({ groupBy: 'unit' })}`,
     compare: `/compare${q({ period: year, baseline: year - 1, groupBy: 'unit' }, { withYear: false })}`,
     trend: `/trend${q({ interval: 'month' }, { withYear: false })}`,
     total: `/indices${q()}`,
     criteria: `/indices${q({ table: 'criteria' })}`,
-    distribution: `/distribution${q()}`,
+    distribution: `/distribution${q({}, { weighted: false })}`,
     rankings: `/rankings${q({ by: 'unit' })}`,
-    yoyIndices: `/indices${query({ ...view, year: '' }, { groupBy: 'unit,year', from: `${year - 1}-01-01`, to: `${year}-12-31` })}`,
-    drivers: `/drivers${q()}`,
+    yoyIndices: `/indices${query({ ...view, year: '' }, { groupBy: 'unit,year', from: `${year - 1}-01-01`, to: `${year}-12-31` },
+      { weighted: true })}`,
+    drivers: `/drivers${q({}, { weighted: false })}`,
   };
 }
 

@@ -24,7 +24,8 @@ export function render(section, data, state, path) {
   const cards = groups.map((g) => {
     const unit = g.group.unit;
     const body = g.suppressed || !g.index
-      ? [h('p', { class: 'value suppressed' }, t('suppressed', data.indices.minN)), h('p', { class: 'n' }, t('n', count(g.n)))]
+      ? [h('p', { class: 'value suppressed' }, g.weightingUnavailable ? t('unweightable') : t('suppressed', data.indices.minN)),
+        h('p', { class: 'n' }, t('n', count(g.n)))]
       : [h('p', { class: 'value' }, h('span', { class: 'visually-hidden' }, `${t('index')}: `), num(g.index.value)),
         h('p', { class: 'ci' }, t('ci', num(g.index.low), num(g.index.high))),
         h('p', { class: 'n' }, t('n', count(g.n))),

@@ -20,10 +20,13 @@ export function render(section, data, path) {
       h('td', { class: 'num' }, `${num(r.index.low)}–${num(r.index.high)}`),
       h('td', { class: 'num' }, count(r.n)),
       h('td', { class: 'num' }, num(r.shrunken))))));
-  const suppressed = data.suppressed.map((s) => `${nameOf(s.group.unit)} (n = ${count(s.n)})`).join(', ');
+  const listed = (units) => units.map((s) => `${nameOf(s.group.unit)} (n = ${count(s.n)})`).join(', ');
+  const suppressed = listed(data.suppressed.filter((s) => !s.weightingUnavailable));
+  const unweightable = listed(data.suppressed.filter((s) => s.weightingUnavailable));
   fill(section, h('h2', {}, t('rankingsTitle')),
     ranked.length ? box : h('p', {}, t('noData')),
     suppressed ? h('p', { class: 'suppressed-list', id: 'rankings-suppressed' }, t('suppressedUnits', suppressed)) : null,
+    unweightable ? h('p', { class: 'suppressed-list', id: 'rankings-unweightable' }, t('unweightableUnits', unweightable)) : null,
     ranked.length ? [h('div', { class: 'table-wrap' }, table), downloads('rankings', path)] : null);
   if (!ranked.length) {
     return;

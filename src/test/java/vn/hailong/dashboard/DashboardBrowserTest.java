@@ -253,6 +253,14 @@ class DashboardBrowserTest {
             assertThat(page.locator("#report-elements-table tbody tr")).hasCount(5);
             assertThat(page.locator("#report-criteria-table tbody tr")).hasCount(17);
             assertThat(page.locator("#report-yoy-table tbody tr")).hasCount(1 + 5);
+            // Each element's change says whether it is significant among the elements (BH), as the API flags it.
+            var elements = api.get("/api/v1/compare?period=2025&baseline=2024&unit=99.SNNMT").body()
+                    .get("groups").get(0).get("elements");
+            int row = 1;
+            for (var change : elements) {
+                assertThat(page.locator("#report-yoy-table tbody tr").nth(row++).locator("td").last())
+                        .hasText(change.get("significant").asBoolean() ? "Có" : "Không");
+            }
             assertThat(page.locator("#report-yoy-criteria tbody tr")).hasCount(17);
             var comments = page.locator("#report-comments-table tbody tr");
             assertThat(comments.first()).isVisible();
@@ -294,6 +302,52 @@ class DashboardBrowserTest {
             assertThat(page.locator("#rankings")).not().containsText("Sở Tư pháp");
             assertThat(page.locator("#comments")).not().containsText("Phường");
             Browser.screenshot(page, "dashboard-manager");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void post_stratification_chosen_in_the_filters_weights_the_indices_and_stays_in_the_address() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            page.locator("#filter-weighting").selectOption("poststratified");
+            waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard/\\?year=2025&weighting=poststratified$"));
+            assertThat(page.locator("#scope")).containsText("gia quyền hậu phân tầng");
+            // The cards show the weighted figures of the API, which differ from the unweighted ones.
+            var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+            var weighted = api.get("/api/v1/indices?" + YEAR + "&groupBy=unit&weighting=poststratified").body().get("groups");
+            var plain = api.get("/api/v1/indices?" + YEAR + "&groupBy=unit").body().get("groups");
+            int differ = 0;
+            for (int i = 0; i < weighted.size(); i++) {
+                var g = weighted.get(i);
+                if (g.get("suppressed").asBoolean()) {
+                    continue;
+                }
+                var code = g.get("group").get("unit").get("code").asText();
+                var shown = String.format(java.util.Locale.ROOT, "%.1f", g.get("index").get("value").asDouble()).replace('.', ',');
+                assertThat(page.locator("#overview .card[data-unit='" + code + "'] .value")).containsText(shown);
+                differ += g.get("index").get("value").asDouble() != plain.get(i).get("index").get("value").asDouble() ? 1 : 0;
+            }
+            assertThat(differ).isPositive();
+            // What weights asks for weighting; counts and correlations never do (the API would refuse them).
+            assertThat(page.locator("a[data-download='rankings'][data-format='csv']")).hasAttribute("href",
+                    "/api/v1/rankings?" + YEAR + "&weighting=poststratified&by=unit&format=csv");
+            assertThat(page.locator("a[data-download='yoy'][data-format='csv']")).hasAttribute("href",
+                    "/api/v1/compare?weighting=poststratified&period=2025&baseline=2024&groupBy=unit&format=csv");
+            assertThat(page.locator("a[data-download='trend'][data-format='csv']")).hasAttribute("href",
+                    "/api/v1/trend?weighting=poststratified&interval=month&format=csv");
+            assertThat(page.locator("a[data-download='distribution'][data-format='csv']")).hasAttribute("href",
+                    DOWNLOADS.get("distribution") + "&format=csv");
+            assertThat(page.locator("a[data-download='drivers'][data-format='csv']")).hasAttribute("href",
+                    DOWNLOADS.get("drivers") + "&format=csv");
+            var other = context.newPage();
+            other.navigate(page.url());
+            waitReady(other);
+            assertThat(other.locator("#filter-weighting")).hasValue("poststratified");
+            Browser.screenshot(page, "dashboard-weighted");
             assertThat(errors).isEmpty();
         }
     }
