@@ -15,10 +15,11 @@ import org.apache.commons.csv.CSVFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.hailong.ApiClient;
+import vn.hailong.stats.Vectors;
 
 /** The reference indices of the vectors (unweighted, per agency and year and per year) as the API gives them. */
 public final class ReferenceIndices {
-    public static final Path VECTORS = Path.of("..", "shared", "methodology", "vectors");
+    public static final Path VECTORS = Vectors.DIR;
 
     private ReferenceIndices() {
     }

@@ -36,6 +36,7 @@ import vn.hailong.rollup.Rollups;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.stats.Vectors;
 import vn.hailong.survey.Forms;
 
 /**
@@ -43,7 +44,7 @@ import vn.hailong.survey.Forms;
  * opened with POI; Vietnamese intact, numbers equal to the JSON's, the caller's scope kept.
  */
 class ExportsApiTest {
-    static final Path VECTORS = Path.of("..", "shared", "methodology", "vectors");
+    static final Path VECTORS = Vectors.DIR;
     static final String PRAISE = "Rất hài lòng với cán bộ";
     static final String FORMULA = "=HYPERLINK(\"http://example.invalid\",\"bấm\")";
     static final Map<String, String> NAMES = Map.of("AG01", "Sở Tư pháp", "AG02", "Ủy ban nhân dân phường Bến Thành",

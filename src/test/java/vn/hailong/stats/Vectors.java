@@ -2,6 +2,8 @@ package vn.hailong.stats;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +17,28 @@ import org.apache.commons.csv.CSVRecord;
 import vn.hailong.analyze.ResponseRow;
 import vn.hailong.analyze.ResponsesCsv;
 
-/** The reference data set and R's results, read from the shared methodology beside the project. */
+/**
+ * The reference data set and R's results (survey/psych output), kept byte for byte in the test resources,
+ * {@code src/test/resources/vectors/}. {@link #DIR} is the one place in the test code that knows where they are.
+ */
 public final class Vectors {
 
-    public static final Path DIR = Path.of("..", "shared", "methodology", "vectors");
+    /** The vectors' directory, found on the test classpath (target/test-classes/vectors under Maven and the IDE). */
+    public static final Path DIR = locate();
 
     private Vectors() {
+    }
+
+    private static Path locate() {
+        URL url = Vectors.class.getResource("/vectors/responses.csv");
+        if (url == null) {
+            throw new IllegalStateException("vectors/responses.csv is not on the test classpath (src/test/resources/vectors)");
+        }
+        try {
+            return Path.of(url.toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static List<ResponseRow> responses() {
