@@ -1,10 +1,11 @@
 package vn.hailong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,9 @@ class RestartTest {
         try (var server = ServerProcess.launch(env, "--demo")) {
             before = App.objectMapper().readTree(server.awaitUp("/api/v1/overview", Duration.ofSeconds(120)));
             // An acknowledged rating is on disk: the embedded server syncs and waits for the WAL at commit.
-            var port = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
-            try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
-                 var s = c.createStatement()) {
+            try (var dsl = TestApp.embeddedDsl(dataDir)) {
                 for (var setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
-                    try (var r = s.executeQuery("show " + setting)) {
-                        r.next();
-                        assertThat(r.getString(1)).as(setting).isEqualTo("on");
-                    }
+                    assertThat(TestApp.one(dsl, "show " + setting, String.class)).as(setting).isEqualTo("on");
                 }
             }
             assertThat(server.terminate(Duration.ofSeconds(60))).as("exit status after SIGTERM").isEqualTo(143);
@@ -65,6 +61,51 @@ class RestartTest {
                         + dataDir.resolve("pg") + " (stop it, or set DATA_DIR to another directory)");
             }
             first.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void the_embedded_database_asks_for_its_generated_password_on_loopback_only() throws Exception {
+        var env = Map.of("DATA_DIR", dataDir.toString(), "PORT", Integer.toString(ServerProcess.freePort()));
+        try (var server = ServerProcess.launch(env)) {
+            server.awaitUp("/health", Duration.ofSeconds(120));
+            var port = Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/postgres",
+                    "postgres", "").close())
+                    .isInstanceOfSatisfying(java.sql.SQLException.class,
+                            e -> assertThat(e.getMessage()).as("refused for want of a password").contains("password"));
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("database-password")))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            try (var dsl = TestApp.embeddedDsl(dataDir)) {
+                assertThat(TestApp.one(dsl, "show listen_addresses", String.class)).isEqualTo("localhost");
+                assertThat(TestApp.one(dsl, "show unix_socket_directories", String.class)).isEmpty();
+                assertThat(TestApp.column(dsl, "select distinct auth_method from pg_hba_file_rules", String.class))
+                        .containsExactly("scram-sha-256");
+            }
+            server.terminate(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void a_pid_file_left_by_a_machine_that_went_down_does_not_stop_the_next_start() throws Exception {
+        var env = Map.of("DATA_DIR", dataDir.toString(), "PORT", Integer.toString(ServerProcess.freePort()));
+        try (var server = ServerProcess.launch(env)) {
+            server.awaitUp("/health", Duration.ofSeconds(120));
+            // A power cut: the server and its PostgreSQL die at once, and after the reboot the number in the pid
+            // file belongs to another process (here this test's), which PostgreSQL takes for a running server.
+            var pidFile = dataDir.resolve("pg/postmaster.pid");
+            var postmaster = ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).strip())).orElseThrow();
+            server.kill();
+            postmaster.destroyForcibly();
+            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            var lines = new java.util.ArrayList<>(Files.readAllLines(pidFile));
+            lines.set(0, Long.toString(ProcessHandle.current().pid()));
+            Files.write(pidFile, lines);
+        }
+        try (var server = ServerProcess.launch(env)) {
+            server.awaitUp("/health", Duration.ofSeconds(60));
+            assertThat(server.output()).contains("event=stale_pid_file_removed");
+            server.terminate(Duration.ofSeconds(60));
         }
     }
 

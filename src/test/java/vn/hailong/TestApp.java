@@ -71,6 +71,20 @@ public final class TestApp implements AutoCloseable {
         return DSL.using(url.jdbcUrl(), url.user().orElse("postgres"), url.password().orElse(""));
     }
 
+    /**
+     * A connection to the embedded PostgreSQL of a running server's data directory, as an operator would open
+     * one: the port from PostgreSQL's pid file, the password the server generated.
+     */
+    public static CloseableDSLContext embeddedDsl(Path dataDir) {
+        try {
+            var port = java.nio.file.Files.readAllLines(dataDir.resolve("pg/postmaster.pid")).get(3).strip();
+            var password = java.nio.file.Files.readString(dataDir.resolve("database-password")).strip();
+            return DSL.using("jdbc:postgresql://localhost:" + port + "/postgres", "postgres", password);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** How many responses the rollups count: the daily rows and the pending rows not yet folded into them. */
     public static final String ROLLED_UP = "select (select coalesce(sum(responses), 0) from rollup_daily)"
             + " + (select coalesce(sum(responses), 0) from rollup_pending)";

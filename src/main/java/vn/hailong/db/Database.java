@@ -1,11 +1,6 @@
 package vn.hailong.db;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,9 +30,9 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedDatabase embedded;
 
-    private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
+    private Database(HikariDataSource pool, EmbeddedDatabase embedded) {
         this.pool = pool;
         this.embedded = embedded;
     }
@@ -48,8 +43,8 @@ public final class Database implements AutoCloseable {
             var url = DatabaseUrl.parse(databaseUrl.get());
             return connect(url, null, DatabaseUrl.redacted(databaseUrl.get()));
         }
-        var embedded = startEmbedded(dataDir);
-        var url = new DatabaseUrl(embedded.getJdbcUrl("postgres", "postgres"), Optional.of("postgres"), Optional.empty());
+        var embedded = EmbeddedDatabase.start(dataDir);
+        var url = new DatabaseUrl(embedded.jdbcUrl(), Optional.of("postgres"), Optional.of(embedded.password()));
         return connect(url, embedded, "the embedded database in " + dataDir.resolve("pg"));
     }
 
@@ -79,7 +74,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static Database connect(DatabaseUrl url, EmbeddedPostgres embedded, String where) {
+    private static Database connect(DatabaseUrl url, EmbeddedDatabase embedded, String where) {
         var config = new HikariConfig();
         config.setPoolName("hailong");
         config.setJdbcUrl(url.jdbcUrl());
@@ -154,49 +149,6 @@ public final class Database implements AutoCloseable {
                 .setServerConfig("listen_addresses", "localhost");
     }
 
-    private static EmbeddedPostgres startEmbedded(Path dataDir) {
-        var pgDir = dataDir.resolve("pg");
-        checkWritable(dataDir);
-        try {
-            var embedded = durableEmbedded(pgDir)
-                    .setCleanDataDirectory(false)
-                    // The application stops it itself, after the pool, on SIGTERM.
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
-            log.info("event=embedded_database_started data_dir={} port={}", pgDir, embedded.getPort());
-            return embedded;
-        } catch (IOException | RuntimeException e) {
-            var message = rootMessage(e);
-            if (message.contains("could not lock")) {
-                throw new StartupException("another Hài Lòng is already using " + pgDir
-                        + " (stop it, or set DATA_DIR to another directory)", e);
-            }
-            throw new StartupException("cannot start the embedded database in " + pgDir + ": " + message, e);
-        }
-    }
-
-    private static void checkWritable(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir.resolve("pg"));
-            var probe = Files.createTempFile(dataDir, ".write-check", ".tmp");
-            Files.delete(probe);
-        } catch (AccessDeniedException e) {
-            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " is not writable (permission denied)", e);
-        } catch (NoSuchFileException e) {
-            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " cannot be created (no such file or directory: "
-                    + e.getFile() + ")", e);
-        } catch (FileAlreadyExistsException e) {
-            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " cannot be created: "
-                    + e.getFile() + " is a file, not a directory", e);
-        } catch (FileSystemException e) {
-            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " is not writable: "
-                    + Optional.ofNullable(e.getReason()).orElse(e.getClass().getSimpleName()), e);
-        } catch (IOException e) {
-            throw new StartupException("DATA_DIR " + dataDir.toAbsolutePath() + " cannot be used: " + e.getMessage(), e);
-        }
-    }
-
     private static String connectionProblem(String where, Throwable e) {
         var sql = findCause(e, SQLException.class);
         if (sql == null) {
@@ -228,7 +180,7 @@ public final class Database implements AutoCloseable {
         return Optional.ofNullable(t.getMessage()).orElse(t.getClass().getSimpleName());
     }
 
-    private static void closeQuietly(EmbeddedPostgres embedded) {
+    private static void closeQuietly(EmbeddedDatabase embedded) {
         if (embedded != null) {
             try {
                 embedded.close();
