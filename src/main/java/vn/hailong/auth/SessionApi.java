@@ -39,25 +39,29 @@ public final class SessionApi {
         var body = Requests.json(ctx, Login.class);
         var username = Requests.text("username", body.username(), 200);
         var password = Requests.text("password", body.password(), 1000);
-        var client = clients.of(ctx);
-        long wait = throttle.retryAfterSeconds(username, client);
-        if (wait > 0) {
-            ctx.header("Retry-After", Long.toString(wait));
+        var admission = throttle.admit(username, clients.of(ctx));
+        if (admission instanceof LoginThrottle.Wait wait) {
+            ctx.header("Retry-After", Long.toString(wait.seconds()));
             throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),
-                    "Too many failed sign-ins; try again in " + wait + " seconds.", Map.of());
+                    "Too many failed sign-ins; try again in " + wait.seconds() + " seconds.", Map.of());
         }
-        var credentials = users.credentials(username).filter(Users.Credentials::active);
-        // Verify against a dummy hash for unknown users, so timing does not tell which names exist.
-        boolean ok = Passwords.matches(password, credentials.map(Users.Credentials::passwordHash).orElse(DUMMY_HASH))
-                && credentials.isPresent();
-        if (!ok) {
-            throttle.failed(username, client);
-            throw new UnauthorizedResponse("Wrong user name or password.");
+        Users.Credentials signedIn;
+        // The attempt holds its slot while the password is checked; an error on the way gives it back uncounted.
+        try (var attempt = (LoginThrottle.Attempt) admission) {
+            var credentials = users.credentials(username).filter(Users.Credentials::active);
+            // Verify against a dummy hash for unknown users, so timing does not tell which names exist.
+            boolean ok = Passwords.matches(password,
+                    credentials.map(Users.Credentials::passwordHash).orElse(DUMMY_HASH)) && credentials.isPresent();
+            if (!ok) {
+                attempt.failed();
+                throw new UnauthorizedResponse("Wrong user name or password.");
+            }
+            attempt.succeeded();
+            signedIn = credentials.get();
         }
-        throttle.succeeded(username);
-        var session = sessions.create(credentials.get().id());
+        var session = sessions.create(signedIn.id());
         setCookie(ctx, session.token(), (int) Sessions.LIFETIME.toSeconds());
-        ctx.json(me(credentials.get().id(), session.csrfToken()));
+        ctx.json(me(signedIn.id(), session.csrfToken()));
     }
 
     public void get(Context ctx) {
