@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,13 +14,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the password is checked, so parallel guesses cannot all slip past a check made before any of them failed.
  * Attempts in flight count as failures until they end; a success gives the slot back and clears the name's count.
  * After 5 failures for one user name, or 20 from one client (an office behind one address holds many people), one
- * attempt at a time is let through after a wait that doubles from 2 seconds, up to 5 minutes for a name and 15 for
- * a client. Counts are forgotten an hour after their last failure.
+ * attempt at a time is let through after a wait that doubles from 2 seconds, up to 15 minutes for a client but only
+ * 5 for a name: strangers' failures can hold a name back, and a person on a new browser should not wait long for
+ * them; 12 guesses an hour past the free ones remain hopeless against a 10-character password.
+ * <p>
+ * So that strangers cannot keep someone out at all, a browser that signed in as the name before (it shows a device
+ * cookie, see {@link DeviceCookies}) is counted on its own counter for that name, with the same limit, never on the
+ * one strangers share; its failures count against itself only, and after 10 it is trusted no more and shares the
+ * strangers' counter until its count is forgotten. The per-client counter applies to everyone.
+ * Counts are forgotten an hour after their last failure.
  * Kept in memory: a restart forgives, which is acceptable for throttling (not for accounting).
  */
 public final class LoginThrottle {
     static final Limit PER_NAME = new Limit(5, Duration.ofMinutes(5));
     static final Limit PER_CLIENT = new Limit(20, Duration.ofMinutes(15));
+    static final int DISTRUST_AFTER = 10;
     static final Duration FIRST_WAIT = Duration.ofSeconds(2);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
     static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
@@ -115,9 +124,21 @@ public final class LoginThrottle {
 
     /** Takes a slot for one password check as this user name from this client, or says how long to wait. */
     public Admission admit(String username, String client) {
+        return admit(username, client, Optional.empty());
+    }
+
+    /** As {@link #admit(String, String)}, from a browser that proved with a device cookie it signed in as the name. */
+    public Admission admit(String username, String client, Optional<String> device) {
         var now = clock.instant();
         prune(now);
         var key = nameKey(username);
+        if (device.isPresent()) {
+            var deviceKey = "d:" + device.get() + "|" + key;
+            var count = counts.get(deviceKey);
+            if (count == null || count.forgotten(now) || count.failures() < DISTRUST_AFTER) {
+                key = deviceKey;
+            }
+        }
         long wait = reserve(key, PER_NAME, now);
         if (wait > 0) {
             return new Wait(wait);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,16 @@ class LoginThrottleTest {
         }
         ((LoginThrottle.Attempt) admission).close();
         return 0;
+    }
+
+    /** Whether an attempt would be let through now (it is given back at once). */
+    boolean admits(String username, String client, Optional<String> device) {
+        var admission = throttle.admit(username, client, device);
+        if (admission instanceof LoginThrottle.Attempt attempt) {
+            attempt.close();
+            return true;
+        }
+        return false;
     }
 
     @Test
@@ -158,5 +169,47 @@ class LoginThrottleTest {
         }
         assertThat(small.admit("recent", "r9")).isInstanceOf(LoginThrottle.Wait.class);
         assertThat(small.admit("early", "c-new")).as("forgiven early, not locked out").isInstanceOf(LoginThrottle.Attempt.class);
+    }
+
+    @Test
+    void a_browser_that_signed_in_before_is_counted_apart_from_strangers_and_they_from_it() {
+        var device = Optional.of("device-1");
+        for (int i = 0; i < 5; i++) {
+            fail("lan", "attacker" + i);
+        }
+        assertThat(waitFor("lan", "office")).isPositive();
+        assertThat(admits("LAN", "office", device)).as("strangers' failures do not hold it back").isTrue();
+        for (int i = 0; i < 5; i++) {
+            ((LoginThrottle.Attempt) throttle.admit("hoa", "office", device)).failed();
+        }
+        assertThat(admits("hoa", "office", device)).as("its own mistakes do").isFalse();
+        assertThat(admits("hoa", "office", Optional.of("device-2"))).isTrue();
+        assertThat(waitFor("hoa", "office")).as("nor do they count against strangers").isZero();
+    }
+
+    @Test
+    void a_browser_that_fails_ten_times_is_trusted_no_more_until_its_count_is_forgotten() {
+        var device = Optional.of("device-1");
+        for (int i = 0; i < 5; i++) {
+            fail("lan", "attacker" + i);
+        }
+        for (int i = 0; i < 10; i++) {
+            var admission = throttle.admit("lan", "c" + i, device);
+            if (admission instanceof LoginThrottle.Wait wait) {
+                clock.pass(Duration.ofSeconds(wait.seconds()));
+                admission = throttle.admit("lan", "c" + i, device);
+            }
+            ((LoginThrottle.Attempt) admission).failed();
+        }
+        clock.pass(Duration.ofMinutes(10));
+        for (int i = 0; i < 6; i++) {
+            fail("lan", "attacker" + i);
+        }
+        assertThat(throttle.admit("lan", "c1", device)).as("now shares the strangers' counter")
+                .isEqualTo(throttle.admit("lan", "c1"));
+        clock.pass(Duration.ofMinutes(55));
+        fail("lan", "attacker1");
+        assertThat(waitFor("lan", "c1")).isPositive();
+        assertThat(admits("lan", "c1", device)).as("trusted again, an hour after its last failure").isTrue();
     }
 }

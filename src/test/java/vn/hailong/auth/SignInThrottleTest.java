@@ -72,4 +72,34 @@ class SignInThrottleTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void strangers_failures_lock_out_new_browsers_but_not_the_one_the_user_signed_in_with_before() {
+        var first = signIn(ApiClient.anonymous(app), "lan-right-password");
+        assertThat(first.status()).isEqualTo(200);
+        var cookies = first.raw().headers().allValues("Set-Cookie");
+        assertThat(cookies.get(0)).startsWith(Sessions.COOKIE + "=");
+        var device = cookies.stream().filter(c -> c.startsWith(DeviceCookies.COOKIE + "=")).findFirst().orElseThrow();
+        assertThat(device).contains("; Path=/api/v1/session; Max-Age=15552000; HttpOnly; SameSite=Strict")
+                .doesNotContain("Secure");
+        var ownBrowser = ApiClient.anonymous(app).header("Cookie", device.split(";")[0]);
+
+        var attacker = ApiClient.anonymous(app);
+        for (int i = 0; i < LoginThrottle.PER_NAME.free(); i++) {
+            assertThat(signIn(attacker, "guess-" + i).status()).isEqualTo(401);
+        }
+        assertThat(signIn(attacker, "guess-5").status()).isEqualTo(429);
+        assertThat(signIn(ApiClient.anonymous(app), "lan-right-password").status()).as("a new browser waits")
+                .isEqualTo(429);
+        assertThat(signIn(ApiClient.anonymous(app).header("Cookie", DeviceCookies.COOKIE + "=forged.cookie"),
+                "lan-right-password").status()).isEqualTo(429);
+
+        var again = signIn(ownBrowser, "lan-right-password");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.raw().headers().allValues("Set-Cookie"))
+                .as("a new device cookie at each sign-in, Secure behind HTTPS too")
+                .anySatisfy(c -> assertThat(c).startsWith(DeviceCookies.COOKIE + "=").isNotEqualTo(device));
+        var proxied = signIn(ownBrowser.header("X-Forwarded-Proto", "https"), "lan-right-password");
+        assertThat(proxied.raw().headers().allValues("Set-Cookie")).hasSize(2).allSatisfy(c -> assertThat(c).endsWith("; Secure"));
+    }
 }
