@@ -3,68 +3,224 @@ package vn.hailong.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Slows down password guessing: after 5 failures for one user name, or 20 from one client (an office behind
- * one address holds many people), each further attempt must wait, doubling from 2 seconds up to 15 minutes.
- * A success clears the user name's count.
+ * Slows down password guessing. Each attempt takes a slot on two counters, its user name's and its client's, before
+ * the password is checked, so parallel guesses cannot all slip past a check made before any of them failed.
+ * Attempts in flight count as failures until they end; a success gives the slot back and clears the name's count.
+ * After 5 failures for one user name, or 20 from one client (an office behind one address holds many people), one
+ * attempt at a time is let through after a wait that doubles from 2 seconds, up to 15 minutes for a client but only
+ * 5 for a name: strangers' failures can hold a name back, and a person on a new browser should not wait long for
+ * them; 12 guesses an hour past the free ones remain hopeless against a 10-character password.
+ * <p>
+ * So that strangers cannot keep someone out at all, a browser that signed in as the name before (it shows a device
+ * cookie, see {@link DeviceCookies}) is counted on its own counter for that name, with the same limit, never on the
+ * one strangers share; its failures count against itself only, and after 10 it is trusted no more and shares the
+ * strangers' counter until its count is forgotten. The per-client counter applies to everyone.
+ * Counts are forgotten an hour after their last failure.
  * Kept in memory: a restart forgives, which is acceptable for throttling (not for accounting).
  */
 public final class LoginThrottle {
-    static final int FREE_ATTEMPTS = 5;
-    static final int FREE_ATTEMPTS_PER_CLIENT = 20;
+    static final Limit PER_NAME = new Limit(5, Duration.ofMinutes(5));
+    static final Limit PER_CLIENT = new Limit(20, Duration.ofMinutes(15));
+    static final int DISTRUST_AFTER = 10;
     static final Duration FIRST_WAIT = Duration.ofSeconds(2);
-    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final Duration FORGET_AFTER = Duration.ofHours(1);
+    static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+    static final int MAX_KEYS = 100_000;
 
-    private record Failures(int count, Instant last) {
+    /** Free failures, then waits doubling from FIRST_WAIT up to the longest. */
+    record Limit(int free, Duration longestWait) {
+        Duration waitAfter(int failures) {
+            if (failures < free) {
+                return Duration.ZERO;
+            }
+            long seconds = FIRST_WAIT.toSeconds() << Math.min(20, failures - free);
+            return Duration.ofSeconds(Math.min(seconds, longestWait.toSeconds()));
+        }
     }
 
-    private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+    /** What a counter remembers: failures since it was last cleared, attempts under way, when it last failed. */
+    private record Count(int failures, int inFlight, Instant last) {
+        static final Count NONE = new Count(0, 0, Instant.EPOCH);
+
+        boolean forgotten(Instant now) {
+            return inFlight == 0 && last.plus(FORGET_AFTER).isBefore(now);
+        }
+
+        /** Null when there is nothing left to remember, so the map holds only live counters. */
+        Count orNull() {
+            return failures == 0 && inFlight == 0 ? null : this;
+        }
+    }
+
+    /** The answer to asking for an attempt: an attempt to end, or a wait. */
+    public sealed interface Admission permits Attempt, Wait {
+    }
+
+    public record Wait(long seconds) implements Admission {
+    }
+
+    /** One admitted attempt. Say how it ended; closing one that did not say gives its slots back uncounted. */
+    public final class Attempt implements Admission, AutoCloseable {
+        private final String key;
+        private final String clientKey;
+        private boolean ended;
+
+        private Attempt(String key, String clientKey) {
+            this.key = key;
+            this.clientKey = clientKey;
+        }
+
+        public void failed() {
+            end(true);
+        }
+
+        public void succeeded() {
+            end(false);
+        }
+
+        private void end(boolean failed) {
+            if (ended) {
+                throw new IllegalStateException("attempt already ended");
+            }
+            ended = true;
+            var now = clock.instant();
+            release(key, failed, !failed, now);
+            release(clientKey, failed, false, now);
+        }
+
+        @Override
+        public void close() {
+            if (!ended) {
+                ended = true;
+                var now = clock.instant();
+                release(key, false, false, now);
+                release(clientKey, false, false, now);
+            }
+        }
+    }
+
+    private final ConcurrentHashMap<String, Count> counts = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int maxKeys;
+    private final AtomicBoolean pruning = new AtomicBoolean();
+    private volatile Instant nextPrune;
 
     public LoginThrottle(Clock clock) {
+        this(clock, MAX_KEYS);
+    }
+
+    LoginThrottle(Clock clock, int maxKeys) {
         this.clock = clock;
+        this.maxKeys = maxKeys;
+        this.nextPrune = clock.instant().plus(PRUNE_EVERY);
     }
 
-    /** Seconds to wait before another attempt for this user name or client, or 0. */
-    public long retryAfterSeconds(String username, String client) {
-        return Math.max(wait(userKey(username), FREE_ATTEMPTS), wait(clientKey(client), FREE_ATTEMPTS_PER_CLIENT));
+    /** Takes a slot for one password check as this user name from this client, or says how long to wait. */
+    public Admission admit(String username, String client) {
+        return admit(username, client, Optional.empty());
     }
 
-    public void failed(String username, String client) {
+    /** As {@link #admit(String, String)}, from a browser that proved with a device cookie it signed in as the name. */
+    public Admission admit(String username, String client, Optional<String> device) {
         var now = clock.instant();
-        for (var key : new String[] {userKey(username), clientKey(client)}) {
-            failures.merge(key, new Failures(1, now), (old, one) ->
-                    new Failures(expired(old, now) ? 1 : old.count() + 1, now));
+        prune(now);
+        var key = nameKey(username);
+        if (device.isPresent()) {
+            var deviceKey = "d:" + device.get() + "|" + key;
+            var count = counts.get(deviceKey);
+            if (count == null || count.forgotten(now) || count.failures() < DISTRUST_AFTER) {
+                key = deviceKey;
+            }
         }
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(e -> expired(e.getValue(), now));
+        long wait = reserve(key, PER_NAME, now);
+        if (wait > 0) {
+            return new Wait(wait);
+        }
+        var clientKey = clientKey(client);
+        wait = reserve(clientKey, PER_CLIENT, now);
+        if (wait > 0) {
+            release(key, false, false, now);
+            return new Wait(wait);
+        }
+        return new Attempt(key, clientKey);
+    }
+
+    /** How many counters are kept, for tests of pruning. */
+    int size() {
+        return counts.size();
+    }
+
+    /**
+     * Atomically counts an attempt in if the counter allows one, else leaves it alone: 0, or seconds to wait.
+     * Past the free failures only one attempt at a time goes through, once the wait since the last failure is over.
+     */
+    private long reserve(String key, Limit limit, Instant now) {
+        var wait = new long[1];
+        counts.compute(key, (k, stored) -> {
+            var c = stored == null || stored.forgotten(now) ? Count.NONE : stored;
+            if (c.failures() + c.inFlight() < limit.free()
+                    || c.inFlight() == 0 && !now.isBefore(c.last().plus(limit.waitAfter(c.failures())))) {
+                return new Count(c.failures(), c.inFlight() + 1, c.last());
+            }
+            // With attempts under way, expect them to fail: the wait after them starts about now.
+            var until = c.inFlight() == 0 ? c.last().plus(limit.waitAfter(c.failures()))
+                    : now.plus(limit.waitAfter(c.failures() + c.inFlight()));
+            wait[0] = Math.max(1, secondsUntil(now, until));
+            return c.orNull();
+        });
+        return wait[0];
+    }
+
+    /** Ends an attempt on one counter: gives its slot back, and counts a failure or clears the count. */
+    private void release(String key, boolean failed, boolean clear, Instant now) {
+        counts.compute(key, (k, stored) -> {
+            var c = stored == null ? Count.NONE : stored;
+            int inFlight = Math.max(0, c.inFlight() - 1);
+            int kept = clear || c.last().plus(FORGET_AFTER).isBefore(now) ? 0 : c.failures();
+            return failed ? new Count(kept + 1, inFlight, now) : new Count(kept, inFlight, c.last()).orNull();
+        });
+    }
+
+    /**
+     * Drops forgotten counters once a minute. Should many fresh names (random ones, from many addresses) still fill
+     * the map, the counters that failed longest ago go: that may forgive someone early, whereas refusing new names
+     * would lock everyone out, which is what an attacker sending them would want.
+     */
+    private void prune(Instant now) {
+        if ((now.isBefore(nextPrune) && counts.size() <= maxKeys) || !pruning.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            nextPrune = now.plus(PRUNE_EVERY);
+            counts.entrySet().removeIf(e -> e.getValue().forgotten(now)); // removes only the value it saw
+            int excess = counts.size() - maxKeys * 9 / 10;
+            if (excess > 0) {
+                counts.entrySet().stream()
+                        .filter(e -> e.getValue().inFlight() == 0)
+                        .sorted(Comparator.comparing(e -> e.getValue().last()))
+                        .limit(excess)
+                        .toList()
+                        .forEach(e -> counts.remove(e.getKey(), e.getValue()));
+            }
+        } finally {
+            pruning.set(false);
         }
     }
 
-    public void succeeded(String username) {
-        failures.remove(userKey(username));
+    private static long secondsUntil(Instant now, Instant until) {
+        long millis = Duration.between(now, until).toMillis();
+        return millis <= 0 ? 0 : (millis + 999) / 1000;
     }
 
-    private long wait(String key, int freeAttempts) {
-        var f = failures.get(key);
-        var now = clock.instant();
-        if (f == null || expired(f, now) || f.count() < freeAttempts) {
-            return 0;
-        }
-        long seconds = FIRST_WAIT.toSeconds() << Math.min(20, f.count() - freeAttempts);
-        var until = f.last().plusSeconds(Math.min(seconds, LONGEST_WAIT.toSeconds()));
-        return Math.max(0, Duration.between(now, until).toSeconds() + (now.isBefore(until) ? 1 : 0));
-    }
-
-    private static boolean expired(Failures f, Instant now) {
-        return f.last().plus(FORGET_AFTER).isBefore(now);
-    }
-
-    private static String userKey(String username) {
-        return "u:" + username.toLowerCase(java.util.Locale.ROOT);
+    private static String nameKey(String username) {
+        return "u:" + username.toLowerCase(Locale.ROOT);
     }
 
     private static String clientKey(String client) {

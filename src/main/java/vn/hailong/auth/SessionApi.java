@@ -1,5 +1,6 @@
 package vn.hailong.auth;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public final class SessionApi {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final ClientHash clients;
+    private final DeviceCookies devices = new DeviceCookies();
 
     public SessionApi(DSLContext dsl, Sessions sessions, LoginThrottle throttle, ClientHash clients) {
         this.dsl = dsl;
@@ -39,25 +41,32 @@ public final class SessionApi {
         var body = Requests.json(ctx, Login.class);
         var username = Requests.text("username", body.username(), 200);
         var password = Requests.text("password", body.password(), 1000);
-        var client = clients.of(ctx);
-        long wait = throttle.retryAfterSeconds(username, client);
-        if (wait > 0) {
-            ctx.header("Retry-After", Long.toString(wait));
+        var device = devices.device(ctx.cookie(DeviceCookies.COOKIE), username);
+        var admission = throttle.admit(username, clients.of(ctx), device);
+        if (admission instanceof LoginThrottle.Wait wait) {
+            ctx.header("Retry-After", Long.toString(wait.seconds()));
             throw new HttpResponseException(HttpStatus.TOO_MANY_REQUESTS.getCode(),
-                    "Too many failed sign-ins; try again in " + wait + " seconds.", Map.of());
+                    "Too many failed sign-ins; try again in " + wait.seconds() + " seconds.", Map.of());
         }
-        var credentials = users.credentials(username).filter(Users.Credentials::active);
-        // Verify against a dummy hash for unknown users, so timing does not tell which names exist.
-        boolean ok = Passwords.matches(password, credentials.map(Users.Credentials::passwordHash).orElse(DUMMY_HASH))
-                && credentials.isPresent();
-        if (!ok) {
-            throttle.failed(username, client);
-            throw new UnauthorizedResponse("Wrong user name or password.");
+        Users.Credentials signedIn;
+        // The attempt holds its slot while the password is checked; an error on the way gives it back uncounted.
+        try (var attempt = (LoginThrottle.Attempt) admission) {
+            var credentials = users.credentials(username).filter(Users.Credentials::active);
+            // Verify against a dummy hash for unknown users, so timing does not tell which names exist.
+            boolean ok = Passwords.matches(password,
+                    credentials.map(Users.Credentials::passwordHash).orElse(DUMMY_HASH)) && credentials.isPresent();
+            if (!ok) {
+                attempt.failed();
+                throw new UnauthorizedResponse("Wrong user name or password.");
+            }
+            attempt.succeeded();
+            signedIn = credentials.get();
         }
-        throttle.succeeded(username);
-        var session = sessions.create(credentials.get().id());
-        setCookie(ctx, session.token(), (int) Sessions.LIFETIME.toSeconds());
-        ctx.json(me(credentials.get().id(), session.csrfToken()));
+        var session = sessions.create(signedIn.id());
+        setCookie(ctx, Sessions.COOKIE, session.token(), "/", Sessions.LIFETIME);
+        // A new device cookie at each sign-in (OWASP); sent back only to sign-in, not with every request.
+        setCookie(ctx, DeviceCookies.COOKIE, devices.issue(username), "/api/v1/session", DeviceCookies.LIFETIME);
+        ctx.json(me(signedIn.id(), session.csrfToken()));
     }
 
     public void get(Context ctx) {
@@ -70,7 +79,7 @@ public final class SessionApi {
         if (token != null) {
             sessions.delete(token);
         }
-        setCookie(ctx, "", 0);
+        setCookie(ctx, Sessions.COOKIE, "", "/", Duration.ZERO);
         ctx.status(HttpStatus.NO_CONTENT);
     }
 
@@ -107,10 +116,10 @@ public final class SessionApi {
     }
 
     /** HttpOnly, SameSite=Strict, and Secure whenever the browser reached us over HTTPS (directly or via a proxy). */
-    private static void setCookie(Context ctx, String value, int maxAge) {
+    private static void setCookie(Context ctx, String name, String value, String path, Duration maxAge) {
         boolean https = "https".equalsIgnoreCase(ctx.scheme())
                 || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
-        ctx.header("Set-Cookie", Sessions.COOKIE + "=" + value + "; Path=/; Max-Age=" + maxAge
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=" + path + "; Max-Age=" + maxAge.toSeconds()
                 + "; HttpOnly; SameSite=Strict" + (https ? "; Secure" : ""));
     }
 

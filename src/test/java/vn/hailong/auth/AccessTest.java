@@ -53,7 +53,7 @@ class AccessTest {
     void a_wrong_password_is_refused_and_repeated_failures_are_throttled() {
         var client = ApiClient.anonymous(app);
         var body = Map.of("username", "throttled-user", "password", "wrong");
-        for (int i = 0; i < LoginThrottle.FREE_ATTEMPTS; i++) {
+        for (int i = 0; i < LoginThrottle.PER_NAME.free(); i++) {
             var answer = client.post("/api/v1/session", body);
             assertThat(answer.status()).isEqualTo(401);
             assertThat(answer.message()).isEqualTo("Wrong user name or password.");
