@@ -73,6 +73,7 @@ import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
 import vn.hailong.http.OpenApi;
 import vn.hailong.http.SecurityHeaders;
+import vn.hailong.http.WholeBodies;
 import vn.hailong.qr.QrApi;
 import vn.hailong.survey.QuestionnairesApi;
 import vn.hailong.units.UnitsApi;
@@ -92,7 +93,14 @@ public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     public static final String VERSION = readVersion();
     /** Larger bodies get 413; imports stream their files past this, up to ImportsApi.MAX_FILE_BYTES. */
-    static final long MAX_REQUEST_BYTES = 2_000_000;
+    static final int MAX_REQUEST_BYTES = 2_000_000;
+    /** Routes whose handler streams the body to a file itself, rather than receiving it whole first. */
+    static final Set<String> STREAMED_UPLOADS = Set.of("/api/v1/imports", "/api/v1/population/import");
+    /**
+     * A body arriving slower than this on average (after a grace of two seconds) is cut off with 408. A rating is a few hundred
+     * bytes and comes in one or two packets even over a poor mobile link; a client dribbling bytes is not a person.
+     */
+    static final long MIN_UPLOAD_BYTES_PER_SECOND = 100;
     private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
 
@@ -193,6 +201,9 @@ public final class App implements AutoCloseable {
                 }
             });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // Bodies are received whole before a handler runs, so no thread waits for a slow client.
+            config.jetty.modifyServer(server -> server.insertHandler(
+                    new WholeBodies(MAX_REQUEST_BYTES, MIN_UPLOAD_BYTES_PER_SECOND, STREAMED_UPLOADS)));
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
             config.requestLogger.http(requestLog::log);
             config.staticFiles.add(files -> {
