@@ -97,7 +97,7 @@ final class AnalyticsTables {
             }
             for (var c : criteria) {
                 var row = headCells(dims, weighted, g);
-                row.addAll(List.of(c.get("code")));
+                row.add(c.get("code"));
                 row.addAll(values(c, "nValid", "satisfied", "share", "wilsonLow", "wilsonHigh", "meanScore", "score0to100"));
                 table.row(row);
             }
@@ -130,8 +130,9 @@ final class AnalyticsTables {
             var overall = map(g, "overall");
             var baseline = map(overall, "baseline");
             var period = map(overall, "period");
-            row.addAll(List.of(cell(baseline, "value"), cell(baseline, "low"), cell(baseline, "high"),
-                    cell(period, "value"), cell(period, "low"), cell(period, "high")));
+            // A suppressed group has no overall change: its cells are left empty.
+            row.addAll(values(baseline, "value", "low", "high"));
+            row.addAll(values(period, "value", "low", "high"));
             row.addAll(values(overall, "delta", "se", "z", "p", "adjustedP", "significant"));
             for (var e : instrument.elements()) {
                 row.addAll(values(map(map(g, "elements"), e.code()), "delta", "se", "z", "p", "adjustedP", "significant"));
@@ -178,7 +179,8 @@ final class AnalyticsTables {
         for (var r : ranked) {
             var row = new ArrayList<Object>(values(r, "rank", "tied"));
             row.addAll(groupCells(by, map(r, "group")));
-            row.addAll(List.of(r.get("n"), false));
+            row.add(r.get("n"));
+            row.add(false);
             if (weighted) {
                 row.add(null);
             }
@@ -189,7 +191,8 @@ final class AnalyticsTables {
         for (var s : suppressed) {
             var row = new ArrayList<Object>(nulls(2));
             row.addAll(groupCells(by, map(s, "group")));
-            row.addAll(List.of(s.get("n"), true));
+            row.add(s.get("n"));
+            row.add(true);
             if (weighted) {
                 row.add(s.get("weightingUnavailable"));
             }
@@ -257,8 +260,8 @@ final class AnalyticsTables {
         for (var d : dims) {
             var value = group.get(d.name().toLowerCase(Locale.ROOT));
             if (named(d)) {
-                var n = asMap(value);
-                cells.addAll(List.of(cell(n, "code"), cell(n, "nameVi"), cell(n, "nameEn")));
+                // Names may be missing (a unit an import created has no English name; "no service" has none at all).
+                cells.addAll(values(asMap(value), "code", "nameVi", "nameEn"));
             } else {
                 cells.add(value);
             }

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import vn.hailong.export.Formulas;
 import vn.hailong.stats.Comparison;
 import vn.hailong.stats.CriterionEstimate;
 import vn.hailong.stats.Drivers;
@@ -21,7 +22,10 @@ import vn.hailong.stats.IndexEstimate;
 import vn.hailong.stats.Reliability;
 import vn.hailong.stats.SufficientStatistics;
 
-/** Writes an analysis as criteria.csv, indices.csv, yoy.csv, alpha.csv and drivers.csv, laid out like R's write.csv. */
+/**
+ * Writes an analysis as criteria.csv, indices.csv, yoy.csv, alpha.csv and drivers.csv, laid out like R's write.csv;
+ * text that a spreadsheet would run as a formula is defused as in every download ({@link Formulas}).
+ */
 final class ResultFiles {
 
     // Strings quoted, numbers (RNumber, Integer, Long) not, as R's write.csv does.
@@ -142,7 +146,8 @@ final class ResultFiles {
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter printer = new CSVPrinter(writer, R_CSV)) {
             for (List<Object> row : rows) {
-                printer.printRecord(row);
+                // Keys come from the file analysed: one a spreadsheet would run as a formula is defused.
+                printer.printRecord(row.stream().map(cell -> cell instanceof String s ? Formulas.defused(s) : cell).toList());
             }
         }
     }

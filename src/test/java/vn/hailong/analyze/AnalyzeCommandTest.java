@@ -140,6 +140,37 @@ class AnalyzeCommandTest {
         assertThat(errors()).contains("stratum");
     }
 
+    @Test
+    void a_group_whose_name_a_spreadsheet_would_run_as_a_formula_is_written_defused() throws IOException {
+        var file = new StringBuilder("submitted_at,agency_code,channel,TC1,TC2,TC3,TT1,TT2,TT3,TT4,CC1,CC2,CC3,KQ1,KQ2,KQ3,HL\n");
+        for (var agency : List.of("=1+1", "\"AG;@SUM(A1)\"")) {
+            for (int i = 0; i < 40; i++) {
+                file.append("2025-03-0").append(1 + i % 9).append(',').append(agency).append(",web");
+                for (int q = 0; q < 14; q++) {
+                    file.append(',').append(1 + (i + q) % 5);
+                }
+                file.append('\n');
+            }
+        }
+        Path responses = out.resolve("responses.csv");
+        Files.writeString(responses, file);
+        assertThat(analyze("--responses", responses.toString(), "--out", out.resolve("results").toString()))
+                .as(errors()).isZero();
+
+        var indices = Files.readString(out.resolve("results").resolve("indices.csv"));
+        assertThat(indices).contains("2025,\"'=1+1\",\"none\",40,", "2025,\"AG;'@SUM(A1)\",\"none\",40,");
+        assertThat(Files.readString(out.resolve("results").resolve("criteria.csv"))).contains("\"'=1+1\"")
+                .doesNotContain("\"=1+1\"");
+        // Split on semicolons, as a spreadsheet in a Vietnamese locale does: no cell starts a formula.
+        try (var parser = org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(';').setTrailingData(true)
+                .get().parse(new java.io.StringReader(indices))) {
+            var cells = new ArrayList<String>();
+            parser.forEach(r -> r.forEach(cells::add));
+            assertThat(cells).anySatisfy(c -> assertThat(c).startsWith("'@SUM"))
+                    .allSatisfy(c -> assertThat(c.isEmpty() || "=+-@".indexOf(c.charAt(0)) < 0).as(c).isTrue());
+        }
+    }
+
     private static boolean isNumber(String text) {
         try {
             Double.parseDouble(text);

@@ -129,7 +129,7 @@ class DashboardBrowserTest {
             var download = page.waitForDownload(criteriaCsv::click);
             assertThat(download.suggestedFilename()).isEqualTo("indices_2025-01-01_2025-12-31.csv");
             var csv = readAll(download.path());
-            assertThat(csv).startsWith("\uFEFFn,suppressed,criterion,n_valid,satisfied,share");
+            assertThat(csv).startsWith("\uFEFF\"n\",\"suppressed\",\"criterion\",\"n_valid\",\"satisfied\",\"share\"");
             assertThat(csv.lines().count()).isEqualTo(1 + 17);
             var xlsx = page.waitForDownload(() -> page.locator("a[data-download='rankings'][data-format='xlsx']").click());
             try (var workbook = new XSSFWorkbook(java.nio.file.Files.newInputStream(xlsx.path()))) {
