@@ -72,6 +72,7 @@ import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
 import vn.hailong.http.OpenApi;
+import vn.hailong.http.Requests;
 import vn.hailong.http.SecurityHeaders;
 import vn.hailong.http.WholeBodies;
 import vn.hailong.qr.QrApi;
@@ -221,6 +222,7 @@ public final class App implements AutoCloseable {
             });
             ApiErrors.register(config);
             config.routes.before(SecurityHeaders::apply);
+            config.routes.beforeMatched(Requests::refuseNul);
             config.routes.beforeMatched(access::check);
             config.routes.apiBuilder(() -> {
                 get("/health", health::get, PUBLIC);

@@ -6,7 +6,6 @@ import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.jooq.Condition;
@@ -19,6 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import vn.hailong.auth.UnitScope;
 import vn.hailong.http.Invalid;
+import vn.hailong.http.Requests;
 import vn.hailong.stats.Estimates;
 
 /**
@@ -92,25 +92,11 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
     }
 
     static LocalDate date(Context ctx, String name) {
-        var value = text(ctx, name);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Invalid.field(name, "must be a date like 2025-12-31");
-        }
+        return Requests.date(ctx, name);
     }
 
     static int integer(Context ctx, String name, int fallback, int min, int max) {
-        var value = text(ctx, name);
-        try {
-            int n = value == null ? fallback : Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw Invalid.field(name, "must be a whole number from " + min + " to " + max);
+        return Requests.wholeNumber(ctx, name, fallback, min, max);
     }
 
     /** A code parameter resolved to its id; 404 when nothing the caller may see has it. */

@@ -40,7 +40,7 @@ public final class ApiKeysApi {
         }
         var scopes = new LinkedHashSet<String>();
         for (var scope : body.scopes()) {
-            if (!ApiKeys.SCOPES.contains(scope)) {
+            if (scope == null || !ApiKeys.SCOPES.contains(scope)) {
                 throw Invalid.field("scopes", "unknown scope '" + scope + "'; choose from " + ApiKeys.SCOPES);
             }
             scopes.add(scope);

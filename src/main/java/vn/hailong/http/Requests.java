@@ -1,10 +1,14 @@
 package vn.hailong.http;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +24,7 @@ import io.javalin.http.HttpStatus;
 /** Reading request bodies and parameters with errors a person can act on (400, 415, 422 naming the field). */
 public final class Requests {
     private static final ObjectMapper mapper = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -46,7 +51,12 @@ public final class Requests {
         }
         try {
             // bodyAsBytes enforces the server's request size limit (413).
-            T value = mapper.readValue(ctx.bodyAsBytes(), type);
+            var body = ctx.bodyAsBytes();
+            if (escapesNul(body)) {
+                var field = nulField(mapper.readTree(body), "");
+                throw nul(field == null || field.isEmpty() ? "body" : field);
+            }
+            T value = mapper.readValue(body, type);
             if (value == null) {
                 throw new BadRequestResponse("The body is empty; send a JSON object.");
             }
@@ -62,10 +72,126 @@ public final class Requests {
             throw new HttpResponseException(HttpStatus.BAD_REQUEST.getCode(), field + ": " + brief(problem),
                     Map.of("field", field));
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                var field = e.getOriginalMessage().replaceAll("^Duplicate field '(.*)'$", "$1");
+                throw new HttpResponseException(HttpStatus.BAD_REQUEST.getCode(),
+                        field + ": is given twice; send each field once", Map.of("field", field));
+            }
             throw new BadRequestResponse("The body is not valid JSON: " + brief(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BadRequestResponse("The body could not be read.");
         }
+    }
+
+    /**
+     * Refuses, with 400 naming it, a query or path parameter that holds a NUL character: no text PostgreSQL keeps
+     * may, and it is never part of anything a person types.
+     */
+    public static void refuseNul(Context ctx) {
+        for (var parameter : ctx.queryParamMap().entrySet()) {
+            for (var value : parameter.getValue()) {
+                if (value.indexOf('\u0000') >= 0 || parameter.getKey().indexOf('\u0000') >= 0) {
+                    throw nul(parameter.getKey().replace("\u0000", "\\u0000"));
+                }
+            }
+        }
+        for (var parameter : ctx.pathParamMap().entrySet()) {
+            if (parameter.getValue().indexOf('\u0000') >= 0) {
+                throw nul(parameter.getKey());
+            }
+        }
+    }
+
+    private static HttpResponseException nul(String field) {
+        return new HttpResponseException(HttpStatus.BAD_REQUEST.getCode(),
+                field + ": holds a NUL character (U+0000), which is not text", Map.of("field", field));
+    }
+
+    /**
+     * Whether JSON text writes a NUL character: a backslash-u-0000 escape whose backslash is not itself escaped
+     * (JSON cannot hold a raw NUL; the parser refuses one).
+     */
+    static boolean escapesNul(byte[] json) {
+        for (int i = 0; i + 5 < json.length; i++) {
+            if (json[i] == '\\' && json[i + 1] == 'u' && json[i + 2] == '0' && json[i + 3] == '0' && json[i + 4] == '0'
+                    && json[i + 5] == '0') {
+                int backslashes = 0;
+                for (int j = i; j >= 0 && json[j] == '\\'; j--) {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Where in a JSON value the first NUL character is, as the field path errors name ("answers.TC1"). */
+    private static String nulField(JsonNode node, String path) {
+        if (node.isTextual() && node.asText().indexOf('\u0000') >= 0) {
+            return path;
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                var name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (field.getKey().indexOf('\u0000') >= 0) {
+                    return name.replace("\u0000", "\\u0000");
+                }
+                var found = nulField(field.getValue(), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                var found = nulField(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The earliest and latest dates a parameter may name: PostgreSQL keeps neither a year 0 nor a year 10000. */
+    static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
+    /** An optional date query parameter (2025-12-31); 422 naming it when it is no date from 1900 to 9999. */
+    public static LocalDate date(Context ctx, String name) {
+        var value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            var date = LocalDate.parse(value.strip());
+            if (!date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE)) {
+                return date;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw Invalid.field(name, "must be a date like 2025-12-31, from " + FIRST_DATE + " to " + LAST_DATE);
+    }
+
+    /** An optional whole-number query parameter; 422 naming it when it is not one from min to max. */
+    public static int wholeNumber(Context ctx, String name, int fallback, int min, int max) {
+        var value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw Invalid.field(name, "must be a whole number from " + min + " to " + max);
     }
 
     /** A numeric path parameter, 404 when it is not a number (no such resource can exist). */

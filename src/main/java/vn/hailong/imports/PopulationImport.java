@@ -121,6 +121,10 @@ public final class PopulationImport {
                     problems.add(row, "", "a cell is longer than " + Sheet.MAX_CELL + " characters");
                     return;
                 }
+                if (cells[i].indexOf('\u0000') >= 0) {
+                    problems.add(row, "", "a cell holds a NUL character, which is not text");
+                    return;
+                }
             }
             Integer year = null;
             var yearText = cells[columns.get("year")].strip();

@@ -158,51 +158,6 @@ class AuthorizationMatrixTest {
         return Map.of("Authorization", "Bearer " + token);
     }
 
-    /** Values for path parameters: the own unit's resource first, then another unit's (when it matters). */
-    static List<String> ids(App.Route route) {
-        var path = route.path();
-        if (path.contains("{questionnaire}")) {
-            return List.of("SIPAS");
-        }
-        if (path.contains("{code}") || path.contains("{token}")) {
-            return List.of("unknown");
-        }
-        return numericIds(route).stream().map(String::valueOf).toList();
-    }
-
-    static List<Long> numericIds(App.Route route) {
-        var path = route.path();
-        if (path.startsWith("/api/v1/units/")) {
-            return List.of(f.unitA1, f.unitB);
-        }
-        if (path.startsWith("/api/v1/centres/")) {
-            return List.of(f.centreA, f.centreB);
-        }
-        if (path.startsWith("/api/v1/devices/")) {
-            return List.of(f.deviceA, f.deviceB);
-        }
-        if (path.startsWith("/api/v1/counters/")) {
-            return List.of(f.counterA);
-        }
-        if (path.startsWith("/api/v1/services/")) {
-            return List.of(f.serviceId);
-        }
-        if (path.startsWith("/api/v1/questionnaires/")) {
-            return List.of(f.questionnaireId);
-        }
-        if (path.startsWith("/api/v1/questionnaire-versions/")) {
-            return List.of(route.method().equals("GET") ? f.sipasVersion : f.draftVersion);
-        }
-        if (path.startsWith("/api/v1/users/")) {
-            return List.of(f.spareUser);
-        }
-        if (path.startsWith("/api/v1/api-keys/")) {
-            return List.of(f.spareKey);
-        }
-        throw new AssertionError("No fixture for the path parameters of " + route.method() + " " + path
-                + ": add one to AuthorizationMatrixTest.ids, with the expected answers for own and other units");
-    }
-
     /** Paths whose answer differs between a unit in the caller's subtree and one outside it. */
     static boolean unitScoped(App.Route route) {
         return route.path().matches("/api/v1/(units|centres|devices)/\\{id}.*");
@@ -224,7 +179,7 @@ class AuthorizationMatrixTest {
         int checked = 0;
         for (var route : app.app.routes()) {
             boolean hasParams = PARAM.matcher(route.path()).find();
-            var ids = hasParams ? ids(route) : List.<String>of();
+            var ids = hasParams ? f.pathValues(route.method(), route.path()) : List.<String>of();
             for (var caller : callers()) {
                 for (int i = 0; i < Math.max(1, ids.size()); i++) {
                     var path = hasParams ? PARAM.matcher(route.path()).replaceAll(ids.get(i)) : route.path();

@@ -14,32 +14,32 @@ import vn.hailong.units.Units;
  * and a kiosk in each department, users of every role (the manager belongs to A), and API keys of
  * every scope. Sessions are minted directly so tests need no password round trips.
  */
-final class Fixtures {
-    final long province;
-    final long unitA;
-    final long unitA1;
-    final long unitB;
-    final long centreA;
-    final long centreB;
-    final long counterA;
-    final long deviceA;
-    final long deviceB;
-    final long analyst;
-    final long manager;
-    final long spareUser;
-    final long admin;
-    final long spareKey;
-    final long serviceId;
-    final long sipasVersion;
-    final long draftVersion;
-    final long questionnaireId;
-    final String kioskToken;
-    final String keyInvitations;
-    final String keyImport;
-    final String keyRead;
+public final class Fixtures {
+    public final long province;
+    public final long unitA;
+    public final long unitA1;
+    public final long unitB;
+    public final long centreA;
+    public final long centreB;
+    public final long counterA;
+    public final long deviceA;
+    public final long deviceB;
+    public final long analyst;
+    public final long manager;
+    public final long spareUser;
+    public final long admin;
+    public final long spareKey;
+    public final long serviceId;
+    public final long sipasVersion;
+    public final long draftVersion;
+    public final long questionnaireId;
+    public final String kioskToken;
+    public final String keyInvitations;
+    public final String keyImport;
+    public final String keyRead;
     private final Sessions sessions;
 
-    Fixtures(DSLContext dsl) {
+    public Fixtures(DSLContext dsl) {
         var units = new Units(dsl);
         province = units.insert(dsl, "P", "Tỉnh P", "Province P", "province", null);
         unitA = units.insert(dsl, "A", "Sở A", "Department A", "department", province);
@@ -77,7 +77,53 @@ final class Fixtures {
         sessions = new Sessions(dsl);
     }
 
-    Sessions.Created session(long userId) {
+    public Sessions.Created session(long userId) {
         return sessions.create(userId);
+    }
+
+    /**
+     * Values for a route's path parameters: the own unit's resource first, then another unit's (when it matters).
+     * A route with a parameter this has no value for fails the tests that walk the routes.
+     */
+    public List<String> pathValues(String method, String path) {
+        if (path.contains("{questionnaire}")) {
+            return List.of("SIPAS");
+        }
+        if (path.contains("{code}") || path.contains("{token}")) {
+            return List.of("unknown");
+        }
+        return ids(method, path).stream().map(String::valueOf).toList();
+    }
+
+    private List<Long> ids(String method, String path) {
+        if (path.startsWith("/api/v1/units/")) {
+            return List.of(unitA1, unitB);
+        }
+        if (path.startsWith("/api/v1/centres/")) {
+            return List.of(centreA, centreB);
+        }
+        if (path.startsWith("/api/v1/devices/")) {
+            return List.of(deviceA, deviceB);
+        }
+        if (path.startsWith("/api/v1/counters/")) {
+            return List.of(counterA);
+        }
+        if (path.startsWith("/api/v1/services/")) {
+            return List.of(serviceId);
+        }
+        if (path.startsWith("/api/v1/questionnaires/")) {
+            return List.of(questionnaireId);
+        }
+        if (path.startsWith("/api/v1/questionnaire-versions/")) {
+            return List.of(method.equals("GET") ? sipasVersion : draftVersion);
+        }
+        if (path.startsWith("/api/v1/users/")) {
+            return List.of(spareUser);
+        }
+        if (path.startsWith("/api/v1/api-keys/")) {
+            return List.of(spareKey);
+        }
+        throw new AssertionError("No fixture for the path parameters of " + method + " " + path
+                + ": add one to Fixtures.pathValues, and the expected answers for own and other units to the tests");
     }
 }
