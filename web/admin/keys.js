@@ -3,7 +3,7 @@ import { get, post } from '/js/api.js';
 import { announce, attempt, button, confirmDialog, field, form, formatTime, h, input, submit, table } from './dom.js';
 import { t } from './i18n.js';
 
-const SCOPES = ['invitations', 'import', 'read'];
+const SCOPES = ['invitations', 'import', 'read', 'interviews'];
 
 function secretPanel(created, onDone) {
   const secret = h('p', { class: 'secret', id: 'api-secret' }, created.secret);

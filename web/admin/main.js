@@ -60,7 +60,8 @@ async function route({ keepStatus = false } = {}) {
   const parts = location.hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodePart);
   const allowed = sections.filter((s) => s.roles.includes(session.role));
   if (!parts[0]) {
-    location.replace(`#/${allowed[0].path}`);
+    // An interviewer has no section here yet: only its own password.
+    location.replace(`#/${allowed.length ? allowed[0].path : 'password'}`);
     return;
   }
   renderChrome();

@@ -4,7 +4,7 @@ import { announce, button, field, form, h, input, select, submit, table } from '
 import { nameOf, t } from './i18n.js';
 import { unitOptions } from './units.js';
 
-const ROLES = ['admin', 'analyst', 'agency_manager'];
+const ROLES = ['admin', 'analyst', 'agency_manager', 'interviewer'];
 
 export async function render(view, args, session) {
   const [users, units] = await Promise.all([get('/users'), get('/units')]);

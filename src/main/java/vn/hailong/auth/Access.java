@@ -14,13 +14,19 @@ public enum Access implements RouteRole {
     ADMIN,
     ANALYST,
     AGENCY_MANAGER,
+    /** Enters interviews (paper forms, face-to-face) for the units in its scope. */
+    INTERVIEWER,
     /** An enrolled kiosk device: submits ratings for its centre, nothing else. */
     KIOSK,
     /** API keys, by scope. */
     KEY_INVITATIONS,
     KEY_IMPORT,
-    KEY_READ;
+    KEY_READ,
+    KEY_INTERVIEWS;
 
     /** Roles that may read analytics, comments and the unit tree (within their scope). */
     public static final Access[] READERS = {ADMIN, ANALYST, AGENCY_MANAGER, KEY_READ};
+
+    /** Rights that may attribute a rating to an interview (channel interview) or bind it to a dossier by its code. */
+    public static final java.util.Set<Access> INTERVIEWS = java.util.Set.of(ADMIN, INTERVIEWER, KEY_INTERVIEWS);
 }

@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 /** Keys for other systems, sent as {@code Authorization: Bearer hlk_…}; stored hashed, shown once. */
 public final class ApiKeys {
     public static final String PREFIX = "hlk_";
-    public static final List<String> SCOPES = List.of("invitations", "import", "read");
+    public static final List<String> SCOPES = List.of("invitations", "import", "read", "interviews");
 
     private final DSLContext dsl;
 
@@ -80,6 +80,7 @@ public final class ApiKeys {
                 grants.add(switch (scope) {
                     case "invitations" -> Access.KEY_INVITATIONS;
                     case "import" -> Access.KEY_IMPORT;
+                    case "interviews" -> Access.KEY_INTERVIEWS;
                     default -> Access.KEY_READ;
                 });
             }

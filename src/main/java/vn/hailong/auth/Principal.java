@@ -25,6 +25,16 @@ public record Principal(Kind kind, long id, String name, Set<Access> grants, Lon
         return grants.contains(Access.ADMIN);
     }
 
+    /** Whether this caller may enter interviews, and bind a rating to a dossier by its code (within its scope). */
+    public boolean interviews() {
+        return grants.stream().anyMatch(Access.INTERVIEWS::contains);
+    }
+
+    /** Roles whose unit limits what they see and do to that unit's subtree; others with a unit are not limited. */
+    static boolean scopedByUnit(String role) {
+        return role.equals("agency_manager") || role.equals("interviewer");
+    }
+
     /** How this caller appears in the audit log. */
     public String actor() {
         return switch (kind) {
@@ -39,6 +49,7 @@ public record Principal(Kind kind, long id, String name, Set<Access> grants, Lon
             case "admin" -> Set.of(Access.SIGNED_IN, Access.ADMIN);
             case "analyst" -> Set.of(Access.SIGNED_IN, Access.ANALYST);
             case "agency_manager" -> Set.of(Access.SIGNED_IN, Access.AGENCY_MANAGER);
+            case "interviewer" -> Set.of(Access.SIGNED_IN, Access.INTERVIEWER);
             default -> Set.of();
         };
     }

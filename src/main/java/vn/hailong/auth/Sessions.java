@@ -51,7 +51,7 @@ public final class Sessions {
                 .where(SESSION.TOKEN_HASH.eq(Tokens.hash(token)))
                 .execute());
         return row.map(r -> new Principal(Principal.Kind.USER, r.value1(), r.value2(),
-                Principal.grantsOfRole(r.value3()), r.value3().equals("agency_manager") ? r.value4() : null, null,
+                Principal.grantsOfRole(r.value3()), Principal.scopedByUnit(r.value3()) ? r.value4() : null, null,
                 r.value5()));
     }
 

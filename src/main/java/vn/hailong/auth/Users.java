@@ -11,7 +11,7 @@ import org.jooq.DSLContext;
 
 /** Queries on people's accounts. Password hashes never leave this class. */
 public final class Users {
-    public static final List<String> ROLES = List.of("admin", "analyst", "agency_manager");
+    public static final List<String> ROLES = List.of("admin", "analyst", "agency_manager", "interviewer");
     public static final int MIN_PASSWORD = 10;
 
     private final DSLContext dsl;

@@ -69,7 +69,7 @@ public final class UsersApi {
             var tx = trx.dsl();
             var before = users.find(tx, id).orElseThrow(() -> new NotFoundResponse("No such user: " + id));
             var role = body.role() == null ? before.role() : role(body.role());
-            Long unitId = body.unitId() != null ? body.unitId() : role.equals("agency_manager") ? before.unitId() : null;
+            Long unitId = body.unitId() != null ? body.unitId() : Principal.scopedByUnit(role) ? before.unitId() : null;
             checkUnit(tx, role, unitId);
             boolean active = body.active() == null ? before.active() : body.active();
             if (id == actor.id() && actor.kind() == Principal.Kind.USER && (!active || !role.equals("admin"))) {

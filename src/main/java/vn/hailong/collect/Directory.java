@@ -30,10 +30,34 @@ public final class Directory {
     }
 
     private final DSLContext dsl;
+    private final Places places;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
 
     public Directory(DSLContext dsl) {
         this.dsl = dsl;
+        this.places = new Places(dsl);
+    }
+
+    /** Whether a centre serves an agency: the agencies its kiosk offers (see {@link Places#served}). */
+    public boolean serves(long centreId, long agencyId) {
+        Optional<java.util.Set<Long>> agencies = remember("served:" + centreId, () -> Optional.of(places.served(centreId)
+                .stream().map(Places.Served::id).collect(java.util.stream.Collectors.toUnmodifiableSet())));
+        return agencies.orElseThrow().contains(agencyId);
+    }
+
+    /** Whether an agency lies within a caller's scope. */
+    public boolean within(vn.hailong.auth.UnitScope scope, long agencyId) {
+        if (scope.all()) {
+            return true;
+        }
+        Optional<Boolean> covered = remember("within:" + scope.root() + ":" + agencyId,
+                () -> Optional.of(scope.covers(dsl, agencyId)));
+        return covered.orElseThrow();
+    }
+
+    /** What an invitation binds a rating to; never remembered, as an invitation is used once. */
+    public Optional<Places.Binding> invitation(String token) {
+        return places.binding(token);
     }
 
     public Optional<Long> agency(String code) {

@@ -114,23 +114,41 @@ public final class Places {
                         i.getCreatedAt(), i.getUsedAt()));
     }
 
+    /** An agency a centre serves: its id and how it is named. */
+    public record Served(long id, Named agency) {
+    }
+
     /**
-     * The agencies a centre's kiosk rates: for a provincial public-service centre, the departments it hosts;
-     * for any other centre, its own unit.
+     * The agencies a centre serves, which its kiosk rates and a rating naming the centre may be about: for a
+     * provincial public-service centre, the departments it hosts; for any other centre, its own unit.
      */
-    public List<Named> agenciesServedBy(long centreId) {
+    public List<Served> served(long centreId) {
         var unitId = dsl.select(SERVICE_CENTRE.UNIT_ID).from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(centreId))
                 .fetchSingle(SERVICE_CENTRE.UNIT_ID);
-        var departments = dsl.select(UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN)
+        var departments = dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN)
                 .from(UNIT)
                 .where(UNIT.PARENT_ID.eq(unitId)).and(UNIT.KIND.eq("department")).and(UNIT.ACTIVE)
                 .orderBy(UNIT.NAME_VI)
-                .fetch(org.jooq.Records.mapping(Named::new));
+                .fetch(r -> new Served(r.value1(), new Named(r.value2(), r.value3(), r.value4())));
         if (!departments.isEmpty()) {
             return departments;
         }
-        return dsl.select(UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT).where(UNIT.ID.eq(unitId))
-                .fetch(org.jooq.Records.mapping(Named::new));
+        return dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT).where(UNIT.ID.eq(unitId))
+                .fetch(r -> new Served(r.value1(), new Named(r.value2(), r.value3(), r.value4())));
+    }
+
+    public List<Named> agenciesServedBy(long centreId) {
+        return served(centreId).stream().map(Served::agency).toList();
+    }
+
+    /** An invitation as a rating checks it: what it binds the rating to. */
+    public record Binding(long agencyId, Long serviceId, String dossierCode, boolean used) {
+    }
+
+    public Optional<Binding> binding(String token) {
+        return dsl.select(INVITATION.AGENCY_ID, INVITATION.SERVICE_ID, INVITATION.DOSSIER_CODE, INVITATION.USED_AT)
+                .from(INVITATION).where(INVITATION.TOKEN.eq(token))
+                .fetchOptional(r -> new Binding(r.value1(), r.value2(), r.value3(), r.value4() != null));
     }
 
     public List<Named> counters(long centreId) {

@@ -102,8 +102,9 @@ public final class SubmissionsApi {
         } else if (channel.equals("kiosk") != (caller != null && caller.kind() == Principal.Kind.DEVICE)) {
             errors.add(new FieldError("channel", channel.equals("kiosk")
                     ? "only an enrolled kiosk may submit with channel kiosk" : "a kiosk submits with channel kiosk"));
-        } else if (channel.equals("interview") && (caller == null || caller.kind() == Principal.Kind.DEVICE)) {
-            errors.add(new FieldError("channel", "interviews are submitted by a signed-in user or an API key"));
+        } else if (channel.equals("interview") && (caller == null || !caller.interviews())) {
+            errors.add(new FieldError("channel", "interviews are entered by an interviewer (or an admin) signed in,"
+                    + " or with an API key of scope interviews"));
         }
         Long agencyId = null;
         if (s.agency() == null || s.agency().isBlank()) {
@@ -113,6 +114,13 @@ public final class SubmissionsApi {
             if (agencyId == null) {
                 errors.add(new FieldError("agency", "no active agency has code '" + s.agency() + "'"));
             }
+        }
+        boolean kiosk = caller != null && caller.kind() == Principal.Kind.DEVICE;
+        // An interview, or a dossier named by its code, is entered for one of the caller's own units.
+        boolean entered = "interview".equals(channel) || s.dossierCode() != null && s.invitation() == null;
+        if (entered && agencyId != null && caller != null && caller.interviews()
+                && !directory.within(caller.scope(), agencyId)) {
+            errors.add(new FieldError("agency", "is not one of your units"));
         }
         Long serviceId = null;
         String stratum = null;
@@ -136,6 +144,12 @@ public final class SubmissionsApi {
                 centreId = named;
             }
         }
+        if (centreId != null && agencyId != null && !directory.serves(centreId, agencyId)) {
+            errors.add(new FieldError(kiosk ? "agency" : "centre", kiosk
+                    ? "this kiosk's centre does not serve agency '" + s.agency() + "'"
+                    : "centre '" + s.centre() + "' does not serve agency '" + s.agency() + "'"));
+        }
+        bind(s, caller, agencyId, serviceId, errors);
         Long counterId = null;
         if (s.counter() != null && !s.counter().isBlank()) {
             if (centreId == null) {
@@ -192,6 +206,31 @@ public final class SubmissionsApi {
                 counterId, channel, stratum, answers, profile, blankToNull(s.comment()),
                 blankToNull(s.dossierCode()), blankToNull(s.invitation()), deviceId,
                 submittedAt, utc(s.startedAt()), utc(s.submittedAt()), qualityFlags);
+    }
+
+    /**
+     * Only an invitation binds a rating to a dossier, and to the agency and service it was issued for; a dossier
+     * code on its own (dossier codes are easy to guess) is accepted only from those who enter interviews.
+     */
+    private void bind(Submission s, Principal caller, Long agencyId, Long serviceId, List<FieldError> errors) {
+        if (s.invitation() != null && !s.invitation().isBlank()) {
+            var binding = directory.invitation(s.invitation().strip()).orElse(null);
+            if (binding == null) {
+                return; // refused as an invalid link where it is stored, as before
+            }
+            if (agencyId != null && binding.agencyId() != agencyId) {
+                errors.add(new FieldError("agency", "the invitation was issued for another agency"));
+            }
+            if (binding.serviceId() != null && !binding.serviceId().equals(serviceId)) {
+                errors.add(new FieldError("service", "the invitation was issued for another service"));
+            }
+            if (s.dossierCode() != null && !s.dossierCode().strip().equals(binding.dossierCode())) {
+                errors.add(new FieldError("dossierCode", "the invitation was issued for another dossier"));
+            }
+        } else if (s.dossierCode() != null && (caller == null || !caller.interviews())) {
+            errors.add(new FieldError("dossierCode", "a dossier is rated through the link of its invitation: send"
+                    + " invitation instead (a dossier code alone is taken only from those who enter interviews)"));
+        }
     }
 
     /** The answers in the version's order; each unknown code, bad level or missing answer is an error. */

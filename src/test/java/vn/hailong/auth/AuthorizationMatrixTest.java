@@ -35,9 +35,9 @@ class AuthorizationMatrixTest {
     record Caller(String name, Supplier<Map<String, String>> headers) {
     }
 
-    static final Set<String> ANYONE = Set.of("anonymous", "admin", "analyst", "agency manager", "kiosk",
-            "key:invitations", "key:import", "key:read");
-    static final Set<String> PEOPLE = Set.of("admin", "analyst", "agency manager");
+    static final Set<String> ANYONE = Set.of("anonymous", "admin", "analyst", "agency manager", "interviewer", "kiosk",
+            "key:invitations", "key:import", "key:read", "key:interviews");
+    static final Set<String> PEOPLE = Set.of("admin", "analyst", "agency manager", "interviewer");
     static final Set<String> READERS = Set.of("admin", "analyst", "agency manager", "key:read");
     static final Set<String> ADMIN = Set.of("admin");
     static final Set<String> DEVICE_MANAGERS = Set.of("admin", "agency manager");
@@ -140,10 +140,12 @@ class AuthorizationMatrixTest {
                 user("admin", f.admin),
                 user("analyst", f.analyst),
                 user("agency manager", f.manager),
+                user("interviewer", f.interviewer),
                 new Caller("kiosk", () -> bearer(f.kioskToken)),
                 new Caller("key:invitations", () -> bearer(f.keyInvitations)),
                 new Caller("key:import", () -> bearer(f.keyImport)),
-                new Caller("key:read", () -> bearer(f.keyRead)));
+                new Caller("key:read", () -> bearer(f.keyRead)),
+                new Caller("key:interviews", () -> bearer(f.keyInterviews)));
     }
 
     static Caller user(String name, long id) {

@@ -26,6 +26,7 @@ public final class Fixtures {
     public final long deviceB;
     public final long analyst;
     public final long manager;
+    public final long interviewer;
     public final long spareUser;
     public final long admin;
     public final long spareKey;
@@ -37,6 +38,7 @@ public final class Fixtures {
     public final String keyInvitations;
     public final String keyImport;
     public final String keyRead;
+    public final String keyInterviews;
     private final Sessions sessions;
 
     public Fixtures(DSLContext dsl) {
@@ -59,11 +61,13 @@ public final class Fixtures {
                 .where(vn.hailong.db.schema.Tables.APP_USER.USERNAME.eq("admin")).fetchSingle().value1();
         analyst = users.insert(dsl, "analyst", null, "analyst-password", "analyst", null);
         manager = users.insert(dsl, "manager", null, "manager-password", "agency_manager", unitA);
+        interviewer = users.insert(dsl, "interviewer", null, "interviewer-password", "interviewer", unitA);
         spareUser = users.insert(dsl, "spare", null, "spare-password", "analyst", null);
         var keys = new ApiKeys(dsl);
         keyInvitations = keys.create(dsl, "one-stop-shop", List.of("invitations"), null).secret();
         keyImport = keys.create(dsl, "importer", List.of("import"), null).secret();
         keyRead = keys.create(dsl, "reader", List.of("read"), null).secret();
+        keyInterviews = keys.create(dsl, "survey team", List.of("interviews"), null).secret();
         spareKey = keys.create(dsl, "spare", List.of("read"), null).key().id();
         serviceId = TestApp.one(dsl, "insert into service_field (code, name_vi) values ('HT', 'Hộ tịch');"
                 + " insert into service (code, name_vi, field_id) select '1.000001', 'Khai sinh', id from service_field"

@@ -93,6 +93,8 @@ class HostileInputTest {
         callers.put("ANALYST", user("analyst", f.analyst));
         callers.put("AGENCY_MANAGER", user("agency manager", f.manager));
         callers.put("SIGNED_IN", user("analyst", f.analyst));
+        callers.put("INTERVIEWER", user("interviewer", f.interviewer));
+        callers.put("KEY_INTERVIEWS", bearer("key:interviews", f.keyInterviews));
         callers.put("KIOSK", bearer("kiosk", f.kioskToken));
         callers.put("KEY_INVITATIONS", bearer("key:invitations", f.keyInvitations));
         callers.put("KEY_IMPORT", bearer("key:import", f.keyImport));
