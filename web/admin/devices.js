@@ -5,7 +5,7 @@ import { nameOf, t } from './i18n.js';
 
 /** The one-time code, the full enrolment link and its QR code; shown once, right after it is made. */
 function enrolmentPanel(device, result, onDone) {
-  const url = location.origin + result.enrolmentPath;
+  const url = result.enrolmentUrl;
   const qr = `/api/v1/qr?text=${encodeURIComponent(url)}&format=svg`;
   const panel = h('section', { class: 'panel enrolment', id: 'enrolment', 'aria-labelledby': 'enrolment-title', tabindex: '-1' },
     h('h2', { id: 'enrolment-title' }, t('enrolmentTitle', device.name)),

@@ -51,7 +51,7 @@ async function start() {
     return;
   }
   const { vi, en } = messages;
-  const shortUrl = `${location.origin}/s/${link.link}`;
+  const shortUrl = link.url; // made from the server's public address, whatever this page was opened at
   document.getElementById('title-vi').textContent = vi.title;
   document.getElementById('title-en').textContent = en.title;
   const place = document.getElementById('place');

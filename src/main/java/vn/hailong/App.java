@@ -67,11 +67,13 @@ import vn.hailong.collect.RateLimiter;
 import vn.hailong.collect.Submissions;
 import vn.hailong.collect.SubmissionsApi;
 import vn.hailong.imports.ImportsApi;
+import vn.hailong.imports.Uploads;
 import vn.hailong.rollup.RollupFolder;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 import vn.hailong.centres.CentresApi;
 import vn.hailong.http.OpenApi;
+import vn.hailong.http.PublicUrl;
 import vn.hailong.http.Requests;
 import vn.hailong.http.SecurityHeaders;
 import vn.hailong.http.WholeBodies;
@@ -93,7 +95,7 @@ import vn.hailong.survey.DefaultContent;
 public final class App implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     public static final String VERSION = readVersion();
-    /** Larger bodies get 413; imports stream their files past this, up to ImportsApi.MAX_FILE_BYTES. */
+    /** Larger bodies get 413; imports stream their files past this, up to Uploads.MAX_FILE_BYTES. */
     static final int MAX_REQUEST_BYTES = 2_000_000;
     /** Routes whose handler streams the body to a file itself, rather than receiving it whole first. */
     static final Set<String> STREAMED_UPLOADS = Set.of("/api/v1/imports", "/api/v1/population/import");
@@ -160,14 +162,15 @@ public final class App implements AutoCloseable {
         var sessions = new Sessions(dsl);
         var apiKeys = new ApiKeys(dsl);
         var devices = new KioskDevices(dsl);
-        var access = new AccessControl(sessions, apiKeys, devices);
+        var access = new AccessControl(sessions, apiKeys, devices, settings.metricsToken());
+        var publicUrl = new PublicUrl(settings.publicUrl());
         var clients = new ClientHash();
         var sessionApi = new SessionApi(dsl, sessions, new LoginThrottle(Clock.systemUTC()), clients);
         var units = new UnitsApi(dsl);
         var centres = new CentresApi(dsl);
         var catalogue = new CatalogueApi(dsl);
         var questionnaires = new QuestionnairesApi(dsl);
-        var devicesApi = new DevicesApi(dsl, devices);
+        var devicesApi = new DevicesApi(dsl, devices, publicUrl);
         var users = new UsersApi(dsl, sessions);
         var keys = new ApiKeysApi(dsl, apiKeys);
         var audit = new AuditApi(dsl);
@@ -183,25 +186,28 @@ public final class App implements AutoCloseable {
         var submissions = new SubmissionsApi(new Directory(dsl), forms, stored,
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
-        var collect = new CollectApi(dsl, forms);
+        var collect = new CollectApi(dsl, forms, publicUrl);
         var slices = new Slices(dsl, forms);
         var indices = new IndicesApi(dsl, slices);
         var compare = new CompareApi(dsl, slices);
         var insights = new InsightsApi(dsl, slices);
         var population = new PopulationApi(dsl);
-        var imports = new ImportsApi(dsl, forms, rollups);
+        var uploads = Uploads.open(settings.dataDir());
+        var imports = new ImportsApi(dsl, forms, rollups, uploads);
         var openApi = new OpenApi(VERSION);
         var responsesExport = new ResponsesExportApi(dsl, forms);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
             config.events.serverStopped(folder::close);
+            config.events.serverStopped(uploads::close);
             config.events.handlerAdded(h -> {
                 if (HTTP_METHODS.contains(h.getHttpMethod())) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles())));
                 }
             });
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.host = settings.host().orElse(null);
             // Bodies are received whole before a handler runs, so no thread waits for a slow client.
             config.jetty.modifyServer(server -> server.insertHandler(
                     new WholeBodies(MAX_REQUEST_BYTES, MIN_UPLOAD_BYTES_PER_SECOND, STREAMED_UPLOADS)));
@@ -226,7 +232,7 @@ public final class App implements AutoCloseable {
             config.routes.beforeMatched(access::check);
             config.routes.apiBuilder(() -> {
                 get("/health", health::get, PUBLIC);
-                get("/metrics", metrics::get, PUBLIC);
+                get("/metrics", metrics::get, Access.METRICS);
                 get("/s/{code}", collect::openLink, PUBLIC);
                 get("/d/{token}", collect::openInvitation, PUBLIC);
                 path("/api/v1", () -> {

@@ -11,6 +11,9 @@ import java.util.Optional;
  *
  * <pre>
  * PORT            --port N             HTTP port (default 7070)
+ * HOST            --host ADDRESS       the address to listen on (default: every interface)
+ * PUBLIC_URL      --public-url URL     the address citizens reach this server at, for links and QR codes
+ * METRICS_TOKEN   --metrics-token T    the bearer token /metrics asks for (without it /metrics is closed)
  * DATABASE_URL    --database-url URL   external PostgreSQL; without it an embedded one in DATA_DIR/pg
  * DATA_DIR        --data-dir DIR       where the embedded database lives (default ./data)
  * DEMO            --demo               fill an empty database with a demo province
@@ -26,14 +29,26 @@ public record Settings(
         boolean demo,
         Optional<String> adminPassword,
         int clientRatePerMinute,
-        int deviceRatePerMinute) {
+        int deviceRatePerMinute,
+        Optional<String> host,
+        Optional<String> publicUrl,
+        Optional<String> metricsToken) {
 
     public static final int DEFAULT_CLIENT_RATE = 30;
     public static final int DEFAULT_DEVICE_RATE = 120;
 
     /** Settings with the default rate limits. */
     public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword) {
-        this(port, databaseUrl, dataDir, demo, adminPassword, DEFAULT_CLIENT_RATE, DEFAULT_DEVICE_RATE);
+        this(port, databaseUrl, dataDir, demo, adminPassword, DEFAULT_CLIENT_RATE, DEFAULT_DEVICE_RATE, Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Where citizens reach this server: links, posters and QR codes are made from it, never from a request's Host
+     * header, which a client chooses. Without PUBLIC_URL, this machine's own address on the port.
+     */
+    public String publicBase(int boundPort) {
+        return publicUrl.orElse("http://localhost:" + boundPort);
     }
 
     public static final int DEFAULT_PORT = 7070;
@@ -41,6 +56,9 @@ public record Settings(
     /** Options and their environment variables, in the order the help text shows them. */
     private static final List<Option> OPTIONS = List.of(
             new Option("--port", "PORT", true),
+            new Option("--host", "HOST", true),
+            new Option("--public-url", "PUBLIC_URL", true),
+            new Option("--metrics-token", "METRICS_TOKEN", true),
             new Option("--database-url", "DATABASE_URL", true),
             new Option("--data-dir", "DATA_DIR", true),
             new Option("--demo", "DEMO", false),
@@ -85,7 +103,10 @@ public record Settings(
                 flag("DEMO", values.get("DEMO")),
                 Optional.ofNullable(values.get("ADMIN_PASSWORD")),
                 count("RATE_LIMIT_CLIENT", values.get("RATE_LIMIT_CLIENT"), DEFAULT_CLIENT_RATE),
-                count("RATE_LIMIT_DEVICE", values.get("RATE_LIMIT_DEVICE"), DEFAULT_DEVICE_RATE));
+                count("RATE_LIMIT_DEVICE", values.get("RATE_LIMIT_DEVICE"), DEFAULT_DEVICE_RATE),
+                Optional.ofNullable(values.get("HOST")),
+                Optional.ofNullable(values.get("PUBLIC_URL")).map(Settings::publicUrl),
+                Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken));
     }
 
     public static String help() {
@@ -98,6 +119,10 @@ public record Settings(
 
                 Options (each also read from the environment variable shown):
                   --port N             PORT            HTTP port (default 7070)
+                  --host ADDRESS       HOST            address to listen on (default: every interface)
+                  --public-url URL     PUBLIC_URL      the address citizens reach this server at, e.g.
+                                                       https://hailong.example.gov.vn: links and QR codes use it
+                  --metrics-token T    METRICS_TOKEN   bearer token for /metrics (without it, /metrics is closed)
                   --database-url URL   DATABASE_URL    postgresql://user:pass@host:port/db or a JDBC URL;
                                                        without it an embedded PostgreSQL runs in DATA_DIR/pg
                   --data-dir DIR       DATA_DIR        data directory (default ./data)
@@ -109,11 +134,46 @@ public record Settings(
     }
 
     public Settings withPort(int newPort) {
-        return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute);
+        return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
+                host, publicUrl, metricsToken);
     }
 
     public Settings withRateLimits(int perClient, int perDevice) {
-        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, perClient, perDevice);
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, perClient, perDevice, host, publicUrl,
+                metricsToken);
+    }
+
+    public Settings withPublicUrl(String url) {
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
+                host, Optional.of(publicUrl(url)), metricsToken);
+    }
+
+    public Settings withMetricsToken(String token) {
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
+                host, publicUrl, Optional.of(metricsToken(token)));
+    }
+
+    /** An http or https address with a host, kept without a trailing slash. */
+    private static String publicUrl(String value) {
+        var url = value.strip().replaceAll("/+$", "");
+        try {
+            var uri = new java.net.URI(url);
+            if ((uri.getScheme() != null && uri.getScheme().matches("https?")) && uri.getHost() != null
+                    && uri.getQuery() == null && uri.getFragment() == null) {
+                return url;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new StartupException("PUBLIC_URL must be an address like https://hailong.example.gov.vn, not '" + value + "'");
+    }
+
+    /** Long enough not to be guessed. */
+    private static String metricsToken(String value) {
+        if (value.strip().length() < 16) {
+            throw new StartupException("METRICS_TOKEN must have at least 16 characters");
+        }
+        return value.strip();
     }
 
     private static int port(String value) {

@@ -45,6 +45,39 @@ class SettingsTest {
     }
 
     @Test
+    void host_public_url_and_metrics_token_are_read_and_checked() {
+        var settings = Settings.from(Map.of("HOST", "127.0.0.1", "PUBLIC_URL", "https://hailong.example.gov.vn/",
+                "METRICS_TOKEN", "a-token-of-twenty-chars"), List.of());
+        assertThat(settings.host()).hasValue("127.0.0.1");
+        assertThat(settings.publicUrl()).hasValue("https://hailong.example.gov.vn");
+        assertThat(settings.metricsToken()).hasValue("a-token-of-twenty-chars");
+        assertThat(Settings.from(Map.of(), List.of("--public-url", "http://10.0.0.5:7070/hailong")).publicUrl())
+                .hasValue("http://10.0.0.5:7070/hailong");
+        assertThatThrownBy(() -> Settings.from(Map.of("PUBLIC_URL", "hailong.example.gov.vn"), List.of()))
+                .isInstanceOf(StartupException.class).hasMessageContaining("PUBLIC_URL");
+        assertThatThrownBy(() -> Settings.from(Map.of("METRICS_TOKEN", "short"), List.of()))
+                .isInstanceOf(StartupException.class).hasMessageContaining("METRICS_TOKEN");
+    }
+
+    @Test
+    void the_server_listens_on_the_host_it_is_given() throws Exception {
+        var settings = Settings.from(Map.of("HOST", "127.0.0.1", "PORT", "0", "DATABASE_URL", TestDatabase.fresh()),
+                List.of());
+        try (var app = App.start(settings)) {
+            try (var socket = new java.net.Socket("127.0.0.1", app.port())) {
+                assertThat(socket.isConnected()).isTrue();
+            }
+            var other = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+                    .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).findFirst();
+            if (other.isPresent()) {
+                assertThatThrownBy(() -> new java.net.Socket(other.get(), app.port()).close())
+                        .as("not listening on " + other.get()).isInstanceOf(java.net.ConnectException.class);
+            }
+        }
+    }
+
+    @Test
     void a_database_url_becomes_a_jdbc_url_with_its_credentials_apart() {
         var url = DatabaseUrl.parse("postgresql://hl:p%40ss%3Aword@db.example:5433/hailong?sslmode=require");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5433/hailong?sslmode=require");

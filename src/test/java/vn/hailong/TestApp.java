@@ -36,9 +36,12 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(App.start(settings), settings.databaseUrl().orElseThrow());
     }
 
+    /** The METRICS_TOKEN of test servers. */
+    public static final String METRICS_TOKEN = "test-metrics-token-of-sixteen-characters-or-more";
+
     public static Settings settings(String databaseUrl) {
         return new Settings(0, Optional.of(databaseUrl), Path.of("target", "unused-data-dir"), false,
-                Optional.of("test-admin-password"));
+                Optional.of("test-admin-password")).withMetricsToken(METRICS_TOKEN);
     }
 
     public HttpResponse<String> get(String path) {

@@ -18,6 +18,8 @@ public enum Access implements RouteRole {
     INTERVIEWER,
     /** An enrolled kiosk device: submits ratings for its centre, nothing else. */
     KIOSK,
+    /** A monitoring system holding METRICS_TOKEN: reads /metrics, nothing else. */
+    METRICS,
     /** API keys, by scope. */
     KEY_INVITATIONS,
     KEY_IMPORT,

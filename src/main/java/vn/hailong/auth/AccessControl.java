@@ -1,5 +1,7 @@
 package vn.hailong.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,11 +22,14 @@ public final class AccessControl {
     private final Sessions sessions;
     private final ApiKeys apiKeys;
     private final KioskDevices devices;
+    private final Optional<byte[]> metricsToken;
 
-    public AccessControl(Sessions sessions, ApiKeys apiKeys, KioskDevices devices) {
+    /** metricsToken: what a monitoring system sends to read /metrics; without one, nobody may. */
+    public AccessControl(Sessions sessions, ApiKeys apiKeys, KioskDevices devices, Optional<String> metricsToken) {
         this.sessions = sessions;
         this.apiKeys = apiKeys;
         this.devices = devices;
+        this.metricsToken = metricsToken.map(t -> t.getBytes(StandardCharsets.UTF_8));
     }
 
     public void check(Context ctx) {
@@ -70,6 +75,11 @@ public final class AccessControl {
             }
             if (token.startsWith(KioskDevices.PREFIX)) {
                 return devices.authenticate(token);
+            }
+            if (metricsToken.isPresent()
+                    && MessageDigest.isEqual(metricsToken.get(), token.getBytes(StandardCharsets.UTF_8))) {
+                return Optional.of(new Principal(Principal.Kind.MONITOR, 0, "metrics", Set.of(Access.METRICS), null,
+                        null, null));
             }
             return Optional.empty();
         }

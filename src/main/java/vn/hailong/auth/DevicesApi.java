@@ -13,14 +13,17 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.http.Invalid;
+import vn.hailong.http.PublicUrl;
 import vn.hailong.http.Requests;
 
 /** HTTP for kiosk devices: enrol with a one-time code, renew the code, revoke; and the kiosk's own side. */
 public final class DevicesApi {
     private final DSLContext dsl;
     private final KioskDevices devices;
+    private final PublicUrl publicUrl;
 
-    public DevicesApi(DSLContext dsl, KioskDevices devices) {
+    public DevicesApi(DSLContext dsl, KioskDevices devices, PublicUrl publicUrl) {
+        this.publicUrl = publicUrl;
         this.dsl = dsl;
         this.devices = devices;
     }
@@ -54,7 +57,7 @@ public final class DevicesApi {
             AuditLog.record(tx, actor, "create", "device", withCode.device().id(), centreUnit, null, withCode.device());
             return withCode;
         });
-        ctx.status(HttpStatus.CREATED).json(withEnrolment(created.device(), created.enrolmentCode()));
+        ctx.status(HttpStatus.CREATED).json(withEnrolment(ctx, created.device(), created.enrolmentCode()));
     }
 
     public void renewCode(Context ctx) {
@@ -66,7 +69,7 @@ public final class DevicesApi {
             var code = devices.renewCode(tx, id);
             var after = devices.find(tx, id, noCondition()).orElseThrow();
             AuditLog.record(tx, actor, "renew_enrolment_code", "device", id, before.unitId(), before, after);
-            return withEnrolment(after, code);
+            return withEnrolment(ctx, after, code);
         });
         ctx.json(result);
     }
@@ -105,7 +108,9 @@ public final class DevicesApi {
                 .orElseThrow(() -> new NotFoundResponse("No such device: " + id));
     }
 
-    private static Map<String, Object> withEnrolment(KioskDevices.Device device, String code) {
-        return Map.of("device", device, "enrolmentCode", code, "enrolmentPath", "/kiosk/#enrol=" + code);
+    private Map<String, Object> withEnrolment(Context ctx, KioskDevices.Device device, String code) {
+        var path = "/kiosk/#enrol=" + code;
+        return Map.of("device", device, "enrolmentCode", code, "enrolmentPath", path,
+                "enrolmentUrl", publicUrl.of(ctx) + path);
     }
 }

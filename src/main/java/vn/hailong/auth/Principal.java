@@ -10,7 +10,7 @@ import java.util.Set;
 public record Principal(Kind kind, long id, String name, Set<Access> grants, Long unitId, Long centreId,
                         String csrfToken) {
 
-    public enum Kind { USER, API_KEY, DEVICE }
+    public enum Kind { USER, API_KEY, DEVICE, MONITOR }
 
     public boolean may(Set<? extends io.javalin.security.RouteRole> roles) {
         return roles.stream().anyMatch(grants::contains);
@@ -41,6 +41,7 @@ public record Principal(Kind kind, long id, String name, Set<Access> grants, Lon
             case USER -> name;
             case API_KEY -> "key:" + name;
             case DEVICE -> "device:" + id;
+            case MONITOR -> "metrics";
         };
     }
 

@@ -12,7 +12,10 @@ import org.jooq.DSLContext;
 /** Browser sessions: a random token in an HttpOnly cookie, its hash in the database, a CSRF token beside it. */
 public final class Sessions {
     public static final String COOKIE = "hl_session";
+    /** Idle: a session unused this long ends. */
     public static final Duration LIFETIME = Duration.ofHours(8);
+    /** Absolute: however busy, a session ends this long after sign-in, so a stolen cookie does not live forever. */
+    public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
 
     private final DSLContext dsl;
 
@@ -43,6 +46,7 @@ public final class Sessions {
                 .join(APP_USER).on(APP_USER.ID.eq(SESSION.USER_ID))
                 .where(SESSION.TOKEN_HASH.eq(Tokens.hash(token)))
                 .and(SESSION.EXPIRES_AT.gt(now))
+                .and(SESSION.CREATED_AT.gt(now.minus(ABSOLUTE_LIFETIME)))
                 .and(APP_USER.ACTIVE.isTrue())
                 .fetchOptional();
         row.ifPresent(r -> dsl.update(SESSION)

@@ -15,6 +15,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import vn.hailong.auth.Principal;
 import vn.hailong.http.Invalid;
+import vn.hailong.http.PublicUrl;
 import vn.hailong.http.Requests;
 import vn.hailong.survey.Forms;
 import vn.hailong.survey.Questionnaires;
@@ -25,10 +26,12 @@ public final class CollectApi {
     private final Forms forms;
     private final Places places;
     private final Questionnaires questionnaires;
+    private final PublicUrl publicUrl;
 
-    public CollectApi(DSLContext dsl, Forms forms) {
+    public CollectApi(DSLContext dsl, Forms forms, PublicUrl publicUrl) {
         this.dsl = dsl;
         this.forms = forms;
+        this.publicUrl = publicUrl;
         this.places = new Places(dsl);
         this.questionnaires = new Questionnaires(dsl);
     }
@@ -63,6 +66,10 @@ public final class CollectApi {
                     .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
             Long centreId = body.centre() == null ? null : places.centreId(tx, body.centre())
                     .orElseThrow(() -> Invalid.field("centre", "no centre has code '" + body.centre() + "'"));
+            // Its ratings must be accepted: a rating names only a centre that serves its agency.
+            if (centreId != null && places.served(centreId).stream().noneMatch(a -> a.id() == agencyId)) {
+                throw Invalid.field("centre", "centre '" + body.centre() + "' does not serve agency '" + agencyCode + "'");
+            }
             Long counterId = null;
             if (body.counter() != null) {
                 if (centreId == null) {
@@ -73,13 +80,23 @@ public final class CollectApi {
             }
             return places.link(tx, agencyId, serviceId, centreId, counterId, questionnaire);
         });
-        ctx.status(HttpStatus.CREATED).json(Map.of("code", code, "path", "/s/" + code,
-                "qr", "/api/v1/qr?text=" + encode(origin(ctx) + "/s/" + code)));
+        var url = publicUrl.of(ctx) + "/s/" + code;
+        ctx.status(HttpStatus.CREATED).json(Map.of("code", code, "path", "/s/" + code, "url", url,
+                "qr", "/api/v1/qr?text=" + encode(url)));
     }
 
     public void link(Context ctx) {
         var code = ctx.pathParam("code");
-        ctx.json(places.target(code).orElseThrow(() -> new NotFoundResponse("No survey link " + code)));
+        var target = places.target(code).orElseThrow(() -> new NotFoundResponse("No survey link " + code));
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("link", target.link());
+        answer.put("url", publicUrl.of(ctx) + "/s/" + code);
+        answer.put("agency", target.agency());
+        answer.put("service", target.service());
+        answer.put("centre", target.centre());
+        answer.put("counter", target.counter());
+        answer.put("questionnaire", target.questionnaire());
+        ctx.json(answer);
     }
 
     /** /s/{code}: the short link on posters and receipts, opening the mobile survey. */
@@ -109,7 +126,7 @@ public final class CollectApi {
         if (invitation.usedAt() != null) {
             throw new ConflictResponse("Dossier " + dossier + " has already been rated.");
         }
-        var url = origin(ctx) + "/d/" + invitation.token();
+        var url = publicUrl.of(ctx) + "/d/" + invitation.token();
         var answer = new LinkedHashMap<String, Object>();
         answer.put("dossierCode", dossier);
         answer.put("url", url);
@@ -164,12 +181,6 @@ public final class CollectApi {
         answer.put("questions", form.questions().values());
         answer.put("scales", scales);
         return answer;
-    }
-
-    private static String origin(Context ctx) {
-        var proto = ctx.header("X-Forwarded-Proto") != null ? ctx.header("X-Forwarded-Proto") : ctx.scheme();
-        var host = ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host") : ctx.host();
-        return proto + "://" + host;
     }
 
     private static String encode(String s) {

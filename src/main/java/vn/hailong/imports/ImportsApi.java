@@ -2,18 +2,12 @@ package vn.hailong.imports;
 
 import static vn.hailong.auth.AccessControl.principal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jooq.DSLContext;
 
-import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -25,11 +19,10 @@ import vn.hailong.units.Units;
 
 /**
  * POST /api/v1/imports (responses) and POST /api/v1/population/import (totals): the body is the file itself,
- * {@code text/csv} or the XLSX type, streamed to a temporary file (up to {@link #MAX_FILE_BYTES}, past the
- * server's limit for other requests), then imported all or nothing. Options are query parameters.
+ * {@code text/csv} or the XLSX type, streamed to a file of {@link Uploads} (up to 1 GB, past the server's limit for
+ * other requests), then imported all or nothing. Options are query parameters.
  */
 public final class ImportsApi {
-    public static final long MAX_FILE_BYTES = 1L << 30;
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String DEFAULT_QUESTIONNAIRE = "SIPAS";
     static final String DEFAULT_UNIT_KIND = "department";
@@ -38,9 +31,11 @@ public final class ImportsApi {
     private final Forms forms;
     private final ResponseImport responses;
     private final PopulationImport population;
+    private final Uploads uploads;
 
-    public ImportsApi(DSLContext dsl, Forms forms, Rollups rollups) {
+    public ImportsApi(DSLContext dsl, Forms forms, Rollups rollups, Uploads uploads) {
         this.dsl = dsl;
+        this.uploads = uploads;
         this.forms = forms;
         this.responses = new ResponseImport(dsl, rollups);
         this.population = new PopulationImport(dsl);
@@ -60,9 +55,8 @@ public final class ImportsApi {
         if (!new Units(dsl).kindExists(dsl, kind)) {
             throw Invalid.field("unitKind", "unknown unit kind '" + kind + "'");
         }
-        var file = receive(ctx);
-        try {
-            var outcome = responses.run(file, format, new ResponseImport.Options(form, createMissingUnits, kind, dryRun),
+        try (var upload = uploads.receive(ctx)) {
+            var outcome = responses.run(upload.file, format, new ResponseImport.Options(form, createMissingUnits, kind, dryRun),
                     principal(ctx).actor());
             if (outcome.problemCount() > 0) {
                 throw rejected(outcome.problems(), outcome.problemCount());
@@ -77,22 +71,17 @@ public final class ImportsApi {
             answer.put("dryRun", outcome.dryRun());
             answer.put("problems", outcome.problems());
             ctx.status(!dryRun && outcome.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(answer);
-        } finally {
-            delete(file);
         }
     }
 
     public void population(Context ctx) {
         var format = format(ctx);
-        var file = receive(ctx);
-        try {
-            var outcome = population.run(file, format, principal(ctx).actor());
+        try (var upload = uploads.receive(ctx)) {
+            var outcome = population.run(upload.file, format, principal(ctx).actor());
             if (outcome.problemCount() > 0) {
                 throw rejected(outcome.problems(), outcome.problemCount());
             }
             ctx.json(Map.of("rows", outcome.rows(), "stored", outcome.stored()));
-        } finally {
-            delete(file);
         }
     }
 
@@ -122,49 +111,5 @@ public final class ImportsApi {
         }
         throw new HttpResponseException(HttpStatus.BAD_REQUEST.getCode(), name + ": must be true or false, not '"
                 + (value.length() > 20 ? value.substring(0, 20) + "…" : value) + "'", Map.of("field", name));
-    }
-
-    /** The body in a temporary file; 413 past {@link #MAX_FILE_BYTES}, whatever the request declares. */
-    static Path receive(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_FILE_BYTES) {
-            throw tooLarge();
-        }
-        Path file;
-        try {
-            file = Files.createTempFile("hailong-import-", ".upload");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (InputStream in = ctx.bodyInputStream(); var out = Files.newOutputStream(file)) {
-            var buffer = new byte[1 << 16];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > MAX_FILE_BYTES) {
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, n);
-            }
-            return file;
-        } catch (IOException e) {
-            delete(file);
-            throw new BadRequestResponse("The file could not be received: " + e.getMessage());
-        } catch (RuntimeException e) {
-            delete(file);
-            throw e;
-        }
-    }
-
-    private static HttpResponseException tooLarge() {
-        return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The file is larger than "
-                + (MAX_FILE_BYTES >> 20) + " MB; split it into several imports.", Map.of());
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A temporary file left behind is the operating system's to clean.
-        }
     }
 }

@@ -50,6 +50,29 @@ class AccessTest {
     }
 
     @Test
+    void a_busy_session_still_ends_twelve_hours_after_sign_in() {
+        var admin = ApiClient.signIn(app, "admin", "test-admin-password");
+        assertThat(admin.get("/api/v1/session").status()).isEqualTo(200);
+        // Eleven hours of use keep it alive; at twelve it ends, however recently it was used.
+        dsl.execute("update session set created_at = now() - interval '11 hours'");
+        assertThat(admin.get("/api/v1/session").status()).isEqualTo(200);
+        dsl.execute("update session set created_at = now() - interval '12 hours 1 minute'");
+        assertThat(admin.get("/api/v1/session").status()).isEqualTo(401);
+    }
+
+    @Test
+    void metrics_are_read_only_with_the_metrics_token() {
+        assertThat(ApiClient.anonymous(app).get("/metrics").status()).isEqualTo(401);
+        var admin = ApiClient.signIn(app, "admin", "test-admin-password");
+        assertThat(admin.get("/metrics").status()).as("not even an admin's session").isEqualTo(403);
+        assertThat(ApiClient.anonymous(app).header("Authorization", "Bearer not-the-token").get("/metrics").status())
+                .isEqualTo(401);
+        var scrape = ApiClient.anonymous(app).header("Authorization", "Bearer " + TestApp.METRICS_TOKEN).get("/metrics");
+        assertThat(scrape.status()).isEqualTo(200);
+        assertThat(scrape.raw().body()).contains("hailong_responses_stored");
+    }
+
+    @Test
     void a_wrong_password_is_refused_and_repeated_failures_are_throttled() {
         var client = ApiClient.anonymous(app);
         var body = Map.of("username", "throttled-user", "password", "wrong");

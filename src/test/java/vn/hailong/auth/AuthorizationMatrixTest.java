@@ -36,7 +36,7 @@ class AuthorizationMatrixTest {
     }
 
     static final Set<String> ANYONE = Set.of("anonymous", "admin", "analyst", "agency manager", "interviewer", "kiosk",
-            "key:invitations", "key:import", "key:read", "key:interviews");
+            "key:invitations", "key:import", "key:read", "key:interviews", "metrics");
     static final Set<String> PEOPLE = Set.of("admin", "analyst", "agency manager", "interviewer");
     static final Set<String> READERS = Set.of("admin", "analyst", "agency manager", "key:read");
     static final Set<String> ADMIN = Set.of("admin");
@@ -48,7 +48,7 @@ class AuthorizationMatrixTest {
      */
     static final Map<String, Set<String>> POLICY = Map.ofEntries(
             Map.entry("GET /health", ANYONE),
-            Map.entry("GET /metrics", ANYONE),
+            Map.entry("GET /metrics", Set.of("metrics")),
             Map.entry("GET /s/{code}", ANYONE),
             Map.entry("GET /d/{token}", ANYONE),
             Map.entry("GET /api/v1/kiosk/config", Set.of("kiosk")),
@@ -145,7 +145,8 @@ class AuthorizationMatrixTest {
                 new Caller("key:invitations", () -> bearer(f.keyInvitations)),
                 new Caller("key:import", () -> bearer(f.keyImport)),
                 new Caller("key:read", () -> bearer(f.keyRead)),
-                new Caller("key:interviews", () -> bearer(f.keyInterviews)));
+                new Caller("key:interviews", () -> bearer(f.keyInterviews)),
+                new Caller("metrics", () -> bearer(TestApp.METRICS_TOKEN)));
     }
 
     static Caller user(String name, long id) {

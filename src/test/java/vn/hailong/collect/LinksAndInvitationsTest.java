@@ -55,6 +55,29 @@ class LinksAndInvitationsTest {
     }
 
     @Test
+    void links_and_qr_codes_are_made_from_the_public_url_never_from_the_request_host() {
+        try (var configured = TestApp.start(TestApp.settings(app.databaseUrl).withPublicUrl("https://hailong.example.gov.vn/"))) {
+            var staff = ApiClient.signIn(configured, "admin", "test-admin-password")
+                    .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "http");
+            var link = staff.post("/api/v1/survey-links", Map.of("agency", "AG02"));
+            var code = link.body().get("code").asText();
+            assertThat(link.body().get("url").asText()).isEqualTo("https://hailong.example.gov.vn/s/" + code);
+            assertThat(link.body().get("qr").asText()).contains("https%3A%2F%2Fhailong.example.gov.vn%2Fs%2F" + code)
+                    .doesNotContain("evil");
+            assertThat(ApiClient.anonymous(configured).header("X-Forwarded-Host", "evil.example").get("/api/v1/survey-links/" + code)
+                    .body().get("url").asText()).isEqualTo("https://hailong.example.gov.vn/s/" + code);
+            var invitation = staff.post("/api/v1/invitations", Map.of("dossierCode", "000.00.31.H99-261207-0042",
+                    "agency", "AG02"));
+            assertThat(invitation.body().get("url").asText()).startsWith("https://hailong.example.gov.vn/d/");
+            assertThat(invitation.body().toString()).doesNotContain("evil");
+        }
+        // Without PUBLIC_URL: this machine on the port the request came to, whatever the request says.
+        var link = ApiClient.signIn(app, "admin", "test-admin-password").header("X-Forwarded-Host", "evil.example")
+                .post("/api/v1/survey-links", Map.of("agency", "AG02"));
+        assertThat(link.body().get("url").asText()).startsWith("http://localhost:" + app.app.port() + "/s/");
+    }
+
+    @Test
     void a_public_form_carries_its_questions_and_scales() {
         var form = ApiClient.anonymous(app).get("/api/v1/forms/SIPAS").body();
         assertThat(form.get("version").asInt()).isEqualTo(1);

@@ -63,7 +63,7 @@ class OpenApiTest {
     @BeforeAll
     static void start() throws IOException {
         app = TestApp.start(new Settings(0, Optional.of(TestDatabase.fresh()), Path.of("target", "unused-data-dir"),
-                false, Optional.of(ADMIN_PASSWORD)));
+                false, Optional.of(ADMIN_PASSWORD)).withMetricsToken(TestApp.METRICS_TOKEN));
         dsl = app.dsl();
         new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, 2025);
         adminId = TestApp.one(dsl, "select id from app_user where username = 'admin'", Long.class);
@@ -258,6 +258,7 @@ class OpenApiTest {
                 case "SIGNED_IN", "ADMIN", "ANALYST", "AGENCY_MANAGER" ->
                         expected.add(method.equals("get") ? "session" : "session+csrf");
                 case "KIOSK" -> expected.add("kiosk");
+                case "METRICS" -> expected.add("metrics");
                 default -> expected.add("key:" + role.substring("KEY_".length()).toLowerCase(Locale.ROOT));
             }
         }
@@ -270,6 +271,9 @@ class OpenApiTest {
         }
         if (requirement.has("kioskDevice")) {
             return "kiosk";
+        }
+        if (requirement.has("metricsToken")) {
+            return "metrics";
         }
         if (requirement.has("apiKey")) {
             var scopes = new ArrayList<String>();
@@ -313,6 +317,9 @@ class OpenApiTest {
         }
         if (caller.equals("kiosk")) {
             return Map.of("Authorization", "Bearer " + kioskToken);
+        }
+        if (caller.equals("metrics")) {
+            return Map.of("Authorization", "Bearer " + TestApp.METRICS_TOKEN);
         }
         if (caller.startsWith("key:")) {
             var secret = keys.computeIfAbsent(caller, k -> new ApiKeys(dsl).create(dsl, "OpenAPI test " + k,

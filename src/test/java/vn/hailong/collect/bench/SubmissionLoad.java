@@ -84,7 +84,7 @@ public final class SubmissionLoad {
             url = "postgresql://postgres@localhost:" + embedded.getPort() + "/bench";
         }
         var settings = new Settings(0, Optional.of(url), Path.of("target/bench-data"), false,
-                Optional.of("bench-password"), 0, 0);
+                Optional.of("bench-password")).withRateLimits(0, 0);
         try (var app = App.start(settings)) {
             var jdbc = DatabaseUrl.parse(url);
             try (var c = DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.user().orElse("postgres"), jdbc.password().orElse(""));

@@ -51,7 +51,7 @@ public final class ImportBenchmark {
                 url = "postgresql://postgres@localhost:" + embedded.getPort() + "/bench";
             }
             var settings = new Settings(0, Optional.of(url), Path.of("target/bench-data"), false,
-                    Optional.of("bench-password"), 0, 0);
+                Optional.of("bench-password")).withRateLimits(0, 0);
             try (var app = App.start(settings)) {
                 prepare(DatabaseUrl.parse(url));
                 long t0 = System.nanoTime();
