@@ -145,8 +145,8 @@ public final class App implements AutoCloseable {
                 }
                 throw e;
             }
-            log.info("event=started port={} version={} database={}", javalin.port(), VERSION,
-                    database.embedded() ? "embedded" : "external");
+            log.info("event=started port={} version={} database={} url={}", javalin.port(), VERSION,
+                    database.embedded() ? "embedded" : "external", settings.publicBase(javalin.port()));
             return new App(database, javalin, List.copyOf(routes));
         } catch (RuntimeException e) {
             database.close();

@@ -44,7 +44,10 @@ public final class Main {
     /** Starts the server and returns; Jetty's threads keep running until SIGTERM runs the shutdown hook. */
     private static int serve(List<String> arguments) {
         try {
-            var app = App.start(Settings.from(System.getenv(), arguments));
+            var settings = Settings.from(System.getenv(), arguments);
+            var app = App.start(settings);
+            var url = settings.publicBase(app.port());
+            System.out.println("Hài Lòng is ready at " + url + "/ (staff sign in at " + url + "/login.html)");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 app.close();
                 // Flush the asynchronous log appender, so the last lines are not lost.

@@ -42,7 +42,11 @@ public final class RebuildRollupsCommand {
                 var forms = new Forms(dsl);
                 long started = System.nanoTime();
                 var range = new LocalDate[] {from, to};
-                int rows = dsl.transactionResult(trx -> new Rollups(forms).rebuild(trx.dsl(), range[0], range[1]));
+                int rows;
+                try (var progress = TerminalProgress.on(System.err)) {
+                    rows = dsl.transactionResult(trx -> new Rollups(forms).rebuild(trx.dsl(), range[0], range[1],
+                            read -> progress.at("reading responses", read, "read")));
+                }
                 System.out.printf("Rebuilt %d daily rollup rows for the years %d to %d in %.1f s%n", rows, from.getYear(),
                         to.minusDays(1).getYear(),
                         (System.nanoTime() - started) / 1e9);

@@ -27,6 +27,10 @@ class RestartTest {
         JsonNode before;
         try (var server = ServerProcess.launch(env, "--demo")) {
             before = App.objectMapper().readTree(server.awaitUp("/api/v1/overview", Duration.ofSeconds(120)));
+            // The operator sees what a long first start is doing, and where to go when it is ready.
+            assertThat(server.output()).contains("event=demo_creating").contains("event=demo_created")
+                    .contains("Hài Lòng is ready at http://localhost:" + env.get("PORT") + "/ (staff sign in at http://localhost:"
+                            + env.get("PORT") + "/login.html)");
             // An acknowledged rating is on disk: the embedded server syncs and waits for the WAL at commit.
             try (var dsl = TestApp.embeddedDsl(dataDir)) {
                 for (var setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {

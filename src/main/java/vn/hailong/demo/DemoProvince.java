@@ -57,27 +57,61 @@ public final class DemoProvince {
                 return 0;
             }
             var started = System.nanoTime();
-            var catalogue = createCatalogue(tx);
             int firstYear = lastYear - 2;
-            tx.execute("select ensure_response_partitions({0}, {1})", firstYear, lastYear);
-            var generator = new ResponseGenerator(seed, catalogue, firstYear, lastYear);
-            var batch = new ArrayList<ResponseRecord>(BATCH);
-            int count = 0;
-            for (var row = generator.next(); row != null; row = generator.next()) {
-                batch.add(row);
-                if (batch.size() == BATCH) {
-                    count += insert(tx, batch);
-                }
+            log.info("event=demo_creating years={}-{} note=\"a demo province with three years of ratings: about a"
+                    + " minute, once\"", firstYear, lastYear);
+            var catalogue = createCatalogue(tx);
+            var progress = new Progress(started);
+            try (progress) {
+                return fill(tx, seed, firstYear, lastYear, catalogue, progress);
             }
-            count += insert(tx, batch);
-            insertPopulation(tx, generator.populationTotals());
-            // Dashboards read rollups only: the demo's responses get theirs, as submitted ones do.
-            new Rollups(new Forms(tx)).rebuild(tx, LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1));
-            log.info("event=demo_created units={} services={} responses={} years={}-{} ms={}",
-                    catalogue.units().size(), catalogue.services().size(), count, firstYear, lastYear,
-                    (System.nanoTime() - started) / 1_000_000);
-            return count;
         });
+    }
+
+    private int fill(DSLContext tx, long seed, int firstYear, int lastYear, Catalogue catalogue, Progress progress) {
+        tx.execute("select ensure_response_partitions({0}, {1})", firstYear, lastYear);
+        var generator = new ResponseGenerator(seed, catalogue, firstYear, lastYear);
+        var batch = new ArrayList<ResponseRecord>(BATCH);
+        int count = 0;
+        for (var row = generator.next(); row != null; row = generator.next()) {
+            batch.add(row);
+            if (batch.size() == BATCH) {
+                count += insert(tx, batch);
+                progress.step = "responses written=" + count;
+            }
+        }
+        count += insert(tx, batch);
+        insertPopulation(tx, generator.populationTotals());
+        // Dashboards read rollups only: the demo's responses get theirs, as submitted ones do.
+        progress.step = "rollups responses=" + count;
+        new Rollups(new Forms(tx)).rebuild(tx, LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1));
+        log.info("event=demo_created units={} services={} responses={} years={}-{} ms={}",
+                catalogue.units().size(), catalogue.services().size(), count, firstYear, lastYear,
+                (System.nanoTime() - progress.started) / 1_000_000);
+        return count;
+    }
+
+    /** Tells, every five seconds, which step the demo is at, so that a first start does not look hung. */
+    private static final class Progress implements AutoCloseable {
+        final long started;
+        volatile String step = "catalogue";
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    var thread = new Thread(r, "hailong-demo-progress");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+
+        Progress(long started) {
+            this.started = started;
+            timer.scheduleAtFixedRate(() -> log.info("event=demo_progress step={} elapsed_s={}", step,
+                    (System.nanoTime() - started) / 1_000_000_000L), 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
     }
 
     /** What the generator needs to know of the rows just created. */

@@ -12,6 +12,7 @@ import org.jooq.impl.DSL;
 
 import vn.hailong.Settings;
 import vn.hailong.StartupException;
+import vn.hailong.TerminalProgress;
 import vn.hailong.db.Database;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.DefaultContent;
@@ -79,9 +80,14 @@ public final class ImportCommand {
                     throw new StartupException("unknown unit kind '" + kind + "'");
                 }
                 long started = System.nanoTime();
-                var outcome = new ResponseImport(dsl, new Rollups(forms)).run(file, Sheet.Format.of(file),
-                        new ResponseImport.Options(form, createMissingUnits, kind, dryRun),
-                        "command:" + System.getProperty("user.name", "unknown"));
+                ResponseImport.Outcome outcome;
+                var name = file.getFileName().toString();
+                try (var progress = TerminalProgress.on(err)) {
+                    outcome = new ResponseImport(dsl, new Rollups(forms)).run(file, Sheet.Format.of(file),
+                            new ResponseImport.Options(form, createMissingUnits, kind, dryRun),
+                            "command:" + System.getProperty("user.name", "unknown"),
+                            (phase, row) -> progress.at(name + ", " + phase, row, "rows"));
+                }
                 if (outcome.problemCount() > 0) {
                     for (var p : outcome.problems()) {
                         err.println(file.getFileName() + ": row " + p.row() + (p.column().isEmpty() ? "" : ", column "

@@ -51,18 +51,29 @@ public final class ResponseImport {
         this.rollups = rollups;
     }
 
+    /** How far an import has got: the file is read twice, to check it ("checking") and to store it ("writing"). */
+    public interface Progress {
+        Progress NONE = (phase, row) -> { };
+
+        void at(String phase, int row);
+    }
+
     /** actor: who imports, as the audit log names them. */
     public Outcome run(Path file, Sheet.Format format, Options options, String actor) {
+        return run(file, format, options, actor, Progress.NONE);
+    }
+
+    public Outcome run(Path file, Sheet.Format format, Options options, String actor, Progress progress) {
         var sheet = Sheet.of(file, format);
         long started = System.nanoTime();
-        var outcome = dsl.transactionResult(trx -> run(trx.dsl(), sheet, options, actor));
+        var outcome = dsl.transactionResult(trx -> run(trx.dsl(), sheet, options, actor, progress));
         log.info("event=responses_imported rows={} imported={} skipped={} problems={} dry_run={} seconds={}",
                 outcome.rows(), outcome.imported(), outcome.skipped(), outcome.problemCount(), outcome.dryRun(),
                 String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
         return outcome;
     }
 
-    private Outcome run(DSLContext tx, Sheet sheet, Options options, String actor) {
+    private Outcome run(DSLContext tx, Sheet sheet, Options options, String actor, Progress progress) {
         if (!options.dryRun()) {
             tx.execute("select pg_advisory_xact_lock(hashtextextended({0}, 0))", LOCK);
         }
@@ -73,7 +84,8 @@ public final class ResponseImport {
         var checks = new ResponseRows(options.form(), codes, options.createMissingUnits(), problems);
         var first = new FirstReading(checks, problems);
         long t0 = System.nanoTime();
-        tx.connection(connection -> first.read(sheet, copy(connection, "copy import_key (row, response_id) from stdin")));
+        var checking = Sheet.counted(sheet, row -> progress.at("checking", row));
+        tx.connection(connection -> first.read(checking, copy(connection, "copy import_key (row, response_id) from stdin")));
         long t1 = System.nanoTime();
         tx.execute("analyze import_key"); // temporary tables get no statistics otherwise, and joins on them bad plans
         if (first.headerRow > 0 && first.headerProblems == 0) {
@@ -109,7 +121,8 @@ public final class ResponseImport {
         var second = new ResponseRows(options.form(), codes, false, new Problems());
         long t3 = System.nanoTime();
         tx.execute(ResponseWriter.STAGE);
-        tx.connection(connection -> writer.stage(connection, sheet, second, skipped));
+        var writing = Sheet.counted(sheet, row -> progress.at("writing", row));
+        tx.connection(connection -> writer.stage(connection, writing, second, skipped));
         long t4 = System.nanoTime();
         writer.store();
         long t5 = System.nanoTime();

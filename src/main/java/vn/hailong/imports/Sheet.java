@@ -46,6 +46,22 @@ interface Sheet {
         }
     }
 
+    /** The same sheet, telling {@code atRow} the number of each row it delivers (for showing progress). */
+    static Sheet counted(Sheet sheet, java.util.function.IntConsumer atRow) {
+        return rows -> sheet.read(new Rows() {
+            @Override
+            public void header(int row, List<String> names) {
+                rows.header(row, names);
+            }
+
+            @Override
+            public void row(int row, String[] cells, int width) {
+                rows.row(row, cells, width);
+                atRow.accept(row);
+            }
+        });
+    }
+
     /** A cell cut to the length a check needs to see that it is too long. */
     static String capped(String cell) {
         return cell.length() > MAX_CELL ? cell.substring(0, MAX_CELL + 1) : cell;

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.function.LongConsumer;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -347,6 +348,11 @@ public final class Rollups {
      * transaction: ratings arriving meanwhile wait for it.
      */
     public int rebuild(DSLContext tx, LocalDate from, LocalDate to) {
+        return rebuild(tx, from, to, read -> { });
+    }
+
+    /** As {@link #rebuild(DSLContext, LocalDate, LocalDate)}, telling {@code progress} every 10,000 responses read. */
+    public int rebuild(DSLContext tx, LocalDate from, LocalDate to, LongConsumer progress) {
         from = from.withDayOfYear(1);
         to = to.withDayOfYear(1).equals(to) ? to : to.withDayOfYear(1).plusYears(1);
         var start = from.atStartOfDay(VIETNAM).toOffsetDateTime();
@@ -367,9 +373,13 @@ public final class Rollups {
                 .and(RESPONSE.SUBMITTED_AT.lt(end))
                 .fetchSize(5_000)
                 .fetchLazy()) {
+            long read = 0;
             for (var r : cursor) {
                 additions.add(Key.of(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(),
                         r.value8() != null && r.value8().length > 0), r.value9());
+                if (++read % 10_000 == 0) {
+                    progress.accept(read);
+                }
             }
         }
         // Rebuilt rows go to shard 0: what the connections add afterwards lands beside them.
