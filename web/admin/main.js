@@ -68,7 +68,11 @@ async function route({ keepStatus = false } = {}) {
   if (!keepStatus) {
     clearStatus();
   }
-  const view = document.getElementById('view');
+  // A fresh view for each screen: a slower screen still loading from before writes into the old one, unseen,
+  // rather than over this one.
+  const stale = document.getElementById('view');
+  const view = stale.cloneNode(false);
+  stale.replaceWith(view);
   const section = parts[0] === 'password' ? { screen: password, roles: [session.role] }
     : sections.find((s) => s.path === parts[0]);
   if (!section || !section.roles.includes(session.role)) {

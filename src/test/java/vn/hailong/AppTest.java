@@ -67,7 +67,8 @@ class AppTest {
     @Test
     void metrics_report_requests_pool_and_responses_in_prometheus_format() {
         app.get("/health");
-        var metrics = app.get("/metrics");
+        assertThat(app.get("/metrics").statusCode()).as("without the metrics token").isEqualTo(401);
+        var metrics = ApiClient.anonymous(app).header("Authorization", "Bearer " + TestApp.METRICS_TOKEN).get("/metrics").raw();
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
         assertThat(metrics.body())
