@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-/** A rating as a client sends it to POST /api/v1/responses. answers maps indicator codes to a level, or null for N/A. */
+/**
+ * A rating as a client sends it to POST /api/v1/responses. answers maps indicator codes to a level, or null for N/A.
+ * incomplete: a kiosk's rating whose citizen walked away before the end; its unanswered questions are left out.
+ */
 public record Submission(
         UUID submissionId,
         String questionnaire,
@@ -20,7 +23,8 @@ public record Submission(
         String dossierCode,
         String invitation,
         OffsetDateTime startedAt,
-        OffsetDateTime submittedAt) {
+        OffsetDateTime submittedAt,
+        Boolean incomplete) {
 
     /** Optional facts about the respondent; every one may be left out. */
     public record Profile(String sex, String ageBand, String education, String occupation) {

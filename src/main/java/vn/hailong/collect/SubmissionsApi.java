@@ -94,25 +94,25 @@ public final class SubmissionsApi {
     Submissions.Checked check(Submission s, Principal caller) {
         var errors = new ArrayList<FieldError>();
         if (s.submissionId() == null) {
-            errors.add(new FieldError("submissionId", "is required: a UUID the client makes for this rating"));
+            errors.add(new FieldError("submissionId", "required", "is required: a UUID the client makes for this rating"));
         }
         var channel = s.channel();
         if (channel == null || !CHANNELS.contains(channel)) {
-            errors.add(new FieldError("channel", "must be one of " + CHANNELS));
+            errors.add(new FieldError("channel", "unknown", "must be one of " + CHANNELS));
         } else if (channel.equals("kiosk") != (caller != null && caller.kind() == Principal.Kind.DEVICE)) {
-            errors.add(new FieldError("channel", channel.equals("kiosk")
+            errors.add(new FieldError("channel", "not_allowed", channel.equals("kiosk")
                     ? "only an enrolled kiosk may submit with channel kiosk" : "a kiosk submits with channel kiosk"));
         } else if (channel.equals("interview") && (caller == null || !caller.interviews())) {
-            errors.add(new FieldError("channel", "interviews are entered by an interviewer (or an admin) signed in,"
+            errors.add(new FieldError("channel", "not_allowed", "interviews are entered by an interviewer (or an admin) signed in,"
                     + " or with an API key of scope interviews"));
         }
         Long agencyId = null;
         if (s.agency() == null || s.agency().isBlank()) {
-            errors.add(new FieldError("agency", "is required: the code of the agency rated"));
+            errors.add(new FieldError("agency", "required", "is required: the code of the agency rated"));
         } else {
             agencyId = directory.agency(s.agency().strip()).orElse(null);
             if (agencyId == null) {
-                errors.add(new FieldError("agency", "no active agency has code '" + s.agency() + "'"));
+                errors.add(new FieldError("agency", "unknown", "no active agency has code '" + s.agency() + "'"));
             }
         }
         boolean kiosk = caller != null && caller.kind() == Principal.Kind.DEVICE;
@@ -120,14 +120,14 @@ public final class SubmissionsApi {
         boolean entered = "interview".equals(channel) || s.dossierCode() != null && s.invitation() == null;
         if (entered && agencyId != null && caller != null && caller.interviews()
                 && !directory.within(caller.scope(), agencyId)) {
-            errors.add(new FieldError("agency", "is not one of your units"));
+            errors.add(new FieldError("agency", "not_yours", "is not one of your units"));
         }
         Long serviceId = null;
         String stratum = null;
         if (s.service() != null && !s.service().isBlank()) {
             var service = directory.service(s.service().strip());
             if (service.isEmpty()) {
-                errors.add(new FieldError("service", "no active service has code '" + s.service() + "'"));
+                errors.add(new FieldError("service", "unknown", "no active service has code '" + s.service() + "'"));
             } else {
                 serviceId = service.get().id();
                 stratum = service.get().field();
@@ -137,15 +137,15 @@ public final class SubmissionsApi {
         if (s.centre() != null && !s.centre().isBlank()) {
             var named = directory.centre(s.centre().strip()).orElse(null);
             if (named == null) {
-                errors.add(new FieldError("centre", "no centre has code '" + s.centre() + "'"));
+                errors.add(new FieldError("centre", "unknown", "no centre has code '" + s.centre() + "'"));
             } else if (centreId != null && !centreId.equals(named)) {
-                errors.add(new FieldError("centre", "this kiosk belongs to another centre"));
+                errors.add(new FieldError("centre", "other_centre", "this kiosk belongs to another centre"));
             } else {
                 centreId = named;
             }
         }
         if (centreId != null && agencyId != null && !directory.serves(centreId, agencyId)) {
-            errors.add(new FieldError(kiosk ? "agency" : "centre", kiosk
+            errors.add(new FieldError(kiosk ? "agency" : "centre", "not_served", kiosk
                     ? "this kiosk's centre does not serve agency '" + s.agency() + "'"
                     : "centre '" + s.centre() + "' does not serve agency '" + s.agency() + "'"));
         }
@@ -153,45 +153,49 @@ public final class SubmissionsApi {
         Long counterId = null;
         if (s.counter() != null && !s.counter().isBlank()) {
             if (centreId == null) {
-                errors.add(new FieldError("counter", "needs the centre it belongs to"));
+                errors.add(new FieldError("counter", "needs_centre", "needs the centre it belongs to"));
             } else {
                 counterId = directory.counter(centreId, s.counter().strip()).orElse(null);
                 if (counterId == null) {
-                    errors.add(new FieldError("counter", "the centre has no counter '" + s.counter() + "'"));
+                    errors.add(new FieldError("counter", "unknown", "the centre has no counter '" + s.counter() + "'"));
                 }
             }
         }
         Forms.Form form = null;
         if (s.questionnaire() == null || s.version() == null) {
-            errors.add(new FieldError(s.questionnaire() == null ? "questionnaire" : "version",
+            errors.add(new FieldError(s.questionnaire() == null ? "questionnaire" : "version", "required",
                     "is required: the questionnaire code and version the answers follow"));
         } else {
             var versionId = directory.version(s.questionnaire(), s.version());
             if (versionId.isEmpty()) {
-                errors.add(new FieldError("version", "questionnaire " + s.questionnaire() + " has no version " + s.version()));
+                errors.add(new FieldError("version", "unknown", "questionnaire " + s.questionnaire() + " has no version " + s.version()));
             } else {
                 form = forms.published(versionId.get()).orElse(null);
                 if (form == null) {
-                    errors.add(new FieldError("version", "version " + s.version() + " of " + s.questionnaire()
+                    errors.add(new FieldError("version", "not_published", "version " + s.version() + " of " + s.questionnaire()
                             + " is not published"));
                 }
             }
         }
-        Short[] answers = form == null ? null : answers(form, s.answers(), errors);
+        boolean incomplete = Boolean.TRUE.equals(s.incomplete());
+        if (incomplete && !kiosk) {
+            errors.add(new FieldError("incomplete", "not_allowed", "only a kiosk sends a rating its citizen left unfinished"));
+        }
+        Short[] answers = form == null ? null : answers(form, s.answers(), incomplete, errors);
         if (s.comment() != null && s.comment().length() > MAX_COMMENT) {
-            errors.add(new FieldError("comment", "is longer than " + MAX_COMMENT + " characters"));
+            errors.add(new FieldError("comment", "too_long", "is longer than " + MAX_COMMENT + " characters"));
         }
         if (s.dossierCode() != null && (s.dossierCode().isBlank() || s.dossierCode().length() > 100)) {
-            errors.add(new FieldError("dossierCode", "must be 1 to 100 characters"));
+            errors.add(new FieldError("dossierCode", "bad_length", "must be 1 to 100 characters"));
         }
         var profile = profile(s.profile(), errors);
         var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         var submittedAt = now;
         if (s.submittedAt() != null) {
             if (s.submittedAt().isAfter(now.plus(CLOCK_SKEW))) {
-                errors.add(new FieldError("submittedAt", "is in the future; check the device's clock"));
+                errors.add(new FieldError("submittedAt", "in_future", "is in the future; check the device's clock"));
             } else if (s.submittedAt().isBefore(now.minus(OLDEST))) {
-                errors.add(new FieldError("submittedAt", "is more than " + OLDEST.toDays() + " days ago"));
+                errors.add(new FieldError("submittedAt", "too_old", "is more than " + OLDEST.toDays() + " days ago"));
             } else {
                 // An offline kiosk's rating belongs to the day it was given, not the day it arrived.
                 submittedAt = s.submittedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -219,43 +223,46 @@ public final class SubmissionsApi {
                 return; // refused as an invalid link where it is stored, as before
             }
             if (agencyId != null && binding.agencyId() != agencyId) {
-                errors.add(new FieldError("agency", "the invitation was issued for another agency"));
+                errors.add(new FieldError("agency", "not_invited", "the invitation was issued for another agency"));
             }
             if (binding.serviceId() != null && !binding.serviceId().equals(serviceId)) {
-                errors.add(new FieldError("service", "the invitation was issued for another service"));
+                errors.add(new FieldError("service", "not_invited", "the invitation was issued for another service"));
             }
             if (s.dossierCode() != null && !s.dossierCode().strip().equals(binding.dossierCode())) {
-                errors.add(new FieldError("dossierCode", "the invitation was issued for another dossier"));
+                errors.add(new FieldError("dossierCode", "not_invited", "the invitation was issued for another dossier"));
             }
         } else if (s.dossierCode() != null && (caller == null || !caller.interviews())) {
-            errors.add(new FieldError("dossierCode", "a dossier is rated through the link of its invitation: send"
+            errors.add(new FieldError("dossierCode", "needs_invitation", "a dossier is rated through the link of its invitation: send"
                     + " invitation instead (a dossier code alone is taken only from those who enter interviews)"));
         }
     }
 
-    /** The answers in the version's order; each unknown code, bad level or missing answer is an error. */
-    static Short[] answers(Forms.Form form, Map<String, Integer> given, List<FieldError> errors) {
+    /**
+     * The answers in the version's order; each unknown code, bad level or missing answer is an error. An incomplete
+     * rating needs only its overall question: what its citizen left unanswered is left out, as not applicable is.
+     */
+    static Short[] answers(Forms.Form form, Map<String, Integer> given, boolean incomplete, List<FieldError> errors) {
         var answers = new Short[form.size()];
         if (given == null) {
-            errors.add(new FieldError("answers", "is required: an object from indicator code to level (null for N/A)"));
+            errors.add(new FieldError("answers", "required", "is required: an object from indicator code to level (null for N/A)"));
             return answers;
         }
         for (var entry : given.entrySet()) {
             var question = form.questions().get(entry.getKey());
             var field = "answers." + entry.getKey();
             if (question == null) {
-                errors.add(new FieldError(field, "is not a question of " + form.questionnaire() + " version " + form.version()));
+                errors.add(new FieldError(field, "unknown", "is not a question of " + form.questionnaire() + " version " + form.version()));
                 continue;
             }
             var level = entry.getValue();
             if (level == null) {
                 if (!question.allowsNa()) {
-                    errors.add(new FieldError(field, "needs an answer; not applicable is not offered here"));
+                    errors.add(new FieldError(field, "na_not_offered", "needs an answer; not applicable is not offered here"));
                 }
                 continue;
             }
             if (level < 1 || level > question.levels()) {
-                errors.add(new FieldError(field, "must be a level from 1 to " + question.levels() + ", not " + level));
+                errors.add(new FieldError(field, "out_of_range", "must be a level from 1 to " + question.levels() + ", not " + level));
                 continue;
             }
             answers[question.position() - 1] = level.shortValue();
@@ -263,14 +270,14 @@ public final class SubmissionsApi {
         for (var question : form.questions().values()) {
             var field = "answers." + question.code();
             boolean present = given.containsKey(question.code());
-            if (question.required() && !present) {
-                errors.add(new FieldError(field, "is required"));
+            if (question.required() && !present && (!incomplete || question.kind().equals("overall"))) {
+                errors.add(new FieldError(field, "required", "is required"));
             }
-            if (question.requiredIfCode() != null && !present) {
+            if (question.requiredIfCode() != null && !present && !incomplete) {
                 var trigger = form.questions().get(question.requiredIfCode());
                 var triggerLevel = trigger == null ? null : answers[trigger.position() - 1];
                 if (triggerLevel != null && question.requiredIfLevels().contains(triggerLevel.intValue())) {
-                    errors.add(new FieldError(field, "is required when " + question.requiredIfCode() + " is " + triggerLevel));
+                    errors.add(new FieldError(field, "required", "is required when " + question.requiredIfCode() + " is " + triggerLevel));
                 }
             }
         }
@@ -286,20 +293,20 @@ public final class SubmissionsApi {
             if (SEXES.contains(p.sex())) {
                 values.put("sex", p.sex());
             } else {
-                errors.add(new FieldError("profile.sex", "must be one of " + SEXES));
+                errors.add(new FieldError("profile.sex", "unknown", "must be one of " + SEXES));
             }
         }
         if (p.ageBand() != null) {
             if (AGE_BANDS.contains(p.ageBand())) {
                 values.put("ageBand", p.ageBand());
             } else {
-                errors.add(new FieldError("profile.ageBand", "must be one of " + AGE_BANDS));
+                errors.add(new FieldError("profile.ageBand", "unknown", "must be one of " + AGE_BANDS));
             }
         }
         for (var entry : Map.of("education", p.education() == null ? "" : p.education(),
                 "occupation", p.occupation() == null ? "" : p.occupation()).entrySet()) {
             if (entry.getValue().length() > 64) {
-                errors.add(new FieldError("profile." + entry.getKey(), "is longer than 64 characters"));
+                errors.add(new FieldError("profile." + entry.getKey(), "too_long", "is longer than 64 characters"));
             } else if (!entry.getValue().isBlank()) {
                 values.put(entry.getKey(), entry.getValue().strip());
             }

@@ -8,10 +8,16 @@ import io.javalin.http.HttpStatus;
 
 /**
  * 422: the request was understood but values cannot be accepted. Names each field at fault:
- * {"status":422,"message":"…","field":"first field","errors":[{"field":…,"message":…}, …]}.
+ * {"status":422,"message":"…","field":"first field","errors":[{"field":…,"code":…,"message":…}, …]}.
+ * The message is English, for developers; the code ("required", "too_long", …) lets a page say it in its reader's
+ * language.
  */
 public final class Invalid extends HttpResponseException {
-    public record FieldError(String field, String message) {
+    public record FieldError(String field, String code, String message) {
+        /** An error without a more precise code. */
+        public FieldError(String field, String message) {
+            this(field, "invalid", message);
+        }
     }
 
     private final List<FieldError> errors;
