@@ -1,7 +1,7 @@
 // A dossier's single-use rating link (/d/{token} → /dossier/#{token}): three levels, a reason when not
 // satisfied, one rating per dossier. The token stays in the fragment, out of server logs and referrers.
 import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
-import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi } from '/shared/questions.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
 import { messages, format } from '/dossier/messages.js';
 
 const MAX_COMMENT = 2000;
@@ -10,6 +10,7 @@ let invitation = null;
 let form = null;
 let view = 'loading';
 let loadFailed = false;
+// errors: each field at fault and its code (required, …), said in the page's language when shown.
 const state = { answers: {}, errors: {}, startedAt: null, submissionId: crypto.randomUUID(), lastSent: null };
 const switches = new Switches({ remember: true, onChange: () => render() });
 const m = () => messages[switches.settings.lang];
@@ -52,7 +53,8 @@ function renderForm() {
       lang: lang(), naLabel: m().na, idPrefix: 'd', onChange: answered,
     });
     if (q.requiredIfCode) fieldset.querySelector('legend').append(el('span', { class: 'required', 'aria-hidden': 'true', text: ' *' }));
-    if (state.errors['answers.' + q.code]) setFieldError(fieldset, state.errors['answers.' + q.code]);
+    const error = state.errors['answers.' + q.code];
+    if (error) setFieldError(fieldset, fieldMessage({ code: error }, lang()));
     return fieldset;
   }));
 }
@@ -93,7 +95,7 @@ async function submit(event) {
   showFormError([]);
   const lacking = missing(form.questions, state.answers);
   if (lacking.length) {
-    lacking.forEach((code) => { state.errors['answers.' + code] = m().required; });
+    lacking.forEach((code) => { state.errors['answers.' + code] = 'required'; });
     renderForm();
     showFormError([m().missingSummary]);
     focusFirstError();
@@ -137,11 +139,12 @@ async function submit(event) {
   // 409: this dossier was rated already (perhaps from another phone, or by an attempt whose answer was lost).
   if (answer.status === 409) { go('rated'); focusHeading(); return; }
   if (answer.status === 422 && answer.body) {
+    // In the page's language from each error's code; the English message is for developers.
     const general = [];
-    for (const error of answer.body.errors || [{ field: answer.body.field, message: answer.body.message }]) {
+    for (const error of answer.body.errors || [{ field: answer.body.field, code: answer.body.code }]) {
       const code = (error.field || '').replace(/^answers\./, '');
-      if (form.questions.some((q) => q.code === code)) state.errors['answers.' + code] = `${m().serverField} ${error.message}`;
-      else general.push(`${error.field ? error.field + ': ' : ''}${error.message}`);
+      if (form.questions.some((q) => q.code === code)) state.errors['answers.' + code] = error.code || 'invalid';
+      else if (!general.includes(m().linkProblem)) general.push(m().linkProblem);
     }
     renderForm();
     showFormError([m().serverSaid, ...general]);

@@ -93,16 +93,18 @@ export class Switches {
 
   /** Labels the switches from the page's catalogue (keys switchTo, switchLabel, largeText, highContrast). */
   label(m) {
+    // A name that starts with what the button shows ("EN", "A+"), so that a person who sees it can say it.
     this.lang.textContent = m.switchTo;
-    this.lang.setAttribute('aria-label', m.switchLabel);
+    this.lang.setAttribute('aria-label', `${m.switchTo} – ${m.switchLabel}`);
     this.lang.setAttribute('lang', this.settings.lang === 'vi' ? 'en' : 'vi');
     // A symbol always, the word where there is room (narrow phones show the symbol; the name stays whole).
-    const labelled = (button, symbol, word) => {
-      button.replaceChildren(el('span', { 'aria-hidden': 'true', text: symbol }), el('span', { class: 'word', text: ' ' + word }));
-      button.setAttribute('aria-label', word);
+    const labelled = (button, symbol, word, spoken) => {
+      button.replaceChildren(el('span', { 'aria-hidden': spoken ? null : 'true', text: symbol }),
+        el('span', { class: 'word', text: ' ' + word }));
+      button.setAttribute('aria-label', spoken ? `${symbol} ${word}` : word);
     };
-    labelled(this.large, 'A+', m.largeText);
-    labelled(this.contrast, '◐', m.highContrast);
+    labelled(this.large, 'A+', m.largeText, true);
+    labelled(this.contrast, '◐', m.highContrast, false);
   }
 }
 

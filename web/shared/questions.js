@@ -1,8 +1,32 @@
 // One question of a form as a native radio group: a fieldset, its legend, one radio per scale level and,
 // where the question allows it, a "not applicable" radio. Used by the survey, the dossier page and the kiosk.
+// Every citizen page shows an ordinal scale best first ("Rất hài lòng" … "Rất không hài lòng"), as the kiosk's
+// faces and the national public-service portal's rating do; "not applicable" comes last.
 import { el, pick } from './page.js';
 
 export const NA = 'na';
+
+/** What the server's field error codes mean to a citizen, in each language; anything else is "invalid". */
+const FIELD_ERRORS = {
+  vi: {
+    required: 'Vui lòng chọn một câu trả lời cho câu này.',
+    na_not_offered: 'Câu này cần một câu trả lời; không có lựa chọn "Không áp dụng".',
+    too_long: 'Nội dung quá dài; vui lòng rút gọn.',
+    invalid: 'Câu trả lời này chưa hợp lệ; vui lòng chọn lại.',
+  },
+  en: {
+    required: 'Please choose an answer to this question.',
+    na_not_offered: 'This question needs an answer; "Not applicable" is not offered.',
+    too_long: 'This is too long; please shorten it.',
+    invalid: 'This answer cannot be accepted; please choose again.',
+  },
+};
+
+/** A server's field error ({field, code, message}) in the page's language; its English message is for developers. */
+export function fieldMessage(error, lang) {
+  const words = FIELD_ERRORS[lang] || FIELD_ERRORS.vi;
+  return words[error.code] || words.invalid;
+}
 
 /**
  * question: a form question; scale: its scale from form.scales; answer: the level chosen, NA, or undefined.
@@ -26,7 +50,8 @@ export function questionFieldset(question, scale, answer, options) {
     return el('label', { class: 'choice' + (extraClass ? ' ' + extraClass : ''), for: input.id },
       input, el('span', { text: label }));
   };
-  for (const level of scale ? scale.levels : []) {
+  const levels = !scale ? [] : scale.ordinal ? [...scale.levels].sort((x, y) => y.score - x.score) : scale.levels;
+  for (const level of levels) {
     choices.append(radio(level.score, pick(level, 'label', lang), scale.ordinal ? 'level-' + level.score : null));
   }
   if (question.allowsNa) choices.append(radio(NA, naLabel, 'na'));

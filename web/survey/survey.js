@@ -1,29 +1,92 @@
-// The online survey behind a QR code or short link (/s/{code} → /survey/#{code}): the full form of the
-// link's questionnaire, grouped by element, checked before sending, sent once however often it is retried.
+// The online survey behind a QR code or short link (/s/{code} → /survey/#{code}): the link's questionnaire as a
+// short sequence of pages (one per element, then the overall question, the optional modules, and a last page
+// about the respondent), with back and forward, the answers kept on this device until they are sent — a reload
+// or a closed tab resumes where it was, and nothing leaves the phone before "Gửi phiếu" — sent once however
+// often it is retried.
 import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
-import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, NA } from '/shared/questions.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
 import { messages, format } from '/survey/messages.js';
 
 const MAX_COMMENT = 2000;
 const SEXES = ['female', 'male', 'other'];
 const AGE_BANDS = ['under-18', '18-29', '30-44', '45-59', '60+'];
+/** Kept answers older than this are forgotten: a survey is about one visit. */
+const KEEP_MS = 14 * 24 * 3600 * 1000;
+/** The value of "prefer not to say": chosen, it is not sent. */
+const NO_ANSWER = 'none';
 
+let code = null;
 let link = null;
 let form = null;
-const state = {
-  answers: {},
-  profile: { sex: '', ageBand: '' },
-  comment: '',
-  errors: {},
-  startedAt: null,
-  // One id for this citizen's survey: a retry after a network failure can never store it twice.
-  submissionId: crypto.randomUUID(),
-  lastSent: null,
-};
+/** errors: each field at fault and its code (required, too_long, …), said in the page's language when shown. */
+let state = null;
 let view = 'loading';
 const switches = new Switches({ remember: true, onChange: () => render() });
 const m = () => messages[switches.settings.lang];
 const lang = () => switches.settings.lang;
+
+// ---- What is kept on the device ----
+
+const storageKey = () => 'hailong.survey.' + code;
+
+function freshState() {
+  return {
+    answers: {},
+    profile: { sex: undefined, ageBand: undefined },
+    comment: '',
+    page: 0,
+    errors: {},
+    startedAt: null,
+    // One id for this citizen's survey: a retry after a network failure can never store it twice.
+    submissionId: crypto.randomUUID(),
+    lastSent: null,
+  };
+}
+
+function load() {
+  try {
+    const kept = JSON.parse(localStorage.getItem(storageKey()) || 'null');
+    if (kept && Date.now() - kept.savedAt < KEEP_MS) return { ...freshState(), ...kept, errors: {} };
+  } catch {
+    // unreadable: start afresh
+  }
+  return null;
+}
+
+function save() {
+  try {
+    localStorage.setItem(storageKey(), JSON.stringify({ ...state, errors: undefined, savedAt: Date.now() }));
+  } catch {
+    // private browsing or a full storage: the survey still works, it is only not resumable
+  }
+}
+
+function forget() {
+  try { localStorage.removeItem(storageKey()); } catch { /* nothing kept */ }
+}
+
+// ---- Pages ----
+
+/** The pages in reading order: each element, the overall question, the modules, the rest, then the respondent. */
+function pages() {
+  const result = [];
+  const placed = new Set();
+  for (const element of form.elements || []) {
+    const qs = form.questions.filter((q) => q.element === element.code);
+    qs.forEach((q) => placed.add(q));
+    if (qs.length) result.push({ id: 'element-' + element.code, title: pick(element, 'name', lang()), questions: qs });
+  }
+  for (const [kind, title, note, optional] of [['overall', m().overall], ['expectation', m().expectations,
+    m().expectationsNote, true], ['incident', m().incidents, null, true]]) {
+    const qs = form.questions.filter((q) => q.kind === kind && !placed.has(q));
+    qs.forEach((q) => placed.add(q));
+    if (qs.length) result.push({ id: 'module-' + kind, title, note, optional, questions: qs });
+  }
+  const rest = form.questions.filter((q) => !placed.has(q));
+  if (rest.length) result.push({ id: 'module-other', title: m().other, questions: rest });
+  result.push({ id: 'respondent', title: m().profile, optional: true, questions: [], respondent: true });
+  return result;
+}
 
 function go(next) {
   view = next;
@@ -35,60 +98,54 @@ function render() {
   translate(document, m());
   switches.label(m());
   document.title = 'Hài Lòng – ' + m().brand;
-  if (view === 'form') renderForm();
+  if (view === 'form') renderPage();
   if (view === 'invalid' && link === false) document.getElementById('invalid-text').textContent = m().loadFailed;
+  if (view === 'thanks') renderThanks();
 }
 
-// ---- The form ----
-
-/** Sections in reading order: each element, then the overall question, the modules, the rest. */
-function sections() {
-  const result = [];
-  const placed = new Set();
-  for (const element of form.elements || []) {
-    const qs = form.questions.filter((q) => q.element === element.code);
-    qs.forEach((q) => placed.add(q));
-    if (qs.length) result.push({ id: 'element-' + element.code, title: pick(element, 'name', lang()), questions: qs });
-  }
-  for (const [kind, title, note] of [['overall', m().overall], ['expectation', m().expectations, m().expectationsNote],
-    ['incident', m().incidents]]) {
-    const qs = form.questions.filter((q) => q.kind === kind && !placed.has(q));
-    qs.forEach((q) => placed.add(q));
-    if (qs.length) result.push({ id: 'module-' + kind, title, note, questions: qs });
-  }
-  const rest = form.questions.filter((q) => !placed.has(q));
-  if (rest.length) result.push({ id: 'module-other', title: m().other, questions: rest });
-  return result;
-}
-
-function renderForm() {
+function renderPage() {
+  const all = pages();
+  state.page = Math.min(Math.max(state.page, 0), all.length - 1);
+  const page = all[state.page];
+  const first = state.page === 0;
+  const last = state.page === all.length - 1;
   const context = document.getElementById('context');
   context.replaceChildren();
   for (const key of ['agency', 'service', 'centre', 'counter']) {
     if (link[key]) context.append(el('div', {}, el('dt', { text: m()[key] }), el('dd', { text: pick(link[key], 'name', lang()) })));
   }
-  document.getElementById('title').textContent = pick(form, 'title', lang());
+  context.hidden = !first;
+  document.getElementById('form-title').textContent = pick(form, 'title', lang());
   const intro = pick(form, 'intro', lang());
   document.getElementById('intro').textContent = intro;
-  document.getElementById('intro').hidden = !intro;
+  document.getElementById('intro').hidden = !first || !intro;
+  document.getElementById('first-notes').hidden = !first;
+  document.getElementById('step').textContent = format(m().step, { n: state.page + 1, total: all.length });
+  const progress = document.getElementById('progress');
+  progress.max = all.length;
+  progress.value = state.page + 1;
+  document.getElementById('title').textContent = page.title + (page.optional ? ' ' + m().optional : '');
 
-  let number = 0;
+  const numbers = new Map(form.questions.map((q, i) => [q.code, i + 1]));
   const box = document.getElementById('questions');
-  box.replaceChildren(...sections().map((section) => el('section', { class: 'group', 'aria-labelledby': section.id + '-title' },
-    el('h2', { id: section.id + '-title', text: section.title }),
-    section.note ? el('p', { class: 'hint', text: section.note }) : null,
-    section.questions.map((q) => {
-      number += 1;
+  box.replaceChildren(
+    ...(page.note ? [el('p', { class: 'hint', text: page.note })] : []),
+    ...page.questions.map((q) => {
       const fieldset = questionFieldset(q, form.scales[q.scale], state.answers[q.code], {
-        lang: lang(), naLabel: m().na, number, idPrefix: 'q', onChange: answered,
+        lang: lang(), naLabel: m().na, number: numbers.get(q.code), idPrefix: 'q', onChange: answered,
       });
-      if (state.errors['answers.' + q.code]) setFieldError(fieldset, state.errors['answers.' + q.code]);
+      const error = state.errors['answers.' + q.code];
+      if (error) setFieldError(fieldset, fieldMessage({ code: error }, lang()));
       return fieldset;
-    }))));
-  box.append(profileSection(), commentBox());
-  renderProgress();
-  const button = document.getElementById('submit');
-  button.textContent = button.disabled ? m().sending : m().send;
+    }));
+  if (page.respondent) box.append(profileGroup('sex', m().sex, SEXES.map((s) => [s, m()[s === 'other' ? 'other_' : s]])),
+    profileGroup('ageBand', m().ageBand, AGE_BANDS.map((a) => [a, m()[a]])), commentBox());
+
+  document.getElementById('back').hidden = first;
+  document.getElementById('next').hidden = last;
+  const send = document.getElementById('submit');
+  send.hidden = !last;
+  send.textContent = send.disabled ? m().sending : m().send;
 }
 
 function answered(code, value) {
@@ -97,34 +154,36 @@ function answered(code, value) {
   delete state.errors['answers.' + code];
   const fieldset = document.querySelector(`fieldset[data-code="${CSS.escape(code)}"]`);
   if (fieldset) setFieldError(fieldset, null);
-  // A reason asked only for some answers appears or stops being required as the trigger changes.
+  // A reason asked only for some answers stops being required as the trigger changes.
   for (const q of form.questions.filter((x) => x.requiredIfCode === code)) {
     const other = document.querySelector(`fieldset[data-code="${CSS.escape(q.code)}"]`);
-    if (other && !missing([q], state.answers).length) { delete state.errors['answers.' + q.code]; setFieldError(other, null); }
+    if (!missing([q], state.answers).length) {
+      delete state.errors['answers.' + q.code];
+      if (other) setFieldError(other, null);
+    }
   }
-  renderProgress();
+  save();
 }
 
-function choiceGroup(name, legend, options, selected, onChange) {
+/** One optional fact about the respondent: nothing chosen until they choose; "prefer not to say" is not sent. */
+function profileGroup(name, legend, options) {
   const errorId = 'p-' + name + '-error';
+  const code = state.errors['profile.' + name];
+  const error = code ? fieldMessage({ code }, lang()) : '';
+  const choices = [...options, [NO_ANSWER, m().noAnswer]];
   return el('fieldset', { class: 'question', id: 'p-' + name, 'data-field': 'profile.' + name, 'aria-describedby': errorId },
     el('legend', { text: legend }),
-    el('p', { class: 'field-error', id: errorId, role: 'alert', hidden: !state.errors['profile.' + name], text: state.errors['profile.' + name] || '' }),
-    el('div', { class: 'choices' }, options.map(([value, label]) => {
-      const input = el('input', { type: 'radio', name: 'p-' + name, value, id: `p-${name}-${value || 'none'}` });
-      input.checked = selected === value;
-      input.addEventListener('change', () => { if (input.checked) onChange(value); });
-      return el('label', { class: 'choice' + (value ? '' : ' na'), for: input.id }, input, el('span', { text: label }));
+    el('p', { class: 'field-error', id: errorId, role: 'alert', hidden: !error, text: error || '' }),
+    el('div', { class: 'choices' }, choices.map(([value, label]) => {
+      const input = el('input', { type: 'radio', name: 'p-' + name, value, id: `p-${name}-${value}` });
+      input.checked = state.profile[name] === value;
+      input.addEventListener('change', () => {
+        if (!input.checked) return;
+        state.profile[name] = value;
+        save();
+      });
+      return el('label', { class: 'choice' + (value === NO_ANSWER ? ' na' : ''), for: input.id }, input, el('span', { text: label }));
     })));
-}
-
-function profileSection() {
-  return el('section', { class: 'group', 'aria-labelledby': 'profile-title' },
-    el('h2', { id: 'profile-title', text: m().profile }),
-    choiceGroup('sex', m().sex, [...SEXES.map((s) => [s, m()[s === 'other' ? 'other_' : s]]), ['', m().noAnswer]],
-      state.profile.sex, (v) => { state.profile.sex = v; }),
-    choiceGroup('ageBand', m().ageBand, [...AGE_BANDS.map((a) => [a, m()[a]]), ['', m().noAnswer]],
-      state.profile.ageBand, (v) => { state.profile.ageBand = v; }));
 }
 
 function commentBox() {
@@ -132,24 +191,45 @@ function commentBox() {
   area.value = state.comment;
   const count = el('p', { id: 'comment-count', class: 'count', 'aria-live': 'polite' });
   const showCount = () => { count.textContent = format(m().charCount, { n: area.value.length, total: MAX_COMMENT }); };
-  area.addEventListener('input', () => { state.comment = area.value; showCount(); });
+  area.addEventListener('input', () => { state.comment = area.value; showCount(); save(); });
   showCount();
-  return el('section', { class: 'group', 'data-field': 'comment' },
-    el('h2', { class: 'comment-label' }, el('label', { for: 'comment', text: m().comment })),
-    el('p', { class: 'field-error', id: 'comment-error', role: 'alert', hidden: !state.errors.comment, text: state.errors.comment || '' }),
+  return el('div', { class: 'comment-box', 'data-field': 'comment' },
+    el('label', { class: 'comment-label', for: 'comment', text: m().comment }),
+    el('p', { class: 'field-error', id: 'comment-error', role: 'alert', hidden: !state.errors.comment,
+      text: state.errors.comment ? fieldMessage({ code: state.errors.comment }, lang()) : '' }),
     area, count);
 }
 
-function renderProgress() {
-  const required = form.questions.filter((q) => q.required);
-  const done = required.filter((q) => state.answers[q.code] !== undefined).length;
-  const progress = document.getElementById('progress');
-  progress.max = Math.max(required.length, 1);
-  progress.value = done;
-  document.getElementById('progress-text').textContent = format(m().progress, { n: done, total: required.length });
+// ---- Moving between pages ----
+
+/** Shows page n, remembered in the browser's history so that the phone's back button goes back a page. */
+function show(n, { push = true } = {}) {
+  state.page = n;
+  save();
+  if (push) history.pushState({ page: n }, '', location.href);
+  showFormError([]);
+  renderPage();
+  window.scrollTo(0, 0);
+  document.getElementById('title').focus();
 }
 
-// ---- Sending ----
+/** Forward, once every required question of this page is answered. */
+function next() {
+  const page = pages()[state.page];
+  const lacking = missing(page.questions, state.answers);
+  if (lacking.length) {
+    lacking.forEach((c) => { state.errors['answers.' + c] = 'required'; });
+    renderPage();
+    showFormError([format(m().missingSummary, { n: lacking.length })]);
+    focusFirstError();
+    return;
+  }
+  show(state.page + 1);
+}
+
+function back() {
+  show(state.page - 1);
+}
 
 function showFormError(lines) {
   const box = document.getElementById('form-error');
@@ -158,13 +238,15 @@ function showFormError(lines) {
 }
 
 function focusFirstError() {
-  const first = document.querySelector('#questions .invalid, #questions .field-error:not([hidden])');
+  const first = document.querySelector('#questions .field-error:not([hidden])');
   if (!first) return false;
   const fieldset = first.closest('fieldset');
   if (fieldset) focusQuestion(fieldset);
-  else { document.getElementById('comment').focus(); }
+  else document.getElementById('comment').focus();
   return true;
 }
+
+// ---- Sending ----
 
 function body() {
   const content = {
@@ -178,8 +260,9 @@ function body() {
   if (link.centre) content.centre = link.centre.code;
   if (link.counter) content.counter = link.counter.code;
   const profile = {};
-  if (state.profile.sex) profile.sex = state.profile.sex;
-  if (state.profile.ageBand) profile.ageBand = state.profile.ageBand;
+  for (const name of ['sex', 'ageBand']) {
+    if (state.profile[name] && state.profile[name] !== NO_ANSWER) profile[name] = state.profile[name];
+  }
   if (Object.keys(profile).length) content.profile = profile;
   if (state.comment.trim()) content.comment = state.comment.trim();
   return content;
@@ -189,9 +272,10 @@ async function submit(event) {
   event.preventDefault();
   showFormError([]);
   const lacking = missing(form.questions, state.answers);
-  for (const code of lacking) state.errors['answers.' + code] = m().required;
   if (lacking.length) {
-    renderForm();
+    for (const c of lacking) state.errors['answers.' + c] = 'required';
+    // Back to the first page with a question still to answer.
+    show(pages().findIndex((p) => p.questions.some((q) => lacking.includes(q.code))));
     showFormError([format(m().missingSummary, { n: lacking.length })]);
     focusFirstError();
     return;
@@ -207,6 +291,7 @@ async function submit(event) {
         startedAt: state.startedAt || undefined, submittedAt: new Date().toISOString(),
       }),
     };
+    save();
   }
   const button = document.getElementById('submit');
   button.disabled = true;
@@ -226,6 +311,7 @@ async function submit(event) {
   }
   if (answer.status === 200 || answer.status === 201 || answer.status === 409) {
     // 409: this survey's id was already stored by an earlier attempt whose answer never arrived.
+    forget();
     go('thanks');
     document.querySelector('[data-view="thanks"] h1').focus();
     return;
@@ -241,28 +327,56 @@ async function submit(event) {
   showFormError([m().serverFailed]);
 }
 
-/** Puts each of the server's field errors next to its question (answers.TC1 → TC1), the rest on top. */
+/**
+ * Puts each of the server's field errors, in this page's language, next to its question (answers.TC1 → TC1, on
+ * its page); what is about the link itself (its agency, centre, …) is said once, on top.
+ */
 function showServerErrors(problem) {
   const errors = problem.errors && problem.errors.length ? problem.errors
-    : [{ field: problem.field || '', message: problem.message || '' }];
+    : [{ field: problem.field || '', code: problem.code || 'invalid' }];
   const general = [];
+  let firstPage = null;
   for (const error of errors) {
     const field = error.field || '';
-    const known = field.startsWith('answers.') ? form.questions.some((q) => 'answers.' + q.code === field)
-      : field === 'comment' || field.startsWith('profile.');
-    if (known) state.errors[field] = `${m().serverField} ${error.message}`;
-    else general.push(`${field ? field + ': ' : ''}${error.message}`);
+    const question = form.questions.find((q) => 'answers.' + q.code === field);
+    if (question || field === 'comment' || field.startsWith('profile.')) {
+      state.errors[field] = error.code || 'invalid';
+      const page = question ? pages().findIndex((p) => p.questions.includes(question)) : pages().length - 1;
+      firstPage = firstPage === null ? page : Math.min(firstPage, page);
+    } else if (!general.includes(m().linkProblem)) {
+      general.push(m().linkProblem);
+    }
   }
-  renderForm();
+  if (firstPage !== null && firstPage !== state.page) show(firstPage);
+  else renderPage();
   showFormError([m().serverSaid, ...general]);
   if (!focusFirstError()) document.getElementById('form-error').focus();
 }
 
+function renderThanks() {
+  const agency = link && link.agency ? pick(link.agency, 'name', lang()) : '';
+  document.getElementById('thanks-what').textContent = format(m().thanksWhat, { agency });
+}
+
 // ---- Start ----
+
+function startOver() {
+  forget();
+  state = freshState();
+  document.getElementById('resumed').hidden = true;
+  show(0, { push: false });
+  history.replaceState({ page: 0 }, '', location.href);
+}
 
 async function start() {
   document.getElementById('survey').addEventListener('submit', submit);
-  const code = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
+  document.getElementById('next').addEventListener('click', next);
+  document.getElementById('back').addEventListener('click', back);
+  document.getElementById('start-over').addEventListener('click', startOver);
+  window.addEventListener('popstate', (event) => {
+    if (view === 'form' && event.state && Number.isInteger(event.state.page)) show(event.state.page, { push: false });
+  });
+  code = decodeURIComponent(location.hash.replace(/^#/, '')).trim();
   if (!code) { go('invalid'); return; }
   go('loading');
   try {
@@ -277,6 +391,13 @@ async function start() {
     go('invalid');
     return;
   }
+  const kept = load();
+  state = kept || freshState();
+  // A survey of another version of the form starts afresh: its answers would not fit.
+  if (kept && kept.version !== undefined && kept.version !== form.version) state = freshState();
+  state.version = form.version;
+  document.getElementById('resumed').hidden = !(kept && (Object.keys(kept.answers).length || kept.page > 0));
+  history.replaceState({ page: state.page }, '', location.href);
   go('form');
 }
 

@@ -37,13 +37,16 @@ class DossierBrowserTest {
             page.navigate(pages.base + path);
             assertThat(page.locator("#context")).containsText("HS-2026-001");
             assertThat(page.locator("#context")).containsText("Xã Hồ Sơ");
-            assertThat(page.locator("#d-DG .choice")).hasCount(3);
+            assertThat(page.locator("#d-DG .choice span")).hasText(new String[] {"Rất hài lòng", "Hài lòng", "Không hài lòng"});
             assertThat(page.locator("#d-LD")).hasCount(0);
             page.locator("label[for='d-DG-1']").click();
             assertThat(page.locator("#d-LD")).isVisible();
             page.locator("#submit").click();
-            assertThat(page.locator("#d-LD .field-error")).hasText("Xin chọn một câu trả lời cho câu này.");
+            assertThat(page.locator("#d-LD .field-error")).hasText("Vui lòng chọn một câu trả lời cho câu này.");
             assertThat(page.locator("#d-LD input").first()).isFocused();
+            page.locator("#lang").click();
+            assertThat(page.locator("#d-LD .field-error")).hasText("Please choose an answer to this question.");
+            page.locator("#lang").click();
             Browser.screenshot(page, "dossier-reason-missing");
             page.locator("label[for='d-LD-1']").click();
             page.locator("#comment").fill("Trễ hẹn 3 ngày");

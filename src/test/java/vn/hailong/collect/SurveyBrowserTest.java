@@ -15,9 +15,15 @@ import com.microsoft.playwright.Route;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
 
+/**
+ * The online survey as a citizen meets it on a phone: a short sequence of pages (5 elements, the overall question,
+ * two optional modules, the respondent), nothing preselected, the answers kept on the device until sent.
+ */
 class SurveyBrowserTest {
-    static final List<String> REQUIRED = List.of("TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3",
-            "KQ1", "KQ2", "KQ3", "PA1", "PA2", "PA3", "HL");
+    /** The required questions of SIPAS by page: the five elements, then the overall question. */
+    static final List<List<String>> REQUIRED = List.of(List.of("TC1", "TC2", "TC3"), List.of("TT1", "TT2", "TT3", "TT4"),
+            List.of("CC1", "CC2", "CC3"), List.of("KQ1", "KQ2", "KQ3"), List.of("PA1", "PA2", "PA3"), List.of("HL"));
+    static final int PAGES = 9;
     static TestApp app;
     static Browser browser;
     static CitizenPages pages;
@@ -37,62 +43,191 @@ class SurveyBrowserTest {
         app.close();
     }
 
+    /** A phone: 390 × 844, as the survey behind a poster's QR code is mostly opened. */
+    static Page phone(com.microsoft.playwright.BrowserContext context) {
+        var page = context.newPage();
+        page.setViewportSize(390, 844);
+        return page;
+    }
+
+    /** Presses "Tiếp tục" and waits for the next page (the step counter moves on). */
+    static void next(Page page) {
+        assertThat(page.locator("#step")).containsText(java.util.regex.Pattern.compile("\\d"));
+        var step = page.locator("#step").textContent();
+        int n = Integer.parseInt(step.replaceAll("\\D*(\\d+)\\D.*", "$1"));
+        page.locator("#next").click();
+        assertThat(page.locator("#step")).containsText(step.contains(" of ") ? "Page " + (n + 1) + " of" : "Trang " + (n + 1) + "/");
+    }
+
+    /** Answers every question of the current page with the level given (or not applicable where it says "na"). */
+    static void answerPage(Page page, java.util.function.Function<String, String> choice) {
+        var questions = page.locator("#questions fieldset[data-code]");
+        assertThat(questions.first()).isVisible(); // the page is shown (the form loads after the page itself)
+        for (int i = 0; i < questions.count(); i++) {
+            var code = questions.nth(i).getAttribute("data-code");
+            page.locator("label[for='q-" + code + "-" + choice.apply(code) + "']").click();
+        }
+    }
+
     @Test
-    void survey_accepts_not_applicable_points_at_what_is_missing_shows_the_servers_422_and_stores_once() {
+    void the_survey_is_a_few_pages_nothing_preselected_with_back_and_forward_keeping_every_answer() {
         var code = pages.surveyLink("XS", "MC-XS");
         try (var context = browser.newContext()) {
-            var page = context.newPage();
-            // The 422 provoked below is the browser's own "Failed to load resource" line: expected.
-            var errors = CitizenPages.consoleErrors(page, true);
+            var page = phone(context);
+            var errors = CitizenPages.consoleErrors(page, false);
             page.navigate(pages.base + "/s/" + code);
-            assertThat(page.locator("fieldset.question[data-code]")).hasCount(29);
+            assertThat(page.locator("#title")).hasText("Tiếp cận dịch vụ");
+            assertThat(page.locator("#step")).hasText("Trang 1/" + PAGES);
             assertThat(page.locator("#context")).containsText("Xã Khảo Sát");
             assertThat(page.locator("#context")).containsText("Một cửa xã Khảo Sát");
-            Browser.screenshot(page, "survey-form");
-            for (var question : REQUIRED) {
-                if (question.equals("TC2")) {
-                    continue;
-                }
-                var choice = question.equals("TC3") || question.equals("PA2") ? "na" : "4";
-                page.locator("label[for='q-" + question + "-" + choice + "']").click();
+            assertThat(page.locator("#questions fieldset[data-code]")).hasCount(3);
+            // Best first, as on every citizen page.
+            assertThat(page.locator("#q-TC1 .choice span")).hasText(new String[] {"Rất hài lòng", "Hài lòng",
+                    "Bình thường", "Không hài lòng", "Rất không hài lòng", "Không áp dụng"});
+            assertThat(page.locator("input:checked")).hasCount(0);
+            CitizenPages.screen(page, "survey-page-1-phone");
+
+            page.locator("#next").click(); // nothing answered yet
+            assertThat(page.locator("#q-TC1 .field-error")).hasText("Vui lòng chọn một câu trả lời cho câu này.");
+            assertThat(page.locator("#q-TC1 input").first()).isFocused();
+            assertThat(page.locator("#form-error")).containsText("Còn 3 câu bắt buộc");
+            CitizenPages.screen(page, "survey-missing-phone");
+            answerPage(page, q -> q.equals("TC3") ? "na" : "4");
+            next(page);
+            assertThat(page.locator("#title")).hasText("Thủ tục hành chính");
+            assertThat(page.locator("#step")).hasText("Trang 2/" + PAGES);
+            assertThat(page.locator("#title")).isFocused();
+            page.locator("#back").click();
+            assertThat(page.locator("#title")).hasText("Tiếp cận dịch vụ");
+            assertThat(page.locator("#q-TC1-4")).isChecked();
+            assertThat(page.locator("#q-TC3-na")).isChecked();
+            // The phone's own back and forward buttons move between pages too.
+            next(page);
+            page.goBack();
+            assertThat(page.locator("#title")).hasText("Tiếp cận dịch vụ");
+            page.goForward();
+            assertThat(page.locator("#title")).hasText("Thủ tục hành chính");
+            for (int p = 1; p < REQUIRED.size(); p++) {
+                answerPage(page, q -> "5");
+                next(page);
             }
-            assertThat(page.locator("#progress-text")).hasText("Đã trả lời 16/17 câu bắt buộc");
-            page.locator("label[for='p-sex-female']").click();
+            assertThat(page.locator("#title")).hasText("Mong muốn của Ông/Bà (không bắt buộc)");
+            next(page);
+            assertThat(page.locator("#title")).hasText("Những điều Ông/Bà gặp phải (không bắt buộc)");
+            next(page);
+            assertThat(page.locator("#title")).hasText("Về Ông/Bà (không bắt buộc)");
+            assertThat(page.locator("input:checked")).hasCount(0);
+            assertThat(page.locator("#next")).isHidden();
+            CitizenPages.screen(page, "survey-respondent-phone");
+            page.locator("label[for='p-sex-none']").click();
             page.locator("label[for='p-ageBand-30-44']").click();
             page.locator("#comment").fill("Cán bộ nhiệt tình");
-            assertThat(page.locator("#comment-count")).hasText("17/2000 ký tự");
-
-            page.locator("#submit").click();
-            assertThat(page.locator("#q-TC2 .field-error")).hasText("Xin chọn một câu trả lời cho câu này.");
-            assertThat(page.locator("#q-TC2 input").first()).isFocused();
-            assertThat(page.locator("#form-error")).containsText("Còn 1 câu bắt buộc");
-            Browser.screenshot(page, "survey-missing");
-            CitizenPages.screen(page, "survey-missing-screen");
-
-            page.locator("label[for='q-TC2-5']").click();
-            assertThat(page.locator("#q-TC2 .field-error")).isHidden();
-            // The server has the last word: drop HL on the way out and the page shows the server's 422 at HL.
-            page.route("**/api/v1/responses", route -> route.resume(new Route.ResumeOptions()
-                    .setPostData(route.request().postData().replace(",\"HL\":4", ""))));
-            page.locator("#submit").click();
-            assertThat(page.locator("#q-HL .field-error")).containsText("is required");
-            assertThat(page.locator("#q-HL .field-error")).containsText("Máy chủ báo lỗi");
-            assertThat(page.locator("#form-error")).containsText("Máy chủ chưa nhận phiếu");
-            assertThat(page.locator("#q-HL input:checked")).hasCount(1);
-            CitizenPages.screen(page, "survey-server-422-screen");
-            page.unrouteAll();
-            org.assertj.core.api.Assertions.assertThat(count("qr")).isZero();
-
             page.locator("#submit").click();
             assertThat(page.locator("[data-view=thanks]")).isVisible();
             assertThat(page.locator("[data-view=thanks] h1")).isFocused();
-            Browser.screenshot(page, "survey-thanks");
-            org.assertj.core.api.Assertions.assertThat(count("qr")).isEqualTo(1L);
-            org.assertj.core.api.Assertions.assertThat(pages.sql("select concat_ws(' ', answers[1], answers[2],"
-                    + " coalesce(answers[3]::text, 'null'), coalesce(answers[15]::text, 'null'), answers[17],"
-                    + " cardinality(answers), profile->>'sex', profile->>'ageBand', comment) from response where channel = 'qr'",
-                    String.class)).isEqualTo("4 5 null null 4 29 female 30-44 Cán bộ nhiệt tình");
+            assertThat(page.locator("#thanks-what")).containsText("Xã Khảo Sát");
+            assertThat(page.locator("#thanks-what")).containsText("ẩn danh");
+            CitizenPages.screen(page, "survey-thanks-phone");
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select concat_ws(' ', answers[1], coalesce(answers[3]::text,"
+                    + " 'null'), answers[4], answers[17], coalesce(answers[18]::text, 'null'), coalesce(profile->>'sex', '-'),"
+                    + " profile->>'ageBand', comment) from response where channel = 'qr'", String.class))
+                    .as("prefer not to say is not sent; the optional modules left empty are not answered")
+                    .isEqualTo("4 null 5 5 null - 30-44 Cán bộ nhiệt tình");
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("localStorage.getItem('hailong.survey." + code + "')"))
+                    .as("nothing of the survey stays on the phone once it is sent").isNull();
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors (CSP violations included)").isEmpty();
+        }
+    }
+
+    @Test
+    void a_reload_or_a_closed_tab_resumes_where_the_citizen_was_and_the_survey_is_sent_whole() {
+        var unit = pages.unit("XL", "Xã Tải Lại", "Reload Commune");
+        var code = pages.surveyLink("XL", null);
+        try (var context = browser.newContext()) {
+            var page = phone(context);
+            var errors = CitizenPages.consoleErrors(page, false);
+            var sent = new java.util.concurrent.atomic.AtomicInteger();
+            page.onRequest(request -> {
+                if (request.url().contains("/api/v1/responses")) {
+                    sent.incrementAndGet();
+                }
+            });
+            page.navigate(pages.base + "/survey/#" + code);
+            for (int p = 0; p < 3; p++) {
+                answerPage(page, q -> "4");
+                next(page);
+            }
+            page.locator("label[for='q-KQ1-2']").click();
+            page.reload();
+            assertThat(page.locator("#resumed")).isVisible();
+            assertThat(page.locator("#title")).hasText("Kết quả giải quyết");
+            assertThat(page.locator("#q-KQ1-2")).isChecked();
+            CitizenPages.screen(page, "survey-resumed-phone");
+            page.close();
+
+            // The tab closed; the citizen opens the link again later.
+            var again = phone(context);
+            again.navigate(pages.base + "/s/" + code);
+            assertThat(again.locator("#title")).hasText("Kết quả giải quyết");
+            answerPage(again, q -> "3");
+            again.locator("#back").click();
+            again.locator("#back").click();
+            assertThat(again.locator("#q-TT4-4")).isChecked();
+            for (int p = 0; p < 3; p++) {
+                next(again);
+            }
+            answerPage(again, q -> "5");
+            next(again);
+            answerPage(again, q -> "4");
+            for (int p = 0; p < 3; p++) {
+                next(again);
+            }
+            org.assertj.core.api.Assertions.assertThat(sent.get()).as("nothing left the phone before Send").isZero();
+            again.locator("#submit").click();
+            assertThat(again.locator("[data-view=thanks]")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select array_to_string(answers, ',', 'NA')"
+                    + " from response where agency_id = ?", String.class, unit))
+                    .startsWith("4,4,4,4,4,4,4,4,4,4,3,3,3,5,5,5,4,");
+            again.navigate(pages.base + "/survey/#" + code);
+            assertThat(again.locator("#resumed")).isHidden();
+            assertThat(again.locator("input:checked")).hasCount(0);
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void the_servers_refusal_is_shown_in_the_pages_language_at_the_question_it_names() {
+        var code = pages.surveyLink("XS", null);
+        try (var context = browser.newContext()) {
+            var page = phone(context);
+            // The 422 provoked below is the browser's own "Failed to load resource" line: expected.
+            var errors = CitizenPages.consoleErrors(page, true);
+            page.navigate(pages.base + "/survey/#" + code);
+            for (int p = 0; p < REQUIRED.size(); p++) {
+                answerPage(page, q -> "4");
+                next(page);
+            }
+            next(page);
+            next(page);
+            // The server has the last word: drop HL on the way out, and the survey goes back to HL's page.
+            page.route("**/api/v1/responses", route -> route.resume(new Route.ResumeOptions()
+                    .setPostData(route.request().postData().replace(",\"HL\":4", ""))));
+            page.locator("#submit").click();
+            assertThat(page.locator("#title")).hasText("Đánh giá chung");
+            assertThat(page.locator("#q-HL .field-error")).hasText("Vui lòng chọn một câu trả lời cho câu này.");
+            assertThat(page.locator("#form-error")).containsText("Phiếu chưa được nhận");
+            assertThat(page.locator("main")).not().containsText("is required");
+            CitizenPages.screen(page, "survey-server-422-phone");
+            page.unrouteAll();
+            page.locator("#lang").click();
+            assertThat(page.locator("#q-HL .field-error")).hasText("Please choose an answer to this question.");
+            page.locator("#lang").click();
+            for (int p = 0; p < 3; p++) {
+                next(page);
+            }
+            page.locator("#submit").click();
+            assertThat(page.locator("[data-view=thanks]")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
         }
     }
 
@@ -103,15 +238,24 @@ class SurveyBrowserTest {
             var page = context.newPage();
             var errors = CitizenPages.consoleErrors(page, false);
             page.navigate(pages.base + "/survey/#" + code);
-            assertThat(page.locator("fieldset.question[data-code]")).hasCount(29);
+            assertThat(page.locator("#questions fieldset[data-code]")).hasCount(3);
             var keyboard = page.keyboard();
-            for (var question : REQUIRED) {
-                tabUntil(page, "document.activeElement.name === 'q-" + question + "'");
-                keyboard.press("Space");
-                keyboard.press("ArrowRight");
-                keyboard.press("ArrowRight");
-                keyboard.press(question.equals("KQ1") ? "ArrowLeft" : "ArrowRight");
+            for (var codes : REQUIRED) {
+                for (var question : codes) {
+                    tabUntil(page, "document.activeElement.name === 'q-" + question + "'");
+                    // The first radio is the best level; two steps down is "Bình thường", then back up one: "Hài lòng".
+                    keyboard.press("Space");
+                    keyboard.press("ArrowRight");
+                    keyboard.press("ArrowRight");
+                    keyboard.press(question.equals("KQ1") ? "ArrowRight" : "ArrowLeft");
+                }
+                tabUntil(page, "document.activeElement.id === 'next'");
+                keyboard.press("Enter");
             }
+            tabUntil(page, "document.activeElement.id === 'next'");
+            keyboard.press("Enter");
+            tabUntil(page, "document.activeElement.id === 'next'");
+            keyboard.press("Enter");
             tabUntil(page, "document.activeElement.id === 'comment'");
             keyboard.type("Gõ bằng bàn phím");
             CitizenPages.screen(page, "survey-keyboard-screen");
@@ -134,10 +278,12 @@ class SurveyBrowserTest {
             var page = context.newPage();
             var errors = CitizenPages.consoleErrors(page, true);
             page.navigate(pages.base + "/survey/#" + code);
-            assertThat(page.locator("fieldset.question[data-code]")).hasCount(29);
-            for (var question : REQUIRED) {
-                page.locator("label[for='q-" + question + "-5']").click();
+            for (int p = 0; p < REQUIRED.size(); p++) {
+                answerPage(page, q -> "5");
+                next(page);
             }
+            next(page);
+            next(page);
             // The server stores the survey, but its answer never reaches the phone.
             page.route("**/api/v1/responses", route -> {
                 route.fetch();
@@ -165,19 +311,19 @@ class SurveyBrowserTest {
             var page = context.newPage();
             var errors = CitizenPages.consoleErrors(page, false);
             page.navigate(pages.base + "/survey/#" + code);
-            assertThat(page.locator("#title")).hasText("Ông/Bà hài lòng thế nào với dịch vụ hành chính công?");
+            assertThat(page.locator("#form-title")).hasText("Ông/Bà hài lòng thế nào với dịch vụ hành chính công?");
             page.locator("#lang").click();
             assertThat(page.locator("html")).hasAttribute("lang", "en");
-            assertThat(page.locator("#title")).hasText("How satisfied are you with the public administrative service?");
+            assertThat(page.locator("#form-title")).hasText("How satisfied are you with the public administrative service?");
+            assertThat(page.locator("#title")).hasText("Access to the service");
+            assertThat(page.locator("#step")).hasText("Page 1 of " + PAGES);
             assertThat(page.locator("#q-TC1 legend")).containsText("Signs and directions");
             assertThat(page.locator("label[for='q-TC1-na']")).hasText("Not applicable");
-            assertThat(page.locator("#submit")).hasText("Send");
+            assertThat(page.locator("#next")).hasText("Next");
             page.setViewportSize(390, 844);
             CitizenPages.screen(page, "survey-english-mobile-screen");
-            page.locator("#q-PA3").scrollIntoViewIfNeeded();
-            CitizenPages.screen(page, "survey-english-mobile-middle");
             page.reload();
-            assertThat(page.locator("#title")).hasText("How satisfied are you with the public administrative service?");
+            assertThat(page.locator("#title")).hasText("Access to the service");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
         }
     }
@@ -203,7 +349,9 @@ class SurveyBrowserTest {
             assertThat(page.locator("#place")).containsText("Một cửa xã Khảo Sát");
             assertThat(page.locator("#qr")).hasAttribute("src", "/api/v1/qr?format=svg&text="
                     + java.net.URLEncoder.encode(pages.base + "/s/" + code, java.nio.charset.StandardCharsets.UTF_8));
-            page.waitForFunction("document.getElementById('qr').complete && document.getElementById('qr').naturalWidth > 0");
+            assertThat(page.locator("#qr")).hasJSProperty("complete", true);
+            org.assertj.core.api.Assertions.assertThat(((Number) page.locator("#qr").evaluate("img => img.naturalWidth")).intValue())
+                    .as("the QR code image loaded").isPositive();
             assertThat(page.locator("#print")).isVisible();
             Browser.screenshot(page, "poster");
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
@@ -220,9 +368,5 @@ class SurveyBrowserTest {
             }
         }
         throw new AssertionError("Tab never reached: " + condition);
-    }
-
-    private static long count(String channel) {
-        return pages.sql("select count(*) from response where channel = ?", Long.class, channel);
     }
 }
