@@ -1,5 +1,7 @@
 // The touch kiosk at the one-stop desk: enrol once, then rate, thank, and forget the citizen.
-// Ratings go through the IndexedDB outbox (queue.js) so none is lost offline.
+// A tap on a face is a rating: it is held on the device at once (HELD), and sent as soon as the citizen is done —
+// at once after a satisfied tap, else when they send what they added, or walk away. Nothing they entered is ever
+// dropped. Ratings go through the IndexedDB outbox (queue.js) so none is lost offline.
 import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
 import { questionFieldset, setFieldError, missing, answersForApi, NA } from '/shared/questions.js';
 import { messages } from '/kiosk/messages.js';
@@ -7,6 +9,8 @@ import * as outbox from '/kiosk/queue.js';
 
 const TOKEN = 'hailong.kiosk.token';
 const CONFIG = 'hailong.kiosk.config';
+// The rating being given, as it would be sent now: survives a reload or a crash of the kiosk's browser.
+const HELD = 'hailong.kiosk.held';
 const params = new URLSearchParams(location.search);
 // Shorter timers for tests and demonstrations: ?thanks=1&idle=3 (seconds).
 const THANKS_MS = seconds(params.get('thanks'), 5) * 1000;
@@ -29,7 +33,7 @@ let thanksTimer = null;
 const switches = new Switches({ remember: false, onChange: () => render() });
 
 function fresh() {
-  return { agency: null, answers: {}, comment: '', page: 0, startedAt: null, errors: {} };
+  return { agency: null, answers: {}, comment: '', page: 0, startedAt: null, errors: {}, submissionId: null, submittedAt: null };
 }
 
 const m = () => messages[switches.settings.lang];
@@ -128,9 +132,10 @@ function renderFaces() {
     'aria-pressed': String(citizen.answers[q.code] === level.score),
     onclick: () => {
       touch();
-      citizen.startedAt = citizen.startedAt || new Date().toISOString();
       citizen.answers[q.code] = level.score;
-      if (form().questions.length > 1) go('more'); else submit();
+      hold();
+      // Only a neutral or unhappy tap is asked what went wrong; a happy one is thanked at once.
+      if (form().questions.length > 1 && !satisfied(scale, level.score)) go('more'); else finish();
     },
   }, face(n > 1 ? (level.score - 1) / (n - 1) : 1), el('span', { class: 'face-label', text: pick(level, 'label', lang()) }))));
 }
@@ -143,6 +148,7 @@ function question(q, number) {
       citizen.answers[code] = value;
       delete citizen.errors[code];
       setFieldError(fieldset, null);
+      hold();
     },
   });
   if (citizen.errors[q.code]) setFieldError(fieldset, citizen.errors[q.code]);
@@ -193,7 +199,7 @@ function renderFull() {
   if (page.comment) {
     const area = el('textarea', { id: 'full-comment', rows: 5, maxlength: 2000 });
     area.value = citizen.comment;
-    area.addEventListener('input', () => { touch(); citizen.comment = area.value; });
+    area.addEventListener('input', () => { touch(); citizen.comment = area.value; hold(); });
     box.replaceChildren(el('label', { class: 'comment', for: 'full-comment' }, el('span', { text: m().commentLabel }), area));
   } else {
     box.replaceChildren(...page.questions.map((q) => question(q, numbers.get(q.code))));
@@ -215,9 +221,31 @@ function fullNext() {
     return;
   }
   citizen.page += 1;
-  citizen.startedAt = citizen.startedAt || new Date().toISOString();
   renderFull();
   window.scrollTo(0, 0);
+}
+
+/** Sends the full form, or shows the first page with a required question still unanswered. */
+function fullSend() {
+  const lacking = missing(form().questions, citizen.answers);
+  if (lacking.length) {
+    lacking.forEach((code) => { citizen.errors[code] = m().required; });
+    citizen.page = Math.max(0, pages().findIndex((p) => p.questions.some((q) => lacking.includes(q.code))));
+    renderFull();
+    return;
+  }
+  finish();
+}
+
+/** Sends a card with what was added to the tap; a required extra still missing is asked for first. */
+function moreSend() {
+  const lacking = missing(form().questions, citizen.answers);
+  if (lacking.length) {
+    lacking.forEach((code) => { citizen.errors[code] = m().required; });
+    renderMore();
+    return;
+  }
+  finish();
 }
 
 function fullBack() {
@@ -227,39 +255,69 @@ function fullBack() {
   renderFull();
 }
 
-// ---- Sending ----
+// ---- Holding and sending ----
 
-async function submit(withExtras = true) {
+/** Whether a level counts as satisfied on its scale (the levels from satisfiedFrom up). */
+function satisfied(scale, score) {
+  return scale.satisfiedFrom != null && score >= scale.satisfiedFrom;
+}
+
+/** The rating as it stands, in the API's form; null until the overall question is answered. */
+function rating() {
   const f = form();
-  const answers = withExtras ? citizen.answers : { [primary().code]: citizen.answers[primary().code] };
-  const lacking = missing(f.questions, answers);
-  if (lacking.length) {
-    // Only possible on a card whose extras are required: ask for them instead of sending.
-    lacking.forEach((code) => { citizen.errors[code] = m().required; });
-    go(isCard() ? 'more' : 'full');
-    return;
-  }
-  const submissionId = crypto.randomUUID();
+  if (citizen.answers[primary().code] === undefined) return null;
+  citizen.submissionId = citizen.submissionId || crypto.randomUUID();
+  citizen.startedAt = citizen.startedAt || new Date().toISOString();
+  citizen.submittedAt = citizen.submittedAt || new Date().toISOString();
   const body = {
-    submissionId,
+    submissionId: citizen.submissionId,
     questionnaire: f.questionnaire,
     version: f.version,
     agency: citizen.agency || config.agencies[0].code,
     channel: 'kiosk',
-    answers: answersForApi(f.questions, answers),
-    startedAt: citizen.startedAt || undefined,
-    submittedAt: new Date().toISOString(),
+    answers: answersForApi(f.questions, citizen.answers),
+    startedAt: citizen.startedAt,
+    submittedAt: citizen.submittedAt,
   };
-  const comment = withExtras ? citizen.comment.trim() : '';
+  // A citizen who walked away before the end: what they answered counts, the rest is left out.
+  if (missing(f.questions, citizen.answers).length) body.incomplete = true;
+  const comment = citizen.comment.trim();
   if (comment) body.comment = comment.slice(0, 2000);
-  // The exact text is kept, so every retry is byte for byte the same rating.
+  return body;
+}
+
+/** Keeps the rating as it stands on the device, so that not even a crash of the browser loses the tap. */
+function hold() {
+  const body = rating();
   try {
-    await outbox.enqueue(submissionId, JSON.stringify(body));
+    if (body) localStorage.setItem(HELD, JSON.stringify(body)); else localStorage.removeItem(HELD);
+  } catch (e) {
+    console.warn('Could not hold the rating', e);
+  }
+}
+
+/** Sends the rating as it stands (if the overall question is answered) and thanks the citizen. */
+async function finish() {
+  const body = rating();
+  if (body) await send(JSON.stringify(body));
+  thank();
+}
+
+/** Hands a rating's exact text to the outbox, then lets go of it: every retry is byte for byte the same. */
+async function send(text) {
+  try {
+    await outbox.enqueue(JSON.parse(text).submissionId, text);
+    localStorage.removeItem(HELD);
   } catch (e) {
     console.warn('Could not keep the rating in the outbox', e);
   }
-  thank();
   sendQueued();
+}
+
+/** A rating held when the kiosk's browser stopped (a crash, a reload) is sent as it was. */
+async function sendHeld() {
+  const held = localStorage.getItem(HELD);
+  if (held) await send(held);
 }
 
 function thank() {
@@ -324,6 +382,8 @@ function touch() {
 
 function idle() {
   if (view === 'enrol' || view === 'loading') return;
+  // The citizen walked away: what they gave is sent (if they answered the overall question), then all is forgotten.
+  if (view !== 'thanks' && rating()) { finish(); return; }
   reset();
 }
 
@@ -435,17 +495,13 @@ async function start() {
     const code = document.getElementById('enrol-code').value;
     if (code.trim() && await enrol(code)) setUp();
   });
-  document.getElementById('send').addEventListener('click', () => { touch(); submit(true); });
-  document.getElementById('skip').addEventListener('click', () => { touch(); submit(false); });
-  document.getElementById('more-back').addEventListener('click', () => {
-    touch();
-    delete citizen.answers[primary().code];
-    go('rate');
-  });
-  document.getElementById('comment').addEventListener('input', (e) => { touch(); citizen.comment = e.target.value; });
+  document.getElementById('send').addEventListener('click', () => { touch(); moreSend(); });
+  // Back to the faces to change the tap: the same rating, held until it is sent.
+  document.getElementById('more-back').addEventListener('click', () => { touch(); go('rate'); });
+  document.getElementById('comment').addEventListener('input', (e) => { touch(); citizen.comment = e.target.value; hold(); });
   document.getElementById('full-next').addEventListener('click', fullNext);
   document.getElementById('full-back').addEventListener('click', fullBack);
-  document.getElementById('full-send').addEventListener('click', () => { touch(); submit(true); });
+  document.getElementById('full-send').addEventListener('click', () => { touch(); fullSend(); });
   for (const type of ['pointerdown', 'keydown', 'input']) document.addEventListener(type, touch, { passive: true });
   window.addEventListener('online', () => { failures = 0; sendQueued(); });
   window.addEventListener('offline', renderStatus);
@@ -468,6 +524,7 @@ async function start() {
     showEnrol();
     return;
   }
+  await sendHeld();
   sendQueued();
   await setUp();
 }

@@ -52,6 +52,9 @@ class KioskBrowserTest {
             assertThat(page).hasURL(Pattern.compile(".*/kiosk/\\?thanks=1&idle=3$"));
             Browser.screenshot(page, "kiosk-card");
 
+            // Best first: "Rất hài lòng" leads, as on every citizen page.
+            assertThat(page.locator(".face .face-label")).hasText(new String[] {"Rất hài lòng", "Hài lòng", "Bình thường",
+                    "Không hài lòng", "Rất không hài lòng"});
             page.locator(".face[data-level='2']").click();
             assertThat(page.locator("[data-view=more]")).isVisible();
             page.locator("label[for='k-PB-1']").click();
@@ -69,17 +72,21 @@ class KioskBrowserTest {
                     + " join kiosk_device d on d.id = r.device_id where d.name = 'Máy 1'", String.class))
                     .isEqualTo("{2,1} Phải chờ gần một tiếng");
 
-            // A citizen who walks away half-way: after the idle time nothing of theirs is left.
+            // A citizen who walks away half-way: what they gave is sent, then nothing of theirs is left on screen.
             page.locator(".face[data-level='1']").click();
             page.locator("label[for='k-PB-3']").click();
             page.locator("#comment").fill("Bỏ dở");
             assertThat(page.locator("[data-view=rate]")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
                     .IsVisibleOptions().setTimeout(8000));
             assertThat(page.locator(".face[aria-pressed=true]")).hasCount(0);
-            page.locator(".face[data-level='4']").click();
+            page.locator(".face[data-level='2']").click();
             assertThat(page.locator("#comment")).hasValue("");
             assertThat(page.locator("input[name='k-PB']:checked")).hasCount(0);
-            org.assertj.core.api.Assertions.assertThat(kioskResponses("Máy 1")).isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> kioskResponses("Máy 1"), 2L, Duration.ofSeconds(10)))
+                    .isEqualTo(2L);
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select r.answers::text || ' ' || r.comment from response r"
+                    + " join kiosk_device d on d.id = r.device_id where d.name = 'Máy 1' and r.comment = 'Bỏ dở'", String.class))
+                    .isEqualTo("{1,3} Bỏ dở");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors (CSP violations included)").isEmpty();
         }
     }
@@ -181,7 +188,7 @@ class KioskBrowserTest {
                 assertThat(page.locator("#full-step")).hasText("Bước " + step + " / 9");
                 var questions = page.locator("#full-page fieldset");
                 for (int i = 0; i < questions.count(); i++) {
-                    questions.nth(i).locator(".choice").nth(3).click();
+                    questions.nth(i).locator(".choice").nth(1).click(); // "Hài lòng": the levels are shown best first
                 }
                 page.locator("#full-next").click();
             }
@@ -239,10 +246,135 @@ class KioskBrowserTest {
         }
     }
 
+    /** One rating: a tap, and (after a neutral or unhappy tap) "Gửi" on the follow-up without adding anything. */
     private static void rate(Page page, int level) {
         page.locator(".face[data-level='" + level + "']").click();
-        page.locator("#skip").click();
+        if (level < 4) {
+            page.locator("#send").click();
+        }
         assertThat(page.locator("[data-view=thanks]")).isVisible();
         assertThat(page.locator("[data-view=rate]")).isVisible();
+    }
+
+    @Test
+    void a_happy_tap_is_a_rating_at_once_and_an_unhappy_tap_left_alone_is_sent_when_the_citizen_walks_away() {
+        var code = pages.enrolmentCode(centreId, "Máy 5");
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = CitizenPages.consoleErrors(page, false);
+            page.navigate(pages.base + "/kiosk/?thanks=1&idle=2#enrol=" + code);
+            page.locator(".face[data-level='5']").click();
+            assertThat(page.locator("[data-view=thanks]")).isVisible();
+            assertThat(page.locator("[data-view=more]")).isHidden();
+            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> kioskResponses("Máy 5"), 1L, Duration.ofSeconds(10)))
+                    .isEqualTo(1L);
+
+            // A tap, and nothing more: the citizen walks away from the follow-up. The tap is a rating.
+            assertThat(page.locator("[data-view=rate]")).isVisible();
+            page.locator(".face[data-level='3']").click();
+            assertThat(page.locator("[data-view=more]")).isVisible();
+            assertThat(page.locator("[data-view=rate]")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+                    .IsVisibleOptions().setTimeout(8000));
+            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> kioskResponses("Máy 5"), 2L, Duration.ofSeconds(10)))
+                    .isEqualTo(2L);
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select string_agg(r.answers::text, ' ' order by r.id)"
+                    + " from response r join kiosk_device d on d.id = r.device_id where d.name = 'Máy 5'", String.class))
+                    .isEqualTo("{5,NULL} {3,NULL}");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void what_a_citizen_added_survives_going_back_and_even_a_crash_of_the_kiosk_browser() {
+        var code = pages.enrolmentCode(centreId, "Máy 6");
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = CitizenPages.consoleErrors(page, false);
+            page.navigate(pages.base + "/kiosk/?thanks=1&idle=60#enrol=" + code);
+            page.locator(".face[data-level='1']").click();
+            page.locator("label[for='k-PB-4']").click();
+            page.locator("#comment").fill("Giấy tờ rắc rối");
+            // Back to the faces to change the tap: the same rating, what was added kept.
+            page.locator("#more-back").click();
+            page.locator(".face[data-level='2']").click();
+            assertThat(page.locator("#k-PB-4")).isChecked();
+            assertThat(page.locator("#comment")).hasValue("Giấy tờ rắc rối");
+            page.locator("#comment").fill("Giấy tờ rắc rối quá");
+            // The kiosk's browser stops here (a crash, a power cut, a reload): the rating it held is sent at the next start.
+            page.reload();
+            assertThat(page.locator("[data-view=rate]")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> kioskResponses("Máy 6"), 1L, Duration.ofSeconds(10)))
+                    .isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select r.answers::text || ' ' || r.comment from response r"
+                    + " join kiosk_device d on d.id = r.device_id where d.name = 'Máy 6'", String.class))
+                    .isEqualTo("{2,4} Giấy tờ rắc rối quá");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void the_full_form_left_unfinished_is_sent_if_the_overall_question_was_answered_and_not_otherwise() {
+        var province = pages.unit("TI", "Tỉnh Bỏ Dở", "Unfinished Province", "province", null);
+        pages.unit("SI", "Sở Nội vụ", "Department of Home Affairs", "department", province);
+        var centre = pages.centre("TTI", province, "Trung tâm tỉnh Bỏ Dở", "SIPAS");
+        var code = pages.enrolmentCode(centre, "Máy bỏ dở");
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = CitizenPages.consoleErrors(page, false);
+            page.navigate(pages.base + "/kiosk/?thanks=1&idle=3#enrol=" + code);
+            // Only one agency here: the form starts at once. Two pages answered, then the citizen leaves.
+            assertThat(page.locator("#full-step")).hasText("Bước 1 / 9");
+            for (int step = 1; step <= 2; step++) {
+                var questions = page.locator("#full-page fieldset");
+                for (int i = 0; i < questions.count(); i++) {
+                    questions.nth(i).locator(".choice").nth(0).click();
+                }
+                page.locator("#full-next").click();
+            }
+            assertThat(page.locator("#full-step")).hasText("Bước 1 / 9", new com.microsoft.playwright.assertions
+                    .LocatorAssertions.HasTextOptions().setTimeout(8000));
+            org.assertj.core.api.Assertions.assertThat(kioskResponses("Máy bỏ dở")).as("no overall answer: nothing sent")
+                    .isZero();
+            // Now up to the overall question (page 6), then away.
+            for (int step = 1; step <= 6; step++) {
+                assertThat(page.locator("#full-step")).hasText("Bước " + step + " / 9");
+                var questions = page.locator("#full-page fieldset");
+                for (int i = 0; i < questions.count(); i++) {
+                    questions.nth(i).locator(".choice").nth(1).click();
+                }
+                if (step < 6) {
+                    page.locator("#full-next").click();
+                }
+            }
+            org.assertj.core.api.Assertions.assertThat(pages.eventually(() -> kioskResponses("Máy bỏ dở"), 1L,
+                    Duration.ofSeconds(15))).isEqualTo(1L);
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select r.answers[1] || ' ' || r.answers[17] || ' '"
+                    + " || coalesce(r.answers[18]::text, 'null') from response r join kiosk_device d on d.id = r.device_id"
+                    + " where d.name = 'Máy bỏ dở'", String.class)).isEqualTo("4 4 null");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void on_a_phone_sized_screen_every_face_is_a_large_target() {
+        var code = pages.enrolmentCode(centreId, "Máy 7");
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            page.setViewportSize(390, 844);
+            page.navigate(pages.base + "/kiosk/?thanks=1&idle=60#enrol=" + code);
+            assertThat(page.locator(".face")).hasCount(5);
+            for (int i = 0; i < 5; i++) {
+                var box = page.locator(".face").nth(i).boundingBox();
+                org.assertj.core.api.Assertions.assertThat(box.height).as("face %d height", i).isGreaterThanOrEqualTo(48);
+                org.assertj.core.api.Assertions.assertThat(box.width).as("face %d width", i).isGreaterThanOrEqualTo(48);
+            }
+            for (var button : new String[] {"#large", "#contrast", "#lang"}) {
+                var box = page.locator(button).boundingBox();
+                org.assertj.core.api.Assertions.assertThat(Math.min(box.height, box.width)).as(button).isGreaterThanOrEqualTo(48);
+            }
+            Browser.screenshot(page, "kiosk-card-phone");
+            page.locator(".face[data-level='2']").click();
+            Browser.screenshot(page, "kiosk-problem-phone");
+        }
     }
 }
