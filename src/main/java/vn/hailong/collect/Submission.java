@@ -4,7 +4,12 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
-/** A rating as a client sends it to POST /api/v1/responses. answers maps indicator codes to a level, or null for N/A. */
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A rating as a client sends it to POST /api/v1/responses. answers maps indicator codes to a level, or null for N/A;
+ * link is the code of the survey link it came through.
+ */
 public record Submission(
         UUID submissionId,
         String questionnaire,
@@ -19,6 +24,9 @@ public record Submission(
         String comment,
         String dossierCode,
         String invitation,
+        // Left out of the content hash when absent, so a rating hashes as it did before links were named: a retry of
+        // one stored earlier is still recognised.
+        @JsonInclude(JsonInclude.Include.NON_NULL) String link,
         OffsetDateTime startedAt,
         OffsetDateTime submittedAt) {
 
