@@ -6,9 +6,9 @@ import { t } from './i18n.js';
 const FILTERS = ['actor', 'action', 'entity', 'entityId', 'from', 'to'];
 // What the server records; offered as suggestions, any text may still be typed.
 const ACTIONS = ['create', 'update', 'import', 'publish', 'delete', 'revoke', 'renew_enrolment_code', 'change_password',
-  'update_and_reset_password'];
+  'update_and_reset_password', 'deactivate', 'reactivate'];
 const ENTITIES = ['unit', 'centre', 'counter', 'service_field', 'service', 'questionnaire', 'questionnaire_version',
-  'device', 'user', 'api_key'];
+  'device', 'survey_link', 'user', 'api_key'];
 const suggestions = (id, words) => h('datalist', { id }, words.map((w) => h('option', { value: w })));
 const SIZE = 25;
 

@@ -167,3 +167,10 @@ export function formatTime(iso) {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN');
 }
+
+/** A day as the administration writes it, 07/12/2026, in Vietnam's time. */
+export function formatDate(iso) {
+  const d = new Date(iso ?? '');
+  return Number.isNaN(d.getTime()) ? (iso ?? '–') : d.toLocaleDateString('vi-VN',
+    { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
+}

@@ -4,6 +4,7 @@ import { clearStatus, h, showError } from './dom.js';
 import { currentLang, setLang, t } from './i18n.js';
 import * as units from './units.js';
 import * as devices from './devices.js';
+import * as links from './links.js';
 import * as questionnaires from './questionnaires.js';
 import * as audit from './audit.js';
 import * as centres from './centres.js';
@@ -16,6 +17,7 @@ import * as password from './password.js';
 const sections = [
   { path: 'units', screen: units, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'devices', screen: devices, roles: ['admin', 'agency_manager'] },
+  { path: 'links', screen: links, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'questionnaires', screen: questionnaires, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'audit', screen: audit, roles: ['admin'] },
   { path: 'centres', screen: centres, roles: ['admin', 'analyst', 'agency_manager'] },

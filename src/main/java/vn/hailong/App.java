@@ -8,6 +8,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 import static io.javalin.apibuilder.ApiBuilder.put;
 import static vn.hailong.auth.Access.ADMIN;
 import static vn.hailong.auth.Access.AGENCY_MANAGER;
+import static vn.hailong.auth.Access.ANALYST;
 import static vn.hailong.auth.Access.KEY_IMPORT;
 import static vn.hailong.auth.Access.KEY_INVITATIONS;
 import static vn.hailong.auth.Access.KIOSK;
@@ -66,6 +67,7 @@ import vn.hailong.collect.QualityFlags;
 import vn.hailong.collect.RateLimiter;
 import vn.hailong.collect.Submissions;
 import vn.hailong.collect.SubmissionsApi;
+import vn.hailong.collect.SurveyLinksApi;
 import vn.hailong.imports.ImportsApi;
 import vn.hailong.imports.Uploads;
 import vn.hailong.rollup.RollupFolder;
@@ -183,10 +185,12 @@ public final class App implements AutoCloseable {
         // with one writer, 27 % with two, whose batches were half as large). Writers never wait on each other's
         // rows; a server's writers, like two servers', wait only on the same rating or dossier sent to both.
         var stored = new Submissions(dsl, rollups, folder, Integer.getInteger("hailong.writers", 1));
-        var submissions = new SubmissionsApi(new Directory(dsl), forms, stored,
+        var directory = new Directory(dsl);
+        var submissions = new SubmissionsApi(directory, forms, stored,
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
         var collect = new CollectApi(dsl, forms, publicUrl);
+        var surveyLinks = new SurveyLinksApi(dsl, forms, directory, publicUrl);
         var slices = new Slices(dsl, forms);
         var indices = new IndicesApi(dsl, slices);
         var compare = new CompareApi(dsl, slices);
@@ -233,7 +237,7 @@ public final class App implements AutoCloseable {
             config.routes.apiBuilder(() -> {
                 get("/health", health::get, PUBLIC);
                 get("/metrics", metrics::get, Access.METRICS);
-                get("/s/{code}", collect::openLink, PUBLIC);
+                get("/s/{code}", surveyLinks::open, PUBLIC);
                 get("/d/{token}", collect::openInvitation, PUBLIC);
                 path("/api/v1", () -> {
                     get("/openapi.json", openApi::get, PUBLIC);
@@ -298,8 +302,12 @@ public final class App implements AutoCloseable {
                     post("/responses", submissions::submit, PUBLIC);
                     get("/responses/export", responsesExport::get, READERS);
                     get("/forms/{questionnaire}", collect::form, PUBLIC);
-                    post("/survey-links", collect::createLink, ADMIN, AGENCY_MANAGER);
-                    get("/survey-links/{code}", collect::link, PUBLIC);
+                    path("/survey-links", () -> {
+                        get(surveyLinks::list, ADMIN, AGENCY_MANAGER, ANALYST);
+                        post(surveyLinks::create, ADMIN, AGENCY_MANAGER);
+                        get("/{code}", surveyLinks::get, PUBLIC);
+                        patch("/{code}", surveyLinks::update, ADMIN, AGENCY_MANAGER);
+                    });
                     post("/invitations", collect::invite, ADMIN, KEY_INVITATIONS);
                     get("/invitations/{token}", collect::invitation, PUBLIC);
                     path("/users", () -> {

@@ -20,7 +20,7 @@ import vn.hailong.http.Requests;
 import vn.hailong.survey.Forms;
 import vn.hailong.survey.Questionnaires;
 
-/** HTTP for what citizens open: forms, survey links, dossier invitations, and a kiosk's set-up. */
+/** HTTP for what citizens open: forms, dossier invitations, and a kiosk's set-up (survey links: SurveyLinksApi). */
 public final class CollectApi {
     private final DSLContext dsl;
     private final Forms forms;
@@ -36,9 +36,6 @@ public final class CollectApi {
         this.questionnaires = new Questionnaires(dsl);
     }
 
-    record LinkRequest(String agency, String service, String centre, String counter, String questionnaire) {
-    }
-
     record InvitationRequest(String dossierCode, String agency, String service) {
     }
 
@@ -47,61 +44,6 @@ public final class CollectApi {
         var code = ctx.pathParam("questionnaire");
         var form = forms.latest(code).orElseThrow(() -> new NotFoundResponse("No published questionnaire " + code));
         ctx.json(view(form));
-    }
-
-    public void createLink(Context ctx) {
-        var body = Requests.json(ctx, LinkRequest.class);
-        var caller = principal(ctx);
-        var agencyCode = Requests.text("agency", body.agency(), 64);
-        var questionnaire = body.questionnaire() == null ? "SIPAS" : body.questionnaire().strip();
-        if (forms.latest(questionnaire).isEmpty()) {
-            throw Invalid.field("questionnaire", "no published questionnaire has code '" + questionnaire + "'");
-        }
-        var code = dsl.transactionResult(trx -> {
-            var tx = trx.dsl();
-            long agencyId = places.agencyId(tx, agencyCode)
-                    .filter(id -> caller.scope().covers(tx, id))
-                    .orElseThrow(() -> Invalid.field("agency", "no agency you manage has code '" + agencyCode + "'"));
-            Long serviceId = body.service() == null ? null : places.serviceId(tx, body.service())
-                    .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
-            Long centreId = body.centre() == null ? null : places.centreId(tx, body.centre())
-                    .orElseThrow(() -> Invalid.field("centre", "no centre has code '" + body.centre() + "'"));
-            // Its ratings must be accepted: a rating names only a centre that serves its agency.
-            if (centreId != null && places.served(centreId).stream().noneMatch(a -> a.id() == agencyId)) {
-                throw Invalid.field("centre", "centre '" + body.centre() + "' does not serve agency '" + agencyCode + "'");
-            }
-            Long counterId = null;
-            if (body.counter() != null) {
-                if (centreId == null) {
-                    throw Invalid.field("counter", "needs the centre it belongs to");
-                }
-                counterId = places.counterId(tx, centreId, body.counter())
-                        .orElseThrow(() -> Invalid.field("counter", "the centre has no counter '" + body.counter() + "'"));
-            }
-            return places.link(tx, agencyId, serviceId, centreId, counterId, questionnaire);
-        });
-        var url = publicUrl.of(ctx) + "/s/" + code;
-        ctx.status(HttpStatus.CREATED).json(Map.of("code", code, "path", "/s/" + code, "url", url,
-                "qr", "/api/v1/qr?text=" + encode(url)));
-    }
-
-    public void link(Context ctx) {
-        var code = ctx.pathParam("code");
-        var target = places.target(code).orElseThrow(() -> new NotFoundResponse("No survey link " + code));
-        var answer = new LinkedHashMap<String, Object>();
-        answer.put("link", target.link());
-        answer.put("url", publicUrl.of(ctx) + "/s/" + code);
-        answer.put("agency", target.agency());
-        answer.put("service", target.service());
-        answer.put("centre", target.centre());
-        answer.put("counter", target.counter());
-        answer.put("questionnaire", target.questionnaire());
-        ctx.json(answer);
-    }
-
-    /** /s/{code}: the short link on posters and receipts, opening the mobile survey. */
-    public void openLink(Context ctx) {
-        ctx.redirect("/survey/#" + encode(ctx.pathParam("code")), HttpStatus.FOUND);
     }
 
     /** /d/{token}: a dossier's single-use link; the token travels in the fragment, out of logs and referrers. */

@@ -6,6 +6,7 @@ import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
+import static vn.hailong.db.schema.Tables.SURVEY_LINK;
 import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.time.Duration;
@@ -18,12 +19,17 @@ import org.jooq.DSLContext;
 /**
  * The codes a rating names (agency, service, centre, counter, questionnaire version), resolved to ids and
  * remembered for a few seconds: ratings arrive by the hundred a second, the catalogue changes by the day.
- * An admin's change (a unit deactivated, say) reaches submissions within {@link #TTL}.
+ * An admin's change (a unit deactivated, say) reaches submissions within {@link #TTL}; a survey link changed on this
+ * server, at once (see {@link #forget}).
  */
 public final class Directory {
     static final Duration TTL = Duration.ofSeconds(15);
 
     public record ServiceRef(long id, String field) {
+    }
+
+    /** A survey link as a rating checks it: the place it names (null parts name none) and whether it is in use. */
+    public record LinkRef(long id, long agencyId, Long serviceId, Long centreId, Long counterId, boolean active) {
     }
 
     private record Entry(Object value, long expiresAt) {
@@ -80,6 +86,19 @@ public final class Directory {
     public Optional<Long> counter(long centreId, String code) {
         return remember("counter:" + centreId + ":" + code, () -> dsl.select(COUNTER.ID).from(COUNTER)
                 .where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(code)).fetchOptional(COUNTER.ID));
+    }
+
+    public Optional<LinkRef> link(String code) {
+        return remember("link:" + code, () -> dsl.select(SURVEY_LINK.ID, SURVEY_LINK.AGENCY_ID, SURVEY_LINK.SERVICE_ID,
+                        SURVEY_LINK.CENTRE_ID, SURVEY_LINK.COUNTER_ID, SURVEY_LINK.ACTIVE)
+                .from(SURVEY_LINK)
+                .where(SURVEY_LINK.CODE.eq(code))
+                .fetchOptional(org.jooq.Records.mapping(LinkRef::new)));
+    }
+
+    /** Forgets a link, so that this server sees a change to it at once rather than within {@link #TTL}. */
+    public void forget(String linkCode) {
+        cache.remove("link:" + linkCode);
     }
 
     /** A version by questionnaire code and number, published or not. */

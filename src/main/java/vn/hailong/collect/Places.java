@@ -4,12 +4,8 @@ import static vn.hailong.db.schema.Tables.COUNTER;
 import static vn.hailong.db.schema.Tables.INVITATION;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
-import static vn.hailong.db.schema.Tables.SURVEY_LINK;
 import static vn.hailong.db.schema.Tables.UNIT;
-import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.inline;
 
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +15,10 @@ import org.jooq.DSLContext;
 import vn.hailong.auth.Tokens;
 
 /**
- * Where a rating comes from and what it is about: survey links (/s/{code}), dossier invitations
- * (/d/{token}) and the agencies and counters a kiosk's centre serves.
+ * Where a rating comes from and what it is about: the agencies, procedures, centres and counters named by code,
+ * dossier invitations (/d/{token}) and the agencies and counters a kiosk's centre serves (survey links: SurveyLinks).
  */
 public final class Places {
-    private static final String LINK_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
-    private static final SecureRandom random = new SecureRandom();
-
     private final DSLContext dsl;
 
     public Places(DSLContext dsl) {
@@ -33,10 +26,6 @@ public final class Places {
     }
 
     public record Named(String code, String nameVi, String nameEn) {
-    }
-
-    /** The context a survey page needs; null parts were not given. */
-    public record Target(String link, Named agency, Named service, Named centre, Named counter, String questionnaire) {
     }
 
     public record Invitation(String token, String dossierCode, Named agency, Named service, OffsetDateTime createdAt,
@@ -59,36 +48,6 @@ public final class Places {
     public Optional<Long> counterId(DSLContext tx, long centreId, String code) {
         return tx.select(COUNTER.ID).from(COUNTER).where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(code))
                 .fetchOptional(COUNTER.ID);
-    }
-
-    /** The link for this target, made on first request and the same ever after. */
-    public String link(DSLContext tx, long agencyId, Long serviceId, Long centreId, Long counterId, String questionnaire) {
-        var existing = tx.select(SURVEY_LINK.CODE).from(SURVEY_LINK)
-                .where(SURVEY_LINK.AGENCY_ID.eq(agencyId))
-                .and(coalesce(SURVEY_LINK.SERVICE_ID, inline(0L)).eq(serviceId == null ? 0L : serviceId))
-                .and(coalesce(SURVEY_LINK.CENTRE_ID, inline(0L)).eq(centreId == null ? 0L : centreId))
-                .and(coalesce(SURVEY_LINK.COUNTER_ID, inline(0L)).eq(counterId == null ? 0L : counterId))
-                .and(SURVEY_LINK.QUESTIONNAIRE.eq(questionnaire))
-                .fetchOptional(SURVEY_LINK.CODE);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        var code = newLinkCode();
-        tx.insertInto(SURVEY_LINK)
-                .set(SURVEY_LINK.CODE, code)
-                .set(SURVEY_LINK.AGENCY_ID, agencyId)
-                .set(SURVEY_LINK.SERVICE_ID, serviceId)
-                .set(SURVEY_LINK.CENTRE_ID, centreId)
-                .set(SURVEY_LINK.COUNTER_ID, counterId)
-                .set(SURVEY_LINK.QUESTIONNAIRE, questionnaire)
-                .execute();
-        return code;
-    }
-
-    public Optional<Target> target(String code) {
-        return dsl.selectFrom(SURVEY_LINK).where(SURVEY_LINK.CODE.eq(code)).fetchOptional()
-                .map(l -> new Target(code, unit(l.getAgencyId()), service(l.getServiceId()), centre(l.getCentreId()),
-                        counter(l.getCounterId()), l.getQuestionnaire()));
     }
 
     public Invitation invite(DSLContext tx, long agencyId, Long serviceId, String dossierCode, Long keyId) {
@@ -176,18 +135,5 @@ public final class Places {
     private Named service(Long id) {
         return id == null ? null : dsl.select(SERVICE.CODE, SERVICE.NAME_VI, SERVICE.NAME_EN).from(SERVICE)
                 .where(SERVICE.ID.eq(id)).fetchOptional(org.jooq.Records.mapping(Named::new)).orElse(null);
-    }
-
-    private Named counter(Long id) {
-        return id == null ? null : dsl.select(COUNTER.CODE, COUNTER.NAME_VI, COUNTER.NAME_EN).from(COUNTER)
-                .where(COUNTER.ID.eq(id)).fetchOptional(org.jooq.Records.mapping(Named::new)).orElse(null);
-    }
-
-    private static String newLinkCode() {
-        var sb = new StringBuilder();
-        for (int i = 0; i < 7; i++) {
-            sb.append(LINK_ALPHABET.charAt(random.nextInt(LINK_ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

@@ -32,7 +32,7 @@ import vn.hailong.rollup.Rollups;
 /**
  * One writer's round: ratings taken together are checked against what is stored (retries, reused ids,
  * dossiers already rated, invitations) and the new ones stored by one call of the database function
- * store_submissions (sql/V13), with their rollups as pending rows (see Rollups), in one transaction and one round
+ * store_submissions (sql/V13, V26), with their rollups as pending rows (see Rollups), in one transaction and one round
  * trip. In plain JDBC, as this is the hot path.
  */
 final class SubmissionBatch {
@@ -203,6 +203,7 @@ final class SubmissionBatch {
                     .put("channel", s.channel())
                     .put("dossier_code", s.dossierCode())
                     .put("invitation_token", s.invitationToken())
+                    .put("survey_link_id", s.surveyLinkId())
                     .put("stratum", s.stratum())
                     .put("comment", s.comment())
                     .put("client_started_at", s.startedAt() == null ? null : s.startedAt().toString())

@@ -41,7 +41,7 @@ public final class Submissions implements AutoCloseable {
     /** A rating ready to store: every reference resolved, answers in the version's order. */
     public record Checked(UUID submissionId, String contentHash, long agencyId, long versionId, Long serviceId,
                           Long centreId, Long counterId, String channel, String stratum, Short[] answers, JSONB profile,
-                          String comment, String dossierCode, String invitationToken, Long deviceId,
+                          String comment, String dossierCode, String invitationToken, Long surveyLinkId, Long deviceId,
                           OffsetDateTime submittedAt, OffsetDateTime startedAt, OffsetDateTime clientSubmittedAt,
                           List<String> flags) {
     }

@@ -36,6 +36,8 @@ import vn.hailong.survey.Forms;
 /** POST /api/v1/responses: checks a rating field by field, then stores it exactly once. */
 public final class SubmissionsApi {
     static final int MAX_COMMENT = 2000;
+    /** Link codes are 7 characters; anything much longer is not one, and is not looked up. */
+    static final int MAX_LINK_CODE = 64;
     static final Set<String> CHANNELS = Set.of("kiosk", "qr", "web", "interview");
     static final Set<String> SEXES = Set.of("female", "male", "other");
     static final Set<String> AGE_BANDS = Set.of("under-18", "18-29", "30-44", "45-59", "60+");
@@ -161,6 +163,7 @@ public final class SubmissionsApi {
                 }
             }
         }
+        var surveyLinkId = link(s, agencyId, serviceId, centreId, counterId, errors);
         Forms.Form form = null;
         if (s.questionnaire() == null || s.version() == null) {
             errors.add(new FieldError(s.questionnaire() == null ? "questionnaire" : "version", "required",
@@ -208,7 +211,7 @@ public final class SubmissionsApi {
         var qualityFlags = flags.of(form, answers, deviceId, submittedAt);
         return new Submissions.Checked(s.submissionId(), contentHash(s), agencyId, form.versionId(), serviceId, centreId,
                 counterId, channel, stratum, answers, profile, blankToNull(s.comment()),
-                blankToNull(s.dossierCode()), blankToNull(s.invitation()), deviceId,
+                blankToNull(s.dossierCode()), blankToNull(s.invitation()), surveyLinkId, deviceId,
                 submittedAt, utc(s.startedAt()), utc(s.submittedAt()), qualityFlags);
     }
 
@@ -234,6 +237,46 @@ public final class SubmissionsApi {
         } else if (s.dossierCode() != null && (caller == null || !caller.interviews())) {
             errors.add(new FieldError("dossierCode", "needs_invitation", "a dossier is rated through the link of its invitation: send"
                     + " invitation instead (a dossier code alone is taken only from those who enter interviews)"));
+        }
+    }
+
+    /**
+     * The survey link a rating came through, counted as one of its ratings: a link in use, whose agency (and procedure,
+     * centre and counter, when it names them) the rating must be about, as an invitation binds its own.
+     */
+    private Long link(Submission s, Long agencyId, Long serviceId, Long centreId, Long counterId,
+                      List<FieldError> errors) {
+        if (s.link() == null || s.link().isBlank()) {
+            return null;
+        }
+        var code = s.link().strip();
+        var link = code.length() > MAX_LINK_CODE ? null : directory.link(code).orElse(null);
+        if (link == null) {
+            errors.add(new FieldError("link", "unknown", "is not the code of a survey link"));
+            return null;
+        }
+        if (!link.active()) {
+            errors.add(new FieldError("link", "not_in_use", "survey link '" + code + "' is no longer in use"));
+            return null;
+        }
+        if (agencyId != null && link.agencyId() != agencyId) {
+            errors.add(new FieldError("agency", "not_linked", "the survey link is for another agency"));
+        }
+        bound(link.serviceId(), serviceId, s.service(), "service", errors);
+        bound(link.centreId(), centreId, s.centre(), "centre", errors);
+        bound(link.counterId(), counterId, s.counter(), "counter", errors);
+        return link.id();
+    }
+
+    /** A part the link names must be the rating's; one the rating names but is unknown has its own error already. */
+    private static void bound(Long linked, Long rated, String given, String field, List<FieldError> errors) {
+        if (linked == null || linked.equals(rated)) {
+            return;
+        }
+        if (rated != null) {
+            errors.add(new FieldError(field, "not_linked", "the survey link is for another " + field));
+        } else if (given == null || given.isBlank()) {
+            errors.add(new FieldError(field, "required", "is required: the survey link names one"));
         }
     }
 

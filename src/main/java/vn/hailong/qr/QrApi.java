@@ -30,8 +30,9 @@ public final class QrApi {
         switch (format) {
             case "svg" -> ctx.contentType("image/svg+xml").result(svg(qr, 4));
             case "png" -> {
+                // Javalin runs the check on a missing value too (as null), before the default applies.
                 int scale = ctx.queryParamAsClass("scale", Integer.class)
-                        .check(s -> s >= 1 && s <= 40, "must be from 1 to 40").getOrDefault(8);
+                        .check(s -> s == null || s >= 1 && s <= 40, "must be from 1 to 40").getOrDefault(8);
                 // A public endpoint must not be made to paint huge images: cap the side at MAX_PNG_SIDE pixels.
                 if ((qr.size + 8) * scale > MAX_PNG_SIDE) {
                     throw Invalid.field("scale", "makes an image wider than " + MAX_PNG_SIDE + " pixels for this text;"

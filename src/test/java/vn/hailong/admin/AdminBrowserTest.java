@@ -190,7 +190,8 @@ class AdminBrowserTest {
             var errors = consoleErrors(page);
             signIn(page, "quanly", "manager-password-1");
             assertThat(page.locator("#who")).containsText("Chị Quản Lý · Quản lý đơn vị");
-            assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Thiết bị", "Bộ câu hỏi", "Trung tâm, quầy", "Thủ tục"});
+            assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Thiết bị", "Đường dẫn khảo sát", "Bộ câu hỏi",
+                    "Trung tâm, quầy", "Thủ tục"});
             assertThat(page.locator(".tree a")).hasText(new String[] {"Sở Quản Lý Riêng", "Phòng Con Riêng"});
             assertThat(page.locator("#view")).not().containsText("Sở Bí Mật Khác");
             assertThat(page.locator("section:has(#add-unit)")).hasCount(0);
@@ -247,6 +248,7 @@ class AdminBrowserTest {
                     "nameVi", "Trung tâm " + SCRIPT_PAYLOAD, "address", IMG_PAYLOAD)).get("id").asLong();
             api(adminContext, "POST", "/centres/" + centre + "/counters", Map.of("code", "Q1", "nameVi", "Quầy " + IMG_PAYLOAD));
             api(adminContext, "POST", "/devices", Map.of("centreId", centre, "name", "Máy " + IMG_PAYLOAD));
+            api(adminContext, "POST", "/survey-links", Map.of("agency", "XSS", "centre", "XSS-C", "counter", "Q1"));
             var questionnaire = api(adminContext, "POST", "/questionnaires", Map.of("code", "XSSQ",
                     "nameVi", "Bộ " + IMG_PAYLOAD, "preset", "KIOSK"));
             version = questionnaire.get("versions").get(0).get("id").asLong();
@@ -266,6 +268,7 @@ class AdminBrowserTest {
                     "centres", "Trung tâm " + SCRIPT_PAYLOAD,
                     "centres/" + centre, "Quầy " + IMG_PAYLOAD,
                     "devices", "Máy " + IMG_PAYLOAD,
+                    "links", "Quầy " + IMG_PAYLOAD,
                     "questionnaires", "Bộ " + IMG_PAYLOAD,
                     "questionnaires/v/" + version, "Tiêu đề " + SCRIPT_PAYLOAD,
                     "audit?entity=centre", "centre",
@@ -534,9 +537,10 @@ class AdminBrowserTest {
             var page = context.newPage();
             var errors = consoleErrors(page);
             signIn(page, "docgia", "analyst-password-1");
-            assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Bộ câu hỏi", "Trung tâm, quầy", "Thủ tục"});
+            assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Đường dẫn khảo sát", "Bộ câu hỏi",
+                    "Trung tâm, quầy", "Thủ tục"});
             assertThat(page.locator("#view form")).hasCount(0);
-            for (var screen : List.of("questionnaires", "centres", "catalogue")) {
+            for (var screen : List.of("links", "questionnaires", "centres", "catalogue")) {
                 page.locator("#nav-" + screen).click();
                 assertThat(page.locator("#view h1")).isVisible();
                 assertThat(page.locator("#view section.panel")).hasCount(0);

@@ -55,8 +55,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/responses", ANYONE),
             Map.entry("GET /api/v1/responses/export", READERS),
             Map.entry("GET /api/v1/forms/{questionnaire}", ANYONE),
+            Map.entry("GET /api/v1/survey-links", Set.of("admin", "analyst", "agency manager")),
             Map.entry("POST /api/v1/survey-links", DEVICE_MANAGERS),
             Map.entry("GET /api/v1/survey-links/{code}", ANYONE),
+            Map.entry("PATCH /api/v1/survey-links/{code}", DEVICE_MANAGERS),
             Map.entry("POST /api/v1/invitations", Set.of("admin", "key:invitations")),
             Map.entry("GET /api/v1/invitations/{token}", ANYONE),
             Map.entry("GET /api/v1/openapi.json", ANYONE),
@@ -163,7 +165,8 @@ class AuthorizationMatrixTest {
 
     /** Paths whose answer differs between a unit in the caller's subtree and one outside it. */
     static boolean unitScoped(App.Route route) {
-        return route.path().matches("/api/v1/(units|centres|devices)/\\{id}.*");
+        return route.path().matches("/api/v1/(units|centres|devices)/\\{id}.*")
+                || route.method().equals("PATCH") && route.path().equals("/api/v1/survey-links/{code}");
     }
 
     @Test
@@ -214,6 +217,9 @@ class AuthorizationMatrixTest {
         var devices = http.send(HttpRequest.newBuilder(uri("/api/v1/devices"))
                 .header("Cookie", Sessions.COOKIE + "=" + session.token()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(devices.body()).contains("Kiosk A").doesNotContain("Kiosk B");
+        var links = http.send(HttpRequest.newBuilder(uri("/api/v1/survey-links"))
+                .header("Cookie", Sessions.COOKIE + "=" + session.token()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(links.body()).contains(f.linkA).doesNotContain(f.linkB);
     }
 
     /** What a caller must get: refused (401 or 403), hidden (404), or served (anything below 500 but 401/403). */

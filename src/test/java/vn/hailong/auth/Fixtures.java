@@ -10,8 +10,8 @@ import vn.hailong.centres.Centres;
 import vn.hailong.units.Units;
 
 /**
- * A small province for access tests: province P with departments A (and its office A1) and B, a centre
- * and a kiosk in each department, users of every role (the manager belongs to A), and API keys of
+ * A small province for access tests: province P with departments A (and its office A1) and B, a centre,
+ * a kiosk and a survey link in each department, users of every role (the manager belongs to A), and API keys of
  * every scope. Sessions are minted directly so tests need no password round trips.
  */
 public final class Fixtures {
@@ -39,6 +39,8 @@ public final class Fixtures {
     public final String keyImport;
     public final String keyRead;
     public final String keyInterviews;
+    public final String linkA;
+    public final String linkB;
     private final Sessions sessions;
 
     public Fixtures(DSLContext dsl) {
@@ -78,6 +80,10 @@ public final class Fixtures {
                 + " values ('TEST', 'Thử', 'Test', 'SIPAS') returning id", Long.class);
         draftVersion = TestApp.one(dsl, "insert into questionnaire_version (questionnaire_id, version, title_vi, title_en)"
                 + " values (" + questionnaireId + ", 1, 'Thử', 'Test') returning id", Long.class);
+        linkA = TestApp.one(dsl, "insert into survey_link (code, agency_id, questionnaire) values ('linka23', {0}, 'SIPAS')"
+                + " returning code", String.class, unitA);
+        linkB = TestApp.one(dsl, "insert into survey_link (code, agency_id, questionnaire) values ('linkb23', {0}, 'SIPAS')"
+                + " returning code", String.class, unitB);
         sessions = new Sessions(dsl);
     }
 
@@ -92,6 +98,9 @@ public final class Fixtures {
     public List<String> pathValues(String method, String path) {
         if (path.contains("{questionnaire}")) {
             return List.of("SIPAS");
+        }
+        if (path.startsWith("/api/v1/survey-links/")) {
+            return List.of(linkA, linkB);
         }
         if (path.contains("{code}") || path.contains("{token}")) {
             return List.of("unknown");

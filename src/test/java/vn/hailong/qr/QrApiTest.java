@@ -40,6 +40,10 @@ class QrApiTest {
                 + "/api/v1/qr?format=png&scale=4&text=hello")).build(), HttpResponse.BodyHandlers.ofByteArray());
         var image = ImageIO.read(new ByteArrayInputStream(png.body()));
         assertThat(image.getWidth()).isEqualTo(image.getHeight()).isEqualTo((21 + 8) * 4);
+        var unscaled = client.download("/api/v1/qr?format=png&text=hello");
+        assertThat(unscaled.statusCode()).isEqualTo(200);
+        assertThat(ImageIO.read(new ByteArrayInputStream(unscaled.body())).getWidth()).as("8 pixels a module")
+                .isEqualTo((21 + 8) * 8);
         assertThat(client.get("/api/v1/qr").body().get("field").asText()).isEqualTo("text");
         assertThat(client.get("/api/v1/qr?text=x&format=gif").body().get("field").asText()).isEqualTo("format");
         assertThat(client.get("/api/v1/qr?format=png&scale=40&text=" + "x".repeat(900)).body().get("field").asText())

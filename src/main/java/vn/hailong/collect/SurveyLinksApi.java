@@ -1,0 +1,179 @@
+package vn.hailong.collect;
+
+import static vn.hailong.auth.AccessControl.principal;
+import static vn.hailong.db.schema.Tables.SURVEY_LINK;
+import static org.jooq.impl.DSL.noCondition;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+
+import io.javalin.http.ConflictResponse;
+import io.javalin.http.Context;
+import io.javalin.http.GoneResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import vn.hailong.audit.AuditLog;
+import vn.hailong.collect.Places.Named;
+import vn.hailong.http.Invalid;
+import vn.hailong.http.PublicUrl;
+import vn.hailong.http.Requests;
+import vn.hailong.survey.Forms;
+
+/**
+ * HTTP for survey links: made for a place, listed with the ratings each brought, deactivated and reactivated (staff,
+ * within their units); read by the survey page and the poster, and opened as /s/{code} (anyone).
+ */
+public final class SurveyLinksApi {
+    private final DSLContext dsl;
+    private final Forms forms;
+    private final Directory directory;
+    private final PublicUrl publicUrl;
+    private final Places places;
+    private final SurveyLinks links;
+
+    public SurveyLinksApi(DSLContext dsl, Forms forms, Directory directory, PublicUrl publicUrl) {
+        this.dsl = dsl;
+        this.forms = forms;
+        this.directory = directory;
+        this.publicUrl = publicUrl;
+        this.places = new Places(dsl);
+        this.links = new SurveyLinks(dsl);
+    }
+
+    record LinkRequest(String agency, String service, String centre, String counter, String questionnaire) {
+    }
+
+    record LinkChange(Boolean active) {
+    }
+
+    /** A link as staff see it: where it leads, its poster and QR codes, what it names and the ratings it brought. */
+    record Listed(String code, String url, String path, String poster, String qrSvg, String qrPng, Named agency,
+                  Named service, Named centre, Named counter, String questionnaire, OffsetDateTime createdAt,
+                  boolean active, long ratings) {
+    }
+
+    public void create(Context ctx) {
+        var body = Requests.json(ctx, LinkRequest.class);
+        var caller = principal(ctx);
+        var agencyCode = Requests.text("agency", body.agency(), 64);
+        var questionnaire = body.questionnaire() == null ? "SIPAS" : body.questionnaire().strip();
+        if (forms.latest(questionnaire).isEmpty()) {
+            throw Invalid.field("questionnaire", "no published questionnaire has code '" + questionnaire + "'");
+        }
+        var code = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            long agencyId = places.agencyId(tx, agencyCode)
+                    .filter(id -> caller.scope().covers(tx, id))
+                    .orElseThrow(() -> Invalid.field("agency", "no agency you manage has code '" + agencyCode + "'"));
+            Long serviceId = body.service() == null ? null : places.serviceId(tx, body.service())
+                    .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
+            Long centreId = body.centre() == null ? null : places.centreId(tx, body.centre())
+                    .orElseThrow(() -> Invalid.field("centre", "no centre has code '" + body.centre() + "'"));
+            // Its ratings must be accepted: a rating names only a centre that serves its agency.
+            if (centreId != null && places.served(centreId).stream().noneMatch(a -> a.id() == agencyId)) {
+                throw Invalid.field("centre", "centre '" + body.centre() + "' does not serve agency '" + agencyCode + "'");
+            }
+            Long counterId = null;
+            if (body.counter() != null) {
+                if (centreId == null) {
+                    throw Invalid.field("counter", "needs the centre it belongs to");
+                }
+                counterId = places.counterId(tx, centreId, body.counter())
+                        .orElseThrow(() -> Invalid.field("counter", "the centre has no counter '" + body.counter() + "'"));
+            }
+            var place = new SurveyLinks.Place(agencyId, serviceId, centreId, counterId, questionnaire);
+            return links.activeCode(tx, place).orElseGet(() -> {
+                var made = links.insert(tx, place);
+                AuditLog.record(tx, caller, "create", "survey_link", made, agencyId, null,
+                        links.find(tx, made, noCondition()).orElseThrow());
+                return made;
+            });
+        });
+        var url = url(ctx, code);
+        ctx.status(HttpStatus.CREATED).json(Map.of("code", code, "path", "/s/" + code, "url", url,
+                "qr", "/api/v1/qr?text=" + encode(url)));
+    }
+
+    /** The links of the caller's units, newest first, each with the ratings it brought. */
+    public void list(Context ctx) {
+        var base = publicUrl.of(ctx);
+        ctx.json(links.list(principal(ctx).scope().covers(SURVEY_LINK.AGENCY_ID)).stream()
+                .map(c -> listed(base, c.link(), c.ratings()))
+                .toList());
+    }
+
+    /** What the survey page and the poster need; a deactivated link answers 410, so the page can say so. */
+    public void get(Context ctx) {
+        var code = ctx.pathParam("code");
+        var link = links.find(code).orElseThrow(() -> new NotFoundResponse("No survey link " + code));
+        if (!link.active()) {
+            throw new GoneResponse("Survey link " + code + " is no longer in use.");
+        }
+        var answer = new LinkedHashMap<String, Object>();
+        answer.put("link", code);
+        answer.put("url", url(ctx, code));
+        answer.put("agency", link.agency());
+        answer.put("service", link.service());
+        answer.put("centre", link.centre());
+        answer.put("counter", link.counter());
+        answer.put("questionnaire", link.questionnaire());
+        ctx.json(answer);
+    }
+
+    /** Deactivates or reactivates a link; a link is reactivated only while no other link serves its place. */
+    public void update(Context ctx) {
+        var code = ctx.pathParam("code");
+        var body = Requests.json(ctx, LinkChange.class);
+        var caller = principal(ctx);
+        var after = dsl.transactionResult(trx -> {
+            var tx = trx.dsl();
+            var before = links.find(tx, code, caller.scope().covers(SURVEY_LINK.AGENCY_ID))
+                    .orElseThrow(() -> new NotFoundResponse("No survey link " + code));
+            if (body.active() == null) {
+                throw Invalid.field("active", "is required: false to take the link out of use, true to use it again");
+            }
+            if (before.active() == body.active()) {
+                return before;
+            }
+            if (body.active()) {
+                links.otherActive(tx, code).ifPresent(other -> {
+                    throw new ConflictResponse("Survey link " + other + " now serves the same place; deactivate it"
+                            + " before using " + code + " again.");
+                });
+            }
+            links.setActive(tx, code, body.active());
+            var changed = links.find(tx, code, noCondition()).orElseThrow();
+            AuditLog.record(tx, caller, body.active() ? "reactivate" : "deactivate", "survey_link", code,
+                    before.agencyId(), before, changed);
+            return changed;
+        });
+        directory.forget(code); // ratings through it are refused (or accepted again) at once on this server
+        ctx.json(listed(publicUrl.of(ctx), after, links.ratings(dsl, code)));
+    }
+
+    /** /s/{code}: the short link on posters and receipts, opening the mobile survey. */
+    public void open(Context ctx) {
+        ctx.redirect("/survey/#" + encode(ctx.pathParam("code")), HttpStatus.FOUND);
+    }
+
+    private String url(Context ctx, String code) {
+        return publicUrl.of(ctx) + "/s/" + code;
+    }
+
+    private static Listed listed(String base, SurveyLinks.Link link, long ratings) {
+        var url = base + "/s/" + link.code();
+        return new Listed(link.code(), url, "/s/" + link.code(), "/poster/#" + link.code(),
+                "/api/v1/qr?format=svg&text=" + encode(url), "/api/v1/qr?format=png&text=" + encode(url),
+                link.agency(), link.service(), link.centre(), link.counter(), link.questionnaire(), link.createdAt(),
+                link.active(), ratings);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
