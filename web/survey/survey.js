@@ -254,6 +254,8 @@ function body() {
     version: form.version,
     agency: link.agency.code,
     channel: link.centre ? 'qr' : 'web',
+    // The link counts the ratings it brought (and is refused once it is no longer in use).
+    link: link.link,
     answers: answersForApi(form.questions, state.answers),
   };
   if (link.service) content.service = link.service.code;

@@ -128,6 +128,8 @@ class SurveyBrowserTest {
             assertThat(page.locator("#thanks-what")).containsText("Xã Khảo Sát");
             assertThat(page.locator("#thanks-what")).containsText("ẩn danh");
             CitizenPages.screen(page, "survey-thanks-phone");
+            org.assertj.core.api.Assertions.assertThat(pages.sql("select count(*) from response r join survey_link l"
+                    + " on l.id = r.survey_link_id where l.code = ?", Long.class, code)).as("counted for its link").isEqualTo(1L);
             org.assertj.core.api.Assertions.assertThat(pages.sql("select concat_ws(' ', answers[1], coalesce(answers[3]::text,"
                     + " 'null'), answers[4], answers[17], coalesce(answers[18]::text, 'null'), coalesce(profile->>'sex', '-'),"
                     + " profile->>'ageBand', comment) from response where channel = 'qr'", String.class))
