@@ -1,6 +1,6 @@
 // Thủ tục: fields (lĩnh vực) and the administrative procedures in them; search, add, edit, bulk import.
 import { get, patch, post } from '/js/api.js';
-import { announce, button, field, form, h, input, select, submit, table } from './dom.js';
+import { announce, button, field, fill, form, h, input, select, submit, table } from './dom.js';
 import { importForm } from './csv.js';
 import { nameOf, t } from './i18n.js';
 
@@ -43,7 +43,7 @@ export async function render(view, args, session) {
   if (admin && fields.length) {
     editSlot.append(serviceForm(null));
   }
-  view.replaceChildren(
+  fill(view,
     h('h1', {}, t('catalogueTitle')),
     h('section', { 'aria-labelledby': 'services-title' },
       h('h2', { id: 'services-title' }, t('services')),

@@ -1,6 +1,6 @@
 // Trung tâm, quầy: service centres (one-stop desks) and their counters.
 import { get, patch, post } from '/js/api.js';
-import { announce, button, field, form, h, input, select, submit, table } from './dom.js';
+import { announce, button, field, fill, form, h, input, select, submit, table } from './dom.js';
 import { nameOf, t } from './i18n.js';
 import { unitOptions } from './units.js';
 import { historyLink } from './audit.js';
@@ -13,7 +13,7 @@ export async function render(view, args, session) {
   const [centres, units, questionnaires] = await Promise.all([get('/centres'), get('/units'), get('/questionnaires')]);
   const unitName = new Map(units.map((u) => [u.id, nameOf(u)]));
   const again = () => render(view, args, session);
-  view.replaceChildren(
+  fill(view,
     h('h1', {}, t('centresTitle')),
     table(t('centresTitle'), [t('code'), t('name'), t('unit'), t('kioskQuestionnaire'), t('status')],
       centres.map((c) => h('tr', {},
@@ -88,7 +88,7 @@ async function renderOne(view, id, session) {
   if (admin) {
     editSlot.append(counterForm(null));
   }
-  view.replaceChildren(
+  fill(view,
     h('p', {}, h('a', { href: '#/centres' }, `← ${t('centresTitle')}`)),
     h('h1', {}, t('centreTitle', nameOf(centre))),
     h('dl', { class: 'facts' },

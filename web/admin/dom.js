@@ -39,13 +39,21 @@ export function select(name, options, selected, props = {}) {
 export const button = (label, onclick, kind = 'secondary', props = {}) =>
   h('button', { type: 'button', class: kind, onclick, ...props }, label);
 
-/** A table with a caption, column headers (th scope=col) and one row per item. */
+/**
+ * A table with a caption, column headers (th scope=col) and one row per item. Its box scrolls sideways on a narrow
+ * screen, so it takes the keyboard's focus (to scroll with the arrow keys) and is a region named by the caption.
+ */
 export function table(caption, headers, rows) {
-  return h('div', { class: 'table-wrap' },
+  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: 0 },
     h('table', {},
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, rows)));
+}
+
+/** Replaces an element's children, leaving out absent ones (replaceChildren would write null as the text "null"). */
+export function fill(parent, ...children) {
+  parent.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
 }
 
 const statusBox = () => document.getElementById('status');

@@ -1,6 +1,6 @@
 // Bộ câu hỏi: questionnaires and their versions; edit a draft, publish it (then it never changes).
 import { del, get, post, put } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, formatTime, h, input, select, submit, table } from './dom.js';
+import { announce, attempt, button, confirmDialog, field, fill, form, formatTime, h, input, select, submit, table } from './dom.js';
 import { nameOf, t } from './i18n.js';
 
 const KINDS = ['rating', 'overall', 'expectation', 'incident', 'problem', 'reason'];
@@ -28,7 +28,7 @@ export async function render(view, args, session) {
         }
       }, 'secondary small') : null));
   });
-  view.replaceChildren(
+  fill(view,
     h('h1', {}, t('questionnairesTitle')),
     table(t('questionnairesTitle'), [t('code'), t('name'), t('methodology'), t('versions'), t('actions')], rows),
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'new-q' },
@@ -70,7 +70,7 @@ async function renderVersion(view, id, session, report) {
     announce(t('saved'));
   }, editor(content, scales, editable), editable ? h('p', { class: 'actions' }, submit(t('save'))) : null);
 
-  view.replaceChildren(
+  fill(view,
     h('p', {}, h('a', { href: '#/questionnaires' }, `← ${t('questionnairesTitle')}`)),
     h('h1', {}, `${t('questionnaire', version.questionnaire)} · ${t('version', version.version)}`),
     h('p', {}, h('span', { class: `badge ${version.status === 'published' ? 'good' : ''}` },

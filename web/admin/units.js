@@ -1,6 +1,6 @@
 // Đơn vị: the unit tree; add, rename, move, deactivate; bulk import from CSV.
 import { get, patch, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, h, input, select, submit } from './dom.js';
+import { announce, attempt, button, confirmDialog, field, fill, form, h, input, select, submit } from './dom.js';
 import { importForm } from './csv.js';
 import { nameOf, t } from './i18n.js';
 import { historyLink } from './audit.js';
@@ -96,7 +96,7 @@ export async function render(view, args, session) {
   const admin = session.role === 'admin';
   const kindOptions = kinds.map((k) => ({ value: k.code, label: nameOf(k) }));
   const again = () => render(view, args, session);
-  view.replaceChildren(
+  fill(view,
     h('h1', {}, t('unitsTitle')),
     h('section', { 'aria-labelledby': 'tree-title' },
       h('h2', { id: 'tree-title' }, t('unitTree')),
@@ -129,7 +129,7 @@ async function renderOne(view, id, session) {
   const kind = kinds.find((k) => k.code === unit.kind);
   const again = () => renderOne(view, id, session);
   const children = units.filter((u) => u.parentId === unit.id);
-  view.replaceChildren(
+  fill(view,
     h('p', {}, h('a', { href: '#/units' }, `← ${t('allUnits')}`)),
     h('h1', {}, t('unitDetails', nameOf(unit))),
     h('dl', { class: 'facts' },

@@ -1,6 +1,6 @@
 // What citizens wrote, newest first: a search box and pages of 20, always as text.
 import { get } from '/js/api.js';
-import { fill, h } from './dom.js';
+import { fill, h, tableBox } from './dom.js';
 import { downloads } from './downloads.js';
 import { dateTime, nameOf, t } from './i18n.js';
 
@@ -49,7 +49,7 @@ export async function render(section, queryFor, onError, reset = true, focusId =
     h('button', { type: 'button', class: 'secondary', id: 'comments-next', disabled: !data.more,
       onclick: () => go(view.page + 1, 'comments-next') }, t('next')));
   fill(section, h('h2', {}, t('commentsTitle')), form,
-    data.comments.length ? h('div', { class: 'table-wrap' }, table) : h('p', {}, t('noComments')),
+    data.comments.length ? tableBox(table, t('commentsTitle')) : h('p', {}, t('noComments')),
     pager,
     // The download holds every comment the filters and the search match, not only this page.
     data.comments.length ? downloads('comments', `/comments${queryFor({ q: view.q })}`) : null);

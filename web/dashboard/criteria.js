@@ -1,5 +1,5 @@
 // The criteria table: share satisfied with its Wilson interval, mean score, answers by level; sortable by any column.
-import { fill, h } from './dom.js';
+import { fill, h, tableBox } from './dom.js';
 import { downloads } from './downloads.js';
 import { count, num, t } from './i18n.js';
 import { colours } from './charts.js';
@@ -76,7 +76,7 @@ export function render(section, total, distribution, criterionName, paths) {
   };
   draw();
   fill(section, h('h2', {}, t('criteriaTitle')),
-    rows.length ? [legend(), h('div', { class: 'table-wrap' }, table),
+    rows.length ? [legend(), tableBox(table, t('criteriaTitle')),
       downloads('criteria', paths.criteria, t('criteriaTitle')),
       downloads('distribution', paths.distribution, t('distribution'))]
       : h('p', {}, t('noData')));

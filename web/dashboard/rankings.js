@@ -1,5 +1,5 @@
 // Units ranked by index, whiskers for the 95% interval, ties marked; units with too few responses listed apart.
-import { chartBox, fill, h } from './dom.js';
+import { chartBox, fill, h, tableBox } from './dom.js';
 import { ciWhiskers, colours, draw, wrap } from './charts.js';
 import { downloads } from './downloads.js';
 import { count, nameOf, num, t } from './i18n.js';
@@ -27,7 +27,7 @@ export function render(section, data, path) {
     ranked.length ? box : h('p', {}, t('noData')),
     suppressed ? h('p', { class: 'suppressed-list', id: 'rankings-suppressed' }, t('suppressedUnits', suppressed)) : null,
     unweightable ? h('p', { class: 'suppressed-list', id: 'rankings-unweightable' }, t('unweightableUnits', unweightable)) : null,
-    ranked.length ? [h('div', { class: 'table-wrap' }, table), downloads('rankings', path)] : null);
+    ranked.length ? [tableBox(table, t('rankingsTitle')), downloads('rankings', path)] : null);
   if (!ranked.length) {
     return;
   }

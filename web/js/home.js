@@ -1,87 +1,56 @@
-// Landing page: shows that the server is alive and what it holds. Text only, never innerHTML.
+// The landing page for staff: where to go, in Vietnamese or English (never both at once). Text only, never innerHTML.
 const messages = {
   vi: {
-    lead: 'Đo lường sự hài lòng của người dân, tổ chức đối với dịch vụ hành chính công.',
-    statusTitle: 'Trạng thái', server: 'Máy chủ', database: 'Cơ sở dữ liệu', version: 'Phiên bản',
-    contentTitle: 'Dữ liệu', units: 'đơn vị hành chính', services: 'thủ tục hành chính',
-    centres: 'bộ phận một cửa, trung tâm phục vụ', yearsCaption: 'Số phiếu đánh giá theo năm',
-    year: 'Năm', responses: 'Số phiếu', questionnaires: 'Bộ câu hỏi', version_: 'phiên bản',
-    linksTitle: 'Liên kết', healthLink: 'tình trạng hoạt động (JSON)',
-    metricsLink: 'số liệu vận hành (Prometheus)', overviewLink: 'tổng quan dữ liệu (JSON)',
-    apiLink: 'giao diện lập trình (OpenAPI), kèm ví dụ',
-    up: 'hoạt động', down: 'không hoạt động', noResponses: 'Chưa có phiếu nào.', switchTo: 'EN',
-    switchLabel: 'English',
+    pageTitle: 'Hài Lòng · Sự hài lòng với dịch vụ hành chính công',
+    lead: 'Đo lường sự hài lòng của người dân, tổ chức đối với dịch vụ hành chính công: '
+      + 'phiếu đánh giá tại kiosk, qua mã QR hay đường dẫn, và chỉ số cho từng cơ quan, từng năm.',
+    signIn: 'Đăng nhập',
+    staffTitle: 'Dành cho cán bộ',
+    dashboard: 'Bảng điều khiển',
+    dashboardWhat: 'Chỉ số hài lòng của từng đơn vị theo năm, thủ tục, nơi tiếp nhận và kênh; '
+      + 'xu hướng, xếp hạng và ý kiến của người dân.',
+    report: 'Báo cáo',
+    reportWhat: 'Báo cáo của một đơn vị trong một năm, trình bày trên khổ A4 để in hoặc lưu PDF.',
+    api: 'Tài liệu API',
+    apiWhat: 'Dành cho lập trình viên: gửi lời mời khảo sát từ hệ thống một cửa, nhập dữ liệu, đọc chỉ số.',
+    signInHint: 'Bảng điều khiển và báo cáo cần đăng nhập bằng tài khoản cán bộ.',
+    citizensTitle: 'Ông/Bà muốn đánh giá dịch vụ?',
+    citizensHow: 'Xin quét mã QR đặt tại trung tâm phục vụ hành chính công, hoặc mở đường dẫn in trên '
+      + 'giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
+    switchTo: 'English', switchLang: 'en',
   },
   en: {
-    lead: 'Measuring how satisfied citizens and organisations are with public administrative services.',
-    statusTitle: 'Status', server: 'Server', database: 'Database', version: 'Version',
-    contentTitle: 'Data', units: 'administrative units', services: 'administrative procedures',
-    centres: 'one-stop desks and service centres', yearsCaption: 'Responses by year',
-    year: 'Year', responses: 'Responses', questionnaires: 'Questionnaires', version_: 'version',
-    linksTitle: 'Links', healthLink: 'health (JSON)', metricsLink: 'operational metrics (Prometheus)',
-    overviewLink: 'data overview (JSON)', apiLink: 'the HTTP API (OpenAPI), with examples', up: 'up', down: 'down',
-    noResponses: 'No responses yet.',
-    switchTo: 'VI', switchLabel: 'Tiếng Việt',
+    pageTitle: 'Hài Lòng · Satisfaction with public administrative services',
+    lead: 'Measuring how satisfied citizens and organisations are with public administrative services: '
+      + 'ratings at kiosks, by QR code or link, and an index for every agency and year.',
+    signIn: 'Sign in',
+    staffTitle: 'For staff',
+    dashboard: 'Dashboard',
+    dashboardWhat: 'Each unit’s satisfaction index by year, procedure, centre and channel; '
+      + 'trends, rankings and what citizens wrote.',
+    report: 'Report',
+    reportWhat: 'One unit’s report for one year, laid out on A4 to print or save as PDF.',
+    api: 'API documentation',
+    apiWhat: 'For developers: survey invitations from the one-stop-shop system, imports, reading the indices.',
+    signInHint: 'The dashboard and the report ask you to sign in with a staff account.',
+    citizensTitle: 'Here to rate a service?',
+    citizensHow: 'Please scan the QR code at the public administrative service centre, or open the link printed '
+      + 'on your dossier receipt.',
+    switchTo: 'Tiếng Việt', switchLang: 'vi',
   },
 };
 
+// The same choice as the sign-in page, the admin screens, the dashboard and the report.
 let lang = localStorage.getItem('hailong.lang') === 'en' ? 'en' : 'vi';
-let health = null;
-let overview = null;
-
-const text = (id, value) => { document.getElementById(id).textContent = value; };
-const number = (n) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB').format(n);
 
 function render() {
   const m = messages[lang];
   document.documentElement.lang = lang;
+  document.title = m.pageTitle;
   document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = m[el.dataset.i18n]; });
   const button = document.getElementById('lang');
   button.textContent = m.switchTo;
-  button.setAttribute('aria-label', m.switchLabel);
-  if (health) {
-    text('status', m[health.status] ?? health.status);
-    text('database', m[health.database] ?? health.database);
-    text('version', health.version);
-  }
-  if (overview) {
-    text('units', number(overview.units));
-    text('services', number(overview.services));
-    text('centres', number(overview.centres));
-    const body = document.querySelector('#years tbody');
-    body.replaceChildren();
-    const rows = overview.responsesByYear.length ? overview.responsesByYear : [null];
-    for (const y of rows) {
-      const tr = document.createElement('tr');
-      const year = document.createElement('td');
-      const count = document.createElement('td');
-      year.textContent = y ? String(y.year) : m.noResponses;
-      count.textContent = y ? number(y.responses) : '';
-      tr.append(year, count);
-      body.append(tr);
-    }
-    const list = document.getElementById('questionnaires');
-    list.replaceChildren();
-    for (const q of overview.questionnaires) {
-      const li = document.createElement('li');
-      li.textContent = `${lang === 'vi' ? q.nameVi : q.nameEn} (${q.code}, ${m.version_} ${q.latestVersion ?? '–'})`;
-      list.append(li);
-    }
-  }
-}
-
-async function load() {
-  try {
-    health = await (await fetch('/health')).json();
-  } catch {
-    health = { status: 'down', database: 'down', version: '?' };
-  }
-  try {
-    overview = await (await fetch('/api/v1/overview')).json();
-  } catch {
-    overview = null;
-  }
-  render();
+  button.lang = m.switchLang;
 }
 
 document.getElementById('lang').addEventListener('click', () => {
@@ -91,4 +60,3 @@ document.getElementById('lang').addEventListener('click', () => {
 });
 
 render();
-load();

@@ -43,9 +43,11 @@ class AppTest {
     void the_landing_page_is_served_and_links_to_what_exists() {
         var page = app.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Hài Lòng", "href=\"/health\"", "href=\"/metrics\"", "/js/home.js");
+        assertThat(page.body()).contains("Hài Lòng", "href=\"/login.html\"", "href=\"/dashboard/\"", "href=\"/report/\"",
+                "href=\"/api/\"", "/js/home.js");
         assertThat(app.get("/js/home.js").statusCode()).isEqualTo(200);
         assertThat(app.get("/css/site.css").statusCode()).isEqualTo(200);
+        assertThat(app.get("/css/home.css").statusCode()).isEqualTo(200);
         assertThat(app.get("/webjars/chart.js/4.5.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
     }
 

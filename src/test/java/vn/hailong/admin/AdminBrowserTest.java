@@ -24,6 +24,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.RequestOptions;
 import com.microsoft.playwright.options.SelectOption;
 
+import vn.hailong.Accessibility;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
 
@@ -70,6 +71,7 @@ class AdminBrowserTest {
             assertThat(page.locator("#status")).containsText("Đã thêm đơn vị Tỉnh Thử Nghiệm (T01)");
             assertThat(page.locator(".tree a", new Page.LocatorOptions().setHasText("Tỉnh Thử Nghiệm"))).isVisible();
             Browser.screenshot(page, "admin-units");
+            Accessibility.check(page, "admin units");
 
             // A centre of that unit.
             page.locator("#nav-centres").click();
@@ -99,6 +101,7 @@ class AdminBrowserTest {
             assertThat(page.locator("table tbody tr", new Page.LocatorOptions().setHasText("Kiosk quầy 1")))
                     .containsText("Chờ kích hoạt");
             Browser.screenshot(page, "admin-device-enrolment");
+            Accessibility.check(page, "admin devices, enrolment panel");
 
             // A new questionnaire from a preset: publish version 1, then a version 2 without the problem question.
             page.locator("#nav-questionnaires").click();
@@ -113,6 +116,7 @@ class AdminBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
             assertThat(page.locator("#status")).containsText("criteria[1].code: indicator code 'HL' is used twice");
             assertThat(page.locator("[name='criteria[1].code']")).hasAttribute("aria-invalid", "true");
+            Accessibility.check(page, "admin questionnaire draft, refused save");
             page.locator("[name='criteria[1].code']").fill("PB");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
             assertThat(page.locator("#status")).hasText("Đã lưu.");
@@ -131,12 +135,16 @@ class AdminBrowserTest {
             assertThat(report.locator(".codes-list:has(h3:text('Giữ nguyên'))")).containsText("HL");
             assertThat(report.locator(".codes-list:has(h3:text('Bỏ đi'))")).containsText("PB");
             Browser.screenshot(page, "admin-questionnaire-published");
+            Accessibility.check(page, "admin questionnaire published");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tạo bản nháp mới từ phiên bản mới nhất")).click();
             assertThat(page.locator("h1")).hasText("Bộ câu hỏi KIOSK_B · Phiên bản 3");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xóa bản nháp")).click();
+            assertThat(page.locator("dialog.confirm")).isVisible();
+            Accessibility.check(page, "admin confirmation dialog");
             page.locator("dialog.confirm").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Xóa bản nháp")).click();
             assertThat(page.locator("#view h1")).hasText("Bộ câu hỏi");
             assertThat(page.locator("tr:has(th:text-is('KIOSK_B')) li")).hasCount(2);
+            Accessibility.check(page, "admin questionnaires");
 
             // Each change in the audit log, newest first.
             page.locator("#nav-audit").click();
@@ -154,6 +162,7 @@ class AdminBrowserTest {
             rows.first().getByRole(AriaRole.BUTTON).click(); // newest first: the device made above
             assertThat(page.locator("#event-details pre").nth(1)).containsText("\"name\": \"Kiosk quầy 1\"");
             Browser.screenshot(page, "admin-audit");
+            Accessibility.check(page, "admin audit, an event's details");
 
             try (var dsl = app.dsl()) {
                 org.assertj.core.api.Assertions.assertThat(TestApp.one(dsl,
@@ -195,7 +204,9 @@ class AdminBrowserTest {
             assertThat(page.locator(".tree a")).hasText(new String[] {"Sở Quản Lý Riêng", "Phòng Con Riêng"});
             assertThat(page.locator("#view")).not().containsText("Sở Bí Mật Khác");
             assertThat(page.locator("section:has(#add-unit)")).hasCount(0);
+            assertThat(page.locator("#view")).not().containsText("null"); // the forms left out, not written as "null"
             Browser.screenshot(page, "manager-units");
+            Accessibility.check(page, "admin units of a manager");
 
             page.locator("#nav-centres").click();
             assertThat(page.locator("table tbody tr")).hasCount(1);
@@ -210,6 +221,7 @@ class AdminBrowserTest {
             assertThat(page.locator("#view h1")).hasText("Không tìm thấy");
             assertThat(page.locator("body")).not().containsText("Sở Bí Mật Khác");
             Browser.screenshot(page, "manager-other-unit");
+            Accessibility.check(page, "admin not found");
             page.navigate(base + "/admin/#/units/" + child);
             assertThat(page.locator("#view h1")).hasText("Đơn vị Phòng Con Riêng");
             page.navigate(base + "/admin/#/centres/" + otherCentre);
@@ -293,6 +305,7 @@ class AdminBrowserTest {
             assertThat(page.locator("#view")).containsText("Unit " + SCRIPT_PAYLOAD);
             assertLiteral(page);
             Browser.screenshot(page, "xss-units-english");
+            Accessibility.check(page, "admin units in English");
             page.locator("#lang").click();
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors (CSP violations included)").isEmpty();
         }
@@ -355,6 +368,7 @@ class AdminBrowserTest {
                     "4parent_codeno unit has code 'NOWHERE'"});
             assertThat(page.locator("#view")).not().containsText("Tỉnh Nhập Tệp");
             Browser.screenshot(page, "admin-units-import-problems");
+            Accessibility.check(page, "admin units, import problems");
 
             importUnits.getByLabel("Tệp CSV").setInputFiles(csv("units.csv", """
                     code,name_vi,name_en,kind,parent_code
@@ -422,6 +436,7 @@ class AdminBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lọc")).click();
             assertThat(page.locator("section:has(#services-title) table tbody tr")).hasCount(1);
             Browser.screenshot(page, "admin-catalogue");
+            Accessibility.check(page, "admin catalogue");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors besides the refused imports")
                     .allMatch(e -> e.matches("Failed to load resource: the server responded with a status of 422 .*"));
         }
@@ -472,6 +487,7 @@ class AdminBrowserTest {
             assertThat(page.locator("table tbody tr", new Page.LocatorOptions().setHasText("Quầy số hai")))
                     .containsText("Ngừng hoạt động");
             Browser.screenshot(page, "admin-centre");
+            Accessibility.check(page, "admin centre and counters");
 
             // A user, then made an agency manager of the unit.
             page.locator("#nav-users").click();
@@ -489,6 +505,7 @@ class AdminBrowserTest {
             editUser.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
             assertThat(row).containsText("Quản lý đơn vị");
             assertThat(row).containsText("Tỉnh Trung Tâm");
+            Accessibility.check(page, "admin users");
 
             // An API key: its secret once, with a warning and a copy button; then revoked.
             page.locator("#nav-keys").click();
@@ -503,6 +520,7 @@ class AdminBrowserTest {
                     new Locator.GetByRoleOptions().setName("Sao chép"))).isVisible();
             var secret = page.locator("#api-secret").textContent();
             Browser.screenshot(page, "admin-api-key-secret");
+            Accessibility.check(page, "admin API keys, a new secret");
             page.locator("#nav-units").click();
             page.locator("#nav-keys").click();
             assertThat(page.locator("#view")).not().containsText(secret);
@@ -519,6 +537,7 @@ class AdminBrowserTest {
             page.getByLabel("Nhập lại mật khẩu mới").fill("a-new-password-1");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
             assertThat(page.locator("#status")).containsText("currentPassword: is not your current password");
+            Accessibility.check(page, "admin password, refused");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors besides the refused changes")
                     .allMatch(e -> e.matches("Failed to load resource: the server responded with a status of 422 .*"));
         }
@@ -544,6 +563,7 @@ class AdminBrowserTest {
                 page.locator("#nav-" + screen).click();
                 assertThat(page.locator("#view h1")).isVisible();
                 assertThat(page.locator("#view section.panel")).hasCount(0);
+                assertThat(page.locator("#view")).not().containsText("null");
             }
             page.navigate(base + "/admin/#/questionnaires/v/" + sipas);
             assertThat(page.locator("#view h1")).containsText("Phiên bản 1");
@@ -554,6 +574,52 @@ class AdminBrowserTest {
                 assertThat(page.locator("#view h1")).hasText("Không được phép");
             }
             Browser.screenshot(page, "analyst-forbidden");
+            Accessibility.check(page, "admin forbidden");
+            org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void on_a_phone_every_admin_screen_fits_the_width_and_its_controls_take_a_finger() {
+        long draft;
+        long centre;
+        try (var adminContext = browser.newContext()) {
+            apiSignIn(adminContext, "admin", ADMIN_PASSWORD);
+            var unit = api(adminContext, "POST", "/units", Map.of("code", "DT", "nameVi", "Xã Điện Thoại", "kind", "commune"))
+                    .get("id").asLong();
+            centre = api(adminContext, "POST", "/centres", Map.of("code", "DT-C", "unitId", unit,
+                    "nameVi", "Bộ phận Một cửa xã Điện Thoại")).get("id").asLong();
+            draft = api(adminContext, "POST", "/questionnaires", Map.of("code", "PHONE", "nameVi", "Phiếu trên điện thoại",
+                    "preset", "KIOSK")).get("versions").get(0).get("id").asLong();
+        }
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            page.navigate(base + "/login.html");
+            onPhoneAndLaptop(page, "login");
+            signIn(page, "admin", ADMIN_PASSWORD);
+            var screens = new java.util.LinkedHashMap<String, String>();
+            for (var screen : List.of("units", "centres", "catalogue", "questionnaires", "users", "keys", "audit", "password",
+                    "devices")) {
+                screens.put(screen, screen);
+            }
+            screens.put("centre", "centres/" + centre);
+            screens.put("questionnaire draft", "questionnaires/v/" + draft);
+            screens.forEach((name, path) -> {
+                page.navigate(base + "/admin/#/" + path);
+                page.reload();
+                assertThat(page.locator("#view h1")).isVisible();
+                assertThat(page.locator("#view")).not().containsText("null");
+                onPhoneAndLaptop(page, "admin " + name);
+            });
+            page.navigate(base + "/admin/#/devices");
+            page.reload();
+            var addDevice = page.locator("section:has(#add-device)");
+            addDevice.getByLabel("Trung tâm").selectOption(new SelectOption().setLabel("Bộ phận Một cửa xã Điện Thoại (DT-C)"));
+            addDevice.getByLabel("Tên thiết bị").fill("Kiosk điện thoại");
+            addDevice.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
+            assertThat(page.locator("#enrolment-code")).isVisible();
+            onPhoneAndLaptop(page, "admin devices enrolment");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors").isEmpty();
         }
     }
@@ -567,11 +633,13 @@ class AdminBrowserTest {
             var errors = consoleErrors(page);
             page.navigate(base + "/login.html?next=/admin/%23/audit");
             assertThat(page.locator("h1")).hasText("Đăng nhập");
+            Accessibility.check(page, "login");
             page.getByLabel("Tên đăng nhập").fill("khach"); // not admin: the throttle also counts by user name
             page.getByLabel("Mật khẩu").fill("not the password");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
             assertThat(page.locator("#message")).hasText("Sai tên đăng nhập hoặc mật khẩu.");
             Browser.screenshot(page, "login-wrong-password");
+            Accessibility.check(page, "login, wrong password");
             for (int i = 0; i < 5; i++) {
                 page.getByLabel("Mật khẩu").fill("still not the password " + i);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
@@ -583,9 +651,22 @@ class AdminBrowserTest {
             assertThat(page.locator("h1")).hasText("Sign in");
             assertThat(page.locator("#message")).hasText(Pattern.compile("^Too many failed sign-ins; try again in \\d+ seconds\\.$"));
             Browser.screenshot(page, "login-throttled");
+            Accessibility.check(page, "login in English, throttled");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors besides the refusals")
                     .allMatch(e -> e.matches("Failed to load resource: the server responded with a status of (401|429) .*"));
         }
+    }
+
+    /** The page as it is, on a laptop (1366 px) and on a phone (390 px): WCAG 2.1 AA, no sideways scrolling, big enough controls. */
+    private static void onPhoneAndLaptop(Page page, String state) {
+        var name = state.replace(' ', '-');
+        page.setViewportSize(1366, 900);
+        Browser.screenshot(page, name + "-1366");
+        page.setViewportSize(390, 844);
+        Accessibility.check(page, state + " at 390 px");
+        Accessibility.checkReflow(page, state + " at 390 px");
+        Accessibility.checkTouchTargets(page, state + " at 390 px");
+        Browser.screenshot(page, name + "-390");
     }
 
     private static com.microsoft.playwright.options.FilePayload csv(String name, String text) {

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import vn.hailong.Accessibility;
 import vn.hailong.ApiClient;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
@@ -145,6 +146,7 @@ class DashboardBrowserTest {
             assertThat(page.locator("#comments-table caption")).containsText("Trang 2");
             assertThat(page.locator("#comments-prev")).isEnabled();
             Browser.screenshot(page, "dashboard-admin-2025");
+            Accessibility.check(page, "dashboard");
             for (var section : List.of("overview", "trend", "elements", "criteria", "rankings", "yoy", "drivers", "comments")) {
                 page.locator("#" + section).screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                         .setPath(Browser.SCREENSHOTS.resolve("dashboard-section-" + section + ".png")));
@@ -183,6 +185,7 @@ class DashboardBrowserTest {
                     "/api/v1/compare?unit=99.SNNMT&channel=kiosk&period=2024&baseline=2023&groupBy=unit&format=csv");
             assertThat(page.locator("#report-link")).hasAttribute("href", "/report/?unit=99.SNNMT&year=2024&lang=vi");
             Browser.screenshot(page, "dashboard-filtered");
+            Accessibility.check(page, "dashboard filtered");
 
             // The same address in a fresh tab gives the same view.
             var url = page.url();
@@ -221,6 +224,7 @@ class DashboardBrowserTest {
                 assertThat((Boolean) page.evaluate("id => !!Chart.getChart(document.getElementById(id))", id)).as(id).isTrue();
             }
             Browser.screenshot(page, "dashboard-english");
+            Accessibility.check(page, "dashboard in English");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tiếng Việt")).click();
             assertThat(page.locator("#criteria h2")).hasText("Các tiêu chí");
             assertThat(errors).isEmpty();
@@ -266,6 +270,7 @@ class DashboardBrowserTest {
             assertThat(comments.first()).isVisible();
             assertThat(comments.count()).isBetween(1, 12);
             Browser.screenshot(page, "report-2025");
+            Accessibility.check(page, "report");
 
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
             assertThat(page.locator(".toolbar")).isHidden();
@@ -284,6 +289,7 @@ class DashboardBrowserTest {
             assertThat(page.locator("#report-criteria-table caption")).hasText("Criteria");
             assertThat(page).hasURL(Pattern.compile(".*lang=en.*"));
             Browser.screenshot(page, "report-2025-english");
+            Accessibility.check(page, "report in English");
             assertThat(errors).isEmpty();
         }
     }
@@ -302,6 +308,7 @@ class DashboardBrowserTest {
             assertThat(page.locator("#rankings")).not().containsText("Sở Tư pháp");
             assertThat(page.locator("#comments")).not().containsText("Phường");
             Browser.screenshot(page, "dashboard-manager");
+            Accessibility.check(page, "dashboard of a manager");
             assertThat(errors).isEmpty();
         }
     }
@@ -348,6 +355,21 @@ class DashboardBrowserTest {
             waitReady(other);
             assertThat(other.locator("#filter-weighting")).hasValue("poststratified");
             Browser.screenshot(page, "dashboard-weighted");
+            Accessibility.check(page, "dashboard weighted");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void on_a_phone_the_dashboard_and_the_report_fit_the_width_and_their_controls_take_a_finger() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            onPhoneAndLaptop(page, "dashboard");
+            page.navigate(base + "/report/?unit=99.SNNMT&year=2025&lang=vi");
+            waitReady(page);
+            onPhoneAndLaptop(page, "report");
             assertThat(errors).isEmpty();
         }
     }
@@ -559,6 +581,17 @@ class DashboardBrowserTest {
         waitReady(page);
         // The 401 of the signed-out first visit (it sends the browser to sign in) is expected; later errors are not.
         errors.clear();
+    }
+
+    /** The page as it is, on a laptop (1366 px) and on a phone (390 px): WCAG 2.1 AA, no sideways scrolling, big enough controls. */
+    private static void onPhoneAndLaptop(Page page, String state) {
+        page.setViewportSize(1366, 900);
+        Browser.screenshot(page, state + "-1366");
+        page.setViewportSize(390, 844);
+        Accessibility.check(page, state + " at 390 px");
+        Accessibility.checkReflow(page, state + " at 390 px");
+        Accessibility.checkTouchTargets(page, state + " at 390 px");
+        Browser.screenshot(page, state + "-390");
     }
 
     /** The first view after the demo fill reads every rollup of a year eight ways: on a busy 2-core machine it takes a while. */
