@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.hailong.Accessibility;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
 
@@ -39,11 +40,13 @@ class DossierBrowserTest {
             assertThat(page.locator("#context")).containsText("Xã Hồ Sơ");
             assertThat(page.locator("#d-DG .choice span")).hasText(new String[] {"Rất hài lòng", "Hài lòng", "Không hài lòng"});
             assertThat(page.locator("#d-LD")).hasCount(0);
+            Accessibility.check(page, "dossier rating");
             page.locator("label[for='d-DG-1']").click();
             assertThat(page.locator("#d-LD")).isVisible();
             page.locator("#submit").click();
             assertThat(page.locator("#d-LD .field-error")).hasText("Vui lòng chọn một câu trả lời cho câu này.");
             assertThat(page.locator("#d-LD input").first()).isFocused();
+            Accessibility.check(page, "dossier rating, reason missing");
             page.locator("#lang").click();
             assertThat(page.locator("#d-LD .field-error")).hasText("Please choose an answer to this question.");
             page.locator("#lang").click();
@@ -53,6 +56,7 @@ class DossierBrowserTest {
             page.locator("#submit").click();
             assertThat(page.locator("#thanks-text")).hasText("Đánh giá về hồ sơ HS-2026-001 đã được ghi nhận.");
             Browser.screenshot(page, "dossier-thanks");
+            Accessibility.check(page, "dossier thanks");
             org.assertj.core.api.Assertions.assertThat(pages.sql("select count(*) || ' ' || min(answers::text) || ' '"
                     + " || min(channel) || ' ' || min(comment) from response where dossier_code = 'HS-2026-001'", String.class))
                     .isEqualTo("1 {1,1} web Trễ hẹn 3 ngày");
@@ -63,6 +67,11 @@ class DossierBrowserTest {
             page.locator("#lang").click();
             assertThat(page.locator("#rated-text")).hasText("Dossier HS-2026-001 has already been rated. Thank you!");
             Browser.screenshot(page, "dossier-already-rated");
+            Accessibility.check(page, "dossier already rated, English");
+            page.setViewportSize(390, 844);
+            page.locator("#lang").click();
+            Accessibility.checkReflow(page, "dossier already rated at 390 px");
+            Accessibility.checkTouchTargets(page, "dossier already rated at 390 px");
             org.assertj.core.api.Assertions.assertThat(errors).as("console errors (CSP violations included)").isEmpty();
         }
     }
@@ -96,6 +105,7 @@ class DossierBrowserTest {
             page.navigate(pages.base + "/d/not-a-real-token");
             assertThat(page.locator("[data-view=invalid] h1")).hasText("Đường dẫn đánh giá không hợp lệ");
             assertThat(page.locator("#invalid-text")).containsText("không đúng");
+            Accessibility.check(page, "dossier link not valid");
         }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Page;
 
+import vn.hailong.Accessibility;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
 
@@ -51,6 +52,7 @@ class KioskBrowserTest {
             assertThat(page.locator("#centre-name")).containsText("Một cửa xã Kiosk");
             assertThat(page).hasURL(Pattern.compile(".*/kiosk/\\?thanks=1&idle=3$"));
             Browser.screenshot(page, "kiosk-card");
+            Accessibility.check(page, "kiosk faces");
 
             // Best first: "Rất hài lòng" leads, as on every citizen page.
             assertThat(page.locator(".face .face-label")).hasText(new String[] {"Rất hài lòng", "Hài lòng", "Bình thường",
@@ -60,9 +62,11 @@ class KioskBrowserTest {
             page.locator("label[for='k-PB-1']").click();
             page.locator("#comment").fill("Phải chờ gần một tiếng");
             Browser.screenshot(page, "kiosk-problem");
+            Accessibility.check(page, "kiosk follow-up");
             page.locator("#send").click();
             assertThat(page.locator("[data-view=thanks]")).isVisible();
             Browser.screenshot(page, "kiosk-thanks");
+            Accessibility.check(page, "kiosk thanks");
             assertThat(page.locator("[data-view=rate]")).isVisible();
             assertThat(page.locator(".face[aria-pressed=true]")).hasCount(0);
 
@@ -103,6 +107,7 @@ class KioskBrowserTest {
             page.locator("#enrol-code").fill("WRONG-CODE");
             page.locator("#enrol-form button").click();
             assertThat(page.locator("#enrol-error")).containsText("Mã không đúng");
+            Accessibility.check(page, "kiosk enrolment, wrong code");
             page.locator("#enrol-code").fill(code);
             page.locator("#enrol-form button").click();
             assertThat(page.locator("#rate-title")).hasText("Ông/Bà hài lòng với việc phục vụ hôm nay không?");
@@ -111,8 +116,15 @@ class KioskBrowserTest {
             assertThat(page.locator("#rate-title")).hasText("Were you satisfied with the service today?");
             assertThat(page.locator(".face[data-level='5'] .face-label")).hasText("Very satisfied");
             page.locator("#large").click();
+            Accessibility.check(page, "kiosk faces, English, large text");
             page.locator("#contrast").click();
             Browser.screenshot(page, "kiosk-english-large-contrast");
+            Accessibility.check(page, "kiosk faces, English, large text, high contrast");
+            page.locator(".face[data-level='1']").click();
+            Accessibility.check(page, "kiosk follow-up, large text, high contrast");
+            page.locator("#large").click();
+            Accessibility.check(page, "kiosk follow-up, high contrast");
+            page.locator("#send").click();
             assertThat(page.locator("html")).hasAttribute("lang", "vi",
                     new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(8000));
             assertThat(page.locator("#rate-title")).hasText("Ông/Bà hài lòng với việc phục vụ hôm nay không?");
@@ -173,12 +185,14 @@ class KioskBrowserTest {
             page.navigate(pages.base + "/kiosk/?thanks=1&idle=30#enrol=" + code);
             assertThat(page.locator(".agency")).hasCount(2); // the departments the provincial centre hosts
             Browser.screenshot(page, "kiosk-agencies");
+            Accessibility.check(page, "kiosk agencies");
             page.locator(".agency[data-code='SA']").click();
             assertThat(page.locator("#full-title")).hasText("Tiếp cận dịch vụ");
             assertThat(page.locator("#full-step")).hasText("Bước 1 / 9");
             page.locator("#full-next").click();
             assertThat(page.locator("#full-page .field-error:visible")).hasCount(3);
             Browser.screenshot(page, "kiosk-full-missing");
+            Accessibility.check(page, "kiosk full form, answers missing");
             page.locator("label[for='k-TC1-5']").click();
             page.locator("label[for='k-TC2-4']").click();
             page.locator("label[for='k-TC3-na']").click();
@@ -373,8 +387,14 @@ class KioskBrowserTest {
                 org.assertj.core.api.Assertions.assertThat(Math.min(box.height, box.width)).as(button).isGreaterThanOrEqualTo(48);
             }
             Browser.screenshot(page, "kiosk-card-phone");
+            Accessibility.check(page, "kiosk faces at 390 px");
+            Accessibility.checkReflow(page, "kiosk faces at 390 px");
+            Accessibility.checkTouchTargets(page, "kiosk faces at 390 px");
             page.locator(".face[data-level='2']").click();
             Browser.screenshot(page, "kiosk-problem-phone");
+            Accessibility.check(page, "kiosk follow-up at 390 px");
+            Accessibility.checkReflow(page, "kiosk follow-up at 390 px");
+            Accessibility.checkTouchTargets(page, "kiosk follow-up at 390 px");
         }
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 
+import vn.hailong.Accessibility;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
 
@@ -50,6 +51,13 @@ class SurveyBrowserTest {
         return page;
     }
 
+    /** On a phone: WCAG 2.1 AA, no sideways scrolling, every control large enough for a finger. */
+    static void phoneChecks(Page page, String state) {
+        Accessibility.check(page, state + " at 390 px");
+        Accessibility.checkReflow(page, state + " at 390 px");
+        Accessibility.checkTouchTargets(page, state + " at 390 px");
+    }
+
     /** Presses "Tiếp tục" and waits for the next page (the step counter moves on). */
     static void next(Page page) {
         assertThat(page.locator("#step")).containsText(java.util.regex.Pattern.compile("\\d"));
@@ -86,12 +94,14 @@ class SurveyBrowserTest {
                     "Bình thường", "Không hài lòng", "Rất không hài lòng", "Không áp dụng"});
             assertThat(page.locator("input:checked")).hasCount(0);
             CitizenPages.screen(page, "survey-page-1-phone");
+            phoneChecks(page, "survey page 1");
 
             page.locator("#next").click(); // nothing answered yet
             assertThat(page.locator("#q-TC1 .field-error")).hasText("Vui lòng chọn một câu trả lời cho câu này.");
             assertThat(page.locator("#q-TC1 input").first()).isFocused();
             assertThat(page.locator("#form-error")).containsText("Còn 3 câu bắt buộc");
             CitizenPages.screen(page, "survey-missing-phone");
+            Accessibility.check(page, "survey page 1, answers missing");
             answerPage(page, q -> q.equals("TC3") ? "na" : "4");
             next(page);
             assertThat(page.locator("#title")).hasText("Thủ tục hành chính");
@@ -108,17 +118,24 @@ class SurveyBrowserTest {
             page.goForward();
             assertThat(page.locator("#title")).hasText("Thủ tục hành chính");
             for (int p = 1; p < REQUIRED.size(); p++) {
+                phoneChecks(page, "survey page " + (p + 1));
+                CitizenPages.screen(page, "survey-page-" + (p + 1) + "-phone");
                 answerPage(page, q -> "5");
                 next(page);
             }
             assertThat(page.locator("#title")).hasText("Mong muốn của Ông/Bà (không bắt buộc)");
+            phoneChecks(page, "survey page 7 (expectations)");
+            CitizenPages.screen(page, "survey-page-7-phone");
             next(page);
             assertThat(page.locator("#title")).hasText("Những điều Ông/Bà gặp phải (không bắt buộc)");
+            phoneChecks(page, "survey page 8 (incidents)");
+            CitizenPages.screen(page, "survey-page-8-phone");
             next(page);
             assertThat(page.locator("#title")).hasText("Về Ông/Bà (không bắt buộc)");
             assertThat(page.locator("input:checked")).hasCount(0);
             assertThat(page.locator("#next")).isHidden();
             CitizenPages.screen(page, "survey-respondent-phone");
+            phoneChecks(page, "survey page 9 (respondent)");
             page.locator("label[for='p-sex-none']").click();
             page.locator("label[for='p-ageBand-30-44']").click();
             page.locator("#comment").fill("Cán bộ nhiệt tình");
@@ -128,6 +145,7 @@ class SurveyBrowserTest {
             assertThat(page.locator("#thanks-what")).containsText("Xã Khảo Sát");
             assertThat(page.locator("#thanks-what")).containsText("ẩn danh");
             CitizenPages.screen(page, "survey-thanks-phone");
+            phoneChecks(page, "survey thanks");
             org.assertj.core.api.Assertions.assertThat(pages.sql("select count(*) from response r join survey_link l"
                     + " on l.id = r.survey_link_id where l.code = ?", Long.class, code)).as("counted for its link").isEqualTo(1L);
             org.assertj.core.api.Assertions.assertThat(pages.sql("select concat_ws(' ', answers[1], coalesce(answers[3]::text,"
@@ -165,6 +183,7 @@ class SurveyBrowserTest {
             assertThat(page.locator("#title")).hasText("Kết quả giải quyết");
             assertThat(page.locator("#q-KQ1-2")).isChecked();
             CitizenPages.screen(page, "survey-resumed-phone");
+            phoneChecks(page, "survey resumed");
             page.close();
 
             // The tab closed; the citizen opens the link again later.
@@ -220,6 +239,7 @@ class SurveyBrowserTest {
             assertThat(page.locator("#form-error")).containsText("Phiếu chưa được nhận");
             assertThat(page.locator("main")).not().containsText("is required");
             CitizenPages.screen(page, "survey-server-422-phone");
+            Accessibility.check(page, "survey refused by the server");
             page.unrouteAll();
             page.locator("#lang").click();
             assertThat(page.locator("#q-HL .field-error")).hasText("Please choose an answer to this question.");
@@ -322,6 +342,14 @@ class SurveyBrowserTest {
             assertThat(page.locator("#q-TC1 legend")).containsText("Signs and directions");
             assertThat(page.locator("label[for='q-TC1-na']")).hasText("Not applicable");
             assertThat(page.locator("#next")).hasText("Next");
+            Accessibility.check(page, "survey page 1, English");
+            page.setViewportSize(1366, 900);
+            Browser.screenshot(page, "survey-page-1-desktop");
+            page.locator("#large").click();
+            page.locator("#contrast").click();
+            Accessibility.check(page, "survey page 1, English, large text, high contrast");
+            page.locator("#large").click();
+            page.locator("#contrast").click();
             page.setViewportSize(390, 844);
             CitizenPages.screen(page, "survey-english-mobile-screen");
             page.reload();
@@ -336,6 +364,7 @@ class SurveyBrowserTest {
             var page = context.newPage();
             page.navigate(pages.base + "/survey/#nosuchlink");
             assertThat(page.locator("[data-view=invalid] h1")).hasText("Đường dẫn không hợp lệ");
+            Accessibility.check(page, "survey link unknown");
         }
     }
 
