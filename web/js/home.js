@@ -15,7 +15,7 @@ const messages = {
     apiWhat: 'Dành cho lập trình viên: gửi lời mời khảo sát từ hệ thống một cửa, nhập dữ liệu, đọc chỉ số.',
     signInHint: 'Bảng điều khiển và báo cáo cần đăng nhập bằng tài khoản cán bộ.',
     citizensTitle: 'Ông/Bà muốn đánh giá dịch vụ?',
-    citizensHow: 'Xin quét mã QR đặt tại trung tâm phục vụ hành chính công, hoặc mở đường dẫn in trên '
+    citizensHow: 'Vui lòng quét mã QR đặt tại trung tâm phục vụ hành chính công, hoặc mở đường dẫn in trên '
       + 'giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
     switchTo: 'English', switchLang: 'en',
   },

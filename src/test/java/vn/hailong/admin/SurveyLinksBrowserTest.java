@@ -20,6 +20,7 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 
 import vn.hailong.ApiClient;
+import vn.hailong.Accessibility;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
 import vn.hailong.TestDatabase;
@@ -133,6 +134,7 @@ class SurveyLinksBrowserTest {
             page.reload();
             assertThat(row.locator("td.num")).hasText("2");
             Browser.screenshot(page, "admin-survey-links");
+            Accessibility.check(page, "admin survey links");
 
             // The poster opens in a new tab, with the server's address under its QR code.
             var posterPage = page.waitForPopup(poster::click);
@@ -151,6 +153,7 @@ class SurveyLinksBrowserTest {
             assertThat(row.getByRole(AriaRole.LINK)).hasCount(0);
             org.assertj.core.api.Assertions.assertThat(citizen.get("/api/v1/survey-links/" + code).status()).isEqualTo(410);
             Browser.screenshot(page, "admin-survey-link-retired");
+            Accessibility.check(page, "admin survey links, one out of use");
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Dùng lại " + code)).click();
             assertThat(page.locator("#status")).hasText("Đường dẫn " + code + " đã được dùng lại.");
             assertThat(row).containsText("Đang sử dụng");
@@ -186,6 +189,9 @@ class SurveyLinksBrowserTest {
             page.waitForFunction("() => document.querySelector('#fresh-qr').complete"
                     + " && document.querySelector('#fresh-qr').naturalWidth > 0");
             Browser.screenshot(page, "manager-survey-link-made-phone");
+            Accessibility.check(page, "manager's survey links at 390 px");
+            Accessibility.checkReflow(page, "manager's survey links at 390 px");
+            Accessibility.checkTouchTargets(page, "manager's survey links at 390 px", "#view");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xong")).click();
             var rows = page.locator("table.links tbody tr");
             assertThat(rows).hasCount(1);
