@@ -9,13 +9,13 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 import vn.hailong.db.Database;
-import vn.hailong.rollup.Rollups;
+import vn.hailong.rollup.RollupStore;
 import vn.hailong.survey.Forms;
 
 /**
  * {@code java -jar hailong.jar rebuild-rollups [--from 2024-01-01] [--to 2026-01-01] [settings]}: recomputes the
- * rollups of the days [from, to), widened to whole years (the summary rows are per month and year), from the
- * responses, in one transaction, on the database the settings name.
+ * rollups of the days [from, to), widened to whole years (a year's rows sum all its days), from the responses, in
+ * one transaction, on the database the settings name.
  */
 public final class RebuildRollupsCommand {
     private RebuildRollupsCommand() {
@@ -24,7 +24,7 @@ public final class RebuildRollupsCommand {
     public static int run(List<String> args) {
         var rest = new ArrayList<String>();
         LocalDate from = LocalDate.of(2000, 1, 1);
-        LocalDate to = LocalDate.now(Rollups.VIETNAM).plusDays(1);
+        LocalDate to = Vietnam.today().plusDays(1);
         try {
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
@@ -42,14 +42,13 @@ public final class RebuildRollupsCommand {
                 var forms = new Forms(dsl);
                 long started = System.nanoTime();
                 var range = new LocalDate[] {from, to};
-                int rows;
+                long read;
                 try (var progress = TerminalProgress.on(System.err)) {
-                    rows = dsl.transactionResult(trx -> new Rollups(forms).rebuild(trx.dsl(), range[0], range[1],
-                            read -> progress.at("reading responses", read, "read")));
+                    read = dsl.transactionResult(trx -> RollupStore.rebuild(trx.dsl(), forms, range[0], range[1],
+                            n -> progress.at("reading responses", n, "read")));
                 }
-                System.out.printf("Rebuilt %d daily rollup rows for the years %d to %d in %.1f s%n", rows, from.getYear(),
-                        to.minusDays(1).getYear(),
-                        (System.nanoTime() - started) / 1e9);
+                System.out.printf("Rebuilt the rollups of %d responses for the years %d to %d in %.1f s%n", read,
+                        from.getYear(), to.minusDays(1).getYear(), (System.nanoTime() - started) / 1e9);
                 return 0;
             }
         } catch (DateTimeParseException e) {

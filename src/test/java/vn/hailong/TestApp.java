@@ -88,8 +88,12 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
-    /** How many responses the rollups count: the daily rows and the pending rows not yet folded into them. */
-    public static final String ROLLED_UP = "select (select coalesce(sum(responses), 0) from rollup_daily)"
+    /**
+     * How many responses the rollups count: the top units' year rows (each sums its whole subtree) and the pending
+     * rows not yet folded into them.
+     */
+    public static final String ROLLED_UP = "select (select coalesce(sum(responses), 0) from rollup r join unit u on"
+            + " u.id = r.unit_id where r.aggregate = 1 and r.grain = 3 and u.parent_id is null)"
             + " + (select coalesce(sum(responses), 0) from rollup_pending)";
 
     /** Folds every pending rollup row, waiting for a fold the application has under way (its rows are skipped). */

@@ -16,6 +16,8 @@ import org.jooq.TableField;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import vn.hailong.rollup.Filter;
+import vn.hailong.rollup.Dimension;
 import vn.hailong.auth.UnitScope;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Requests;
@@ -26,8 +28,8 @@ import vn.hailong.stats.Estimates;
  * subtree), service, centre, channel, excludeFlagged, groupBy, minN, weighting and rollups — within the caller's
  * scope.
  */
-record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.Filter filter,
-                        List<Slices.Dimension> groupBy, int minN, UnitScope scope, boolean postStratified) {
+record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter filter,
+                        List<Dimension> groupBy, int minN, UnitScope scope, boolean postStratified) {
 
     static AnalyticsRequest of(Context ctx, DSLContext dsl, Slices slices) {
         var scope = principal(ctx).scope();
@@ -59,21 +61,21 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Slices.F
     /**
      * The filters from, to, unit, service, centre, channel and excludeFlagged, within the caller's scope;
      * {@code pooled} when the strata may be summed (no post-stratification); and which rollup rows answer
-     * ({@code rollups}: {@code auto}, or {@code daily} to check the others against the daily rows).
+     * ({@code rollups}: {@code auto}, or {@code responses} to check the rollups against the responses).
      */
-    static Slices.Filter filter(Context ctx, DSLContext dsl, UnitScope scope, boolean pooled) {
+    static Filter filter(Context ctx, DSLContext dsl, UnitScope scope, boolean pooled) {
         var rollups = text(ctx, "rollups") == null ? "auto" : text(ctx, "rollups");
-        if (!rollups.equals("auto") && !rollups.equals("daily")) {
-            throw Invalid.field("rollups", "must be auto or daily");
+        if (!rollups.equals("auto") && !rollups.equals("responses")) {
+            throw Invalid.field("rollups", "must be auto or responses");
         }
-        return new Slices.Filter(date(ctx, "from"), date(ctx, "to"),
+        return new Filter(date(ctx, "from"), date(ctx, "to"),
                 code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
                 code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
                         scope.covers(SERVICE_CENTRE.UNIT_ID)),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
-                scope, pooled, rollups.equals("daily"));
+                scope, pooled, rollups.equals("responses"));
     }
 
     /** What the weighting parameter said: none or poststratified. */

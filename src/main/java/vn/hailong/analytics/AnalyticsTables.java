@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.javalin.http.Context;
+import vn.hailong.rollup.Dimension;
+import vn.hailong.rollup.Group;
 import vn.hailong.export.Download;
 import vn.hailong.export.Format;
 import vn.hailong.export.Table;
@@ -61,7 +63,7 @@ final class AnalyticsTables {
     }
 
     /** /indices and /trend: per group n, the index and each element's index with SE and 95% CI. */
-    static Table indices(List<Slices.Dimension> dims, Instrument instrument, boolean weighted,
+    static Table indices(List<Dimension> dims, Instrument instrument, boolean weighted,
                          List<Map<String, Object>> groups) {
         var columns = head(dims, weighted);
         columns.addAll(estimateColumns("index"));
@@ -83,7 +85,7 @@ final class AnalyticsTables {
     }
 
     /** /indices and /trend with table=criteria: each criterion's share with its Wilson CI and mean score. */
-    static Table criteria(List<Slices.Dimension> dims, boolean weighted, List<Map<String, Object>> groups) {
+    static Table criteria(List<Dimension> dims, boolean weighted, List<Map<String, Object>> groups) {
         var columns = head(dims, weighted);
         columns.addAll(List.of("criterion", "n_valid", "satisfied", "share", "wilson_low", "wilson_high", "mean_score",
                 "score_0_100"));
@@ -106,7 +108,7 @@ final class AnalyticsTables {
     }
 
     /** /compare: per group the change of the overall index (with BH significance) and of each element. */
-    static Table compare(List<Slices.Dimension> dims, Instrument instrument, boolean weighted,
+    static Table compare(List<Dimension> dims, Instrument instrument, boolean weighted,
                          List<Map<String, Object>> groups) {
         var columns = groupColumns(dims);
         columns.addAll(List.of("n", "baseline_n", "suppressed"));
@@ -143,7 +145,7 @@ final class AnalyticsTables {
     }
 
     /** /compare with table=criteria: each criterion's change, with BH significance within the group. */
-    static Table compareCriteria(List<Slices.Dimension> dims, List<Map<String, Object>> groups) {
+    static Table compareCriteria(List<Dimension> dims, List<Map<String, Object>> groups) {
         var columns = groupColumns(dims);
         columns.addAll(List.of("n", "baseline_n", "suppressed", "criterion", "delta", "se", "z", "p", "adjusted_p",
                 "significant"));
@@ -168,7 +170,7 @@ final class AnalyticsTables {
     }
 
     /** /rankings: the ranked groups, then those too small to rank (no rank, suppressed). */
-    static Table rankings(List<Slices.Dimension> by, boolean weighted, List<Map<String, Object>> ranked,
+    static Table rankings(List<Dimension> by, boolean weighted, List<Map<String, Object>> ranked,
                           List<Map<String, Object>> suppressed) {
         var columns = new ArrayList<String>(List.of("rank", "tied"));
         columns.addAll(groupColumns(by));
@@ -203,7 +205,7 @@ final class AnalyticsTables {
     }
 
     /** /distribution: per group and criterion, how many answered each level. */
-    static Table distribution(List<Slices.Dimension> dims, int levels, List<Map<String, Object>> groups) {
+    static Table distribution(List<Dimension> dims, int levels, List<Map<String, Object>> groups) {
         var columns = head(dims, false);
         columns.addAll(List.of("criterion", "answered"));
         for (int l = 1; l <= levels; l++) {
@@ -241,7 +243,7 @@ final class AnalyticsTables {
 
     // Group columns: a unit, service or centre as its code and both names; other dimensions as their value.
 
-    private static List<String> groupColumns(List<Slices.Dimension> dims) {
+    private static List<String> groupColumns(List<Dimension> dims) {
         var columns = new ArrayList<String>();
         for (var d : dims) {
             var name = d.name().toLowerCase(Locale.ROOT);
@@ -254,7 +256,7 @@ final class AnalyticsTables {
         return columns;
     }
 
-    private static List<Object> groupCells(List<Slices.Dimension> dims, Map<String, Object> row) {
+    private static List<Object> groupCells(List<Dimension> dims, Map<String, Object> row) {
         var group = row.containsKey("group") ? map(row, "group") : row;
         var cells = new ArrayList<Object>();
         for (var d : dims) {
@@ -269,11 +271,11 @@ final class AnalyticsTables {
         return cells;
     }
 
-    private static boolean named(Slices.Dimension d) {
-        return d == Slices.Dimension.UNIT || d == Slices.Dimension.SERVICE || d == Slices.Dimension.CENTRE;
+    private static boolean named(Dimension d) {
+        return d == Dimension.UNIT || d == Dimension.SERVICE || d == Dimension.CENTRE;
     }
 
-    private static List<String> head(List<Slices.Dimension> dims, boolean weighted) {
+    private static List<String> head(List<Dimension> dims, boolean weighted) {
         var columns = groupColumns(dims);
         columns.addAll(List.of("n", "suppressed"));
         if (weighted) {
@@ -282,7 +284,7 @@ final class AnalyticsTables {
         return columns;
     }
 
-    private static List<Object> headCells(List<Slices.Dimension> dims, boolean weighted, Map<String, Object> g) {
+    private static List<Object> headCells(List<Dimension> dims, boolean weighted, Map<String, Object> g) {
         var cells = groupCells(dims, g);
         cells.addAll(values(g, "n", "suppressed"));
         if (weighted) {

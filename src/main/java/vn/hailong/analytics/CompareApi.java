@@ -16,6 +16,9 @@ import java.util.TreeMap;
 import org.jooq.DSLContext;
 
 import io.javalin.http.Context;
+import vn.hailong.rollup.Filter;
+import vn.hailong.rollup.Dimension;
+import vn.hailong.rollup.Group;
 import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.Comparison;
@@ -74,7 +77,7 @@ public final class CompareApi {
         var baseline = Period.parse("baseline", ctx.queryParam("baseline"));
         var groupBy = request.groupBy();
         for (var d : groupBy) {
-            if (d == Slices.Dimension.YEAR || d == Slices.Dimension.QUARTER || d == Slices.Dimension.MONTH) {
+            if (d == Dimension.YEAR || d == Dimension.QUARTER || d == Dimension.MONTH) {
                 throw Invalid.field("groupBy", "the periods are compared; group by unit, service, centre or channel");
             }
         }
@@ -94,8 +97,8 @@ public final class CompareApi {
             row.put("group", names.group(groupBy, key));
             row.put("n", stats.n());
             row.put("baselineN", earlier == null ? 0 : earlier.n());
-            var weightedNow = population.estimates(nowRequest, groupBy, key, stats);
-            var weightedBefore = earlier == null ? null : population.estimates(beforeRequest, groupBy, key, earlier);
+            var weightedNow = population.estimates(nowRequest, key, stats);
+            var weightedBefore = earlier == null ? null : population.estimates(beforeRequest, key, earlier);
             for (var weighted : Arrays.asList(weightedNow, weightedBefore)) {
                 if (weighted != null && weighted.estimates().isEmpty()) {
                     row.put("suppressed", true);
@@ -156,13 +159,13 @@ public final class CompareApi {
      * that a revision of the questionnaire compares like with like; {@code merged}: the versions read, {@code left}:
      * the others (scored another way, or not answered in either period).
      */
-    record Shared(Instrument instrument, Map<List<Object>, SufficientStatistics> now,
-                  Map<List<Object>, SufficientStatistics> before, List<Long> merged, List<Long> left) {
+    record Shared(Instrument instrument, Map<Group, SufficientStatistics> now,
+                  Map<Group, SufficientStatistics> before, List<Long> merged, List<Long> left) {
 
-        static Shared read(Slices slices, List<Slices.Versions> revisions, Slices.Filter now, Slices.Filter before,
-                           List<Slices.Dimension> groupBy) {
-            var nowReads = new ArrayList<Map<List<Object>, SufficientStatistics>>();
-            var beforeReads = new ArrayList<Map<List<Object>, SufficientStatistics>>();
+        static Shared read(Slices slices, List<Slices.Versions> revisions, Filter now, Filter before,
+                           List<Dimension> groupBy) {
+            var nowReads = new ArrayList<Map<Group, SufficientStatistics>>();
+            var beforeReads = new ArrayList<Map<Group, SufficientStatistics>>();
             var answered = new ArrayList<Integer>();
             for (int i = 0; i < revisions.size(); i++) {
                 nowReads.add(slices.read(revisions.get(i), now, groupBy));
@@ -189,8 +192,8 @@ public final class CompareApi {
                 }
             }
             var merged = new ArrayList<Long>();
-            var nowMerged = new TreeMap<List<Object>, SufficientStatistics>(Slices::compareKeys);
-            var beforeMerged = new TreeMap<List<Object>, SufficientStatistics>(Slices::compareKeys);
+            var nowMerged = new TreeMap<Group, SufficientStatistics>(Group.order(groupBy));
+            var beforeMerged = new TreeMap<Group, SufficientStatistics>(Group.order(groupBy));
             for (int i : kept) {
                 merged.addAll(revisions.get(i).merged());
                 add(nowMerged, nowReads.get(i), shared);
@@ -202,7 +205,7 @@ public final class CompareApi {
             return new Shared(shared, nowMerged, beforeMerged, merged, left);
         }
 
-        private static void add(Map<List<Object>, SufficientStatistics> into, Map<List<Object>, SufficientStatistics> read,
+        private static void add(Map<Group, SufficientStatistics> into, Map<Group, SufficientStatistics> read,
                                 Instrument shared) {
             read.forEach((key, stats) -> into.merge(key, stats.instrument().equals(shared) ? stats : stats.restrictedTo(shared),
                     (a, b) -> a.merge(b)));

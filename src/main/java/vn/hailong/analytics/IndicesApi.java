@@ -14,6 +14,8 @@ import org.jooq.DSLContext;
 import org.jooq.Record4;
 
 import io.javalin.http.Context;
+import vn.hailong.rollup.Dimension;
+import vn.hailong.rollup.Group;
 import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.CriterionEstimate;
@@ -44,8 +46,7 @@ public final class IndicesApi {
         var names = new Names(dsl);
         var population = new Population(dsl);
         slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) ->
-                groups.add(figures(names.group(request.groupBy(), key), population.estimates(request, request.groupBy(),
-                        key, stats), stats, request.minN())));
+                groups.add(figures(names.group(request.groupBy(), key), population.estimates(request, key, stats), stats, request.minN())));
         var answer = new LinkedHashMap<String, Object>();
         answer.put("questionnaire", request.questionnaire());
         answer.put("versions", request.versions().merged());
@@ -106,14 +107,14 @@ public final class IndicesApi {
         return Double.isFinite(v) ? v : null;
     }
 
-    static List<Slices.Dimension> groupBy(String value) {
-        var dims = new ArrayList<Slices.Dimension>();
+    static List<Dimension> groupBy(String value) {
+        var dims = new ArrayList<Dimension>();
         if (value == null || value.isBlank()) {
             return dims;
         }
         for (var part : value.split(",")) {
             try {
-                var d = Slices.Dimension.valueOf(part.strip().toUpperCase(Locale.ROOT));
+                var d = Dimension.valueOf(part.strip().toUpperCase(Locale.ROOT));
                 if (!dims.contains(d)) {
                     dims.add(d);
                 }
@@ -135,15 +136,15 @@ public final class IndicesApi {
         }
 
         /** The group's key as {dimension: value}, with units, services and centres named. */
-        Map<String, Object> group(List<Slices.Dimension> dimensions, List<Object> key) {
+        Map<String, Object> group(List<Dimension> dimensions, Group key) {
             var group = new LinkedHashMap<String, Object>();
-            for (int i = 0; i < dimensions.size(); i++) {
-                group.put(dimensions.get(i).name().toLowerCase(Locale.ROOT), describe(dimensions.get(i), key.get(i)));
+            for (var d : dimensions) {
+                group.put(d.name().toLowerCase(Locale.ROOT), describe(d, key.value(d)));
             }
             return group;
         }
 
-        Object describe(Slices.Dimension dimension, Object value) {
+        Object describe(Dimension dimension, Object value) {
             return switch (dimension) {
                 case UNIT -> cache.computeIfAbsent("u" + value, k -> named(dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI,
                         UNIT.NAME_EN).from(UNIT).where(UNIT.ID.eq((Long) value)).fetchOne()));

@@ -18,6 +18,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import io.javalin.http.Context;
+import vn.hailong.rollup.Dimension;
 import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
 import vn.hailong.stats.Drivers;
@@ -44,7 +45,7 @@ public final class InsightsApi {
         var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         var by = IndicesApi.groupBy(AnalyticsRequest.text(ctx, "by") == null ? "unit" : AnalyticsRequest.text(ctx, "by"));
-        if (by.size() != 1 || !List.of(Slices.Dimension.UNIT, Slices.Dimension.SERVICE, Slices.Dimension.CENTRE)
+        if (by.size() != 1 || !List.of(Dimension.UNIT, Dimension.SERVICE, Dimension.CENTRE)
                 .contains(by.get(0))) {
             throw Invalid.field("by", "rank by one of unit, service or centre");
         }
@@ -54,7 +55,7 @@ public final class InsightsApi {
         var groups = new LinkedHashMap<String, Map<String, Object>>();
         var suppressed = new ArrayList<Map<String, Object>>();
         slices.read(request.versions(), request.filter(), by).forEach((key, stats) -> {
-            var weighted = population.estimates(request, by, key, stats);
+            var weighted = population.estimates(request, key, stats);
             var group = names.group(by, key);
             if (weighted.estimates().isEmpty()) {
                 suppressed.add(Map.of("group", group, "n", stats.n(), "weightingUnavailable", weighted.unavailable()));
@@ -62,8 +63,8 @@ public final class InsightsApi {
             }
             var index = weighted.estimates().get().index(request.minN());
             if (index.published() && index.overall().isPresent()) {
-                indices.put(key.get(0).toString(), index.overall().get());
-                groups.put(key.get(0).toString(), Map.of("group", group, "n", index.n()));
+                indices.put(key.value(by.get(0)).toString(), index.overall().get());
+                groups.put(key.value(by.get(0)).toString(), Map.of("group", group, "n", index.n()));
             } else {
                 suppressed.add(Map.of("group", group, "n", index.n()));
             }
@@ -90,9 +91,9 @@ public final class InsightsApi {
         boolean criteriaRows = AnalyticsTables.criteriaRows(ctx);
         var interval = AnalyticsRequest.text(ctx, "interval") == null ? "month" : AnalyticsRequest.text(ctx, "interval");
         var dimension = switch (interval) {
-            case "month" -> Slices.Dimension.MONTH;
-            case "quarter" -> Slices.Dimension.QUARTER;
-            case "year" -> Slices.Dimension.YEAR;
+            case "month" -> Dimension.MONTH;
+            case "quarter" -> Dimension.QUARTER;
+            case "year" -> Dimension.YEAR;
             default -> throw Invalid.field("interval", "must be month, quarter or year");
         };
         var names = new IndicesApi.Names(dsl);
@@ -100,7 +101,7 @@ public final class InsightsApi {
         var points = new ArrayList<Map<String, Object>>();
         var groupBy = List.of(dimension);
         slices.read(request.versions(), request.filter(), groupBy).forEach((key, stats) ->
-                points.add(IndicesApi.figures(names.group(groupBy, key), population.estimates(request, groupBy, key, stats),
+                points.add(IndicesApi.figures(names.group(groupBy, key), population.estimates(request, key, stats),
                         stats, request.minN())));
         boolean weighted = request.postStratified();
         AnalyticsTables.send(ctx, format, "trend", Map.of("interval", interval, "minN", request.minN(),

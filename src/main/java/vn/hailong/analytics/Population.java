@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 
+import vn.hailong.rollup.Dimension;
+import vn.hailong.rollup.Group;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.SufficientStatistics;
 
@@ -32,22 +34,14 @@ final class Population {
     }
 
     /** A group's estimates as the request weights them: unweighted, or post-stratified to the population totals. */
-    Weighted estimates(AnalyticsRequest request, List<Slices.Dimension> groupBy, List<Object> key,
-                       SufficientStatistics stats) {
+    Weighted estimates(AnalyticsRequest request, Group group, SufficientStatistics stats) {
         if (!request.postStratified()) {
             return new Weighted(Optional.of(Estimates.of(stats)), null);
         }
-        Long unit = request.filter().unit();
-        Integer year = null;
-        for (int i = 0; i < groupBy.size(); i++) {
-            switch (groupBy.get(i)) {
-                case UNIT -> unit = (Long) key.get(i);
-                case YEAR -> year = (Integer) key.get(i);
-                case QUARTER, MONTH -> year = Integer.valueOf(key.get(i).toString().substring(0, 4));
-                default -> {
-                }
-            }
-        }
+        Long unit = group.unit() != null ? group.unit() : request.filter().unit();
+        var period = group.year() != null ? group.year().toString()
+                : group.quarter() != null ? group.quarter() : group.month();
+        Integer year = period == null ? null : Integer.valueOf(period.substring(0, 4));
         var f = request.filter();
         var years = year != null ? POPULATION_TOTAL.YEAR.eq(year.shortValue())
                 : (f.from() == null ? noCondition() : POPULATION_TOTAL.YEAR.ge((short) f.from().getYear()))

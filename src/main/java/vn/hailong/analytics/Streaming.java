@@ -9,6 +9,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 
+import vn.hailong.Vietnam;
 import vn.hailong.rollup.Rollups;
 
 /**
@@ -45,6 +46,6 @@ final class Streaming {
 
     /** A moment as the wall-clock time in Vietnam, which is what the people reading the file live by. */
     static LocalDateTime vietnamTime(OffsetDateTime at) {
-        return at == null ? null : at.atZoneSameInstant(Rollups.VIETNAM).toLocalDateTime();
+        return at == null ? null : at.atZoneSameInstant(Vietnam.ZONE).toLocalDateTime();
     }
 }

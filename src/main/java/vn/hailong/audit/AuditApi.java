@@ -1,16 +1,15 @@
 package vn.hailong.audit;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 import org.jooq.DSLContext;
 
 import io.javalin.http.Context;
+import vn.hailong.Vietnam;
 import vn.hailong.http.Requests;
 
 /** GET /api/v1/audit: the audit log, newest first, filtered by actor, action, entity and dates. */
 public final class AuditApi {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final AuditEvents events;
 
     public AuditApi(DSLContext dsl) {
@@ -28,6 +27,6 @@ public final class AuditApi {
     /** A date (yyyy-mm-dd, Vietnam time); "to" includes its whole day. */
     private static OffsetDateTime date(Context ctx, String name, int plusDays) {
         var date = Requests.date(ctx, name);
-        return date == null ? null : date.plusDays(plusDays).atStartOfDay(VIETNAM).toOffsetDateTime();
+        return date == null ? null : date.plusDays(plusDays).atStartOfDay(Vietnam.ZONE).toOffsetDateTime();
     }
 }

@@ -17,13 +17,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import vn.hailong.Vietnam;
 import vn.hailong.StartupException;
-import vn.hailong.rollup.FillRollupCuts;
-import vn.hailong.rollup.PackPendingRollups;
-import vn.hailong.rollup.PackRollups;
-import vn.hailong.rollup.RecutOwnYears;
-import vn.hailong.rollup.RecutRollups;
-import vn.hailong.rollup.RecutWeeks;
 
 /** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
 public final class Database implements AutoCloseable {
@@ -114,8 +109,6 @@ public final class Database implements AutoCloseable {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new FillRollupCuts(), new PackPendingRollups(), new PackRollups(), new RecutRollups(),
-                        new RecutOwnYears(), new RecutWeeks())
                 .load()
                 .migrate();
         log.info("event=migrated applied={}", result.migrationsExecuted);
@@ -124,7 +117,7 @@ public final class Database implements AutoCloseable {
 
     /** Response partitions for last year to two years ahead, so the server can run across New Year. */
     private static void ensurePartitions(DataSource dataSource) {
-        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        int year = Vietnam.today().getYear();
         try (var connection = dataSource.getConnection();
              var statement = connection.prepareStatement("select ensure_response_partitions(?, ?)")) {
             statement.setInt(1, year - 1);

@@ -9,7 +9,6 @@ import static vn.hailong.db.schema.Tables.UNIT_SERVICE;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,9 +18,10 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.hailong.Vietnam;
 import vn.hailong.centres.Centres;
 import vn.hailong.db.schema.tables.records.ResponseRecord;
-import vn.hailong.rollup.Rollups;
+import vn.hailong.rollup.RollupStore;
 import vn.hailong.survey.Forms;
 import vn.hailong.units.Units;
 
@@ -33,7 +33,6 @@ import vn.hailong.units.Units;
 public final class DemoProvince {
     private static final Logger log = LoggerFactory.getLogger(DemoProvince.class);
     public static final long DEFAULT_SEED = 20_241_105L;
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int BATCH = 1000;
 
     private final DSLContext dsl;
@@ -44,7 +43,7 @@ public final class DemoProvince {
 
     /** The last demo year: the last full calendar year, so year-on-year compares whole years. */
     public static int defaultLastYear() {
-        return LocalDate.now(VIETNAM).getYear() - 1;
+        return Vietnam.today().getYear() - 1;
     }
 
     /** Returns the number of responses created; 0 when the database already holds units. */
@@ -83,8 +82,9 @@ public final class DemoProvince {
         count += insert(tx, batch);
         insertPopulation(tx, generator.populationTotals());
         // Dashboards read rollups only: the demo's responses get theirs, as submitted ones do.
-        progress.step = "rollups responses=" + count;
-        new Rollups(new Forms(tx)).rebuild(tx, LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1));
+        progress.step = "rollups responses=0";
+        RollupStore.rebuild(tx, new Forms(tx), LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1),
+                read -> progress.step = "rollups responses=" + read);
         log.info("event=demo_created units={} services={} responses={} years={}-{} ms={}",
                 catalogue.units().size(), catalogue.services().size(), count, firstYear, lastYear,
                 (System.nanoTime() - progress.started) / 1_000_000);

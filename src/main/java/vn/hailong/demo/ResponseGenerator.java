@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.jooq.JSONB;
 
+import vn.hailong.Vietnam;
 import vn.hailong.db.schema.tables.records.ResponseRecord;
 import vn.hailong.demo.DemoCatalogue.UnitSpec;
 import vn.hailong.demo.DemoProvince.Catalogue;
@@ -167,7 +168,7 @@ final class ResponseGenerator {
         short rating = (short) (latent < -0.6 ? 1 : latent < 1.0 ? 2 : 3);
         short reason = rating == 1 ? (short) (1 + random.nextInt(5)) : 0;
         r.setAnswers(new Short[] {rating, rating == 1 ? reason : null});
-        var day = r.getSubmittedAt().atZoneSameInstant(DemoProvince.VIETNAM).toLocalDate();
+        var day = r.getSubmittedAt().atZoneSameInstant(Vietnam.ZONE).toLocalDate();
         r.setDossierCode(String.format("H99.%s-%02d%02d%02d-%04d", unit.code().replace(".", ""),
                 day.getYear() % 100, day.getMonthValue(), day.getDayOfMonth(), serial % 10_000));
         return r;
@@ -215,7 +216,7 @@ final class ResponseGenerator {
             day = first.plusDays(random.nextInt(first.lengthOfYear()));
         } while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
         var time = LocalTime.of(7, 30).plusSeconds(random.nextInt(9 * 3600 + 1800));
-        return day.atTime(time).atZone(DemoProvince.VIETNAM).toOffsetDateTime();
+        return day.atTime(time).atZone(Vietnam.ZONE).toOffsetDateTime();
     }
 
     private short level(double latent) {

@@ -16,6 +16,7 @@ import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.hailong.Vietnam;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
@@ -237,7 +238,7 @@ public final class ResponseImport {
             var id = checks.responseId(cells, width);
             var checked = checks.check(row, cells, width);
             if (checked != null) {
-                int year = checked.submittedAt().atZoneSameInstant(Rollups.VIETNAM).getYear();
+                int year = checked.submittedAt().atZoneSameInstant(Vietnam.ZONE).getYear();
                 firstYear = Math.min(firstYear, year);
                 lastYear = Math.max(lastYear, year);
             }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import vn.hailong.Vietnam;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 
@@ -208,12 +209,12 @@ final class ResponseRows {
         OffsetDateTime at = null;
         try {
             if (text.length() == 10) {
-                at = LocalDate.parse(text).atStartOfDay(Rollups.VIETNAM).toOffsetDateTime();
+                at = LocalDate.parse(text).atStartOfDay(Vietnam.ZONE).toOffsetDateTime();
             } else if (text.length() > 10 && (text.charAt(10) == 'T' || text.charAt(10) == ' ')) {
                 var iso = text.substring(0, 10) + 'T' + text.substring(11);
                 boolean offset = iso.endsWith("Z") || iso.lastIndexOf('+') > 10 || iso.lastIndexOf('-') > 10;
                 at = offset ? OffsetDateTime.parse(iso)
-                        : LocalDateTime.parse(iso).atZone(Rollups.VIETNAM).toOffsetDateTime();
+                        : LocalDateTime.parse(iso).atZone(Vietnam.ZONE).toOffsetDateTime();
             }
         } catch (DateTimeParseException e) {
             // reported below
@@ -223,7 +224,7 @@ final class ResponseRows {
                     + ": write 2024-01-31, or 2024-01-31T08:30:00 (Vietnam time unless an offset such as +07:00 follows)");
             return null;
         }
-        if (at.atZoneSameInstant(Rollups.VIETNAM).getYear() < FIRST_YEAR) {
+        if (at.atZoneSameInstant(Vietnam.ZONE).getYear() < FIRST_YEAR) {
             problems.add(row, SUBMITTED_AT, "'" + text + "' is before " + FIRST_YEAR);
             return null;
         }

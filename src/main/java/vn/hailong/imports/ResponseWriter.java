@@ -12,6 +12,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.postgresql.copy.PGCopyOutputStream;
 
+import vn.hailong.Vietnam;
 import vn.hailong.collect.QualityFlags;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
@@ -73,7 +74,7 @@ final class ResponseWriter implements Sheet.Rows {
                 + " quality_flags from import_response", form.versionId());
     }
 
-    /** Adds the staged responses to the daily and summary rollups, reading them in key order. */
+    /** Adds the staged responses to the rollups, reading them in key order. */
     void addRollups(Connection connection) throws SQLException {
         var additions = rollups.additions();
         try (var statement = connection.prepareStatement(ROLLUP_ORDER)) {
@@ -84,7 +85,7 @@ final class ResponseWriter implements Sheet.Rows {
                     var key = new Rollups.Key(r.getLong(1), r.getObject(2, LocalDate.class), form.versionId(),
                             r.getLong(3), 0, r.getString(4), r.getString(5) == null ? "" : r.getString(5), r.getBoolean(6));
                     if (!key.equals(last) && additions.size() >= ResponseImport.ROLLUP_ROWS_HELD) {
-                        additions.writeTo(connection);
+                        additions.addToRollups(connection);
                         additions = rollups.additions();
                     }
                     additions.add(key, (Short[]) r.getArray(7).getArray());
@@ -92,7 +93,7 @@ final class ResponseWriter implements Sheet.Rows {
                 }
             }
         }
-        additions.writeTo(connection);
+        additions.addToRollups(connection);
     }
 
     @Override
@@ -113,7 +114,7 @@ final class ResponseWriter implements Sheet.Rows {
         line.setLength(0);
         line.append(r.agencyId()).append('\t')
                 .append(r.submittedAt()).append('\t')
-                .append(r.submittedAt().atZoneSameInstant(Rollups.VIETNAM).toLocalDate()).append('\t')
+                .append(r.submittedAt().atZoneSameInstant(Vietnam.ZONE).toLocalDate()).append('\t')
                 .append(r.serviceId() == null ? "\\N" : r.serviceId().toString()).append('\t');
         text(line, r.channel());
         line.append('\t');

@@ -65,7 +65,7 @@ public final class PackedStatistics {
         var in = new Reader(packed);
         var counts = new long[in.length()];
         var sums = new double[in.length()];
-        decode(in, counts, sums, false);
+        decode(in, counts, sums, 0);
         return new Unpacked(counts, sums);
     }
 
@@ -74,6 +74,15 @@ public final class PackedStatistics {
      * without making the arrays: runs of zeros are skipped. Statistics of no numbers at all add nothing.
      */
     public static void addTo(byte[] packed, long[] counts, double[] sums) {
+        addTo(packed, counts, sums, 1);
+    }
+
+    /**
+     * Adds ({@code sign} 1) or subtracts (−1) the packed counts and sums: every number is a sum over responses, so a
+     * subtree's rows less its branches' are the sums of the responses of its root alone, exactly (whole numbers stay
+     * whole numbers).
+     */
+    static void addTo(byte[] packed, long[] counts, double[] sums, int sign) {
         var in = new Reader(packed);
         int countsLength = in.length();
         int sumsLength = in.length();
@@ -84,11 +93,14 @@ public final class PackedStatistics {
             throw new IllegalArgumentException("packed statistics: " + countsLength + " counts and " + sumsLength
                     + " sums, added to " + counts.length + " and " + sums.length);
         }
-        decode(in, counts, sums, true);
+        decode(in, counts, sums, sign);
     }
 
-    /** Reads the numbers after the two lengths into the arrays, adding to what they hold or replacing it. */
-    private static void decode(Reader in, long[] counts, double[] sums, boolean add) {
+    /**
+     * Reads the numbers after the two lengths and adds them, times {@code sign}, to what the arrays hold; {@code sign}
+     * 0 puts them in as they are, bit for bit (−0.0 stays −0.0).
+     */
+    private static void decode(Reader in, long[] counts, double[] sums, int sign) {
         int countsLength = counts.length;
         int i = 0;
         int total = countsLength + sums.length;
@@ -114,10 +126,10 @@ public final class PackedStatistics {
                 throw new IllegalArgumentException("packed statistics: unknown token kind " + kind + " at " + i);
             }
             if (i < countsLength) {
-                counts[i] = add ? counts[i] + value : value;
+                counts[i] = sign == 0 ? value : counts[i] + sign * value;
             } else {
                 double v = kind == WHOLE ? (double) value : Double.longBitsToDouble(value);
-                sums[i - countsLength] = add ? sums[i - countsLength] + v : v;
+                sums[i - countsLength] = sign == 0 ? v : sums[i - countsLength] + sign * v;
             }
             i++;
         }

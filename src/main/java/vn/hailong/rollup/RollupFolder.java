@@ -11,21 +11,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Folds pending rollup rows (see {@link Rollups}) into the daily, summary and cut rows, in the background. While
- * ratings keep coming ({@link #nudge}), at most once every {@code gather}: one fold then adds many ratings to each row
- * it rewrites (an agency's month, a top unit's year), where a fold every tick would rewrite those rows for a rating or
- * two each. As soon as a tick passes without a rating, at once. And every few seconds whatever happened, for rows
+ * Folds pending rollup rows (see {@link Rollups}) into the rollup store ({@link RollupStore}), in the background.
+ * While ratings keep coming ({@link #nudge}), at most once every {@code gather}: one fold then adds many ratings to
+ * each row it rewrites (a unit's day, month and year), where a fold every tick would rewrite those rows for a rating
+ * or two each. As soon as a tick passes without a rating, at once. And every few seconds whatever happened, for rows
  * another process stored or a fold that failed. Readers count pending rows too, so how long a rating waits to be
  * folded changes no answer.
  */
 public final class RollupFolder implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RollupFolder.class);
     /**
-     * Pending rows folded in one transaction at most. They are summed by daily key as they are read (about 7 KB a key
-     * in memory, SIPAS); a transaction that takes a second's ratings whole rewrites each row they share (an agency's
-     * month, a top unit's year) once, not once per thousand ratings. The summary and cut rows they add to are held
-     * too: a few per key under a steady flow, as keys share them, but a backlog spread over many agencies and days
-     * may hold some hundreds of megabytes.
+     * Pending rows folded in one transaction at most. They are summed by pending key as they are read (about 7 KB a
+     * key in memory, SIPAS); a transaction that takes a second's ratings whole rewrites each row they share (a unit's
+     * day, month and year) once, not once per thousand ratings. The rollup rows they add to are held too: a few per
+     * key under a steady flow, as keys share them, but a backlog spread over many agencies and days may hold some
+     * hundreds of megabytes.
      */
     static final int LIMIT = 5_000;
     /** Ticks between two looks at rollup_pending when nothing was nudged. */
@@ -108,7 +108,7 @@ public final class RollupFolder implements AutoCloseable {
         int total = 0;
         int folded;
         do {
-            folded = dsl.transactionResult(trx -> trx.dsl().connectionResult(c -> Rollups.fold(c, LIMIT)));
+            folded = dsl.transactionResult(trx -> trx.dsl().connectionResult(c -> RollupStore.fold(c, LIMIT)));
             total += folded;
         } while (folded == LIMIT);
         return total;

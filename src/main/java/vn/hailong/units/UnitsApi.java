@@ -16,7 +16,7 @@ import vn.hailong.http.Invalid;
 import vn.hailong.http.Rejected;
 import vn.hailong.http.Rejected.Problem;
 import vn.hailong.http.Requests;
-import vn.hailong.rollup.RollupSummary;
+import vn.hailong.rollup.RollupStore;
 
 /** HTTP for the unit tree: list, read, add, rename, move, deactivate, bulk import. */
 public final class UnitsApi {
@@ -104,7 +104,7 @@ public final class UnitsApi {
                     kind, parentId, body.active() == null ? before.active() : body.active());
             units.update(tx, after);
             if (!java.util.Objects.equals(parentId, before.parentId())) {
-                RollupSummary.resum(tx); // its responses now count under its new parents
+                RollupStore.move(tx, id, before.parentId(), parentId); // its responses now count under its new parents
             }
             AuditLog.record(tx, principal(ctx), "update", "unit", id, id, before, after);
             return after;
@@ -121,7 +121,6 @@ public final class UnitsApi {
             var ids = new HashMap<String, Long>();
             int created = 0;
             int updated = 0;
-            boolean moved = false;
             for (var row : UnitCsv.parentsFirst(rows, problems)) {
                 if (!units.kindExists(tx, row.kind())) {
                     problems.add(new Problem(row.line(), "kind", "unknown unit kind '" + row.kind() + "'"));
@@ -148,7 +147,9 @@ public final class UnitsApi {
                     if (!after.equals(e)) {
                         units.update(tx, after);
                         updated++;
-                        moved |= !java.util.Objects.equals(parentId, e.parentId());
+                        if (!java.util.Objects.equals(parentId, e.parentId())) {
+                            RollupStore.move(tx, e.id(), e.parentId(), parentId);
+                        }
                     }
                     ids.put(row.code(), e.id());
                 } else {
@@ -158,9 +159,6 @@ public final class UnitsApi {
             }
             if (!problems.isEmpty()) {
                 throw new Rejected(problems);
-            }
-            if (moved) {
-                RollupSummary.resum(tx);
             }
             var summary = Map.of("rows", rows.size(), "created", created, "updated", updated);
             AuditLog.record(tx, principal(ctx), "import", "unit", null, null, null, summary);

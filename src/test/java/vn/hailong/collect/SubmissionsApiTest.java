@@ -110,18 +110,18 @@ class SubmissionsApiTest {
         var answer = citizen.post("/api/v1/responses", sipas(UUID.randomUUID()));
         assertThat(answer.status()).isEqualTo(201);
         assertThat(one(dsl, TestApp.ROLLED_UP, Long.class)).isEqualTo(before + 1);
-        // Pending until folded into the daily and summary rows, a moment later.
+        // Pending until folded into the rollup rows, a moment later.
         TestApp.foldRollups(dsl);
         assertThat(one(dsl, "select count(*) from rollup_pending", Long.class)).isZero();
         assertThat(one(dsl, TestApp.ROLLED_UP, Long.class)).isEqualTo(before + 1);
-        var daily = one(dsl, "select packed from rollup_daily where channel = 'qr' and stratum = 'HT' and service_id > 0"
-                + " and centre_id > 0", byte[].class);
-        var statistics = vn.hailong.rollup.PackedStatistics.unpack(daily);
+        // The service's month row, by channel and stratum (the services aggregate, 3).
+        var row = one(dsl, "select packed from rollup where aggregate = 3 and grain = 2 and channel = 'qr'"
+                + " and stratum = 'HT' and value > 0", byte[].class);
+        var statistics = vn.hailong.rollup.PackedStatistics.unpack(row);
         assertThat(statistics.counts()).hasSize(237);
         assertThat(statistics.sums()).hasSize(652);
-        // Packed (V16–V18): a few ratings' row takes a few hundred bytes, where its two arrays took 7 KB.
-        assertThat(one(dsl, "select max(pg_column_size(packed)) from rollup_daily", Integer.class)).isLessThan(1_500);
-        assertThat(one(dsl, "select max(pg_column_size(packed)) from rollup_summary", Integer.class)).isLessThan(1_500);
+        // Packed: a few ratings' row takes a few hundred bytes, where its two arrays took 7 KB.
+        assertThat(one(dsl, "select max(pg_column_size(packed)) from rollup", Integer.class)).isLessThan(1_500);
     }
 
     @Test
@@ -344,7 +344,7 @@ class SubmissionsApiTest {
         assertThat(flagged.status()).isEqualTo(201);
         assertThat(flagged.body().get("flags").toString()).isEqualTo("[\"straightline\"]");
         TestApp.foldRollups(dsl);
-        assertThat(one(dsl, "select count(*) from rollup_daily where flagged", Long.class)).isPositive();
+        assertThat(one(dsl, "select count(*) from rollup where flagged", Long.class)).isPositive();
     }
 
     @Test

@@ -70,7 +70,7 @@ class DemoProvinceTest {
                     .containsExactly(LAST_YEAR - 2, LAST_YEAR - 1, LAST_YEAR);
             assertThat(one(dsl, "select count(*) from service_centre", Integer.class)).isGreaterThan(5);
             assertThat(one(dsl, "select count(*) from population_total", Integer.class)).isGreaterThan(50);
-            assertThat(one(dsl, "select sum(responses) from rollup_daily", Integer.class))
+            assertThat(one(dsl, TestApp.ROLLED_UP, Integer.class))
                     .as("every demo response is in the rollups").isEqualTo(created);
             // Small communes exist too, below the publishing minimum of 30 responses a year.
             assertThat(one(dsl, "select min(n) from (select sum(responses) as n from response_tally"

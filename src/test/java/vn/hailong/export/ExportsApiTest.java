@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +28,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.hailong.Vietnam;
 import vn.hailong.ApiClient;
 import vn.hailong.TestApp;
 import vn.hailong.analyze.ResponsesCsv;
-import vn.hailong.rollup.Rollups;
+import vn.hailong.rollup.RollupStore;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.SufficientStatistics;
@@ -73,14 +73,14 @@ class ExportsApiTest {
             row.answers().forEach((code, level) -> answers[form.questions().get(code).position() - 1] = level.shortValue());
             dsl.execute("insert into response (agency_id, submitted_at, questionnaire_version_id, channel, stratum,"
                     + " external_id, answers) select id, {0}, {1}, {2}, {3}, {4}, {5} from unit where code = {6}",
-                    row.submittedAt().atTime(LocalTime.NOON).atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime(),
+                    row.submittedAt().atTime(LocalTime.NOON).atZone(Vietnam.ZONE).toOffsetDateTime(),
                     form.versionId(), row.channel(), row.stratum(), row.responseId(), answers, row.agencyCode());
         }
         responses = rows.size();
         dsl.execute("update response set comment = {0} where external_id = 'R000001'", PRAISE);
         dsl.execute("update response set comment = {0} where external_id = 'R000002'", FORMULA);
-        dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.of(2024, 1, 1),
-                LocalDate.of(2026, 1, 1)));
+        dsl.transaction(trx -> RollupStore.rebuild(trx.dsl(), new Forms(trx.dsl()), LocalDate.of(2024, 1, 1),
+                LocalDate.of(2026, 1, 1), read -> { }));
         admin.post("/api/v1/users", Map.of("username", "ag02", "password", "manager-password", "role", "agency_manager",
                 "unitId", TestApp.one(dsl, "select id from unit where code = 'AG02'", Long.class)));
         manager = ApiClient.signIn(app, "ag02", "manager-password");

@@ -96,7 +96,7 @@ class ImportFilesTest {
             assertThat(answers.stream().mapToLong(a -> a.body().get("skipped").asLong()).sum()).isEqualTo(3_000);
             assertThat(TestApp.one(dsl, "select count(*) from response", Long.class)).isEqualTo(3_000);
             assertThat(TestApp.one(dsl, "select count(distinct external_id) from response", Long.class)).isEqualTo(3_000);
-            assertThat(TestApp.one(dsl, "select sum(responses) from rollup_daily", Long.class)).isEqualTo(3_000);
+            assertThat(TestApp.one(dsl, TestApp.ROLLED_UP, Long.class)).isEqualTo(3_000);
         }
     }
 

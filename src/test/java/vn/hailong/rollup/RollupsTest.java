@@ -20,9 +20,8 @@ class RollupsTest {
     static final String[] CODES = {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
             "KQ3", "PA1", "PA2", "PA3", "HL"};
 
-    /** The rollup as the analytics will read it: summed over shards, per key. */
     static List<String> summed(org.jooq.DSLContext dsl) {
-        return SummedRollups.of(dsl, "rollup_daily", SummedRollups.DAILY_KEY);
+        return SummedRollups.of(dsl);
     }
 
     @Test
@@ -40,24 +39,23 @@ class RollupsTest {
             TestApp.foldRollups(dsl);
             var kept = summed(dsl);
             assertThat(kept).hasSizeGreaterThan(1);
-            int rows = dsl.transactionResult(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(),
-                    LocalDate.now().minusDays(10), LocalDate.now().plusDays(2)));
-            assertThat(rows).isPositive();
+            long read = dsl.transactionResult(trx -> RollupStore.rebuild(trx.dsl(), new Forms(trx.dsl()),
+                    LocalDate.now().minusDays(10), LocalDate.now().plusDays(2), n -> { }));
+            assertThat(read).isEqualTo(60);
             assertThat(summed(dsl)).isEqualTo(kept);
             // The same through the command an operator runs.
             assertThat(vn.hailong.RebuildRollupsCommand.run(java.util.List.of("--database-url", app.databaseUrl,
                     "--from", LocalDate.now().minusDays(10).toString()))).isZero();
             assertThat(vn.hailong.RebuildRollupsCommand.run(java.util.List.of("--database-url", app.databaseUrl,
                     "--from", "yesterday"))).isEqualTo(2);
-            assertThat(TestApp.one(dsl, "select count(*) from rollup_daily where shard <> 0", Long.class)).isZero();
             assertThat(summed(dsl)).isEqualTo(kept);
         }
     }
 
     /**
      * A rating counts in every analytics answer from the moment it commits: read from its pending row while the
-     * folder cannot fold it (a unit move's lock holds the folder, not the ratings), then from the daily and summary
-     * rows, with the same answers.
+     * folder cannot fold it (the rollups' lock, which a unit move takes, holds the folder, not the ratings), then from
+     * the rollup rows, with the same answers.
      */
     @Test
     void ratings_count_while_pending_and_answer_the_same_once_folded() {
@@ -70,7 +68,7 @@ class RollupsTest {
                 admin.post("/api/v1/units", Map.of("code", code, "nameVi", "Sở " + code, "kind", "department",
                         "parentId", province));
             }
-            holder.fetch("select pg_advisory_lock(hashtextextended('units', 0))");
+            holder.fetch("select pg_advisory_lock({0})", vn.hailong.db.Locks.ROLLUPS);
             var citizen = ApiClient.anonymous(app);
             var random = new SplittableRandom(11);
             for (int i = 0; i < 40; i++) {
@@ -78,9 +76,9 @@ class RollupsTest {
                 assertThat(citizen.post("/api/v1/responses", body).status()).isEqualTo(201);
             }
             assertThat(TestApp.one(dsl, "select sum(responses) from rollup_pending", Long.class)).isEqualTo(40L);
-            assertThat(TestApp.one(dsl, "select count(*) from rollup_daily", Long.class)).isZero();
-            // Summary questions (whole years and months, a subtree, units' own rows) and daily ones (a channel, a
-            // split by channel, days that cut a month).
+            assertThat(TestApp.one(dsl, "select count(*) from rollup", Long.class)).isZero();
+            // Whole years and months, a subtree, units' own responses, a channel, a split by channel, days that cut a
+            // month.
             var questions = List.of("", "groupBy=unit,year", "groupBy=month&unit=P", "groupBy=unit&unit=P",
                     "groupBy=month&channel=qr", "groupBy=channel", "groupBy=unit&from=2000-01-02");
             var pending = new LinkedHashMap<String, com.fasterxml.jackson.databind.JsonNode>();
@@ -91,9 +89,10 @@ class RollupsTest {
             assertThat(pending.get("groupBy=channel").get(0).get("n").asLong()
                     + pending.get("groupBy=channel").get(1).get("n").asLong()).isEqualTo(40);
 
-            holder.fetch("select pg_advisory_unlock(hashtextextended('units', 0))");
+            holder.fetch("select pg_advisory_unlock({0})", vn.hailong.db.Locks.ROLLUPS);
             TestApp.foldRollups(dsl);
-            assertThat(TestApp.one(dsl, "select sum(responses) from rollup_daily", Long.class)).isEqualTo(40L);
+            assertThat(TestApp.one(dsl, TestApp.ROLLED_UP, Long.class)).isEqualTo(40L);
+            assertThat(TestApp.one(dsl, "select count(*) from rollup_pending", Long.class)).isZero();
             for (var question : questions) {
                 assertThat(admin.get("/api/v1/indices?" + question).body().get("groups")).as(question)
                         .isEqualTo(pending.get(question));

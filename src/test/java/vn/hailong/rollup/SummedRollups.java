@@ -3,36 +3,29 @@ package vn.hailong.rollup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeMap;
 
 import org.jooq.DSLContext;
 
 /**
- * The rows of a rollup table summed over shards per key, as analytics read them: one line per key, with its
- * number of responses, its counts and its sums (rounded to 6 decimals, as shards add in any order). Summed in Java,
- * as the statistics are packed (see {@link PackedStatistics}).
+ * The rollup store's rows, one line each in key order, with its numbers unpacked (see {@link PackedStatistics}): what a
+ * rebuild from the responses must give back.
  */
 final class SummedRollups {
-    static final String DAILY_KEY = "agency_id, day, questionnaire_version_id, service_id, centre_id, channel, stratum,"
-            + " flagged";
-    static final String SUMMARY_KEY = "unit_id, own, months, period, questionnaire_version_id";
-    static final String CUT_KEY = "unit_id, own, months, period, questionnaire_version_id, cut, value, channel, stratum,"
+    static final String KEY = "aggregate, unit_id, value, channel, grain, period, questionnaire_version_id, stratum,"
             + " flagged";
 
     private SummedRollups() {
     }
 
-    static List<String> of(DSLContext dsl, String table, String key) {
-        int columns = key.split(",").length;
-        var sums = new TreeMap<String, RollupSummary.Sum>();
-        for (var r : dsl.fetch("select " + key + ", responses, packed from " + table)) {
-            var values = r.intoList();
-            sums.computeIfAbsent(values.subList(0, columns).toString(), k -> new RollupSummary.Sum())
-                    .add(r.get(columns, Long.class), r.get(columns + 1, byte[].class));
-        }
+    static List<String> of(DSLContext dsl) {
         var lines = new ArrayList<String>();
-        sums.forEach((k, sum) -> lines.add(k + " n=" + sum.responses + " counts=" + Arrays.toString(sum.counts)
-                + " sums=" + Arrays.toString(Arrays.stream(sum.sums).map(v -> Math.round(v * 1e6) / 1e6).toArray())));
+        for (var r : dsl.fetch("select " + KEY + ", responses, packed from rollup order by " + KEY)) {
+            var values = r.intoList();
+            var sum = new RollupSum();
+            sum.add(r.get(9, Long.class), r.get(10, byte[].class));
+            lines.add(values.subList(0, 9) + " n=" + sum.responses + " counts=" + Arrays.toString(sum.counts)
+                    + " sums=" + Arrays.toString(sum.sums));
+        }
         return lines;
     }
 }

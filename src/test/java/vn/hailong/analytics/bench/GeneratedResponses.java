@@ -75,7 +75,7 @@ final class GeneratedResponses {
                         }
                     }
                 }
-                additions.writeTo(connection);
+                additions.addToRollups(connection);
                 connection.commit();
                 done += n;
                 progress.accept(done);

@@ -22,22 +22,20 @@ import vn.hailong.TestDatabase;
 import vn.hailong.survey.Forms;
 
 /**
- * The yearly, monthly and day summary rollups and the cut rollups answer exactly as the daily ones: for the whole
- * tree, a subtree and an agency manager's scope, after a rebuild, and after a unit moves to another parent.
+ * The rollup store answers exactly as the responses do: for the whole tree, a subtree and an agency manager's scope,
+ * over whole years, months and days that cut them, by every cut the aggregates keep and some they do not, while
+ * ratings are pending and once folded, after a rebuild, and after a unit moves to another parent.
  */
-class RollupSummaryTest {
-    /** The same question, answered from the daily rows only. */
-    static final String DAILY = "rollups=daily";
+class RollupStoreTest {
+    /** The same question, answered from the responses only. */
+    static final String RESPONSES = "rollups=responses";
     /** Days that cut a month at both ends, around at least one whole month, within the ratings' 85 days. */
     static final String EDGES = "from=" + cutting(LocalDate.now().minusDays(70)) + "&to="
             + cutting(LocalDate.now().minusDays(12).plusDays(1)).minusDays(1);
-    /**
-     * Two ends that cut a month, each holding whole weeks (read from the week rows) and days beside them: from the
-     * 2nd of a month to the 24th of the next, both within the ratings' 85 days.
-     */
+    /** Two ends that cut a month: from the 2nd of a month to the 24th of the next, both within the ratings' 85 days. */
     static final String WEEKS = "from=" + LocalDate.now().minusDays(44).withDayOfMonth(2)
             + "&to=" + LocalDate.now().minusDays(44).withDayOfMonth(1).plusMonths(1).withDayOfMonth(24);
-    /** From the 3rd to the 20th of one month: both ends in one, with whole weeks. */
+    /** From the 3rd to the 20th of one month: both ends in one. */
     static final String WITHIN = "from=" + LocalDate.now().minusDays(40).withDayOfMonth(3)
             + "&to=" + LocalDate.now().minusDays(40).withDayOfMonth(20);
     /** A range open at one end, cutting a month at the other. */
@@ -48,10 +46,10 @@ class RollupSummaryTest {
 
     static final List<String> QUESTIONS = List.of("", "groupBy=unit", "groupBy=year", "groupBy=unit,month",
             "groupBy=quarter", "groupBy=month&unit=D1", "groupBy=unit&unit=D1", "unit=D2",
-            // Answered from the month rows and the day rows: for the province, a district's subtree, each unit.
+            // Whole months and the days beside them: for the province, a district's subtree, each unit.
             EDGES, EDGES + "&groupBy=unit", EDGES + "&groupBy=month", EDGES + "&unit=D1", EDGES + "&groupBy=unit,month",
             DAYS, DAYS + "&groupBy=unit",
-            // Answered from the cut rows: one channel, service or centre filter or split, flagged left out.
+            // Cuts the aggregates keep: one channel, service or centre filter or split, flagged left out, strata.
             "channel=qr", "groupBy=channel", "groupBy=unit&channel=web", "groupBy=month,channel&unit=D1",
             "groupBy=service", "groupBy=unit,centre", "excludeFlagged=true&groupBy=unit,year",
             "groupBy=channel&channel=qr&excludeFlagged=true", "groupBy=year&weighting=poststratified",
@@ -59,15 +57,16 @@ class RollupSummaryTest {
             // A service or a centre with a channel.
             "service=S1&channel=qr", "groupBy=service,channel", "groupBy=unit&service=S2&channel=web",
             "groupBy=channel&centre=CA", "groupBy=centre&channel=qr&excludeFlagged=true",
-            // Days that cut a month, from the month and day rows cut by channel; post-stratified or a service's
-            // from the daily rows.
+            // Days that cut a month: by channel and stratum from day rows; a service's days from the responses.
             EDGES + "&channel=qr", EDGES + "&groupBy=unit,channel", EDGES + "&groupBy=month&excludeFlagged=true&unit=D1",
             EDGES + "&groupBy=unit&weighting=poststratified", DAYS + "&groupBy=channel", EDGES + "&service=S1",
-            // Ends with whole weeks, from the week rows: summary, cut by channel and by service, below the top unit.
+            // More ends, by channel and by service, below the top unit; and what no aggregate keeps, a service with
+            // a centre.
             WEEKS, WEEKS + "&groupBy=unit", WEEKS + "&groupBy=month&unit=D1", WEEKS + "&groupBy=unit,channel",
             WEEKS + "&channel=qr&excludeFlagged=true", WEEKS + "&service=S1", WEEKS + "&groupBy=service,channel",
             WITHIN, WITHIN + "&groupBy=unit,channel", SINCE + "&groupBy=unit", SINCE + "&service=S1",
-            UNTIL + "&groupBy=month", UNTIL + "&channel=web&unit=D1");
+            UNTIL + "&groupBy=month", UNTIL + "&channel=web&unit=D1", "service=S1&centre=CA",
+            "groupBy=service,centre&excludeFlagged=true");
 
     /** The day, or the next if it is a 1st: a day that cuts its month. */
     private static LocalDate cutting(LocalDate day) {
@@ -75,7 +74,7 @@ class RollupSummaryTest {
     }
 
     @Test
-    void summary_rollups_answer_as_the_daily_rollups_do_after_a_rebuild_and_after_a_unit_moves() {
+    void the_rollups_answer_as_the_responses_do_after_a_rebuild_and_after_a_unit_moves() {
         try (var app = TestApp.start(TestApp.settings(TestDatabase.fresh()).withRateLimits(0, 0));
              var dsl = app.dsl()) {
             var admin = ApiClient.signIn(app, "admin", "test-admin-password");
@@ -137,36 +136,28 @@ class RollupSummaryTest {
 
             TestApp.foldRollups(dsl);
             sameAnswers(admin, QUESTIONS);
-            var kept = summary(dsl);
-            var keptCuts = cuts(dsl);
-            assertThat(kept).hasSizeGreaterThan(1);
-            assertThat(keptCuts).hasSizeGreaterThan(1);
-            assertThat(TestApp.one(dsl, "select count(distinct cut) from rollup_cut", Long.class)).isEqualTo(4L);
-            assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where (cut in ('service', 'centre'))"
-                    + " <> (channel <> '')", Long.class)).as("a channel in service and centre rows only").isZero();
-            assertThat(TestApp.one(dsl, "select count(distinct (unit_id, own)) from rollup_summary where months = 0",
-                    Long.class)).as("day rows: the five agencies' own, and the province's").isEqualTo(6L);
-            assertThat(TestApp.one(dsl, "select string_agg(distinct cut, ',') from rollup_cut where months = 0",
-                    String.class)).as("day rows cut by channel, and by service").isEqualTo("channel,service");
-            assertThat(TestApp.one(dsl, "select string_agg(distinct cut, ',') from rollup_cut where months = 7",
-                    String.class)).as("week rows cut as day rows are").isEqualTo("channel,service");
-            assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where months = 7 and extract(isodow from period)"
-                    + " <> 1", Long.class)).as("a week row's period is its Monday").isZero();
-            assertThat(TestApp.one(dsl, "select count(*) from rollup_summary where months = 7 and date_trunc('month',"
-                    + " period) <> date_trunc('month', period + 6)", Long.class)).as("weeks within a month only").isZero();
-            assertThat(TestApp.one(dsl, "select count(distinct (unit_id, own)) from rollup_summary where months = 7",
-                    Long.class)).as("week rows: the five agencies' own, and the province's").isEqualTo(6L);
-            assertThat(TestApp.one(dsl, "select count(*) from rollup_cut where months = 0 and cut = 'service' and own",
-                    Long.class)).as("service days: the province's only").isZero();
-            dsl.transaction(trx -> new Rollups(new Forms(trx.dsl())).rebuild(trx.dsl(), LocalDate.now().minusDays(100),
-                    LocalDate.now().plusDays(2)));
-            assertThat(summary(dsl)).as("summary rebuilt from the responses").isEqualTo(kept);
-            assertThat(cuts(dsl)).as("cuts rebuilt from the responses").isEqualTo(keptCuts);
-            // What migrations 21 and 20 do to a database that kept daily rows before the cuts or the day rows.
-            dsl.transaction(trx -> trx.dsl().connection(RollupCuts::fillFromDaily));
-            assertThat(cuts(dsl)).as("cuts filled from the daily rows").isEqualTo(keptCuts);
-            dsl.transaction(trx -> trx.dsl().connection(RollupSummary::fillDaysFromDaily));
-            assertThat(summary(dsl)).as("day rows filled from the daily rows").isEqualTo(kept);
+            var kept = SummedRollups.of(dsl);
+            // The declared set: four aggregates, days for the first two only, each row keeping what its aggregate does.
+            assertThat(TestApp.one(dsl, "select string_agg(distinct aggregate::text, ',') from rollup", String.class))
+                    .isEqualTo("1,2,3,4");
+            assertThat(TestApp.one(dsl, "select string_agg(distinct aggregate::text, ',') from rollup where grain = 1",
+                    String.class)).as("day rows").isEqualTo("1,2");
+            assertThat(TestApp.one(dsl, "select count(*) from rollup where aggregate = 1 and (value <> 0 or channel <> ''"
+                    + " or stratum <> '')", Long.class)).as("the units aggregate cuts nothing").isZero();
+            assertThat(TestApp.one(dsl, "select count(*) from rollup where aggregate = 2 and (value <> 0 or channel = '')",
+                    Long.class)).as("the channels aggregate: a channel, no service").isZero();
+            assertThat(TestApp.one(dsl, "select count(distinct value) from rollup where aggregate = 3", Long.class))
+                    .as("services S1, S2, S3 and none").isEqualTo(4L);
+            assertThat(TestApp.one(dsl, "select count(distinct unit_id) from rollup where aggregate = 1", Long.class))
+                    .as("every unit's subtree: P, D1, C1, C2, D2, DEP").isEqualTo(6L);
+            assertThat(TestApp.one(dsl, "select sum(responses) from rollup r join unit u on u.id = r.unit_id"
+                    + " where aggregate = 1 and grain = 3 and u.parent_id is null", Long.class))
+                    .as("the province's years hold every rating").isEqualTo(250L);
+            assertThat(TestApp.one(dsl, "select count(*) from rollup where period <> case grain when 1 then period"
+                    + " when 2 then date_trunc('month', period)::date else date_trunc('year', period)::date end",
+                    Long.class)).as("a period starts on its first day").isZero();
+            rebuild(dsl);
+            assertThat(SummedRollups.of(dsl)).as("rows rebuilt from the responses").isEqualTo(kept);
             sameAnswers(admin, QUESTIONS);
 
             // C2 moves from D1 to D2: its ratings now count under D2, in the summary as in the daily rows.
@@ -177,7 +168,20 @@ class RollupSummaryTest {
             assertThat(n(admin.get("/api/v1/indices?unit=D1").body())).isEqualTo(beforeD1 - c2);
             sameAnswers(admin, QUESTIONS);
             sameAnswers(manager, List.of("", "groupBy=unit", "groupBy=unit,month", "groupBy=channel", EDGES));
+            var moved = SummedRollups.of(dsl);
+            rebuild(dsl);
+            assertThat(SummedRollups.of(dsl)).as("the move's rows are those a rebuild gives").isEqualTo(moved);
+
+            // And back again by a units file: the rows return to where they were.
+            var file = "code,name_vi,name_en,kind,parent_code\nC2,Đơn vị C2,,commune,D1\n";
+            assertThat(admin.send("POST", "/api/v1/units/import", file, "text/csv").status()).isEqualTo(200);
+            assertThat(SummedRollups.of(dsl)).as("moved back").isEqualTo(kept);
         }
+    }
+
+    private static void rebuild(DSLContext dsl) {
+        dsl.transaction(trx -> RollupStore.rebuild(trx.dsl(), new Forms(trx.dsl()), LocalDate.now().minusDays(100),
+                LocalDate.now().plusDays(2), read -> { }));
     }
 
     private static long unit(ApiClient admin, String code, String kind, Long parent) {
@@ -196,11 +200,11 @@ class RollupSummaryTest {
         return answer.get("groups").get(0).get("n").asLong();
     }
 
-    /** Each question answered from the summary rows and from the daily rows: the same groups and figures. */
+    /** Each question answered from the rollups and from the responses: the same groups and figures. */
     private static void sameAnswers(ApiClient caller, List<String> questions) {
         for (var question : questions) {
             var summary = caller.get("/api/v1/indices?" + question).body().get("groups");
-            var daily = caller.get("/api/v1/indices?" + question + (question.isEmpty() ? "" : "&") + DAILY).body()
+            var daily = caller.get("/api/v1/indices?" + question + (question.isEmpty() ? "" : "&") + RESPONSES).body()
                     .get("groups");
             assertThat(summary.size()).as(question).isPositive().isEqualTo(daily.size());
             for (int g = 0; g < summary.size(); g++) {
@@ -216,15 +220,5 @@ class RollupSummaryTest {
                 }
             }
         }
-    }
-
-    /** The cut rows summed over shards: what a rebuild, or filling them from the daily rows, must give back. */
-    static List<String> cuts(DSLContext dsl) {
-        return SummedRollups.of(dsl, "rollup_cut", SummedRollups.CUT_KEY);
-    }
-
-    /** The summary rows summed over shards: what a rebuild must give back. */
-    static List<String> summary(DSLContext dsl) {
-        return SummedRollups.of(dsl, "rollup_summary", SummedRollups.SUMMARY_KEY);
     }
 }

@@ -1,0 +1,40 @@
+package vn.hailong.rollup;
+
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.val;
+import static vn.hailong.db.schema.Tables.RESPONSE;
+
+import java.time.LocalDate;
+
+import org.jooq.Condition;
+
+import vn.hailong.Vietnam;
+import vn.hailong.auth.UnitScope;
+
+/**
+ * Which responses a question is about. Null fields do not filter; {@code unit} is a subtree; {@code scope} is the
+ * caller's; {@code pooled}: the strata may be summed (no post-stratification). {@code fromResponses}: answer from the
+ * responses alone, never the rollups; slower, and the same answer, which is what it is for (checking).
+ */
+public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long centre, String channel,
+                     boolean excludeFlagged, UnitScope scope, boolean pooled, boolean fromResponses) {
+
+    /** The same filter over other days. */
+    public Filter between(LocalDate newFrom, LocalDate newTo) {
+        return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope, pooled, fromResponses);
+    }
+
+    /** This filter over the responses themselves (comments, exports, what no rollup answers). */
+    public Condition onResponses() {
+        return (from == null ? noCondition() : RESPONSE.SUBMITTED_AT.ge(Vietnam.start(from)))
+                .and(to == null ? noCondition() : RESPONSE.SUBMITTED_AT.lt(Vietnam.start(to.plusDays(1))))
+                .and(unit == null ? noCondition()
+                        : condition("{0} in (select unit_subtree({1}))", RESPONSE.AGENCY_ID, val(unit)))
+                .and(scope.covers(RESPONSE.AGENCY_ID))
+                .and(service == null ? noCondition() : RESPONSE.SERVICE_ID.eq(service))
+                .and(centre == null ? noCondition() : RESPONSE.CENTRE_ID.eq(centre))
+                .and(channel == null ? noCondition() : RESPONSE.CHANNEL.eq(channel))
+                .and(excludeFlagged ? condition("cardinality({0}) = 0", RESPONSE.QUALITY_FLAGS) : noCondition());
+    }
+}

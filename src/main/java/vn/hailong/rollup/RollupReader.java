@@ -1,0 +1,303 @@
+package vn.hailong.rollup;
+
+import static org.jooq.impl.DSL.condition;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.trueCondition;
+import static org.jooq.impl.DSL.val;
+import static vn.hailong.db.schema.Tables.RESPONSE;
+import static vn.hailong.db.schema.Tables.ROLLUP;
+import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
+import static vn.hailong.db.schema.Tables.UNIT;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.postgresql.PGStatement;
+
+import vn.hailong.Vietnam;
+import vn.hailong.stats.Instrument;
+import vn.hailong.stats.StratumStatistics;
+import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.survey.Forms;
+
+/**
+ * The rollup store's one reader: the statistics of each group a question asks for, summed from the aggregate that
+ * covers it ({@link Plan}), with the pending rows not yet folded into it, and from the responses themselves for the
+ * days and cuts no aggregate keeps. Everything is read in one snapshot, so a rating folded meanwhile counts once.
+ */
+public final class RollupReader {
+    private final DSLContext dsl;
+    private final Forms forms;
+
+    public RollupReader(DSLContext dsl, Forms forms) {
+        this.dsl = dsl.configuration().derive(new DefaultExecuteListenerProvider(new BinaryResults())).dsl();
+        this.forms = forms;
+    }
+
+    /**
+     * Has PostgreSQL send rows in binary from the first call: in text, each row's packed statistics would be printed in
+     * hex by the server and parsed by the driver. The driver only switches to binary on its own after five runs of a
+     * statement on one pooled connection.
+     */
+    private static final class BinaryResults implements ExecuteListener {
+        @Override
+        public void prepareEnd(ExecuteContext ctx) {
+            try {
+                ctx.statement().unwrap(PGStatement.class).setPrepareThreshold(-1);
+            } catch (SQLException e) {
+                throw new DataAccessException("cannot ask for binary results", e);
+            }
+        }
+    }
+
+    /**
+     * How a question is answered: the aggregate whose rows cover the cuts it needs (none: from the responses) and the
+     * tiling of its days by the grains that aggregate keeps.
+     */
+    record Plan(Optional<Aggregate> aggregate, Tiles tiles) {
+        static Plan of(Filter f, List<Dimension> groupBy) {
+            var needed = EnumSet.noneOf(Aggregate.Cut.class);
+            groupBy.forEach(d -> d.cut().ifPresent(needed::add));
+            if (f.service() != null) {
+                needed.add(Aggregate.Cut.SERVICE);
+            }
+            if (f.centre() != null) {
+                needed.add(Aggregate.Cut.CENTRE);
+            }
+            if (f.channel() != null) {
+                needed.add(Aggregate.Cut.CHANNEL);
+            }
+            if (!f.pooled()) {
+                needed.add(Aggregate.Cut.STRATUM);
+            }
+            var aggregate = f.fromResponses() ? Optional.<Aggregate>empty() : Aggregate.covering(needed);
+            boolean years = !groupBy.contains(Dimension.QUARTER) && !groupBy.contains(Dimension.MONTH);
+            return new Plan(aggregate, aggregate.map(a -> Tiles.of(f.from(), f.to(), a.grains(), years))
+                    .orElseGet(() -> Tiles.responses(f.from(), f.to())));
+        }
+    }
+
+    /**
+     * Which units' rows a question reads. Split by unit: every unit of the subtree asked for (or of all), each group
+     * its own responses, which are its subtree's rows less its children's. Otherwise the subtree rows of the unit
+     * asked for, of the caller's scope, or of every top unit.
+     */
+    private record Units(Long root, boolean split, Map<Long, Long> parents) {
+        static Units of(DSLContext tx, Filter f, List<Dimension> groupBy) {
+            var root = f.unit() != null ? f.unit() : f.scope().root();
+            if (!groupBy.contains(Dimension.UNIT)) {
+                return new Units(root, false, Map.of());
+            }
+            var parents = new HashMap<Long, Long>();
+            tx.select(UNIT.ID, UNIT.PARENT_ID).from(UNIT)
+                    .where(root == null ? noCondition() : condition("{0} in (select unit_subtree({1}))", UNIT.ID, val(root)))
+                    .forEach(r -> parents.put(r.value1(), r.value2()));
+            return new Units(root, true, parents);
+        }
+
+        /** The rollup rows to read. */
+        Condition rows() {
+            if (split) {
+                return root == null ? noCondition() : ROLLUP.UNIT_ID.in(parents.keySet());
+            }
+            return root != null ? ROLLUP.UNIT_ID.eq(root)
+                    : ROLLUP.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull()));
+        }
+
+        /** The agencies whose pending rows and responses count. */
+        Condition agencies(Field<Long> agency) {
+            return root == null ? noCondition() : condition("{0} in (select unit_subtree({1}))", agency, val(root));
+        }
+
+        /** The unit a subtree row is subtracted from, split by unit: its parent, when that is read too; else null. */
+        Long less(long unit) {
+            var parent = parents.get(unit);
+            return parent != null && parents.containsKey(parent) ? parent : null;
+        }
+    }
+
+    /** What a group sums: its rows' signed sums per stratum, and the statistics of its responses read raw. */
+    private static final class Sums {
+        long responses;
+        final Map<String, RollupSum> strata = new HashMap<>();
+        SufficientStatistics.Builder raw;
+    }
+
+    /**
+     * The sufficient statistics of each group, for the versions given (all scored alike, by {@code instrument}),
+     * ordered by the dimensions in the order asked for. A group with no responses is left out.
+     */
+    public Map<Group, SufficientStatistics> read(Instrument instrument, List<Long> versions, Filter f,
+                                                 List<Dimension> groupBy) {
+        var plan = Plan.of(f, groupBy);
+        var groups = new HashMap<Group, Sums>();
+        dsl.transaction(trx -> {
+            var tx = trx.dsl();
+            tx.execute("set transaction isolation level repeatable read, read only");
+            var units = Units.of(tx, f, groupBy);
+            plan.aggregate().ifPresent(a -> {
+                readRows(tx, a, plan.tiles(), versions, f, groupBy, units, groups);
+                readPending(tx, a, plan.tiles(), versions, f, groupBy, units, groups);
+            });
+            readResponses(tx, instrument, plan.tiles(), versions, f, groupBy, groups);
+        });
+        var result = new LinkedHashMap<Group, SufficientStatistics>();
+        groups.entrySet().stream()
+                .filter(e -> e.getValue().responses != 0)
+                .sorted(Map.Entry.comparingByKey(Group.order(groupBy)))
+                .forEach(e -> result.put(e.getKey(), statistics(instrument, e.getValue())));
+        return result;
+    }
+
+    private static SufficientStatistics statistics(Instrument instrument, Sums sums) {
+        var builder = SufficientStatistics.builder(instrument);
+        sums.strata.forEach((stratum, sum) -> {
+            if (sum.counts.length > 0 && sum.counts[0] != 0) { // a version the core scores, with responses it scored
+                builder.add(stratum, StratumStatistics.of(instrument, sum.counts, sum.sums));
+            }
+        });
+        if (sums.raw != null) {
+            builder.add(sums.raw.build());
+        }
+        return builder.build();
+    }
+
+    /** The aggregate's rows of the tiles' periods, each added to its group (and, split by unit, less its parent's). */
+    private static void readRows(DSLContext tx, Aggregate a, Tiles tiles, List<Long> versions, Filter f,
+                                 List<Dimension> groupBy, Units units, Map<Group, Sums> groups) {
+        if (tiles.periods().isEmpty()) {
+            return;
+        }
+        Condition periods = falseCondition();
+        for (var tile : tiles.periods()) {
+            periods = periods.or(ROLLUP.GRAIN.eq(tile.grain().code).and(within(ROLLUP.PERIOD, tile.start(), tile.end())));
+        }
+        Long value = f.service() != null ? f.service() : f.centre();
+        try (var cursor = tx.select(ROLLUP.UNIT_ID, ROLLUP.VALUE, ROLLUP.CHANNEL, ROLLUP.PERIOD, ROLLUP.STRATUM,
+                        ROLLUP.RESPONSES, ROLLUP.PACKED)
+                .from(ROLLUP)
+                .where(ROLLUP.AGGREGATE.eq(a.code()))
+                .and(periods)
+                .and(ROLLUP.QUESTIONNAIRE_VERSION_ID.in(versions))
+                .and(units.rows())
+                .and(value == null ? noCondition() : ROLLUP.VALUE.eq(value))
+                .and(f.channel() == null ? noCondition() : ROLLUP.CHANNEL.eq(f.channel()))
+                .and(f.excludeFlagged() ? ROLLUP.FLAGGED.isFalse() : noCondition())
+                .fetchSize(10_000)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                long unit = r.value1();
+                long service = a.keeps(Aggregate.Cut.SERVICE) ? r.value2() : 0;
+                long centre = a.keeps(Aggregate.Cut.CENTRE) ? r.value2() : 0;
+                var stratum = f.pooled() ? "" : r.value5();
+                var group = Group.of(groupBy, unit, service, centre, r.value3(), r.value4());
+                add(groups, group, stratum, r.value6(), r.value7(), 1);
+                var parent = units.split() ? units.less(unit) : null;
+                if (parent != null) {
+                    add(groups, Group.of(groupBy, parent, service, centre, r.value3(), r.value4()), stratum,
+                            r.value6(), r.value7(), -1);
+                }
+            }
+        }
+    }
+
+    /** The pending rows of the tiles' days: sums of ratings stored but not yet folded into the aggregate's rows. */
+    private static void readPending(DSLContext tx, Aggregate a, Tiles tiles, List<Long> versions, Filter f,
+                                    List<Dimension> groupBy, Units units, Map<Group, Sums> groups) {
+        if (tiles.periods().isEmpty()) {
+            return;
+        }
+        var p = ROLLUP_PENDING;
+        Condition days = falseCondition();
+        for (var tile : tiles.periods()) {
+            days = days.or(within(p.DAY, tile.start(), tile.end()));
+        }
+        try (var cursor = tx.select(p.AGENCY_ID, p.SERVICE_ID, p.CENTRE_ID, p.CHANNEL, p.DAY, p.STRATUM, p.RESPONSES,
+                        p.PACKED)
+                .from(p)
+                .where(p.QUESTIONNAIRE_VERSION_ID.in(versions))
+                .and(days)
+                .and(units.agencies(p.AGENCY_ID))
+                .and(f.service() == null ? noCondition() : p.SERVICE_ID.eq(f.service()))
+                .and(f.centre() == null ? noCondition() : p.CENTRE_ID.eq(f.centre()))
+                .and(f.channel() == null ? noCondition() : p.CHANNEL.eq(f.channel()))
+                .and(f.excludeFlagged() ? p.FLAGGED.isFalse() : noCondition())
+                .fetchSize(10_000)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                var group = Group.of(groupBy, r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+                add(groups, group, f.pooled() ? "" : r.value6(), r.value7(), r.value8(), 1);
+            }
+        }
+    }
+
+    /** The responses of the days no rollup tile covers (all days, when no aggregate covers the question). */
+    private void readResponses(DSLContext tx, Instrument instrument, Tiles tiles, List<Long> versions, Filter f,
+                               List<Dimension> groupBy, Map<Group, Sums> groups) {
+        if (tiles.raw().isEmpty()) {
+            return;
+        }
+        Condition days = falseCondition();
+        for (var range : tiles.raw()) {
+            days = days.or((range.start().equals(Tiles.FIRST) ? trueCondition()
+                            : RESPONSE.SUBMITTED_AT.ge(Vietnam.start(range.start())))
+                    .and(range.end().equals(Tiles.END) ? noCondition()
+                            : RESPONSE.SUBMITTED_AT.lt(Vietnam.start(range.end()))));
+        }
+        try (var cursor = tx.select(RESPONSE.AGENCY_ID, RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL,
+                        RESPONSE.SUBMITTED_AT, RESPONSE.QUESTIONNAIRE_VERSION_ID, RESPONSE.STRATUM, RESPONSE.ANSWERS)
+                .from(RESPONSE)
+                .where(RESPONSE.QUESTIONNAIRE_VERSION_ID.in(versions))
+                .and(days)
+                .and(f.between(null, null).onResponses())
+                .fetchSize(10_000)
+                .fetchLazy()) {
+            for (var r : cursor) {
+                var group = Group.of(groupBy, r.value1(), zeroIfNull(r.value2()), zeroIfNull(r.value3()), r.value4(),
+                        Vietnam.day(r.value5()));
+                var sums = groups.computeIfAbsent(group, k -> new Sums());
+                sums.responses++;
+                var form = forms.published(r.value6()).orElseThrow(() ->
+                        new IllegalStateException("questionnaire version " + r.value6() + " is not published"));
+                form.toResponse(r.value8(), f.pooled() ? "" : r.value7()).ifPresent(response -> {
+                    if (sums.raw == null) {
+                        sums.raw = SufficientStatistics.builder(instrument);
+                    }
+                    sums.raw.add(response);
+                });
+            }
+        }
+    }
+
+    private static void add(Map<Group, Sums> groups, Group group, String stratum, long responses, byte[] packed,
+                            int sign) {
+        var sums = groups.computeIfAbsent(group, k -> new Sums());
+        sums.responses += sign * responses;
+        sums.strata.computeIfAbsent(stratum, k -> new RollupSum()).add(responses, packed, sign);
+    }
+
+    /** Days (or periods) from {@code start} to before {@code end}; the first and last days a question names bound none. */
+    private static Condition within(Field<LocalDate> day, LocalDate start, LocalDate end) {
+        return (start.equals(Tiles.FIRST) ? trueCondition() : day.ge(start))
+                .and(end.equals(Tiles.END) ? noCondition() : day.lt(end));
+    }
+
+    private static long zeroIfNull(Long id) {
+        return id == null ? 0 : id;
+    }
+}
