@@ -18,12 +18,6 @@ import com.zaxxer.hikari.pool.HikariPool;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import vn.hailong.StartupException;
-import vn.hailong.rollup.FillRollupCuts;
-import vn.hailong.rollup.PackPendingRollups;
-import vn.hailong.rollup.PackRollups;
-import vn.hailong.rollup.RecutOwnYears;
-import vn.hailong.rollup.RecutRollups;
-import vn.hailong.rollup.RecutWeeks;
 
 /** The PostgreSQL the application runs on: an external server from DATABASE_URL, or an embedded one kept on disk. */
 public final class Database implements AutoCloseable {
@@ -106,16 +100,11 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    /**
-     * Applies the migrations in sql/ (packaged as db/migration), and those written in Java, that this database has
-     * not seen yet.
-     */
+    /** Applies the migrations in sql/ (packaged as db/migration) that this database has not seen yet. */
     static void migrate(DataSource dataSource) {
         var result = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new FillRollupCuts(), new PackPendingRollups(), new PackRollups(), new RecutRollups(),
-                        new RecutOwnYears(), new RecutWeeks())
                 .load()
                 .migrate();
         log.info("event=migrated applied={}", result.migrationsExecuted);

@@ -203,8 +203,7 @@ public final class RollupCuts {
     }
 
     /**
-     * Sums the cut rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before the
-     * cuts were, or before they were kept as now (migration 21, {@link RecutOwnYears}).
+     * Sums the cut rows afresh from the daily rows, in the transaction of {@code c}.
      * Streams the daily rows; at most {@link #FLUSH_AT} cut rows in memory (written rows are added to, so flushing
      * early changes nothing).
      */

@@ -179,8 +179,7 @@ public final class RollupSummary {
     }
 
     /**
-     * Sums the day and week rows afresh from the daily rows, in the transaction of {@code c}: for rollups kept before
-     * there were day or week rows (migration 23, {@link RecutWeeks}).
+     * Sums the day and week rows afresh from the daily rows, in the transaction of {@code c}.
      * Streams the daily rows, and writes whenever {@link RollupCuts#FLUSH_AT} rows are held (written rows are added
      * to, so writing early changes nothing).
      * Returns how many rows it wrote.
