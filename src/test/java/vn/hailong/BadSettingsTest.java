@@ -64,6 +64,31 @@ class BadSettingsTest {
     }
 
     @Test
+    void a_database_made_before_the_schema_was_squashed_is_refused() throws Exception {
+        var url = TestDatabase.fresh();
+        // The history a development version left: its first migration was V1__schema.sql, one of its last V24.
+        var old = Files.createDirectory(temp.resolve("old-migrations"));
+        Files.writeString(old.resolve("V1__schema.sql"), "create table unit (id bigint primary key);");
+        Files.writeString(old.resolve("V24__rollup_cut_value_index.sql"), "create index unit_idx on unit (id);");
+        var jdbc = vn.hailong.db.DatabaseUrl.parse(url);
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(jdbc.jdbcUrl(), jdbc.user().orElse("postgres"), jdbc.password().orElse(""))
+                .locations("filesystem:" + old)
+                .load()
+                .migrate();
+        assertThatThrownBy(() -> App.start(TestApp.settings(url)))
+                .isInstanceOf(StartupException.class)
+                .hasMessageEndingWith(": this database was made by a development version before the schema was"
+                        + " squashed (its first migration is 'schema', not 'units and catalogue'); use a new database,"
+                        + " or delete DATA_DIR");
+        try (var dsl = TestApp.dsl(url)) {
+            assertThat(TestApp.column(dsl, "select table_name from information_schema.tables where table_schema = 'public'"
+                    + " order by 1", String.class))
+                    .containsExactly("flyway_schema_history", "unit");
+        }
+    }
+
+    @Test
     void a_data_directory_that_cannot_be_written_is_named() throws Exception {
         var file = Files.writeString(temp.resolve("not-a-directory"), "x");
         var settings = new Settings(0, Optional.empty(), file, false, Optional.empty());

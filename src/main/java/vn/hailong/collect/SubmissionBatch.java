@@ -32,7 +32,7 @@ import vn.hailong.rollup.Rollups;
 /**
  * One writer's round: ratings taken together are checked against what is stored (retries, reused ids,
  * dossiers already rated, invitations) and the new ones stored by one call of the database function
- * store_submissions (sql/V13, V26), with their rollups as pending rows (see Rollups), in one transaction and one round
+ * store_submissions (sql/V3), with their rollups as pending rows (see Rollups), in one transaction and one round
  * trip. In plain JDBC, as this is the hot path.
  */
 final class SubmissionBatch {

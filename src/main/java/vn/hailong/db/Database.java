@@ -9,6 +9,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,18 +102,41 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
-    /**
-     * Applies the migrations in sql/ (packaged as db/migration), and those written in Java, that this database has
-     * not seen yet.
-     */
+    /** Applies the migrations in sql/ (packaged as db/migration) that this database has not seen yet. */
     static void migrate(DataSource dataSource) {
-        var result = Flyway.configure()
+        var flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        log.info("event=migrated applied={}", result.migrationsExecuted);
+                .load();
+        int applied;
+        try {
+            applied = flyway.migrate().migrationsExecuted;
+        } catch (FlywayValidateException e) {
+            if (madeBeforeTheSquash(dataSource)) {
+                throw new IllegalStateException("this database was made by a development version before the schema"
+                        + " was squashed (its first migration is 'schema', not 'units and catalogue'); use a new"
+                        + " database, or delete DATA_DIR");
+            }
+            throw e;
+        }
+        log.info("event=migrated applied={}", applied);
         ensurePartitions(dataSource);
+    }
+
+    /**
+     * Whether the migrations this database has applied are those of the development history that sql/ replaced with
+     * one file per concern before any release, which began with V1__schema.sql. Those migrations are gone, so such a
+     * database cannot be migrated on.
+     */
+    private static boolean madeBeforeTheSquash(DataSource dataSource) {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(
+                     "select 1 from flyway_schema_history where version = '1' and description = 'schema'");
+             var rows = statement.executeQuery()) {
+            return rows.next();
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Response partitions for last year to two years ahead, so the server can run across New Year. */

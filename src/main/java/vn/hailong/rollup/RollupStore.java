@@ -289,8 +289,8 @@ public final class RollupStore {
         tx.connection(connection -> {
             lock(connection);
             var tree = UnitTree.read(connection);
-            var leaving = oldParent == null ? List.<Long>of() : new ArrayList<>(tree.lineage(oldParent));
-            var joining = newParent == null ? List.<Long>of() : new ArrayList<>(tree.lineage(newParent));
+            var leaving = new ArrayList<Long>(oldParent == null ? List.of() : tree.lineage(oldParent));
+            var joining = new ArrayList<Long>(newParent == null ? List.of() : tree.lineage(newParent));
             var common = new ArrayList<>(leaving);
             common.retainAll(joining);
             leaving.removeAll(common);

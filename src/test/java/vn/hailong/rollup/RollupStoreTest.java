@@ -171,6 +171,12 @@ class RollupStoreTest {
             var moved = SummedRollups.of(dsl);
             rebuild(dsl);
             assertThat(SummedRollups.of(dsl)).as("the move's rows are those a rebuild gives").isEqualTo(moved);
+            // To the top of the tree, a province of its own.
+            assertThat(admin.patch("/api/v1/units/" + id(dsl, "C2"), Map.of("parentId", 0)).status()).isEqualTo(200);
+            var top = SummedRollups.of(dsl);
+            rebuild(dsl);
+            assertThat(SummedRollups.of(dsl)).as("moved to the top").isEqualTo(top);
+            sameAnswers(admin, List.of("", "groupBy=unit", EDGES + "&groupBy=unit,channel", "groupBy=service"));
 
             // And back again by a units file: the rows return to where they were.
             var file = "code,name_vi,name_en,kind,parent_code\nC2,Đơn vị C2,,commune,D1\n";

@@ -207,30 +207,55 @@ public final class AnalyticsLoad {
                 : t.failure().startsWith("out of memory") ? "out of mem" : "failed";
     }
 
-    /** Prints what the database holds and returns the number of responses. */
+    /**
+     * Prints what the database holds: the responses and the rollups, each with its indexes, and how the rollups'
+     * rows spread over the aggregates and grains (rows, bytes, responses a row: what decides whether a grain is worth
+     * keeping, see docs/rollups.md). Returns the number of responses.
+     */
     static long facts(Connection c) throws SQLException {
+        long responses;
         try (var s = c.createStatement();
              var r = s.executeQuery("""
                      select (select count(*) from response),
                             (select count(*) from response r join questionnaire_version v on v.id = r.questionnaire_version_id
                                join questionnaire q on q.id = v.questionnaire_id where q.code = 'SIPAS'),
-                            (select count(*) from rollup_daily),
                             (select sum(pg_total_relation_size(i.inhrelid)) from pg_inherits i
                               where i.inhparent = 'response'::regclass),
-                            pg_total_relation_size('rollup_daily'),
-                            (select sum(responses) from rollup_daily),
-                            (select count(*) from rollup_summary), pg_total_relation_size('rollup_summary'),
-                            (select count(*) from rollup_cut), pg_total_relation_size('rollup_cut')""")) {
+                            (select count(*) from rollup),
+                            pg_total_relation_size('rollup'),
+                            (select coalesce(sum(responses), 0) from rollup r join unit u on u.id = r.unit_id
+                              where r.aggregate = 1 and r.grain = 3 and u.parent_id is null),
+                            (select count(*) from rollup_pending)""")) {
             r.next();
-            System.out.printf("Database: %,d responses (%,d SIPAS), %,d MB; rollup_daily %,d rows, %,d MB"
-                            + " (%,d bytes a row)%n", r.getLong(1), r.getLong(2), r.getLong(4) >> 20, r.getLong(3),
-                    r.getLong(5) >> 20, r.getLong(3) == 0 ? 0 : r.getLong(5) / r.getLong(3));
-            System.out.printf("          rollup_summary %,d rows, %,d MB; rollup_cut %,d rows, %,d MB; the daily rollups"
-                            + " count %,d responses%s%n", r.getLong(7), r.getLong(8) >> 20, r.getLong(9), r.getLong(10) >> 20,
-                    r.getLong(6),
-                    r.getLong(6) == r.getLong(1) ? "" : " — NOT the number stored");
-            return r.getLong(1);
+            responses = r.getLong(1);
+            long responseBytes = r.getLong(3);
+            long rows = r.getLong(4);
+            long rollupBytes = r.getLong(5);
+            System.out.printf("Database: %,d responses (%,d SIPAS), %,d MB with their indexes (%,d bytes a response)%n",
+                    responses, r.getLong(2), responseBytes >> 20, responses == 0 ? 0 : responseBytes / responses);
+            System.out.printf("Rollups:  %,d rows, %,d MB with their index (%,d bytes a row): %.2f of the responses'"
+                            + " bytes (target ≤ 0.50); they count %,d responses%s, %,d rows pending%n", rows,
+                    rollupBytes >> 20, rows == 0 ? 0 : rollupBytes / rows,
+                    responseBytes == 0 ? 0 : (double) rollupBytes / responseBytes, r.getLong(6),
+                    r.getLong(6) == responses ? "" : " — NOT the number stored", r.getLong(7));
         }
+        try (var s = c.createStatement();
+             var r = s.executeQuery("""
+                     select aggregate, grain, count(*), sum(pg_column_size(r.*)), sum(responses)
+                       from rollup r group by aggregate, grain order by aggregate, grain""")) {
+            System.out.println("  aggregate  grain        rows      MB  responses a row");
+            while (r.next()) {
+                var aggregate = vn.hailong.rollup.Aggregate.SET.get(r.getInt(1) - 1).name();
+                var grain = switch (r.getInt(2)) {
+                    case 1 -> "day";
+                    case 2 -> "month";
+                    default -> "year";
+                };
+                System.out.printf("  %-9s  %-5s  %,10d  %,6d  %,15.1f%n", aggregate, grain, r.getLong(3),
+                        r.getLong(4) >> 20, (double) r.getLong(5) / r.getLong(3));
+            }
+        }
+        return responses;
     }
 
     static long sipasVersion(Connection c) throws SQLException {

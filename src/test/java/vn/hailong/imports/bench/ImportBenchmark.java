@@ -67,8 +67,8 @@ public final class ImportBenchmark {
                 var jdbc = DatabaseUrl.parse(url);
                 try (var c = DriverManager.getConnection(jdbc.jdbcUrl(), jdbc.user().orElse("postgres"), jdbc.password().orElse(""));
                      var s = c.createStatement();
-                     var r = s.executeQuery("select (select count(*) from response), (select sum(responses) from rollup_daily),"
-                             + " (select count(*) from rollup_daily)")) {
+                     var r = s.executeQuery("select (select count(*) from response), (" + vn.hailong.TestApp.ROLLED_UP
+                             + "), (select count(*) from rollup)")) {
                     r.next();
                     System.out.printf("stored: %,d responses, rollups count %,d responses in %,d rows%n",
                             r.getLong(1), r.getLong(2), r.getLong(3));
