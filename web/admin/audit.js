@@ -1,6 +1,7 @@
 // Nhật ký: the audit log, newest first, with filters, paging and each event's before/after as JSON text.
-import { get } from '/js/api.js';
-import { button, field, form, formatTime, h, input, submit, table } from './dom.js';
+import { get } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { button, field, form, formatTime, input, submit } from './forms.js';
 import { t } from './i18n.js';
 
 const FILTERS = ['actor', 'action', 'entity', 'entityId', 'from', 'to'];
@@ -74,8 +75,8 @@ export async function render(view) {
         h('p', { class: 'field' }, submit(t('filter')))),
       suggestions('audit-actions', ACTIONS), suggestions('audit-entities', ENTITIES)),
     result.events.length
-      ? table(`${t('auditTitle')} · ${t('page', s.page + 1)}`,
-        [t('at'), t('actor'), t('action'), t('entity'), t('entityId'), t('details')], rows)
+      ? tableBox(table(`${t('auditTitle')} · ${t('page', s.page + 1)}`,
+        [t('at'), t('actor'), t('action'), t('entity'), t('entityId'), t('details')], rows))
       : h('p', {}, t('noEvents')),
     h('p', { class: 'actions' },
       button(t('newer'), () => go({ ...s, page: s.page - 1 }), 'secondary', { disabled: s.page === 0 }),

@@ -1,6 +1,7 @@
 // A bulk CSV import form: reads the chosen file and posts it as text/csv; problems show as a table.
-import { post } from '/js/api.js';
-import { announce, field, form, h, input, submit } from './dom.js';
+import { post } from '/lib/api.js';
+import { h } from '/lib/dom.js';
+import { announce, field, form, input, submit } from './forms.js';
 import { t } from './i18n.js';
 
 export function importForm(path, hint, onDone) {

@@ -1,6 +1,7 @@
 // Thiết bị: kiosk devices of the centres one may manage; add one and show its one-time enrolment code and QR.
-import { get, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, formatTime, h, input, select, submit, table } from './dom.js';
+import { get, post } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { announce, attempt, button, confirmDialog, field, form, formatTime, input, select, submit } from './forms.js';
 import { nameOf, t } from './i18n.js';
 
 /** The one-time code, the full enrolment link and its QR code; shown once, right after it is made. */
@@ -58,7 +59,7 @@ export async function render(view, args, session, fresh) {
     h('h1', {}, t('devicesTitle')),
     slot,
     devices.length
-      ? table(t('devicesTitle'), [t('deviceName'), t('centre'), t('status'), t('codeExpires'), t('lastSeen'), t('actions')], rows)
+      ? tableBox(table(t('devicesTitle'), [t('deviceName'), t('centre'), t('status'), t('codeExpires'), t('lastSeen'), t('actions')], rows))
       : h('p', {}, t('noDevices')),
     h('section', { class: 'panel', 'aria-labelledby': 'add-device' },
       h('h2', { id: 'add-device' }, t('addDevice')),

@@ -1,6 +1,7 @@
 // Khóa API: keys for other systems; the secret is shown once, right after it is made.
-import { get, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, formatTime, h, input, submit, table } from './dom.js';
+import { get, post } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { announce, attempt, button, confirmDialog, field, form, formatTime, input, submit } from './forms.js';
 import { t } from './i18n.js';
 
 const SCOPES = ['invitations', 'import', 'read', 'interviews'];
@@ -37,7 +38,7 @@ export async function render(view, args, session, created) {
   view.replaceChildren(
     h('h1', {}, t('keysTitle')),
     slot,
-    table(t('keysTitle'), [t('name'), t('prefix'), t('scopes'), t('createdAt'), t('lastUsed'), t('status'), t('actions')],
+    tableBox(table(t('keysTitle'), [t('name'), t('prefix'), t('scopes'), t('createdAt'), t('lastUsed'), t('status'), t('actions')],
       keys.map((k) => h('tr', {},
         h('th', { scope: 'row' }, k.name),
         h('td', {}, h('code', {}, `${k.prefix}…`)),
@@ -51,7 +52,7 @@ export async function render(view, args, session, created) {
             await again();
             announce(t('saved'));
           }
-        }, 'danger small', { 'aria-label': `${t('revoke')} ${k.name}` }))))),
+        }, 'danger small', { 'aria-label': `${t('revoke')} ${k.name}` })))))),
     h('section', { class: 'panel', 'aria-labelledby': 'add-key' },
       h('h2', { id: 'add-key' }, t('addKey')),
       form(async (v) => {

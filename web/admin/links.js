@@ -1,7 +1,8 @@
 // Đường dẫn khảo sát: the survey links of one's units, the ratings each brought, their posters and QR codes; make
 // one for a place (agency, and optionally a procedure, a centre and its counter), take one out of use or back.
-import { get, patch, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, formatDate, h, select, submit, table } from './dom.js';
+import { get, patch, post } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { announce, attempt, button, confirmDialog, field, form, formatDate, select, submit } from './forms.js';
 import { currentLang, nameOf, t } from './i18n.js';
 import { unitOptions } from './units.js';
 
@@ -69,11 +70,9 @@ function row(link, mayChange, onChange) {
 }
 
 function list(links, mayChange, onChange) {
-  const wrap = table(t('linksCaption', links.length), [t('link'), t('agency'), t('procedure'), t('place'),
+  return tableBox(table(t('linksCaption', links.length), [t('link'), t('agency'), t('procedure'), t('place'),
     t('questionnaireCol'), t('createdOn'), t('ratingsCol'), t('status'), t('actions')],
-  links.map((l) => row(l, mayChange, onChange)));
-  wrap.querySelector('table').classList.add('links');
-  return wrap;
+  links.map((l) => row(l, mayChange, onChange)), { class: 'links' }));
 }
 
 /** The form that makes a link: the centres offered are those serving the agency chosen, the counters of that centre. */

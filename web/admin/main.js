@@ -1,6 +1,7 @@
 // The admin shell: who is signed in, navigation by hash (#/units …), language, sign-out.
-import { ApiError, del, get, setCsrfToken } from '/js/api.js';
-import { clearStatus, h, showError } from './dom.js';
+import { ApiError, del, get, setCsrfToken } from '/lib/api.js';
+import { h } from '/lib/dom.js';
+import { clearStatus, showError } from './forms.js';
 import { currentLang, setLang, t } from './i18n.js';
 import * as units from './units.js';
 import * as devices from './devices.js';

@@ -1,6 +1,7 @@
 // Change one's own password.
-import { put } from '/js/api.js';
-import { announce, field, form, h, input, submit } from './dom.js';
+import { put } from '/lib/api.js';
+import { h } from '/lib/dom.js';
+import { announce, field, form, input, submit } from './forms.js';
 import { t } from './i18n.js';
 
 export function render(view) {

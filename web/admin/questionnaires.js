@@ -1,6 +1,7 @@
 // Bộ câu hỏi: questionnaires and their versions; edit a draft, publish it (then it never changes).
-import { del, get, post, put } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, fill, form, formatTime, h, input, select, submit, table } from './dom.js';
+import { del, get, post, put } from '/lib/api.js';
+import { fill, h, table, tableBox } from '/lib/dom.js';
+import { announce, attempt, button, confirmDialog, field, form, formatTime, input, select, submit } from './forms.js';
 import { nameOf, t } from './i18n.js';
 
 const KINDS = ['rating', 'overall', 'expectation', 'incident', 'problem', 'reason'];
@@ -30,7 +31,7 @@ export async function render(view, args, session) {
   });
   fill(view,
     h('h1', {}, t('questionnairesTitle')),
-    table(t('questionnairesTitle'), [t('code'), t('name'), t('methodology'), t('versions'), t('actions')], rows),
+    tableBox(table(t('questionnairesTitle'), [t('code'), t('name'), t('methodology'), t('versions'), t('actions')], rows)),
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'new-q' },
       h('h2', { id: 'new-q' }, t('newQuestionnaire')),
       form(async (v) => {

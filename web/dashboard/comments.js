@@ -1,6 +1,6 @@
 // What citizens wrote, newest first: a search box and pages of 20, always as text.
-import { get } from '/js/api.js';
-import { fill, h, tableBox } from './dom.js';
+import { get } from '/lib/api.js';
+import { fill, h, tableBox } from '/lib/dom.js';
 import { downloads } from './downloads.js';
 import { dateTime, nameOf, t } from './i18n.js';
 

@@ -1,6 +1,6 @@
 // Importance–performance: each criterion's r with the overall question against its share satisfied, by quadrant.
-import { chartBox, fill, h } from './dom.js';
-import { draw } from './charts.js';
+import { fill, h } from '/lib/dom.js';
+import { chartBox, draw } from '/lib/charts.js';
 import { downloads } from './downloads.js';
 import { num, t } from './i18n.js';
 

@@ -1,6 +1,6 @@
 // The five element indices as bars with their 95% intervals as whiskers.
-import { chartBox, fill, h } from './dom.js';
-import { ciWhiskers, colours, draw, wrap } from './charts.js';
+import { fill, h } from '/lib/dom.js';
+import { chartBox, ciWhiskers, colours, draw, wrap } from '/lib/charts.js';
 import { downloads } from './downloads.js';
 import { num, t } from './i18n.js';
 

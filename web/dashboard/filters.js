@@ -1,5 +1,5 @@
 // The filters, kept in the address so a copied link opens the same view; they become the API's query.
-import { h } from './dom.js';
+import { h } from '/lib/dom.js';
 import { nameOf, t } from './i18n.js';
 
 const KEYS = ['year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting'];

@@ -1,7 +1,7 @@
 // The dashboard shell: who is signed in, filters from the address, one load per view, every section drawn from it.
-import { ApiError, get } from '/js/api.js';
-import { h } from './dom.js';
-import { prune, resizeAll } from './charts.js';
+import { ApiError, get } from '/lib/api.js';
+import { h } from '/lib/dom.js';
+import { prune, resizeAll } from '/lib/charts.js';
 import { query, readState, renderFilters, writeState } from './filters.js';
 import { currentLang, nameOf, setLang, t } from './i18n.js';
 import * as overview from './overview.js';

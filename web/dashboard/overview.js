@@ -1,5 +1,5 @@
 // One card per unit in scope: its index, 95% CI, n and the change since the year before with its significance.
-import { fill, h } from './dom.js';
+import { fill, h } from '/lib/dom.js';
 import { downloads } from './downloads.js';
 import { count, nameOf, num, signed, t } from './i18n.js';
 

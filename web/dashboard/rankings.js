@@ -1,6 +1,6 @@
 // Units ranked by index, whiskers for the 95% interval, ties marked; units with too few responses listed apart.
-import { chartBox, fill, h, tableBox } from './dom.js';
-import { ciWhiskers, colours, draw, wrap } from './charts.js';
+import { fill, h, tableBox } from '/lib/dom.js';
+import { chartBox, ciWhiskers, colours, draw, wrap } from '/lib/charts.js';
 import { downloads } from './downloads.js';
 import { count, nameOf, num, t } from './i18n.js';
 

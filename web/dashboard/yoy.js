@@ -1,6 +1,6 @@
 // Year on year as a dumbbell per unit: a dot for each year joined by a bar; significant changes (BH) in colour.
-import { chartBox, fill, h } from './dom.js';
-import { colours, draw, wrap } from './charts.js';
+import { fill, h } from '/lib/dom.js';
+import { chartBox, colours, draw, wrap } from '/lib/charts.js';
 import { downloads } from './downloads.js';
 import { nameOf, num, signed, t } from './i18n.js';
 

@@ -1,5 +1,5 @@
 // Sign-in page: posts the credentials, shows the server's answer, then goes to the admin screens.
-import { ApiError, post } from './api.js';
+import { ApiError, post } from '/lib/api.js';
 
 const messages = {
   vi: {

@@ -2,7 +2,9 @@
 // A tap on a face is a rating: it is held on the device at once (HELD), and sent as soon as the citizen is done —
 // at once after a satisfied tap, else when they send what they added, or walk away. Nothing they entered is ever
 // dropped. Ratings go through the IndexedDB outbox (queue.js) so none is lost offline.
-import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
+import { request } from '/lib/api.js';
+import { h, showView } from '/lib/dom.js';
+import { pick, Switches, translate } from '/shared/page.js';
 import { questionFieldset, setFieldError, missing, answersForApi, NA } from '/shared/questions.js';
 import { messages } from '/kiosk/messages.js';
 import * as outbox from '/kiosk/queue.js';
@@ -88,7 +90,7 @@ function agencyName() {
 
 function renderAgencies() {
   const box = document.getElementById('agencies');
-  box.replaceChildren(...config.agencies.map((agency) => el('button', {
+  box.replaceChildren(...config.agencies.map((agency) => h('button', {
     type: 'button', class: 'agency', 'data-code': agency.code,
     onclick: () => { touch(); citizen.agency = agency.code; go(isCard() ? 'rate' : 'full'); },
   }, pick(agency, 'name', lang()))));
@@ -127,7 +129,7 @@ function renderFaces() {
   document.getElementById('rate-title').textContent = pick(form(), 'title', lang()) || pick(q, 'text', lang());
   const n = scale.levels.length;
   const levels = [...scale.levels].sort((a, b) => b.score - a.score);
-  document.getElementById('faces').replaceChildren(...levels.map((level) => el('button', {
+  document.getElementById('faces').replaceChildren(...levels.map((level) => h('button', {
     type: 'button', class: 'face', 'data-level': level.score,
     'aria-pressed': String(citizen.answers[q.code] === level.score),
     onclick: () => {
@@ -137,7 +139,7 @@ function renderFaces() {
       // Only a neutral or unhappy tap is asked what went wrong; a happy one is thanked at once.
       if (form().questions.length > 1 && !satisfied(scale, level.score)) go('more'); else finish();
     },
-  }, face(n > 1 ? (level.score - 1) / (n - 1) : 1), el('span', { class: 'face-label', text: pick(level, 'label', lang()) }))));
+  }, face(n > 1 ? (level.score - 1) / (n - 1) : 1), h('span', { class: 'face-label', text: pick(level, 'label', lang()) }))));
 }
 
 function question(q, number) {
@@ -160,7 +162,7 @@ function renderMore() {
   document.getElementById('more-questions').replaceChildren(...others.map((q) => {
     const fieldset = question(q);
     fieldset.classList.add('big');
-    if (!q.required) fieldset.querySelector('legend').append(el('span', { class: 'hint', text: ' (' + m().optional + ')' }));
+    if (!q.required) fieldset.querySelector('legend').append(h('span', { class: 'hint', text: ' (' + m().optional + ')' }));
     return fieldset;
   }));
   document.getElementById('comment').value = citizen.comment;
@@ -197,10 +199,10 @@ function renderFull() {
   const numbers = new Map(form().questions.map((q, i) => [q.code, i + 1]));
   const box = document.getElementById('full-page');
   if (page.comment) {
-    const area = el('textarea', { id: 'full-comment', rows: 5, maxlength: 2000 });
+    const area = h('textarea', { id: 'full-comment', rows: 5, maxlength: 2000 });
     area.value = citizen.comment;
     area.addEventListener('input', () => { touch(); citizen.comment = area.value; hold(); });
-    box.replaceChildren(el('label', { class: 'comment', for: 'full-comment' }, el('span', { text: m().commentLabel }), area));
+    box.replaceChildren(h('label', { class: 'comment', for: 'full-comment' }, h('span', { text: m().commentLabel }), area));
   } else {
     box.replaceChildren(...page.questions.map((q) => question(q, numbers.get(q.code))));
   }
@@ -338,7 +340,7 @@ async function sendQueued() {
   flushing = true;
   clearTimeout(retryTimer);
   try {
-    const send = (item) => api('POST', '/api/v1/responses', { body: item.body, token: localStorage.getItem(TOKEN) });
+    const send = (item) => request('POST', '/responses', { body: item.body, token: localStorage.getItem(TOKEN) });
     // No network at all: wait for the 'online' event (or the next back-off) instead of failing each rating.
     const result = navigator.onLine ? await outbox.flush(send)
       : { done: (await outbox.counts()).queued === 0, retryAfter: 0 };
@@ -423,7 +425,7 @@ async function enrol(code) {
   error.hidden = true;
   let answer;
   try {
-    answer = await api('POST', '/api/v1/kiosk/enrolment', { body: { code: code.trim() } });
+    answer = await request('POST', '/kiosk/enrolment', { body: { code: code.trim() } });
   } catch {
     error.textContent = m().enrolOffline;
     error.hidden = false;
@@ -442,7 +444,7 @@ async function enrol(code) {
 async function loadConfig() {
   const token = localStorage.getItem(TOKEN);
   try {
-    const answer = await api('GET', '/api/v1/kiosk/config', { token });
+    const answer = await request('GET', '/kiosk/config', { token });
     if (answer.status === 200) {
       localStorage.setItem(CONFIG, JSON.stringify(answer.body));
       return answer.body;

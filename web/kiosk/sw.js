@@ -9,6 +9,8 @@ const SHELL = [
   '/kiosk/queue.js',
   '/kiosk/messages.js',
   '/kiosk/manifest.webmanifest',
+  '/lib/api.js',
+  '/lib/dom.js',
   '/shared/page.js',
   '/shared/questions.js',
   '/shared/citizen.css',

@@ -1,6 +1,7 @@
 // A printable A5 poster for a survey link (/poster/#{code}): both languages at once, since the paper
 // cannot switch. The QR code is drawn by the server (/api/v1/qr) from the short link.
-import { el, api } from '/shared/page.js';
+import { request } from '/lib/api.js';
+import { h } from '/lib/dom.js';
 
 const messages = {
   vi: {
@@ -43,7 +44,7 @@ async function start() {
   if (!code) { fail('invalid'); return; }
   let link;
   try {
-    const answer = await api('GET', '/api/v1/survey-links/' + encodeURIComponent(code));
+    const answer = await request('GET', '/survey-links/' + encodeURIComponent(code));
     if (answer.status !== 200) { fail('invalid'); return; }
     link = answer.body;
   } catch {
@@ -58,17 +59,17 @@ async function start() {
   for (const key of ['agency', 'service', 'centre', 'counter']) {
     const named = link[key];
     if (!named) continue;
-    place.append(el('p', { class: 'place-' + key },
-      el('span', { class: 'label', text: `${vi[key]} / ${en[key]}: ` }),
-      el('strong', { text: named.nameVi }),
-      named.nameEn && named.nameEn !== named.nameVi ? el('span', { class: 'en', lang: 'en', text: ' · ' + named.nameEn }) : null));
+    place.append(h('p', { class: 'place-' + key },
+      h('span', { class: 'label', text: `${vi[key]} / ${en[key]}: ` }),
+      h('strong', { text: named.nameVi }),
+      named.nameEn && named.nameEn !== named.nameVi ? h('span', { class: 'en', lang: 'en', text: ' · ' + named.nameEn }) : null));
   }
   const qr = document.getElementById('qr');
   qr.alt = `${vi.qrAlt} / ${en.qrAlt}: ${shortUrl}`;
   qr.src = '/api/v1/qr?format=svg&text=' + encodeURIComponent(shortUrl);
   document.getElementById('short-url').textContent = shortUrl.replace(/^https?:\/\//, '');
-  document.getElementById('steps-vi').replaceChildren(...vi.steps.map((s) => el('li', { text: s })));
-  document.getElementById('steps-en').replaceChildren(...en.steps.map((s) => el('li', { text: s })));
+  document.getElementById('steps-vi').replaceChildren(...vi.steps.map((s) => h('li', { text: s })));
+  document.getElementById('steps-en').replaceChildren(...en.steps.map((s) => h('li', { text: s })));
   document.getElementById('footer').textContent = `${vi.footer} · ${en.footer}`;
   document.title = `Hài Lòng – ${link.agency ? link.agency.nameVi : ''} – QR`;
   document.getElementById('sheet').hidden = false;

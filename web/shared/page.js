@@ -1,19 +1,5 @@
-// What every citizen page shares: building elements without innerHTML, bilingual names, JSON calls,
-// and the language / text-size / contrast switches.
-
-/** An element with attributes and children; strings become text nodes, never markup. */
-export function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name === 'class') node.className = value;
-    else if (name === 'text') node.textContent = value;
-    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-  return node;
-}
+// What every citizen page shares: bilingual names and the language / text-size / contrast switches.
+import { h } from '/lib/dom.js';
 
 /** The Vietnamese or English form of a named thing (nameVi/nameEn, textVi/textEn, labelVi/labelEn). */
 export function pick(thing, base, lang) {
@@ -21,31 +7,6 @@ export function pick(thing, base, lang) {
   const vi = thing[base + 'Vi'];
   const en = thing[base + 'En'];
   return (lang === 'en' ? en || vi : vi || en) || '';
-}
-
-/** Calls the JSON API. Resolves to {status, body, retryAfter}; rejects only when the network fails. */
-export async function api(method, path, { body, token } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers.Authorization = 'Bearer ' + token;
-  const response = await fetch(path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)),
-    credentials: 'same-origin',
-    cache: 'no-store',
-  });
-  let parsed = null;
-  const type = response.headers.get('Content-Type') || '';
-  if (type.includes('json')) {
-    try { parsed = await response.json(); } catch { parsed = null; }
-  }
-  return { status: response.status, body: parsed, retryAfter: Number(response.headers.get('Retry-After')) || 0 };
-}
-
-/** Shows one view of a page: every [data-view] element but the named one is hidden. */
-export function showView(name) {
-  document.querySelectorAll('[data-view]').forEach((v) => { v.hidden = v.dataset.view !== name; });
 }
 
 /**
@@ -99,8 +60,8 @@ export class Switches {
     this.lang.setAttribute('lang', this.settings.lang === 'vi' ? 'en' : 'vi');
     // A symbol always, the word where there is room (narrow phones show the symbol; the name stays whole).
     const labelled = (button, symbol, word, spoken) => {
-      button.replaceChildren(el('span', { 'aria-hidden': spoken ? null : 'true', text: symbol }),
-        el('span', { class: 'word', text: ' ' + word }));
+      button.replaceChildren(h('span', { 'aria-hidden': spoken ? null : 'true', text: symbol }),
+        h('span', { class: 'word', text: ' ' + word }));
       button.setAttribute('aria-label', spoken ? `${symbol} ${word}` : word);
     };
     labelled(this.large, 'A+', m.largeText, true);
