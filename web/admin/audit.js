@@ -1,8 +1,9 @@
 // Nhật ký: the audit log, newest first, with filters, paging and each event's before/after as JSON text.
 import { get } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
-import { button, field, form, formatTime, input, submit } from './forms.js';
-import { t } from './i18n.js';
+import { formatTimestamp } from '/lib/i18n.js';
+import { button, field, form, input, submit } from './forms.js';
+import { t } from './messages.js';
 
 const FILTERS = ['actor', 'action', 'entity', 'entityId', 'from', 'to'];
 // What the server records; offered as suggestions, any text may still be typed.
@@ -40,7 +41,7 @@ const json = (value) => (value === null || value === undefined ? '–' : JSON.st
 function details(event) {
   return h('section', { class: 'panel', id: 'event-details', tabindex: '-1', 'aria-labelledby': 'event-title' },
     h('h2', { id: 'event-title' }, t('eventDetails', event.id)),
-    h('p', {}, `${formatTime(event.at)} · ${event.actor} · ${event.action} · ${event.entity} ${event.entityId ?? ''}`),
+    h('p', {}, `${formatTimestamp(event.at)} · ${event.actor} · ${event.action} · ${event.entity} ${event.entityId ?? ''}`),
     h('div', { class: 'columns' },
       h('div', {}, h('h3', {}, t('before')), h('pre', { class: 'json' }, json(event.before))),
       h('div', {}, h('h3', {}, t('after')), h('pre', { class: 'json' }, json(event.after)))));
@@ -53,7 +54,7 @@ export async function render(view) {
   const result = await get(`/audit?${query}`);
   const detailSlot = h('div', {});
   const rows = result.events.map((e) => h('tr', {},
-    h('td', {}, formatTime(e.at)),
+    h('td', {}, formatTimestamp(e.at)),
     h('td', {}, e.actor),
     h('td', {}, e.action),
     h('td', {}, e.entity),

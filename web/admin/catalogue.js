@@ -1,9 +1,10 @@
 // Thủ tục: fields (lĩnh vực) and the administrative procedures in them; search, add, edit, bulk import.
 import { get, patch, post } from '/lib/api.js';
 import { fill, h, table, tableBox } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
 import { announce, button, field, form, input, select, submit } from './forms.js';
 import { importForm } from './csv.js';
-import { nameOf, t } from './i18n.js';
+import { t } from './messages.js';
 
 let filter = { q: '', field: '' };
 

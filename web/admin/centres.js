@@ -1,8 +1,9 @@
 // Trung tâm, quầy: service centres (one-stop desks) and their counters.
 import { get, patch, post } from '/lib/api.js';
 import { fill, h, table, tableBox } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
 import { announce, button, field, form, input, select, submit } from './forms.js';
-import { nameOf, t } from './i18n.js';
+import { t } from './messages.js';
 import { unitOptions } from './units.js';
 import { historyLink } from './audit.js';
 

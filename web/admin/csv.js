@@ -2,7 +2,7 @@
 import { post } from '/lib/api.js';
 import { h } from '/lib/dom.js';
 import { announce, field, form, input, submit } from './forms.js';
-import { t } from './i18n.js';
+import { t } from './messages.js';
 
 export function importForm(path, hint, onDone) {
   const file = input('file', { type: 'file', accept: '.csv,text/csv' });

@@ -1,7 +1,7 @@
 // What the admin screens are built from: labelled fields and forms, the status line, errors and confirmations.
 import { ApiError } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
-import { t } from './i18n.js';
+import { t } from './messages.js';
 
 let nextId = 0;
 
@@ -147,19 +147,4 @@ export function confirmDialog(question, yesLabel) {
     document.body.append(dialog);
     dialog.showModal();
   });
-}
-
-export function formatTime(iso) {
-  if (!iso) {
-    return '–';
-  }
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN');
-}
-
-/** A day as the administration writes it, 07/12/2026, in Vietnam's time. */
-export function formatDate(iso) {
-  const d = new Date(iso ?? '');
-  return Number.isNaN(d.getTime()) ? (iso ?? '–') : d.toLocaleDateString('vi-VN',
-    { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
 }

@@ -1,8 +1,9 @@
 // Khóa API: keys for other systems; the secret is shown once, right after it is made.
 import { get, post } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
-import { announce, attempt, button, confirmDialog, field, form, formatTime, input, submit } from './forms.js';
-import { t } from './i18n.js';
+import { formatTimestamp } from '/lib/i18n.js';
+import { announce, attempt, button, confirmDialog, field, form, input, submit } from './forms.js';
+import { t } from './messages.js';
 
 const SCOPES = ['invitations', 'import', 'read', 'interviews'];
 
@@ -43,9 +44,9 @@ export async function render(view, args, session, created) {
         h('th', { scope: 'row' }, k.name),
         h('td', {}, h('code', {}, `${k.prefix}…`)),
         h('td', {}, k.scopes.map((s) => t(`scope_${s}`)).join(', ')),
-        h('td', {}, formatTime(k.createdAt)),
-        h('td', {}, formatTime(k.lastUsedAt)),
-        h('td', {}, k.revokedAt ? `${t('status_revoked')} ${formatTime(k.revokedAt)}` : t('active')),
+        h('td', {}, formatTimestamp(k.createdAt)),
+        h('td', {}, formatTimestamp(k.lastUsedAt)),
+        h('td', {}, k.revokedAt ? `${t('status_revoked')} ${formatTimestamp(k.revokedAt)}` : t('active')),
         h('td', {}, k.revokedAt ? null : button(t('revoke'), async () => {
           if (await confirmDialog(t('revokeKeyConfirm', k.name), t('revoke'))
               && await attempt(() => post(`/api-keys/${k.id}/revoke`))) {

@@ -2,7 +2,7 @@
 import { put } from '/lib/api.js';
 import { h } from '/lib/dom.js';
 import { announce, field, form, input, submit } from './forms.js';
-import { t } from './i18n.js';
+import { t } from './messages.js';
 
 export function render(view) {
   const current = input('currentPassword', { type: 'password', autocomplete: 'current-password', required: true });

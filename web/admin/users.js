@@ -1,8 +1,9 @@
 // Người dùng: accounts, their role and unit; create, edit, reset a password.
 import { get, patch, post } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
 import { announce, button, field, form, input, select, submit } from './forms.js';
-import { nameOf, t } from './i18n.js';
+import { t } from './messages.js';
 import { unitOptions } from './units.js';
 
 const ROLES = ['admin', 'analyst', 'agency_manager', 'interviewer'];

@@ -1,8 +1,9 @@
 // The monthly index with its 95% band: the band is the area between the low and high datasets.
-import { fill, h } from '/lib/dom.js';
 import { bandDatasets, chartBox, draw } from '/lib/charts.js';
+import { fill, h } from '/lib/dom.js';
+import { num } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { num, t } from './i18n.js';
+import { t } from './messages.js';
 
 /** data: /trend?interval=month, fetched from path. */
 export function render(section, data, path) {

@@ -2,9 +2,9 @@
 // satisfied, one rating per dossier. The token stays in the fragment, out of server logs and referrers.
 import { request } from '/lib/api.js';
 import { focusHeading, h, showView } from '/lib/dom.js';
-import { pick, Switches, translate } from '/shared/page.js';
+import { format, pick, Switches, translate } from '/lib/i18n.js';
 import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
-import { messages, format } from '/dossier/messages.js';
+import { messages } from '/dossier/messages.js';
 
 const MAX_COMMENT = 2000;
 let token = '';
@@ -26,7 +26,7 @@ function go(next) {
 
 function render() {
   translate(document, m());
-  switches.label(m());
+  switches.label();
   document.title = 'Hài Lòng – ' + m().brand;
   const code = invitation ? invitation.dossierCode : '';
   document.getElementById('invalid-text').textContent = loadFailed ? m().loadFailed : m().invalidText;
@@ -46,8 +46,8 @@ function asked(q) {
 function renderForm() {
   const context = document.getElementById('context');
   context.replaceChildren(h('div', {}, h('dt', { text: m().dossier }), h('dd', { text: invitation.dossierCode })));
-  for (const key of ['agency', 'service']) {
-    if (invitation[key]) context.append(h('div', {}, h('dt', { text: m()[key] }), h('dd', { text: pick(invitation[key], 'name', lang()) })));
+  for (const [key, word] of Object.entries({ agency: 'agencyShort', service: 'service' })) {
+    if (invitation[key]) context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: pick(invitation[key], 'name', lang()) })));
   }
   document.getElementById('title').textContent = pick(form, 'title', lang());
   document.getElementById('questions').replaceChildren(...form.questions.filter(asked).map((q) => {

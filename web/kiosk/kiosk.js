@@ -4,7 +4,7 @@
 // dropped. Ratings go through the IndexedDB outbox (queue.js) so none is lost offline.
 import { request } from '/lib/api.js';
 import { h, showView } from '/lib/dom.js';
-import { pick, Switches, translate } from '/shared/page.js';
+import { format, pick, Switches, translate } from '/lib/i18n.js';
 import { questionFieldset, setFieldError, missing, answersForApi, NA } from '/shared/questions.js';
 import { messages } from '/kiosk/messages.js';
 import * as outbox from '/kiosk/queue.js';
@@ -42,7 +42,6 @@ const m = () => messages[switches.settings.lang];
 const lang = () => switches.settings.lang;
 const form = () => config.form;
 const scaleOf = (q) => form().scales[q.scale];
-const format = (text, n) => text.replace('{n}', String(n));
 
 // ---- Screens ----
 
@@ -71,7 +70,7 @@ function primary() {
 
 function render() {
   translate(document, m());
-  switches.label(m());
+  switches.label();
   document.title = 'Hài Lòng – ' + m().brand;
   if (config) {
     document.getElementById('centre-name').textContent = '· ' + pick(config.centre, 'name', lang());
@@ -185,7 +184,7 @@ function pages() {
   }
   const rest = f.questions.filter((q) => !placed.has(q));
   if (rest.length) result.push({ title: m().other, questions: rest });
-  result.push({ title: m().commentLabel, questions: [], comment: true });
+  result.push({ title: m().commentOptional, questions: [], comment: true });
   return result;
 }
 
@@ -195,14 +194,14 @@ function renderFull() {
   const page = all[citizen.page];
   document.getElementById('full-agency').textContent = agencyName();
   document.getElementById('full-title').textContent = page.title;
-  document.getElementById('full-step').textContent = `${format(m().step, citizen.page + 1)} ${m().of} ${all.length}`;
+  document.getElementById('full-step').textContent = `${format(m().step, { n: citizen.page + 1 })} ${m().of} ${all.length}`;
   const numbers = new Map(form().questions.map((q, i) => [q.code, i + 1]));
   const box = document.getElementById('full-page');
   if (page.comment) {
     const area = h('textarea', { id: 'full-comment', rows: 5, maxlength: 2000 });
     area.value = citizen.comment;
     area.addEventListener('input', () => { touch(); citizen.comment = area.value; hold(); });
-    box.replaceChildren(h('label', { class: 'comment', for: 'full-comment' }, h('span', { text: m().commentLabel }), area));
+    box.replaceChildren(h('label', { class: 'comment', for: 'full-comment' }, h('span', { text: m().commentOptional }), area));
   } else {
     box.replaceChildren(...page.questions.map((q) => question(q, numbers.get(q.code))));
   }
@@ -367,8 +366,8 @@ async function renderStatus() {
   let counts = { queued: 0, rejected: 0 };
   try { counts = await outbox.counts(); } catch { /* no IndexedDB: nothing queued to show */ }
   const online = navigator.onLine && lastStatus !== 'failed';
-  const parts = [(online ? '● ' : '○ ') + (online ? m().online : m().offline), format(m().queued, counts.queued)];
-  if (counts.rejected) parts.push(format(m().rejected, counts.rejected));
+  const parts = [(online ? '● ' : '○ ') + (online ? m().online : m().offline), format(m().queued, { n: counts.queued })];
+  if (counts.rejected) parts.push(format(m().rejected, { n: counts.rejected }));
   status.textContent = parts.join(' · ');
   status.dataset.queued = String(counts.queued);
   status.dataset.online = String(online);

@@ -2,35 +2,7 @@
 // cannot switch. The QR code is drawn by the server (/api/v1/qr) from the short link.
 import { request } from '/lib/api.js';
 import { h } from '/lib/dom.js';
-
-const messages = {
-  vi: {
-    title: 'Ông/Bà hài lòng với dịch vụ hôm nay?',
-    steps: [
-      'Mở máy ảnh điện thoại và quét mã QR, hoặc gõ đường dẫn bên dưới mã.',
-      'Trả lời phiếu khảo sát: ẩn danh, khoảng 3 phút.',
-      'Bấm "Gửi phiếu". Xin cảm ơn!',
-    ],
-    agency: 'Cơ quan', centre: 'Nơi giải quyết', counter: 'Quầy', service: 'Thủ tục',
-    qrAlt: 'Mã QR dẫn tới phiếu khảo sát',
-    footer: 'Ý kiến của Ông/Bà giúp cơ quan phục vụ tốt hơn.',
-    invalid: 'Không tìm thấy đường dẫn khảo sát này. Mở trang với #mã-đường-dẫn, ví dụ /poster/#abc2345.',
-    loadFailed: 'Không tải được thông tin đường dẫn. Kiểm tra kết nối rồi tải lại trang.',
-  },
-  en: {
-    title: 'How satisfied were you with our service today?',
-    steps: [
-      'Open your phone camera and scan the QR code, or type the address under it.',
-      'Answer the survey: anonymous, about 3 minutes.',
-      'Press "Send". Thank you!',
-    ],
-    agency: 'Agency', centre: 'Where', counter: 'Counter', service: 'Procedure',
-    qrAlt: 'QR code to the survey',
-    footer: 'Your views help the agency serve people better.',
-    invalid: 'No such survey link. Open this page with #link-code, for example /poster/#abc2345.',
-    loadFailed: 'Could not load the link. Check the connection and reload.',
-  },
-};
+import { messages } from './messages.js';
 
 function fail(key) {
   const problem = document.getElementById('problem');
@@ -56,11 +28,12 @@ async function start() {
   document.getElementById('title-vi').textContent = vi.title;
   document.getElementById('title-en').textContent = en.title;
   const place = document.getElementById('place');
-  for (const key of ['agency', 'service', 'centre', 'counter']) {
+  const words = { agency: 'agencyShort', service: 'service', centre: 'where', counter: 'counter' };
+  for (const [key, word] of Object.entries(words)) {
     const named = link[key];
     if (!named) continue;
     place.append(h('p', { class: 'place-' + key },
-      h('span', { class: 'label', text: `${vi[key]} / ${en[key]}: ` }),
+      h('span', { class: 'label', text: `${vi[word]} / ${en[word]}: ` }),
       h('strong', { text: named.nameVi }),
       named.nameEn && named.nameEn !== named.nameVi ? h('span', { class: 'en', lang: 'en', text: ' · ' + named.nameEn }) : null));
   }

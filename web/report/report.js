@@ -1,8 +1,9 @@
 // The report of one unit and one year, ready to print on A4: every figure is the API's, only rounded here.
 import { ApiError, get } from '/lib/api.js';
-import { fill, h, table } from '/lib/dom.js';
 import { bandDatasets, chartBox, ciWhiskers, colours, draw, resizeAll, wrap } from '/lib/charts.js';
-import { count, currentLang, dateTime, nameOf, num, setLang, signed, t } from '/dashboard/i18n.js';
+import { fill, h, table } from '/lib/dom.js';
+import { count, currentLang, formatDateTime, labelLanguageButton, nameOf, num, pick, setLang, signed } from '/lib/i18n.js';
+import { t } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 const COMMENTS = 12;
@@ -64,7 +65,7 @@ function query(from, to, extra = {}) {
 const elementName = (code) => nameOf(lists.form.elements.find((e) => e.code === code)) || code;
 const criterionName = (code) => {
   const q = lists.form.questions.find((x) => x.code === code);
-  return (currentLang() === 'en' && q?.textEn ? q.textEn : q?.textVi) ?? code;
+  return pick(q, 'text', currentLang()) || code;
 };
 const unitName = () => {
   const unit = lists.units.find((u) => u.code === view.unit);
@@ -88,11 +89,10 @@ function renderHead() {
   document.title = `${t('reportTitle', view.year)} · ${unitName()}`;
   $('title').textContent = t('reportTitle', view.year);
   $('subtitle').textContent = t('reportUnit', unitName());
-  $('method').textContent = `${t('reportMethod')} ${t('reportMade', dateTime(new Date().toISOString()))}`;
+  $('method').textContent = `${t('reportMethod')} ${t('reportMade', formatDateTime(new Date().toISOString()))}`;
   $('print').textContent = t('printNow');
   $('back').textContent = t('backToDashboard');
-  $('lang').textContent = t('switchTo');
-  $('lang').lang = currentLang() === 'vi' ? 'en' : 'vi';
+  labelLanguageButton($('lang'));
 }
 
 function renderOverview() {
@@ -199,7 +199,7 @@ function renderYearOnYear() {
     h('td', { class: 'num' }, signed(change.delta)),
     h('td', { class: 'num' }, num(adjustedP ?? change.p, 3)),
     h('td', {}, significant === undefined ? '–' : significant ? t('yes') : t('no')));
-  const headers = [t('measure'), t('yoyPeriod', year - 1), t('yoyPeriod', year), t('delta'), t('pValue'), t('significant')];
+  const headers = [t('measure'), t('yoyPeriod', year - 1), t('yoyPeriod', year), t('delta'), t('pAdjusted'), t('significant')];
   const indexRows = [line(t('overallIndex'), before.index.value, after.index.value, compared.overall, compared.overall.adjustedP,
     compared.overall.significant)];
   for (const [code, change] of Object.entries(compared.elements)) {
@@ -217,11 +217,11 @@ function renderYearOnYear() {
 
 function renderComments() {
   const rows = data.comments.comments.map((c) => h('tr', {},
-    h('td', { class: 'nowrap' }, dateTime(c.submittedAt)),
+    h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt)),
     h('td', {}, nameOf(c.agency)),
     h('td', { class: 'comment' }, c.comment)));
   fill($('comments'), h('h2', {}, t('commentsSample')), rows.length
-    ? [table(t('commentsSampleNote', rows.length), [t('submittedAt'), t('agency'), t('comment')], rows,
+    ? [table(t('commentsSampleNote', rows.length), [t('submittedAt'), t('unit'), t('comment')], rows,
       { id: 'report-comments-table' })]
     : h('p', {}, t('noComments')));
 }

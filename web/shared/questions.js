@@ -3,7 +3,7 @@
 // Every citizen page shows an ordinal scale best first ("Rất hài lòng" … "Rất không hài lòng"), as the kiosk's
 // faces and the national public-service portal's rating do; "not applicable" comes last.
 import { h } from '/lib/dom.js';
-import { pick } from './page.js';
+import { pick } from '/lib/i18n.js';
 
 export const NA = 'na';
 

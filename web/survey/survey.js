@@ -5,15 +5,17 @@
 // often it is retried.
 import { request } from '/lib/api.js';
 import { focusHeading, h, showView } from '/lib/dom.js';
-import { pick, Switches, translate } from '/shared/page.js';
+import { format, pick, Switches, translate } from '/lib/i18n.js';
 import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
-import { messages, format } from '/survey/messages.js';
+import { messages } from '/survey/messages.js';
 
 const MAX_COMMENT = 2000;
 const SEXES = ['female', 'male', 'other'];
 const AGE_BANDS = ['under-18', '18-29', '30-44', '45-59', '60+'];
 /** Kept answers older than this are forgotten: a survey is about one visit. */
 const KEEP_MS = 14 * 24 * 3600 * 1000;
+/** What a link names, in reading order, and the word for each. */
+const PLACE_WORDS = { agency: 'agency', service: 'procedure', centre: 'where', counter: 'counter' };
 /** The value of "prefer not to say": chosen, it is not sent. */
 const NO_ANSWER = 'none';
 
@@ -98,7 +100,7 @@ function go(next) {
 
 function render() {
   translate(document, m());
-  switches.label(m());
+  switches.label();
   document.title = 'Hài Lòng – ' + m().brand;
   if (view === 'form') renderPage();
   if (view === 'invalid' && link === false) document.getElementById('invalid-text').textContent = m().loadFailed;
@@ -113,8 +115,8 @@ function renderPage() {
   const last = state.page === all.length - 1;
   const context = document.getElementById('context');
   context.replaceChildren();
-  for (const key of ['agency', 'service', 'centre', 'counter']) {
-    if (link[key]) context.append(h('div', {}, h('dt', { text: m()[key] }), h('dd', { text: pick(link[key], 'name', lang()) })));
+  for (const [key, word] of Object.entries(PLACE_WORDS)) {
+    if (link[key]) context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: pick(link[key], 'name', lang()) })));
   }
   context.hidden = !first;
   document.getElementById('form-title').textContent = pick(form, 'title', lang());
