@@ -3,7 +3,7 @@
 import { request } from '/lib/api.js';
 import { focusHeading, h, showView } from '/lib/dom.js';
 import { format, pick, Switches, translate } from '/lib/i18n.js';
-import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/lib/questions.js';
 import { messages } from '/dossier/messages.js';
 
 const MAX_COMMENT = 2000;

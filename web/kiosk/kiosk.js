@@ -5,7 +5,7 @@
 import { request } from '/lib/api.js';
 import { h, showView } from '/lib/dom.js';
 import { format, pick, Switches, translate } from '/lib/i18n.js';
-import { questionFieldset, setFieldError, missing, answersForApi, NA } from '/shared/questions.js';
+import { questionFieldset, setFieldError, missing, answersForApi, NA } from '/lib/questions.js';
 import { messages } from '/kiosk/messages.js';
 import * as outbox from '/kiosk/queue.js';
 

@@ -1,7 +1,7 @@
 // The kiosk's offline shell: its pages, scripts and styles, and the last set-up it was given.
 // Network first (so an update shows as soon as the kiosk is online), the cache when the network fails.
 // Ratings themselves are not handled here: they wait in IndexedDB (queue.js) until they are stored.
-const CACHE = 'hailong-kiosk-v1';
+const CACHE = 'hailong-kiosk-v2';
 const SHELL = [
   '/kiosk/',
   '/kiosk/kiosk.js',
@@ -13,8 +13,8 @@ const SHELL = [
   '/lib/dom.js',
   '/lib/i18n.js',
   '/lib/words.js',
-  '/shared/questions.js',
-  '/shared/citizen.css',
+  '/lib/questions.js',
+  '/lib/citizen.css',
   '/favicon.svg',
 ];
 const CONFIG = '/api/v1/kiosk/config';

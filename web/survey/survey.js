@@ -6,7 +6,7 @@
 import { request } from '/lib/api.js';
 import { focusHeading, h, showView } from '/lib/dom.js';
 import { format, pick, Switches, translate } from '/lib/i18n.js';
-import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/lib/questions.js';
 import { messages } from '/survey/messages.js';
 
 const MAX_COMMENT = 2000;
