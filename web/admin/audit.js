@@ -1,7 +1,9 @@
 // Nhật ký: the audit log, newest first, with filters, paging and each event's before/after as JSON text.
-import { get } from '/js/api.js';
-import { button, field, form, formatTime, h, input, submit, table } from './dom.js';
-import { t } from './i18n.js';
+import { get } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { formatTimestamp } from '/lib/i18n.js';
+import { button, field, form, input, submit } from './forms.js';
+import { t } from './messages.js';
 
 const FILTERS = ['actor', 'action', 'entity', 'entityId', 'from', 'to'];
 // What the server records; offered as suggestions, any text may still be typed.
@@ -39,7 +41,7 @@ const json = (value) => (value === null || value === undefined ? '–' : JSON.st
 function details(event) {
   return h('section', { class: 'panel', id: 'event-details', tabindex: '-1', 'aria-labelledby': 'event-title' },
     h('h2', { id: 'event-title' }, t('eventDetails', event.id)),
-    h('p', {}, `${formatTime(event.at)} · ${event.actor} · ${event.action} · ${event.entity} ${event.entityId ?? ''}`),
+    h('p', {}, `${formatTimestamp(event.at)} · ${event.actor} · ${event.action} · ${event.entity} ${event.entityId ?? ''}`),
     h('div', { class: 'columns' },
       h('div', {}, h('h3', {}, t('before')), h('pre', { class: 'json' }, json(event.before))),
       h('div', {}, h('h3', {}, t('after')), h('pre', { class: 'json' }, json(event.after)))));
@@ -52,7 +54,7 @@ export async function render(view) {
   const result = await get(`/audit?${query}`);
   const detailSlot = h('div', {});
   const rows = result.events.map((e) => h('tr', {},
-    h('td', {}, formatTime(e.at)),
+    h('td', {}, formatTimestamp(e.at)),
     h('td', {}, e.actor),
     h('td', {}, e.action),
     h('td', {}, e.entity),
@@ -74,8 +76,8 @@ export async function render(view) {
         h('p', { class: 'field' }, submit(t('filter')))),
       suggestions('audit-actions', ACTIONS), suggestions('audit-entities', ENTITIES)),
     result.events.length
-      ? table(`${t('auditTitle')} · ${t('page', s.page + 1)}`,
-        [t('at'), t('actor'), t('action'), t('entity'), t('entityId'), t('details')], rows)
+      ? tableBox(table(`${t('auditTitle')} · ${t('page', s.page + 1)}`,
+        [t('at'), t('actor'), t('action'), t('entity'), t('entityId'), t('details')], rows))
       : h('p', {}, t('noEvents')),
     h('p', { class: 'actions' },
       button(t('newer'), () => go({ ...s, page: s.page - 1 }), 'secondary', { disabled: s.page === 0 }),

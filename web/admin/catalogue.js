@@ -1,8 +1,10 @@
 // Thủ tục: fields (lĩnh vực) and the administrative procedures in them; search, add, edit, bulk import.
-import { get, patch, post } from '/js/api.js';
-import { announce, button, field, fill, form, h, input, select, submit, table } from './dom.js';
+import { get, patch, post } from '/lib/api.js';
+import { fill, h, table, tableBox } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
+import { announce, button, field, form, input, select, submit } from './forms.js';
 import { importForm } from './csv.js';
-import { nameOf, t } from './i18n.js';
+import { t } from './messages.js';
 
 let filter = { q: '', field: '' };
 
@@ -54,7 +56,7 @@ export async function render(view, args, session) {
         field(t('search'), input('q', { value: filter.q, type: 'search' })),
         field(t('field'), select('field', [{ value: '', label: t('allFields') }, ...fieldOptions], filter.field)),
         h('p', { class: 'field' }, submit(t('filter'))))),
-      services.length ? table(`${t('services')} (${services.length})`,
+      services.length ? tableBox(table(`${t('services')} (${services.length})`,
         [t('code'), t('name'), t('field'), t('status'), admin ? t('actions') : null].filter(Boolean),
         services.map((s) => h('tr', {},
           h('th', { scope: 'row' }, s.code),
@@ -64,14 +66,14 @@ export async function render(view, args, session) {
           admin ? h('td', {}, button(t('edit'), () => {
             editSlot.replaceChildren(serviceForm(s));
             editSlot.querySelector('input')?.focus();
-          }, 'secondary small', { 'aria-label': `${t('edit')} ${s.code}` })) : null)))
+          }, 'secondary small', { 'aria-label': `${t('edit')} ${s.code}` })) : null))))
         : h('p', {}, t('noServices'))),
     editSlot,
     admin ? importForm('/services/import', t('serviceCsvHint'), again) : null,
     h('section', { 'aria-labelledby': 'fields-title' },
       h('h2', { id: 'fields-title' }, t('fields')),
-      table(t('fields'), [t('code'), t('nameVi'), t('nameEn')], fields.map((f) => h('tr', {},
-        h('th', { scope: 'row' }, f.code), h('td', {}, f.nameVi), h('td', {}, f.nameEn ?? '–')))),
+      tableBox(table(t('fields'), [t('code'), t('nameVi'), t('nameEn')], fields.map((f) => h('tr', {},
+        h('th', { scope: 'row' }, f.code), h('td', {}, f.nameVi), h('td', {}, f.nameEn ?? '–'))))),
       admin ? h('div', { class: 'panel' }, h('h3', {}, t('addField')), form(async (v) => {
         await post('/service-fields', { code: v.code, nameVi: v.nameVi, nameEn: v.nameEn || null });
         await again();

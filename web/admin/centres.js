@@ -1,7 +1,9 @@
 // Trung tâm, quầy: service centres (one-stop desks) and their counters.
-import { get, patch, post } from '/js/api.js';
-import { announce, button, field, fill, form, h, input, select, submit, table } from './dom.js';
-import { nameOf, t } from './i18n.js';
+import { get, patch, post } from '/lib/api.js';
+import { fill, h, table, tableBox } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
+import { announce, button, field, form, input, select, submit } from './forms.js';
+import { t } from './messages.js';
 import { unitOptions } from './units.js';
 import { historyLink } from './audit.js';
 
@@ -15,13 +17,13 @@ export async function render(view, args, session) {
   const again = () => render(view, args, session);
   fill(view,
     h('h1', {}, t('centresTitle')),
-    table(t('centresTitle'), [t('code'), t('name'), t('unit'), t('kioskQuestionnaire'), t('status')],
+    tableBox(table(t('centresTitle'), [t('code'), t('name'), t('unit'), t('kioskQuestionnaire'), t('status')],
       centres.map((c) => h('tr', {},
         h('th', { scope: 'row' }, c.code),
         h('td', {}, h('a', { href: `#/centres/${c.id}` }, nameOf(c))),
         h('td', {}, unitName.get(c.unitId) ?? `#${c.unitId}`),
         h('td', {}, c.kioskQuestionnaire ?? '–'),
-        h('td', {}, t(c.active ? 'active' : 'inactive'))))),
+        h('td', {}, t(c.active ? 'active' : 'inactive')))))),
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'add-centre' },
       h('h2', { id: 'add-centre' }, t('addCentre')),
       centreForm(null, units, questionnaires, async (body) => {
@@ -99,8 +101,8 @@ async function renderOne(view, id, session) {
       h('dt', {}, t('status')), h('dd', {}, t(centre.active ? 'active' : 'inactive'))),
     admin ? historyLink('centre', centre.id) : null,
     h('h2', {}, t('counters')),
-    counters.length ? table(t('counters'), [t('code'), t('nameVi'), t('nameEn'), t('status'), admin ? t('actions') : null]
-      .filter(Boolean), counters.map(counterRow)) : h('p', {}, t('noCounters')),
+    counters.length ? tableBox(table(t('counters'), [t('code'), t('nameVi'), t('nameEn'), t('status'), admin ? t('actions') : null]
+      .filter(Boolean), counters.map(counterRow))) : h('p', {}, t('noCounters')),
     editSlot,
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'edit-centre' },
       h('h2', { id: 'edit-centre' }, t('editCentre')),

@@ -1,7 +1,8 @@
 // A bulk CSV import form: reads the chosen file and posts it as text/csv; problems show as a table.
-import { post } from '/js/api.js';
-import { announce, field, form, h, input, submit } from './dom.js';
-import { t } from './i18n.js';
+import { post } from '/lib/api.js';
+import { h } from '/lib/dom.js';
+import { announce, field, form, input, submit } from './forms.js';
+import { t } from './messages.js';
 
 export function importForm(path, hint, onDone) {
   const file = input('file', { type: 'file', accept: '.csv,text/csv' });

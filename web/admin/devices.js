@@ -1,7 +1,9 @@
 // Thiết bị: kiosk devices of the centres one may manage; add one and show its one-time enrolment code and QR.
-import { get, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, formatTime, h, input, select, submit, table } from './dom.js';
-import { nameOf, t } from './i18n.js';
+import { get, post } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { formatTimestamp, nameOf } from '/lib/i18n.js';
+import { announce, attempt, button, confirmDialog, field, form, input, select, submit } from './forms.js';
+import { t } from './messages.js';
 
 /** The one-time code, the full enrolment link and its QR code; shown once, right after it is made. */
 function enrolmentPanel(device, result, onDone) {
@@ -32,8 +34,8 @@ export async function render(view, args, session, fresh) {
     h('td', {}, d.centreName),
     h('td', {}, h('span', { class: `badge ${d.status === 'enrolled' ? 'good' : d.status === 'revoked' ? 'off' : ''}` },
       t(`status_${d.status}`))),
-    h('td', {}, d.status === 'awaiting_enrolment' ? formatTime(d.enrolmentExpiresAt) : '–'),
-    h('td', {}, formatTime(d.lastSeenAt)),
+    h('td', {}, d.status === 'awaiting_enrolment' ? formatTimestamp(d.enrolmentExpiresAt) : '–'),
+    h('td', {}, formatTimestamp(d.lastSeenAt)),
     h('td', { class: 'actions' },
       button(t('renewCode'), async () => {
         if (d.status === 'enrolled' && !await confirmDialog(t('renewConfirm', d.name), t('renewCode'))) {
@@ -58,7 +60,7 @@ export async function render(view, args, session, fresh) {
     h('h1', {}, t('devicesTitle')),
     slot,
     devices.length
-      ? table(t('devicesTitle'), [t('deviceName'), t('centre'), t('status'), t('codeExpires'), t('lastSeen'), t('actions')], rows)
+      ? tableBox(table(t('devicesTitle'), [t('deviceName'), t('centre'), t('status'), t('codeExpires'), t('lastSeen'), t('actions')], rows))
       : h('p', {}, t('noDevices')),
     h('section', { class: 'panel', 'aria-labelledby': 'add-device' },
       h('h2', { id: 'add-device' }, t('addDevice')),

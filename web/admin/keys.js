@@ -1,7 +1,9 @@
 // Khóa API: keys for other systems; the secret is shown once, right after it is made.
-import { get, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, formatTime, h, input, submit, table } from './dom.js';
-import { t } from './i18n.js';
+import { get, post } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { formatTimestamp } from '/lib/i18n.js';
+import { announce, attempt, button, confirmDialog, field, form, input, submit } from './forms.js';
+import { t } from './messages.js';
 
 const SCOPES = ['invitations', 'import', 'read', 'interviews'];
 
@@ -37,21 +39,21 @@ export async function render(view, args, session, created) {
   view.replaceChildren(
     h('h1', {}, t('keysTitle')),
     slot,
-    table(t('keysTitle'), [t('name'), t('prefix'), t('scopes'), t('createdAt'), t('lastUsed'), t('status'), t('actions')],
+    tableBox(table(t('keysTitle'), [t('name'), t('prefix'), t('scopes'), t('createdAt'), t('lastUsed'), t('status'), t('actions')],
       keys.map((k) => h('tr', {},
         h('th', { scope: 'row' }, k.name),
         h('td', {}, h('code', {}, `${k.prefix}…`)),
         h('td', {}, k.scopes.map((s) => t(`scope_${s}`)).join(', ')),
-        h('td', {}, formatTime(k.createdAt)),
-        h('td', {}, formatTime(k.lastUsedAt)),
-        h('td', {}, k.revokedAt ? `${t('status_revoked')} ${formatTime(k.revokedAt)}` : t('active')),
+        h('td', {}, formatTimestamp(k.createdAt)),
+        h('td', {}, formatTimestamp(k.lastUsedAt)),
+        h('td', {}, k.revokedAt ? `${t('status_revoked')} ${formatTimestamp(k.revokedAt)}` : t('active')),
         h('td', {}, k.revokedAt ? null : button(t('revoke'), async () => {
           if (await confirmDialog(t('revokeKeyConfirm', k.name), t('revoke'))
               && await attempt(() => post(`/api-keys/${k.id}/revoke`))) {
             await again();
             announce(t('saved'));
           }
-        }, 'danger small', { 'aria-label': `${t('revoke')} ${k.name}` }))))),
+        }, 'danger small', { 'aria-label': `${t('revoke')} ${k.name}` })))))),
     h('section', { class: 'panel', 'aria-labelledby': 'add-key' },
       h('h2', { id: 'add-key' }, t('addKey')),
       form(async (v) => {

@@ -1,8 +1,10 @@
 // Đường dẫn khảo sát: the survey links of one's units, the ratings each brought, their posters and QR codes; make
 // one for a place (agency, and optionally a procedure, a centre and its counter), take one out of use or back.
-import { get, patch, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, form, formatDate, h, select, submit, table } from './dom.js';
-import { currentLang, nameOf, t } from './i18n.js';
+import { get, patch, post } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { count, formatDate, nameOf } from '/lib/i18n.js';
+import { announce, attempt, button, confirmDialog, field, form, select, submit } from './forms.js';
+import { t } from './messages.js';
 import { unitOptions } from './units.js';
 
 /**
@@ -53,7 +55,6 @@ function freshPanel(link, existed, onDone) {
 }
 
 function row(link, mayChange, onChange) {
-  const number = new Intl.NumberFormat(currentLang() === 'en' ? 'en-GB' : 'vi-VN');
   return h('tr', { class: link.active ? null : 'retired', 'data-code': link.code },
     h('th', { scope: 'row' }, h('code', {}, link.code), address(link.url, true)),
     h('td', { 'data-label': t('agency') }, named(link.agency)),
@@ -62,18 +63,16 @@ function row(link, mayChange, onChange) {
       link.counter ? h('span', { class: 'sub' }, `${t('counter')}: ${nameOf(link.counter)}`) : null),
     h('td', { 'data-label': t('questionnaireCol') }, link.questionnaire),
     h('td', { 'data-label': t('createdOn') }, formatDate(link.createdAt)),
-    h('td', { class: 'num', 'data-label': t('ratingsCol') }, number.format(link.ratings)),
+    h('td', { class: 'num', 'data-label': t('ratingsCol') }, count(link.ratings)),
     h('td', { 'data-label': t('status') }, h('span', { class: `badge ${link.active ? 'good' : 'off'}` },
       t(link.active ? 'linkActive' : 'linkRetired'))),
     h('td', {}, h('div', { class: 'actions' }, actions(link, mayChange, onChange))));
 }
 
 function list(links, mayChange, onChange) {
-  const wrap = table(t('linksCaption', links.length), [t('link'), t('agency'), t('procedure'), t('place'),
+  return tableBox(table(t('linksCaption', links.length), [t('link'), t('agency'), t('procedure'), t('place'),
     t('questionnaireCol'), t('createdOn'), t('ratingsCol'), t('status'), t('actions')],
-  links.map((l) => row(l, mayChange, onChange)));
-  wrap.querySelector('table').classList.add('links');
-  return wrap;
+  links.map((l) => row(l, mayChange, onChange)), { class: 'links' }));
 }
 
 /** The form that makes a link: the centres offered are those serving the agency chosen, the counters of that centre. */

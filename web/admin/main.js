@@ -1,7 +1,9 @@
 // The admin shell: who is signed in, navigation by hash (#/units …), language, sign-out.
-import { ApiError, del, get, setCsrfToken } from '/js/api.js';
-import { clearStatus, h, showError } from './dom.js';
-import { currentLang, setLang, t } from './i18n.js';
+import { ApiError, del, get, setCsrfToken } from '/lib/api.js';
+import { h } from '/lib/dom.js';
+import { currentLang, labelLanguageButton, setLang } from '/lib/i18n.js';
+import { clearStatus, showError } from './forms.js';
+import { t } from './messages.js';
 import * as units from './units.js';
 import * as devices from './devices.js';
 import * as links from './links.js';
@@ -31,9 +33,7 @@ let session = null;
 function renderChrome() {
   document.title = t('appTitle');
   document.getElementById('skip').textContent = t('skip');
-  const langButton = document.getElementById('lang');
-  langButton.textContent = t('switchTo');
-  langButton.lang = currentLang() === 'vi' ? 'en' : 'vi';
+  labelLanguageButton(document.getElementById('lang'));
   document.getElementById('password-link').textContent = t('changePassword');
   document.getElementById('sign-out').textContent = t('signOut');
   const nav = document.getElementById('nav');

@@ -1,7 +1,8 @@
 // Change one's own password.
-import { put } from '/js/api.js';
-import { announce, field, form, h, input, submit } from './dom.js';
-import { t } from './i18n.js';
+import { put } from '/lib/api.js';
+import { h } from '/lib/dom.js';
+import { announce, field, form, input, submit } from './forms.js';
+import { t } from './messages.js';
 
 export function render(view) {
   const current = input('currentPassword', { type: 'password', autocomplete: 'current-password', required: true });

@@ -1,7 +1,9 @@
 // Bộ câu hỏi: questionnaires and their versions; edit a draft, publish it (then it never changes).
-import { del, get, post, put } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, fill, form, formatTime, h, input, select, submit, table } from './dom.js';
-import { nameOf, t } from './i18n.js';
+import { del, get, post, put } from '/lib/api.js';
+import { fill, h, table, tableBox } from '/lib/dom.js';
+import { formatTimestamp, nameOf } from '/lib/i18n.js';
+import { announce, attempt, button, confirmDialog, field, form, input, select, submit } from './forms.js';
+import { t } from './messages.js';
 
 const KINDS = ['rating', 'overall', 'expectation', 'incident', 'problem', 'reason'];
 
@@ -30,7 +32,7 @@ export async function render(view, args, session) {
   });
   fill(view,
     h('h1', {}, t('questionnairesTitle')),
-    table(t('questionnairesTitle'), [t('code'), t('name'), t('methodology'), t('versions'), t('actions')], rows),
+    tableBox(table(t('questionnairesTitle'), [t('code'), t('name'), t('methodology'), t('versions'), t('actions')], rows)),
     admin ? h('section', { class: 'panel', 'aria-labelledby': 'new-q' },
       h('h2', { id: 'new-q' }, t('newQuestionnaire')),
       form(async (v) => {
@@ -75,7 +77,7 @@ async function renderVersion(view, id, session, report) {
     h('h1', {}, `${t('questionnaire', version.questionnaire)} · ${t('version', version.version)}`),
     h('p', {}, h('span', { class: `badge ${version.status === 'published' ? 'good' : ''}` },
       t(version.status === 'draft' ? 'draft' : 'published')),
-    version.publishedAt ? ` ${t('publishedAt')}: ${formatTime(version.publishedAt)}` : null),
+    version.publishedAt ? ` ${t('publishedAt')}: ${formatTimestamp(version.publishedAt)}` : null),
     report ? comparability(report.comparability) : null,
     version.status === 'published' ? h('p', { class: 'warning' }, t('readOnly')) : null,
     h('p', { class: 'actions' },

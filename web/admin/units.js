@@ -1,8 +1,10 @@
 // Đơn vị: the unit tree; add, rename, move, deactivate; bulk import from CSV.
-import { get, patch, post } from '/js/api.js';
-import { announce, attempt, button, confirmDialog, field, fill, form, h, input, select, submit } from './dom.js';
+import { get, patch, post } from '/lib/api.js';
+import { fill, h } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
+import { announce, attempt, button, confirmDialog, field, form, input, select, submit } from './forms.js';
 import { importForm } from './csv.js';
-import { nameOf, t } from './i18n.js';
+import { t } from './messages.js';
 import { historyLink } from './audit.js';
 
 const collapsed = new Set();

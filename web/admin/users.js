@@ -1,7 +1,9 @@
 // Người dùng: accounts, their role and unit; create, edit, reset a password.
-import { get, patch, post } from '/js/api.js';
-import { announce, button, field, form, h, input, select, submit, table } from './dom.js';
-import { nameOf, t } from './i18n.js';
+import { get, patch, post } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
+import { announce, button, field, form, input, select, submit } from './forms.js';
+import { t } from './messages.js';
 import { unitOptions } from './units.js';
 
 const ROLES = ['admin', 'analyst', 'agency_manager', 'interviewer'];
@@ -29,7 +31,7 @@ export async function render(view, args, session) {
     h('p', { class: 'actions' }, submit(t('save')), button(t('cancel'), () => editSlot.replaceChildren()))));
   view.replaceChildren(
     h('h1', {}, t('usersTitle')),
-    table(t('usersTitle'), [t('username'), t('displayName'), t('role'), t('unit'), t('status'), t('actions')],
+    tableBox(table(t('usersTitle'), [t('username'), t('displayName'), t('role'), t('unit'), t('status'), t('actions')],
       users.map((u) => h('tr', {},
         h('th', { scope: 'row' }, u.username),
         h('td', {}, u.displayName ?? '–'),
@@ -39,7 +41,7 @@ export async function render(view, args, session) {
         h('td', {}, button(t('edit'), () => {
           editSlot.replaceChildren(editForm(u));
           editSlot.querySelector('input')?.focus();
-        }, 'secondary small', { 'aria-label': `${t('edit')} ${u.username}` }))))),
+        }, 'secondary small', { 'aria-label': `${t('edit')} ${u.username}` })))))),
     editSlot,
     h('section', { class: 'panel', 'aria-labelledby': 'add-user' },
       h('h2', { id: 'add-user' }, t('addUser')),

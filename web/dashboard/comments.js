@@ -1,8 +1,9 @@
 // What citizens wrote, newest first: a search box and pages of 20, always as text.
-import { get } from '/js/api.js';
-import { fill, h, tableBox } from './dom.js';
+import { get } from '/lib/api.js';
+import { fill, h, tableBox } from '/lib/dom.js';
+import { formatDateTime, nameOf } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { dateTime, nameOf, t } from './i18n.js';
+import { t } from './messages.js';
 
 const SIZE = 20;
 let view = { q: '', page: 0 };
@@ -34,10 +35,10 @@ export async function render(section, queryFor, onError, reset = true, focusId =
   };
   const table = h('table', { id: 'comments-table' },
     h('caption', {}, `${t('commentsTitle')} · ${t('page', view.page + 1)}`),
-    h('thead', {}, h('tr', {}, [t('submittedAt'), t('agency'), t('service'), t('channel'), t('comment')]
+    h('thead', {}, h('tr', {}, [t('submittedAt'), t('unit'), t('service'), t('channel'), t('comment')]
       .map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, data.comments.map((c) => h('tr', {},
-      h('td', { class: 'nowrap' }, dateTime(c.submittedAt)),
+      h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt)),
       h('td', {}, nameOf(c.agency)),
       h('td', {}, c.service ? c.service.code : '–'),
       h('td', {}, c.channel ? t(`channel_${c.channel}`) : '–'),

@@ -1,8 +1,9 @@
 // The criteria table: share satisfied with its Wilson interval, mean score, answers by level; sortable by any column.
-import { fill, h, tableBox } from './dom.js';
+import { colours } from '/lib/charts.js';
+import { fill, h, tableBox } from '/lib/dom.js';
+import { count, num } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { count, num, t } from './i18n.js';
-import { colours } from './charts.js';
+import { t } from './messages.js';
 
 let sort = { key: 'order', ascending: true };
 

@@ -1,7 +1,7 @@
 // Downloads under each table: the API's own CSV and XLSX of what the table shows, with the view's filters.
 // The files are made on the server from the same figures as the JSON; nothing is computed here.
-import { h } from './dom.js';
-import { t } from './i18n.js';
+import { h } from '/lib/dom.js';
+import { t } from './messages.js';
 
 /** The API address of a download: path is the API path with the query the section was drawn from. */
 export const downloadHref = (path, format) => `/api/v1${path}${path.includes('?') ? '&' : '?'}format=${format}`;

@@ -1,8 +1,9 @@
 // Importance–performance: each criterion's r with the overall question against its share satisfied, by quadrant.
-import { chartBox, fill, h } from './dom.js';
-import { draw } from './charts.js';
+import { chartBox, draw } from '/lib/charts.js';
+import { fill, h } from '/lib/dom.js';
+import { num } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { num, t } from './i18n.js';
+import { t } from './messages.js';
 
 const QUADRANTS = { CONCENTRATE_HERE: '#b91c1c', KEEP_UP: '#15803d', LOW_PRIORITY: '#9aa5b1', POSSIBLE_OVERKILL: '#d97706' };
 
@@ -41,7 +42,7 @@ export function render(section, data, criterionName, path) {
     options: {
       scales: {
         x: { title: { display: true, text: t('importance') } },
-        y: { title: { display: true, text: t('performance') } },
+        y: { title: { display: true, text: t('share') } },
       },
       plugins: {
         legend: { labels: { usePointStyle: true } },

@@ -1,8 +1,9 @@
 // The five element indices as bars with their 95% intervals as whiskers.
-import { chartBox, fill, h } from './dom.js';
-import { ciWhiskers, colours, draw, wrap } from './charts.js';
+import { chartBox, ciWhiskers, colours, draw, wrap } from '/lib/charts.js';
+import { fill, h } from '/lib/dom.js';
+import { num } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { num, t } from './i18n.js';
+import { t } from './messages.js';
 
 /** total: /indices without grouping (one group), fetched from path; elementName(code) from /forms/SIPAS. */
 export function render(section, total, elementName, path) {

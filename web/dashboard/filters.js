@@ -1,6 +1,7 @@
 // The filters, kept in the address so a copied link opens the same view; they become the API's query.
-import { h } from './dom.js';
-import { nameOf, t } from './i18n.js';
+import { h } from '/lib/dom.js';
+import { nameOf } from '/lib/i18n.js';
+import { t } from './messages.js';
 
 const KEYS = ['year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting'];
 const CHANNELS = ['kiosk', 'qr', 'web', 'interview'];

@@ -1,9 +1,10 @@
 // The dashboard shell: who is signed in, filters from the address, one load per view, every section drawn from it.
-import { ApiError, get } from '/js/api.js';
-import { h } from './dom.js';
-import { prune, resizeAll } from './charts.js';
+import { ApiError, get } from '/lib/api.js';
+import { prune, resizeAll } from '/lib/charts.js';
+import { h } from '/lib/dom.js';
+import { currentLang, labelLanguageButton, nameOf, pick, setLang } from '/lib/i18n.js';
 import { query, readState, renderFilters, writeState } from './filters.js';
-import { currentLang, nameOf, setLang, t } from './i18n.js';
+import { t } from './messages.js';
 import * as overview from './overview.js';
 import * as trend from './trend.js';
 import * as elements from './elements.js';
@@ -41,8 +42,7 @@ function showError(error) {
 function renderChrome() {
   document.title = t('appTitle');
   $('title').textContent = t('title');
-  $('lang').textContent = t('switchTo');
-  $('lang').lang = currentLang() === 'vi' ? 'en' : 'vi';
+  labelLanguageButton($('lang'));
   $('print').textContent = t('print');
   $('report-link').textContent = t('report');
   updateReportLink();
@@ -54,7 +54,7 @@ function renderChrome() {
 const elementName = (code) => nameOf(lists.form.elements.find((e) => e.code === code)) || code;
 const criterionName = (code) => {
   const q = lists.form.questions.find((x) => x.code === code);
-  return (currentLang() === 'en' && q?.textEn ? q.textEn : q?.textVi) ?? code;
+  return pick(q, 'text', currentLang()) || code;
 };
 
 function scopeText() {

@@ -1,7 +1,8 @@
 // One card per unit in scope: its index, 95% CI, n and the change since the year before with its significance.
-import { fill, h } from './dom.js';
+import { fill, h } from '/lib/dom.js';
+import { count, nameOf, num, signed } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { count, nameOf, num, signed, t } from './i18n.js';
+import { t } from './messages.js';
 
 function change(compared, baselineYear) {
   if (!compared || compared.suppressed || !compared.overall) {

@@ -1,8 +1,9 @@
 // Units ranked by index, whiskers for the 95% interval, ties marked; units with too few responses listed apart.
-import { chartBox, fill, h, tableBox } from './dom.js';
-import { ciWhiskers, colours, draw, wrap } from './charts.js';
+import { chartBox, ciWhiskers, colours, draw, wrap } from '/lib/charts.js';
+import { fill, h, tableBox } from '/lib/dom.js';
+import { count, nameOf, num } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { count, nameOf, num, t } from './i18n.js';
+import { t } from './messages.js';
 
 /** data: /rankings?by=unit, fetched from path. */
 export function render(section, data, path) {

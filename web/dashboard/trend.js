@@ -1,14 +1,14 @@
 // The monthly index with its 95% band: the band is the area between the low and high datasets.
-import { chartBox, fill, h } from './dom.js';
-import { colours, draw } from './charts.js';
+import { bandDatasets, chartBox, draw } from '/lib/charts.js';
+import { fill, h } from '/lib/dom.js';
+import { num } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { num, t } from './i18n.js';
+import { t } from './messages.js';
 
 /** data: /trend?interval=month, fetched from path. */
 export function render(section, data, path) {
   const points = data.points;
   const labels = points.map((p) => p.group.month);
-  const value = (key) => points.map((p) => (p.suppressed || !p.index ? null : p.index[key]));
   const { box, canvas } = chartBox('trend-chart',
     t('trendLabel', points.length, labels[0] ?? '–', labels[labels.length - 1] ?? '–'), 'chart-box wide');
   fill(section, h('h2', {}, t('trendTitle')), points.length ? [box, downloads('trend', path)] : h('p', {}, t('noData')));
@@ -19,13 +19,7 @@ export function render(section, data, path) {
     type: 'line',
     data: {
       labels,
-      datasets: [
-        { label: t('ciLow'), data: value('low'), borderWidth: 0, pointRadius: 0, fill: false },
-        { label: t('ciBand'), data: value('high'), borderWidth: 0, pointRadius: 0, fill: '-1',
-          backgroundColor: colours.primaryFill },
-        { label: t('index'), data: value('value'), borderColor: colours.primary, backgroundColor: colours.primary,
-          borderWidth: 2, pointRadius: 2, spanGaps: false },
-      ],
+      datasets: bandDatasets(points, { low: t('ciLow'), band: t('ciBand'), index: t('index') }),
     },
     options: {
       interaction: { mode: 'index', intersect: false },

@@ -1,8 +1,9 @@
 // Year on year as a dumbbell per unit: a dot for each year joined by a bar; significant changes (BH) in colour.
-import { chartBox, fill, h } from './dom.js';
-import { colours, draw, wrap } from './charts.js';
+import { chartBox, colours, draw, wrap } from '/lib/charts.js';
+import { fill, h } from '/lib/dom.js';
+import { nameOf, num, signed } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
-import { nameOf, num, signed, t } from './i18n.js';
+import { t } from './messages.js';
 
 /** indices: /indices?groupBy=unit,year over both years; compare: /compare?groupBy=unit, fetched from comparePath. */
 export function render(section, indices, compare, year, comparePath) {

@@ -1,8 +1,10 @@
 // A dossier's single-use rating link (/d/{token} → /dossier/#{token}): three levels, a reason when not
 // satisfied, one rating per dossier. The token stays in the fragment, out of server logs and referrers.
-import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
-import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
-import { messages, format } from '/dossier/messages.js';
+import { request } from '/lib/api.js';
+import { focusHeading, h, showView } from '/lib/dom.js';
+import { format, pick, Switches, translate } from '/lib/i18n.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/lib/questions.js';
+import { messages } from '/dossier/messages.js';
 
 const MAX_COMMENT = 2000;
 let token = '';
@@ -24,7 +26,7 @@ function go(next) {
 
 function render() {
   translate(document, m());
-  switches.label(m());
+  switches.label();
   document.title = 'Hài Lòng – ' + m().brand;
   const code = invitation ? invitation.dossierCode : '';
   document.getElementById('invalid-text').textContent = loadFailed ? m().loadFailed : m().invalidText;
@@ -43,16 +45,16 @@ function asked(q) {
 
 function renderForm() {
   const context = document.getElementById('context');
-  context.replaceChildren(el('div', {}, el('dt', { text: m().dossier }), el('dd', { text: invitation.dossierCode })));
-  for (const key of ['agency', 'service']) {
-    if (invitation[key]) context.append(el('div', {}, el('dt', { text: m()[key] }), el('dd', { text: pick(invitation[key], 'name', lang()) })));
+  context.replaceChildren(h('div', {}, h('dt', { text: m().dossier }), h('dd', { text: invitation.dossierCode })));
+  for (const [key, word] of Object.entries({ agency: 'agencyShort', service: 'service' })) {
+    if (invitation[key]) context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: pick(invitation[key], 'name', lang()) })));
   }
   document.getElementById('title').textContent = pick(form, 'title', lang());
   document.getElementById('questions').replaceChildren(...form.questions.filter(asked).map((q) => {
     const fieldset = questionFieldset(q, form.scales[q.scale], state.answers[q.code], {
       lang: lang(), naLabel: m().na, idPrefix: 'd', onChange: answered,
     });
-    if (q.requiredIfCode) fieldset.querySelector('legend').append(el('span', { class: 'required', 'aria-hidden': 'true', text: ' *' }));
+    if (q.requiredIfCode) fieldset.querySelector('legend').append(h('span', { class: 'required', 'aria-hidden': 'true', text: ' *' }));
     const error = state.errors['answers.' + q.code];
     if (error) setFieldError(fieldset, fieldMessage({ code: error }, lang()));
     return fieldset;
@@ -80,7 +82,7 @@ function showCount() {
 
 function showFormError(lines) {
   const box = document.getElementById('form-error');
-  box.replaceChildren(...lines.map((line) => el('p', { text: line })));
+  box.replaceChildren(...lines.map((line) => h('p', { text: line })));
   box.hidden = lines.length === 0;
 }
 
@@ -127,7 +129,7 @@ async function submit(event) {
   button.textContent = m().sending;
   let answer = null;
   try {
-    answer = await api('POST', '/api/v1/responses', { body: state.lastSent.text });
+    answer = await request('POST', '/responses', { body: state.lastSent.text });
   } catch {
     answer = null;
   } finally {
@@ -135,9 +137,9 @@ async function submit(event) {
     button.textContent = m().send;
   }
   if (!answer) { showFormError([m().networkFailed]); return; }
-  if (answer.status === 200 || answer.status === 201) { go('thanks'); focusHeading(); return; }
+  if (answer.status === 200 || answer.status === 201) { go('thanks'); focusHeading(view); return; }
   // 409: this dossier was rated already (perhaps from another phone, or by an attempt whose answer was lost).
-  if (answer.status === 409) { go('rated'); focusHeading(); return; }
+  if (answer.status === 409) { go('rated'); focusHeading(view); return; }
   if (answer.status === 422 && answer.body) {
     // In the page's language from each error's code; the English message is for developers.
     const general = [];
@@ -155,10 +157,6 @@ async function submit(event) {
   showFormError([m().serverFailed]);
 }
 
-function focusHeading() {
-  document.querySelector(`[data-view="${view}"] h1`).focus();
-}
-
 async function start() {
   document.getElementById('rating').addEventListener('submit', submit);
   document.getElementById('comment').addEventListener('input', showCount);
@@ -166,11 +164,11 @@ async function start() {
   if (!token) { go('invalid'); return; }
   go('loading');
   try {
-    const found = await api('GET', '/api/v1/invitations/' + encodeURIComponent(token));
+    const found = await request('GET', '/invitations/' + encodeURIComponent(token));
     if (found.status !== 200) { go('invalid'); return; }
     invitation = found.body;
     if (invitation.rated) { go('rated'); return; }
-    const loaded = await api('GET', '/api/v1/forms/DOSSIER3');
+    const loaded = await request('GET', '/forms/DOSSIER3');
     if (loaded.status !== 200) { loadFailed = true; go('invalid'); return; }
     form = loaded.body;
   } catch {

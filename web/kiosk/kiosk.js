@@ -2,8 +2,10 @@
 // A tap on a face is a rating: it is held on the device at once (HELD), and sent as soon as the citizen is done —
 // at once after a satisfied tap, else when they send what they added, or walk away. Nothing they entered is ever
 // dropped. Ratings go through the IndexedDB outbox (queue.js) so none is lost offline.
-import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
-import { questionFieldset, setFieldError, missing, answersForApi, NA } from '/shared/questions.js';
+import { request } from '/lib/api.js';
+import { h, showView } from '/lib/dom.js';
+import { format, pick, Switches, translate } from '/lib/i18n.js';
+import { questionFieldset, setFieldError, missing, answersForApi, NA } from '/lib/questions.js';
 import { messages } from '/kiosk/messages.js';
 import * as outbox from '/kiosk/queue.js';
 
@@ -40,7 +42,6 @@ const m = () => messages[switches.settings.lang];
 const lang = () => switches.settings.lang;
 const form = () => config.form;
 const scaleOf = (q) => form().scales[q.scale];
-const format = (text, n) => text.replace('{n}', String(n));
 
 // ---- Screens ----
 
@@ -69,7 +70,7 @@ function primary() {
 
 function render() {
   translate(document, m());
-  switches.label(m());
+  switches.label();
   document.title = 'Hài Lòng – ' + m().brand;
   if (config) {
     document.getElementById('centre-name').textContent = '· ' + pick(config.centre, 'name', lang());
@@ -88,7 +89,7 @@ function agencyName() {
 
 function renderAgencies() {
   const box = document.getElementById('agencies');
-  box.replaceChildren(...config.agencies.map((agency) => el('button', {
+  box.replaceChildren(...config.agencies.map((agency) => h('button', {
     type: 'button', class: 'agency', 'data-code': agency.code,
     onclick: () => { touch(); citizen.agency = agency.code; go(isCard() ? 'rate' : 'full'); },
   }, pick(agency, 'name', lang()))));
@@ -127,7 +128,7 @@ function renderFaces() {
   document.getElementById('rate-title').textContent = pick(form(), 'title', lang()) || pick(q, 'text', lang());
   const n = scale.levels.length;
   const levels = [...scale.levels].sort((a, b) => b.score - a.score);
-  document.getElementById('faces').replaceChildren(...levels.map((level) => el('button', {
+  document.getElementById('faces').replaceChildren(...levels.map((level) => h('button', {
     type: 'button', class: 'face', 'data-level': level.score,
     'aria-pressed': String(citizen.answers[q.code] === level.score),
     onclick: () => {
@@ -137,7 +138,7 @@ function renderFaces() {
       // Only a neutral or unhappy tap is asked what went wrong; a happy one is thanked at once.
       if (form().questions.length > 1 && !satisfied(scale, level.score)) go('more'); else finish();
     },
-  }, face(n > 1 ? (level.score - 1) / (n - 1) : 1), el('span', { class: 'face-label', text: pick(level, 'label', lang()) }))));
+  }, face(n > 1 ? (level.score - 1) / (n - 1) : 1), h('span', { class: 'face-label', text: pick(level, 'label', lang()) }))));
 }
 
 function question(q, number) {
@@ -160,7 +161,7 @@ function renderMore() {
   document.getElementById('more-questions').replaceChildren(...others.map((q) => {
     const fieldset = question(q);
     fieldset.classList.add('big');
-    if (!q.required) fieldset.querySelector('legend').append(el('span', { class: 'hint', text: ' (' + m().optional + ')' }));
+    if (!q.required) fieldset.querySelector('legend').append(h('span', { class: 'hint', text: ' (' + m().optional + ')' }));
     return fieldset;
   }));
   document.getElementById('comment').value = citizen.comment;
@@ -183,7 +184,7 @@ function pages() {
   }
   const rest = f.questions.filter((q) => !placed.has(q));
   if (rest.length) result.push({ title: m().other, questions: rest });
-  result.push({ title: m().commentLabel, questions: [], comment: true });
+  result.push({ title: m().commentOptional, questions: [], comment: true });
   return result;
 }
 
@@ -193,14 +194,14 @@ function renderFull() {
   const page = all[citizen.page];
   document.getElementById('full-agency').textContent = agencyName();
   document.getElementById('full-title').textContent = page.title;
-  document.getElementById('full-step').textContent = `${format(m().step, citizen.page + 1)} ${m().of} ${all.length}`;
+  document.getElementById('full-step').textContent = `${format(m().step, { n: citizen.page + 1 })} ${m().of} ${all.length}`;
   const numbers = new Map(form().questions.map((q, i) => [q.code, i + 1]));
   const box = document.getElementById('full-page');
   if (page.comment) {
-    const area = el('textarea', { id: 'full-comment', rows: 5, maxlength: 2000 });
+    const area = h('textarea', { id: 'full-comment', rows: 5, maxlength: 2000 });
     area.value = citizen.comment;
     area.addEventListener('input', () => { touch(); citizen.comment = area.value; hold(); });
-    box.replaceChildren(el('label', { class: 'comment', for: 'full-comment' }, el('span', { text: m().commentLabel }), area));
+    box.replaceChildren(h('label', { class: 'comment', for: 'full-comment' }, h('span', { text: m().commentOptional }), area));
   } else {
     box.replaceChildren(...page.questions.map((q) => question(q, numbers.get(q.code))));
   }
@@ -338,7 +339,7 @@ async function sendQueued() {
   flushing = true;
   clearTimeout(retryTimer);
   try {
-    const send = (item) => api('POST', '/api/v1/responses', { body: item.body, token: localStorage.getItem(TOKEN) });
+    const send = (item) => request('POST', '/responses', { body: item.body, token: localStorage.getItem(TOKEN) });
     // No network at all: wait for the 'online' event (or the next back-off) instead of failing each rating.
     const result = navigator.onLine ? await outbox.flush(send)
       : { done: (await outbox.counts()).queued === 0, retryAfter: 0 };
@@ -365,8 +366,8 @@ async function renderStatus() {
   let counts = { queued: 0, rejected: 0 };
   try { counts = await outbox.counts(); } catch { /* no IndexedDB: nothing queued to show */ }
   const online = navigator.onLine && lastStatus !== 'failed';
-  const parts = [(online ? '● ' : '○ ') + (online ? m().online : m().offline), format(m().queued, counts.queued)];
-  if (counts.rejected) parts.push(format(m().rejected, counts.rejected));
+  const parts = [(online ? '● ' : '○ ') + (online ? m().online : m().offline), format(m().queued, { n: counts.queued })];
+  if (counts.rejected) parts.push(format(m().rejected, { n: counts.rejected }));
   status.textContent = parts.join(' · ');
   status.dataset.queued = String(counts.queued);
   status.dataset.online = String(online);
@@ -423,7 +424,7 @@ async function enrol(code) {
   error.hidden = true;
   let answer;
   try {
-    answer = await api('POST', '/api/v1/kiosk/enrolment', { body: { code: code.trim() } });
+    answer = await request('POST', '/kiosk/enrolment', { body: { code: code.trim() } });
   } catch {
     error.textContent = m().enrolOffline;
     error.hidden = false;
@@ -442,7 +443,7 @@ async function enrol(code) {
 async function loadConfig() {
   const token = localStorage.getItem(TOKEN);
   try {
-    const answer = await api('GET', '/api/v1/kiosk/config', { token });
+    const answer = await request('GET', '/kiosk/config', { token });
     if (answer.status === 200) {
       localStorage.setItem(CONFIG, JSON.stringify(answer.body));
       return answer.body;

@@ -1,9 +1,10 @@
-// The kiosk's words, Vietnamese first. {n} is replaced by a number.
-export const messages = {
+// The kiosk's words, Vietnamese first; {n} is a number. Words other citizen pages say too are lib/words.js's.
+import { catalogue } from '/lib/i18n.js';
+import { citizen, common } from '/lib/words.js';
+
+export const messages = catalogue(common, citizen, {
   vi: {
     brand: 'Đánh giá sự hài lòng',
-    switchTo: 'EN', switchLabel: 'English', largeText: 'Chữ lớn', highContrast: 'Tương phản cao',
-    loading: 'Đang tải…',
     enrolTitle: 'Kết nối máy đánh giá',
     enrolHelp: 'Nhập mã kết nối hiển thị trên trang quản trị (hoặc quét mã QR kết nối).',
     enrolCode: 'Mã kết nối', enrolButton: 'Kết nối',
@@ -13,21 +14,17 @@ export const messages = {
     configFailed: 'Chưa tải được cấu hình của máy. Đang thử lại…',
     agencyTitle: 'Ông/Bà vừa làm thủ tục tại cơ quan nào?',
     optional: 'Không bắt buộc',
-    commentLabel: 'Góp ý thêm (không bắt buộc)',
-    send: 'Gửi', back: 'Quay lại', next: 'Tiếp theo',
+    send: 'Gửi', next: 'Tiếp theo',
     moreTitle: 'Ông/Bà có muốn cho biết thêm?',
     moreNote: 'Đánh giá của Ông/Bà đã được ghi nhận. Các câu dưới đây không bắt buộc.',
-    thanksTitle: 'Cảm ơn Ông/Bà!', thanksText: 'Ý kiến của Ông/Bà đã được ghi nhận.',
-    na: 'Không áp dụng', required: 'Vui lòng chọn một câu trả lời.',
+    thanksText: 'Ý kiến của Ông/Bà đã được ghi nhận.',
+    required: 'Vui lòng chọn một câu trả lời.',
     step: 'Bước {n}', of: '/',
     online: 'Trực tuyến', offline: 'Ngoại tuyến', queued: '{n} phiếu chờ gửi', rejected: '{n} phiếu bị từ chối',
-    overall: 'Đánh giá chung', expectations: 'Mong muốn của Ông/Bà (không bắt buộc)',
-    incidents: 'Những điều Ông/Bà gặp phải (không bắt buộc)', other: 'Câu hỏi khác',
+    expectations: 'Mong muốn của Ông/Bà (không bắt buộc)', incidents: 'Những điều Ông/Bà gặp phải (không bắt buộc)',
   },
   en: {
     brand: 'Satisfaction rating',
-    switchTo: 'VI', switchLabel: 'Tiếng Việt', largeText: 'Larger text', highContrast: 'High contrast',
-    loading: 'Loading…',
     enrolTitle: 'Set up this kiosk',
     enrolHelp: 'Type the enrolment code shown on the admin screen (or scan its enrolment QR code).',
     enrolCode: 'Enrolment code', enrolButton: 'Connect',
@@ -37,15 +34,13 @@ export const messages = {
     configFailed: 'Could not load this kiosk\'s set-up yet. Trying again…',
     agencyTitle: 'Which agency did you just deal with?',
     optional: 'Optional',
-    commentLabel: 'Anything else to tell us? (optional)',
-    send: 'Send', back: 'Back', next: 'Next',
+    send: 'Send', next: 'Next',
     moreTitle: 'Would you like to tell us more?',
     moreNote: 'Your rating has been recorded. The questions below are optional.',
-    thanksTitle: 'Thank you!', thanksText: 'Your rating has been recorded.',
-    na: 'Not applicable', required: 'Please choose an answer.',
+    thanksText: 'Your rating has been recorded.',
+    required: 'Please choose an answer.',
     step: 'Step {n}', of: '/',
     online: 'Online', offline: 'Offline', queued: '{n} waiting to send', rejected: '{n} refused',
-    overall: 'Overall', expectations: 'What you would like (optional)',
-    incidents: 'What happened to you (optional)', other: 'Other questions',
+    expectations: 'What you would like (optional)', incidents: 'What happened to you (optional)',
   },
-};
+});

@@ -1,7 +1,7 @@
 // The kiosk's offline shell: its pages, scripts and styles, and the last set-up it was given.
 // Network first (so an update shows as soon as the kiosk is online), the cache when the network fails.
 // Ratings themselves are not handled here: they wait in IndexedDB (queue.js) until they are stored.
-const CACHE = 'hailong-kiosk-v1';
+const CACHE = 'hailong-kiosk-v2';
 const SHELL = [
   '/kiosk/',
   '/kiosk/kiosk.js',
@@ -9,9 +9,12 @@ const SHELL = [
   '/kiosk/queue.js',
   '/kiosk/messages.js',
   '/kiosk/manifest.webmanifest',
-  '/shared/page.js',
-  '/shared/questions.js',
-  '/shared/citizen.css',
+  '/lib/api.js',
+  '/lib/dom.js',
+  '/lib/i18n.js',
+  '/lib/words.js',
+  '/lib/questions.js',
+  '/lib/citizen.css',
   '/favicon.svg',
 ];
 const CONFIG = '/api/v1/kiosk/config';

@@ -1,8 +1,9 @@
 // The report of one unit and one year, ready to print on A4: every figure is the API's, only rounded here.
-import { ApiError, get } from '/js/api.js';
-import { chartBox, fill, h } from '/dashboard/dom.js';
-import { ciWhiskers, colours, draw, resizeAll, wrap } from '/dashboard/charts.js';
-import { count, currentLang, dateTime, nameOf, num, setLang, signed, t } from '/dashboard/i18n.js';
+import { ApiError, get } from '/lib/api.js';
+import { bandDatasets, chartBox, ciWhiskers, colours, draw, resizeAll, wrap } from '/lib/charts.js';
+import { fill, h, table } from '/lib/dom.js';
+import { count, currentLang, formatDateTime, labelLanguageButton, nameOf, num, pick, setLang, signed } from '/lib/i18n.js';
+import { t } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
 const COMMENTS = 12;
@@ -64,20 +65,15 @@ function query(from, to, extra = {}) {
 const elementName = (code) => nameOf(lists.form.elements.find((e) => e.code === code)) || code;
 const criterionName = (code) => {
   const q = lists.form.questions.find((x) => x.code === code);
-  return (currentLang() === 'en' && q?.textEn ? q.textEn : q?.textVi) ?? code;
+  return pick(q, 'text', currentLang()) || code;
 };
 const unitName = () => {
   const unit = lists.units.find((u) => u.code === view.unit);
   return unit ? nameOf(unit) : t('allUnits');
 };
 
-/** A table; a caption that only repeats the section's heading is there for screen readers alone. */
-function table(id, caption, headers, rows, { repeatsHeading = false } = {}) {
-  return h('table', { id },
-    h('caption', { class: repeatsHeading ? 'visually-hidden' : null }, caption),
-    h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
-    h('tbody', {}, rows));
-}
+// A caption that only repeats its section's heading is there for screen readers alone.
+const repeatsHeading = 'visually-hidden';
 
 function changeText(change, baselineYear) {
   if (!change) {
@@ -93,11 +89,10 @@ function renderHead() {
   document.title = `${t('reportTitle', view.year)} · ${unitName()}`;
   $('title').textContent = t('reportTitle', view.year);
   $('subtitle').textContent = t('reportUnit', unitName());
-  $('method').textContent = `${t('reportMethod')} ${t('reportMade', dateTime(new Date().toISOString()))}`;
+  $('method').textContent = `${t('reportMethod')} ${t('reportMade', formatDateTime(new Date().toISOString()))}`;
   $('print').textContent = t('printNow');
   $('back').textContent = t('backToDashboard');
-  $('lang').textContent = t('switchTo');
-  $('lang').lang = currentLang() === 'vi' ? 'en' : 'vi';
+  labelLanguageButton($('lang'));
 }
 
 function renderOverview() {
@@ -116,7 +111,6 @@ function renderOverview() {
 function renderTrend() {
   const points = data.trend.points;
   const labels = points.map((p) => p.group.month);
-  const value = (key) => points.map((p) => (p.suppressed || !p.index ? null : p.index[key]));
   const { box, canvas } = chartBox('report-trend-chart',
     t('trendLabel', points.length, labels[0] ?? '–', labels[labels.length - 1] ?? '–'));
   const months = points.filter((p) => p.group.month.startsWith(`${view.year}-`));
@@ -126,7 +120,7 @@ function renderTrend() {
     h('td', { class: 'num' }, p.suppressed || !p.index ? t('tooFew') : num(p.index.value)),
     h('td', { class: 'num' }, p.suppressed || !p.index ? '–' : `${num(p.index.low)}–${num(p.index.high)}`)));
   fill($('trend'), h('h2', {}, t('trendTitle')), points.length ? [box,
-    months.length ? table('report-trend-table', t('monthsOf', view.year), [t('month'), 'n', t('index'), t('ci95')], rows) : null]
+    months.length ? table(t('monthsOf', view.year), [t('month'), 'n', t('index'), t('ci95')], rows, { id: 'report-trend-table' }) : null]
     : h('p', {}, t('noData')));
   if (!points.length) {
     return;
@@ -135,12 +129,7 @@ function renderTrend() {
     type: 'line',
     data: {
       labels,
-      datasets: [
-        { label: t('ciLow'), data: value('low'), borderWidth: 0, pointRadius: 0, fill: false },
-        { label: t('ciBand'), data: value('high'), borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: colours.primaryFill },
-        { label: t('index'), data: value('value'), borderColor: colours.primary, backgroundColor: colours.primary,
-          borderWidth: 2, pointRadius: 2, spanGaps: false },
-      ],
+      datasets: bandDatasets(points, { low: t('ciLow'), band: t('ciBand'), index: t('index') }),
     },
     options: {
       scales: { y: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } } },
@@ -160,8 +149,8 @@ function renderElements() {
     h('td', { class: 'num' }, `${num(e.low)}–${num(e.high)}`),
     h('td', { class: 'num' }, num(e.se, 2))));
   fill($('elements'), h('h2', {}, t('elementsTitle')), entries.length
-    ? [box, table('report-elements-table', t('elementsTitle'), [t('element'), t('index'), t('ci95'), t('se')], rows,
-      { repeatsHeading: true })]
+    ? [box, table(t('elementsTitle'), [t('element'), t('index'), t('ci95'), t('se')], rows,
+      { id: 'report-elements-table', captionClass: repeatsHeading })]
     : h('p', {}, t('noData')));
   if (!entries.length) {
     return;
@@ -188,8 +177,8 @@ function renderCriteria() {
     h('td', { class: 'num' }, num(c.meanScore, 2)),
     h('td', { class: 'num' }, count(c.nValid))));
   fill($('criteria'), h('h2', {}, t('criteriaTitle')), criteria.length
-    ? table('report-criteria-table', t('criteriaTitle'), [t('criterion'), t('share'), t('wilson'), t('meanScore'), t('answered')], rows,
-      { repeatsHeading: true })
+    ? table(t('criteriaTitle'), [t('criterion'), t('share'), t('wilson'), t('meanScore'), t('answered')], rows,
+      { id: 'report-criteria-table', captionClass: repeatsHeading })
     : h('p', {}, t('noData')));
 }
 
@@ -210,7 +199,7 @@ function renderYearOnYear() {
     h('td', { class: 'num' }, signed(change.delta)),
     h('td', { class: 'num' }, num(adjustedP ?? change.p, 3)),
     h('td', {}, significant === undefined ? '–' : significant ? t('yes') : t('no')));
-  const headers = [t('measure'), t('yoyPeriod', year - 1), t('yoyPeriod', year), t('delta'), t('pValue'), t('significant')];
+  const headers = [t('measure'), t('yoyPeriod', year - 1), t('yoyPeriod', year), t('delta'), t('pAdjusted'), t('significant')];
   const indexRows = [line(t('overallIndex'), before.index.value, after.index.value, compared.overall, compared.overall.adjustedP,
     compared.overall.significant)];
   for (const [code, change] of Object.entries(compared.elements)) {
@@ -221,18 +210,19 @@ function renderYearOnYear() {
   const criteriaRows = Object.entries(compared.criteria).map(([code, change]) =>
     line(`${code} ${criterionName(code)}`, share(before, code), share(after, code), change, change.adjustedP, change.significant));
   fill($('yoy'), heading,
-    table('report-yoy-table', t('yoyIndices'), headers, indexRows),
-    table('report-yoy-criteria', t('yoyCriteria'), headers, criteriaRows),
+    table(t('yoyIndices'), headers, indexRows, { id: 'report-yoy-table' }),
+    table(t('yoyCriteria'), headers, criteriaRows, { id: 'report-yoy-criteria' }),
     h('p', { class: 'note' }, t('yoyReportNote')));
 }
 
 function renderComments() {
   const rows = data.comments.comments.map((c) => h('tr', {},
-    h('td', { class: 'nowrap' }, dateTime(c.submittedAt)),
+    h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt)),
     h('td', {}, nameOf(c.agency)),
     h('td', { class: 'comment' }, c.comment)));
   fill($('comments'), h('h2', {}, t('commentsSample')), rows.length
-    ? [table('report-comments-table', t('commentsSampleNote', rows.length), [t('submittedAt'), t('agency'), t('comment')], rows)]
+    ? [table(t('commentsSampleNote', rows.length), [t('submittedAt'), t('unit'), t('comment')], rows,
+      { id: 'report-comments-table' })]
     : h('p', {}, t('noComments')));
 }
 

@@ -3,15 +3,19 @@
 // about the respondent), with back and forward, the answers kept on this device until they are sent — a reload
 // or a closed tab resumes where it was, and nothing leaves the phone before "Gửi phiếu" — sent once however
 // often it is retried.
-import { el, pick, api, showView, Switches, translate } from '/shared/page.js';
-import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/shared/questions.js';
-import { messages, format } from '/survey/messages.js';
+import { request } from '/lib/api.js';
+import { focusHeading, h, showView } from '/lib/dom.js';
+import { format, pick, Switches, translate } from '/lib/i18n.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/lib/questions.js';
+import { messages } from '/survey/messages.js';
 
 const MAX_COMMENT = 2000;
 const SEXES = ['female', 'male', 'other'];
 const AGE_BANDS = ['under-18', '18-29', '30-44', '45-59', '60+'];
 /** Kept answers older than this are forgotten: a survey is about one visit. */
 const KEEP_MS = 14 * 24 * 3600 * 1000;
+/** What a link names, in reading order, and the word for each. */
+const PLACE_WORDS = { agency: 'agency', service: 'procedure', centre: 'where', counter: 'counter' };
 /** The value of "prefer not to say": chosen, it is not sent. */
 const NO_ANSWER = 'none';
 
@@ -96,7 +100,7 @@ function go(next) {
 
 function render() {
   translate(document, m());
-  switches.label(m());
+  switches.label();
   document.title = 'Hài Lòng – ' + m().brand;
   if (view === 'form') renderPage();
   if (view === 'invalid' && link === false) document.getElementById('invalid-text').textContent = m().loadFailed;
@@ -111,8 +115,8 @@ function renderPage() {
   const last = state.page === all.length - 1;
   const context = document.getElementById('context');
   context.replaceChildren();
-  for (const key of ['agency', 'service', 'centre', 'counter']) {
-    if (link[key]) context.append(el('div', {}, el('dt', { text: m()[key] }), el('dd', { text: pick(link[key], 'name', lang()) })));
+  for (const [key, word] of Object.entries(PLACE_WORDS)) {
+    if (link[key]) context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: pick(link[key], 'name', lang()) })));
   }
   context.hidden = !first;
   document.getElementById('form-title').textContent = pick(form, 'title', lang());
@@ -129,7 +133,7 @@ function renderPage() {
   const numbers = new Map(form.questions.map((q, i) => [q.code, i + 1]));
   const box = document.getElementById('questions');
   box.replaceChildren(
-    ...(page.note ? [el('p', { class: 'hint', text: page.note })] : []),
+    ...(page.note ? [h('p', { class: 'hint', text: page.note })] : []),
     ...page.questions.map((q) => {
       const fieldset = questionFieldset(q, form.scales[q.scale], state.answers[q.code], {
         lang: lang(), naLabel: m().na, number: numbers.get(q.code), idPrefix: 'q', onChange: answered,
@@ -171,31 +175,31 @@ function profileGroup(name, legend, options) {
   const code = state.errors['profile.' + name];
   const error = code ? fieldMessage({ code }, lang()) : '';
   const choices = [...options, [NO_ANSWER, m().noAnswer]];
-  return el('fieldset', { class: 'question', id: 'p-' + name, 'data-field': 'profile.' + name, 'aria-describedby': errorId },
-    el('legend', { text: legend }),
-    el('p', { class: 'field-error', id: errorId, role: 'alert', hidden: !error, text: error || '' }),
-    el('div', { class: 'choices' }, choices.map(([value, label]) => {
-      const input = el('input', { type: 'radio', name: 'p-' + name, value, id: `p-${name}-${value}` });
+  return h('fieldset', { class: 'question', id: 'p-' + name, 'data-field': 'profile.' + name, 'aria-describedby': errorId },
+    h('legend', { text: legend }),
+    h('p', { class: 'field-error', id: errorId, role: 'alert', hidden: !error, text: error || '' }),
+    h('div', { class: 'choices' }, choices.map(([value, label]) => {
+      const input = h('input', { type: 'radio', name: 'p-' + name, value, id: `p-${name}-${value}` });
       input.checked = state.profile[name] === value;
       input.addEventListener('change', () => {
         if (!input.checked) return;
         state.profile[name] = value;
         save();
       });
-      return el('label', { class: 'choice' + (value === NO_ANSWER ? ' na' : ''), for: input.id }, input, el('span', { text: label }));
+      return h('label', { class: 'choice' + (value === NO_ANSWER ? ' na' : ''), for: input.id }, input, h('span', { text: label }));
     })));
 }
 
 function commentBox() {
-  const area = el('textarea', { id: 'comment', rows: 5, maxlength: MAX_COMMENT, 'aria-describedby': 'comment-count comment-error' });
+  const area = h('textarea', { id: 'comment', rows: 5, maxlength: MAX_COMMENT, 'aria-describedby': 'comment-count comment-error' });
   area.value = state.comment;
-  const count = el('p', { id: 'comment-count', class: 'count', 'aria-live': 'polite' });
+  const count = h('p', { id: 'comment-count', class: 'count', 'aria-live': 'polite' });
   const showCount = () => { count.textContent = format(m().charCount, { n: area.value.length, total: MAX_COMMENT }); };
   area.addEventListener('input', () => { state.comment = area.value; showCount(); save(); });
   showCount();
-  return el('div', { class: 'comment-box', 'data-field': 'comment' },
-    el('label', { class: 'comment-label', for: 'comment', text: m().comment }),
-    el('p', { class: 'field-error', id: 'comment-error', role: 'alert', hidden: !state.errors.comment,
+  return h('div', { class: 'comment-box', 'data-field': 'comment' },
+    h('label', { class: 'comment-label', for: 'comment', text: m().comment }),
+    h('p', { class: 'field-error', id: 'comment-error', role: 'alert', hidden: !state.errors.comment,
       text: state.errors.comment ? fieldMessage({ code: state.errors.comment }, lang()) : '' }),
     area, count);
 }
@@ -233,7 +237,7 @@ function back() {
 
 function showFormError(lines) {
   const box = document.getElementById('form-error');
-  box.replaceChildren(...lines.map((line) => el('p', { text: line })));
+  box.replaceChildren(...lines.map((line) => h('p', { text: line })));
   box.hidden = lines.length === 0;
 }
 
@@ -300,7 +304,7 @@ async function submit(event) {
   button.textContent = m().sending;
   let answer;
   try {
-    answer = await api('POST', '/api/v1/responses', { body: state.lastSent.text });
+    answer = await request('POST', '/responses', { body: state.lastSent.text });
   } catch {
     answer = null;
   } finally {
@@ -315,7 +319,7 @@ async function submit(event) {
     // 409: this survey's id was already stored by an earlier attempt whose answer never arrived.
     forget();
     go('thanks');
-    document.querySelector('[data-view="thanks"] h1').focus();
+    focusHeading('thanks');
     return;
   }
   if (answer.status === 422 && answer.body) {
@@ -382,9 +386,9 @@ async function start() {
   if (!code) { go('invalid'); return; }
   go('loading');
   try {
-    const target = await api('GET', '/api/v1/survey-links/' + encodeURIComponent(code));
+    const target = await request('GET', '/survey-links/' + encodeURIComponent(code));
     if (target.status !== 200) { go('invalid'); return; }
-    const loaded = await api('GET', '/api/v1/forms/' + encodeURIComponent(target.body.questionnaire || 'SIPAS'));
+    const loaded = await request('GET', '/forms/' + encodeURIComponent(target.body.questionnaire || 'SIPAS'));
     if (loaded.status !== 200) { link = false; go('invalid'); return; }
     link = target.body;
     form = loaded.body;

@@ -44,10 +44,10 @@ class AppTest {
         var page = app.get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Hài Lòng", "href=\"/login.html\"", "href=\"/dashboard/\"", "href=\"/report/\"",
-                "href=\"/api/\"", "/js/home.js");
-        assertThat(app.get("/js/home.js").statusCode()).isEqualTo(200);
-        assertThat(app.get("/css/site.css").statusCode()).isEqualTo(200);
-        assertThat(app.get("/css/home.css").statusCode()).isEqualTo(200);
+                "href=\"/api/\"", "/landing/landing.js");
+        assertThat(app.get("/landing/landing.js").statusCode()).isEqualTo(200);
+        assertThat(app.get("/lib/site.css").statusCode()).isEqualTo(200);
+        assertThat(app.get("/landing/landing.css").statusCode()).isEqualTo(200);
         assertThat(app.get("/webjars/chart.js/4.5.1/dist/chart.umd.js").statusCode()).isEqualTo(200);
     }
 

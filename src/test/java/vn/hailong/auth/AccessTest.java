@@ -189,7 +189,7 @@ class AccessTest {
 
     @Test
     void every_answer_carries_the_security_headers() {
-        for (var path : List.of("/", "/js/home.js", "/health", "/api/v1/overview", "/api/v1/units", "/nothing-here")) {
+        for (var path : List.of("/", "/landing/landing.js", "/health", "/api/v1/overview", "/api/v1/units", "/nothing-here")) {
             var headers = ApiClient.anonymous(app).get(path).raw().headers();
             assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp ->
                     assertThat(csp).contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));

@@ -1,10 +1,12 @@
-// The landing page for staff: where to go, in Vietnamese or English (never both at once). Text only, never innerHTML.
-const messages = {
+// The landing page's words, in Vietnamese or English (never both at once).
+import { catalogue } from '/lib/i18n.js';
+import { staff } from '/lib/words.js';
+
+export const messages = catalogue(staff, {
   vi: {
     pageTitle: 'Hài Lòng · Sự hài lòng với dịch vụ hành chính công',
     lead: 'Đo lường sự hài lòng của người dân, tổ chức đối với dịch vụ hành chính công: '
       + 'phiếu đánh giá tại kiosk, qua mã QR hay đường dẫn, và chỉ số cho từng cơ quan, từng năm.',
-    signIn: 'Đăng nhập',
     staffTitle: 'Dành cho cán bộ',
     dashboard: 'Bảng điều khiển',
     dashboardWhat: 'Chỉ số hài lòng của từng đơn vị theo năm, thủ tục, nơi tiếp nhận và kênh; '
@@ -17,13 +19,11 @@ const messages = {
     citizensTitle: 'Ông/Bà muốn đánh giá dịch vụ?',
     citizensHow: 'Vui lòng quét mã QR đặt tại trung tâm phục vụ hành chính công, hoặc mở đường dẫn in trên '
       + 'giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
-    switchTo: 'English', switchLang: 'en',
   },
   en: {
     pageTitle: 'Hài Lòng · Satisfaction with public administrative services',
     lead: 'Measuring how satisfied citizens and organisations are with public administrative services: '
       + 'ratings at kiosks, by QR code or link, and an index for every agency and year.',
-    signIn: 'Sign in',
     staffTitle: 'For staff',
     dashboard: 'Dashboard',
     dashboardWhat: 'Each unit’s satisfaction index by year, procedure, centre and channel; '
@@ -36,27 +36,5 @@ const messages = {
     citizensTitle: 'Here to rate a service?',
     citizensHow: 'Please scan the QR code at the public administrative service centre, or open the link printed '
       + 'on your dossier receipt.',
-    switchTo: 'Tiếng Việt', switchLang: 'vi',
   },
-};
-
-// The same choice as the sign-in page, the admin screens, the dashboard and the report.
-let lang = localStorage.getItem('hailong.lang') === 'en' ? 'en' : 'vi';
-
-function render() {
-  const m = messages[lang];
-  document.documentElement.lang = lang;
-  document.title = m.pageTitle;
-  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = m[el.dataset.i18n]; });
-  const button = document.getElementById('lang');
-  button.textContent = m.switchTo;
-  button.lang = m.switchLang;
-}
-
-document.getElementById('lang').addEventListener('click', () => {
-  lang = lang === 'vi' ? 'en' : 'vi';
-  localStorage.setItem('hailong.lang', lang);
-  render();
 });
-
-render();

@@ -2,7 +2,8 @@
 // where the question allows it, a "not applicable" radio. Used by the survey, the dossier page and the kiosk.
 // Every citizen page shows an ordinal scale best first ("Rất hài lòng" … "Rất không hài lòng"), as the kiosk's
 // faces and the national public-service portal's rating do; "not applicable" comes last.
-import { el, pick } from './page.js';
+import { h } from '/lib/dom.js';
+import { pick } from '/lib/i18n.js';
 
 export const NA = 'na';
 
@@ -37,9 +38,9 @@ export function questionFieldset(question, scale, answer, options) {
   const id = `${idPrefix}-${question.code}`;
   const errorId = `${id}-error`;
   const legendText = (number ? number + '. ' : '') + pick(question, 'text', lang);
-  const choices = el('div', { class: 'choices levels-' + (scale ? scale.levels.length : 0) });
+  const choices = h('div', { class: 'choices levels-' + (scale ? scale.levels.length : 0) });
   const radio = (value, label, extraClass) => {
-    const input = el('input', {
+    const input = h('input', {
       type: 'radio', name: id, value: String(value), id: `${id}-${value}`,
       'data-code': question.code, required: question.required,
     });
@@ -47,19 +48,19 @@ export function questionFieldset(question, scale, answer, options) {
     input.addEventListener('change', () => {
       if (input.checked) onChange(question.code, value === NA ? NA : Number(value));
     });
-    return el('label', { class: 'choice' + (extraClass ? ' ' + extraClass : ''), for: input.id },
-      input, el('span', { text: label }));
+    return h('label', { class: 'choice' + (extraClass ? ' ' + extraClass : ''), for: input.id },
+      input, h('span', { text: label }));
   };
   const levels = !scale ? [] : scale.ordinal ? [...scale.levels].sort((x, y) => y.score - x.score) : scale.levels;
   for (const level of levels) {
     choices.append(radio(level.score, pick(level, 'label', lang), scale.ordinal ? 'level-' + level.score : null));
   }
   if (question.allowsNa) choices.append(radio(NA, naLabel, 'na'));
-  const fieldset = el('fieldset', {
+  const fieldset = h('fieldset', {
     class: 'question', id, 'data-code': question.code, 'aria-describedby': errorId,
   },
-  el('legend', {}, legendText, question.required ? el('span', { class: 'required', 'aria-hidden': 'true', text: ' *' }) : null),
-  el('p', { class: 'field-error', id: errorId, role: 'alert', hidden: true }),
+  h('legend', {}, legendText, question.required ? h('span', { class: 'required', 'aria-hidden': 'true', text: ' *' }) : null),
+  h('p', { class: 'field-error', id: errorId, role: 'alert', hidden: true }),
   choices);
   return fieldset;
 }

@@ -1,9 +1,7 @@
-// Building the page from data without innerHTML: every string becomes a text node.
-import { ApiError } from '/js/api.js';
-import { t } from './i18n.js';
-import { h } from '/js/dom.js';
-
-export { h };
+// What the admin screens are built from: labelled fields and forms, the status line, errors and confirmations.
+import { ApiError } from '/lib/api.js';
+import { h, table, tableBox } from '/lib/dom.js';
+import { t } from './messages.js';
 
 let nextId = 0;
 
@@ -39,23 +37,6 @@ export function select(name, options, selected, props = {}) {
 export const button = (label, onclick, kind = 'secondary', props = {}) =>
   h('button', { type: 'button', class: kind, onclick, ...props }, label);
 
-/**
- * A table with a caption, column headers (th scope=col) and one row per item. Its box scrolls sideways on a narrow
- * screen, so it takes the keyboard's focus (to scroll with the arrow keys) and is a region named by the caption.
- */
-export function table(caption, headers, rows) {
-  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: 0 },
-    h('table', {},
-      h('caption', {}, caption),
-      h('thead', {}, h('tr', {}, headers.map((x) => h('th', { scope: 'col' }, x)))),
-      h('tbody', {}, rows)));
-}
-
-/** Replaces an element's children, leaving out absent ones (replaceChildren would write null as the text "null"). */
-export function fill(parent, ...children) {
-  parent.replaceChildren(...children.filter((c) => c !== null && c !== undefined && c !== false));
-}
-
 const statusBox = () => document.getElementById('status');
 
 /** Says something in the live region (read out by screen readers). */
@@ -89,9 +70,9 @@ export function showError(error, scope = document.getElementById('view')) {
   box.className = 'status error';
   const parts = [h('span', {}, error.status === 0 ? prefix : `${prefix}: ${error.message}`)];
   if (error.problems.length) {
-    parts.push(table(t('problemsCaption'), [t('row'), t('column'), t('problem')],
+    parts.push(tableBox(table(t('problemsCaption'), [t('row'), t('column'), t('problem')],
       error.problems.map((p) => h('tr', {}, h('td', {}, String(p.row)), h('td', {}, p.column || '–'),
-        h('td', {}, p.message)))));
+        h('td', {}, p.message))))));
   }
   box.replaceChildren(...parts);
   box.scrollIntoView({ block: 'nearest' });
@@ -166,19 +147,4 @@ export function confirmDialog(question, yesLabel) {
     document.body.append(dialog);
     dialog.showModal();
   });
-}
-
-export function formatTime(iso) {
-  if (!iso) {
-    return '–';
-  }
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'vi-VN');
-}
-
-/** A day as the administration writes it, 07/12/2026, in Vietnam's time. */
-export function formatDate(iso) {
-  const d = new Date(iso ?? '');
-  return Number.isNaN(d.getTime()) ? (iso ?? '–') : d.toLocaleDateString('vi-VN',
-    { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
 }

@@ -1,4 +1,7 @@
-// Chart.js set-up shared by every chart: house colours, the CI whisker plugin, and one live chart per canvas.
+// What every chart of the dashboard and the report shares: Chart.js (loaded by the page from its WebJar, pinned) set
+// up with the house colours, a chart's box, the CI whisker plugin, the trend's band, and one live chart per canvas.
+import { h } from './dom.js';
+
 const { Chart } = window;
 
 export const colours = {
@@ -13,6 +16,12 @@ Chart.defaults.borderColor = colours.grid;
 Chart.defaults.maintainAspectRatio = false;
 // Charts are redrawn on every filter change; animation only delays reading (and printing).
 Chart.defaults.animation = false;
+
+/** A chart's box: position: relative (Chart.js sizes itself from it), role img and a description. */
+export function chartBox(id, label, className = 'chart-box') {
+  const canvas = h('canvas', { id });
+  return { box: h('div', { class: className, role: 'img', 'aria-label': label }, canvas), canvas };
+}
 
 /**
  * Whiskers for 95% intervals: a dataset with ci: [[low, high], …] (API values) gets a line with caps drawn
@@ -57,6 +66,20 @@ export const ciWhiskers = {
     });
   },
 };
+
+/**
+ * The datasets of an index over time with its 95% band: the band is the area between the low and high lines.
+ * points: /trend's points; labels: {low, band, index}, the legend's words.
+ */
+export function bandDatasets(points, labels) {
+  const value = (key) => points.map((p) => (p.suppressed || !p.index ? null : p.index[key]));
+  return [
+    { label: labels.low, data: value('low'), borderWidth: 0, pointRadius: 0, fill: false },
+    { label: labels.band, data: value('high'), borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: colours.primaryFill },
+    { label: labels.index, data: value('value'), borderColor: colours.primary, backgroundColor: colours.primary,
+      borderWidth: 2, pointRadius: 2, spanGaps: false },
+  ];
+}
 
 const live = new Map();
 

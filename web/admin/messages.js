@@ -1,20 +1,27 @@
-// The admin screens' one message catalogue: Vietnamese first, English second.
-const messages = {
+// The words of the admin screens and the sign-in page (/login.html), Vietnamese first; {0}, {1}… are filled in.
+import { catalogue, translator } from '/lib/i18n.js';
+import { common, staff } from '/lib/words.js';
+
+export const messages = catalogue(common, staff, {
   vi: {
     appTitle: 'Quản trị · Hài Lòng', skip: 'Bỏ qua đến nội dung chính', navLabel: 'Các mục quản trị',
-    switchTo: 'English', signOut: 'Đăng xuất', changePassword: 'Đổi mật khẩu', loading: 'Đang tải…',
+    signOut: 'Đăng xuất', changePassword: 'Đổi mật khẩu',
+    // sign-in
+    loginTitle: 'Đăng nhập · Hài Lòng', signingIn: 'Đang đăng nhập…',
+    signInRequired: 'Nhập tên đăng nhập và mật khẩu.', signInWrong: 'Sai tên đăng nhập hoặc mật khẩu.',
+    signInThrottled: 'Đăng nhập sai quá nhiều lần; thử lại sau {0} giây.',
     role_admin: 'Quản trị viên', role_analyst: 'Chuyên viên phân tích', role_agency_manager: 'Quản lý đơn vị',
     role_interviewer: 'Điều tra viên',
     nav_units: 'Đơn vị', nav_devices: 'Thiết bị', nav_questionnaires: 'Bộ câu hỏi', nav_audit: 'Nhật ký',
     nav_centres: 'Trung tâm, quầy', nav_catalogue: 'Thủ tục', nav_users: 'Người dùng', nav_keys: 'Khóa API',
-    unexpected: 'Đã có lỗi không mong muốn; tải lại trang.', network: 'Không kết nối được máy chủ.',
+    unexpected: 'Đã có lỗi không mong muốn; tải lại trang.',
     forbidden: 'Không được phép', notFound: 'Không tìm thấy', conflict: 'Xung đột', invalid: 'Dữ liệu chưa hợp lệ',
     tooMany: 'Quá nhiều lần thử', failed: 'Không thực hiện được',
     problemsCaption: 'Các lỗi trong tệp (không dòng nào được nhập)', row: 'Dòng', column: 'Cột', problem: 'Lỗi',
-    cancel: 'Hủy', save: 'Lưu', saved: 'Đã lưu.', add: 'Thêm', edit: 'Sửa', back: 'Quay lại', yes: 'Có', no: 'Không',
+    cancel: 'Hủy', save: 'Lưu', saved: 'Đã lưu.', add: 'Thêm', edit: 'Sửa',
     code: 'Mã', nameVi: 'Tên tiếng Việt', nameEn: 'Tên tiếng Anh', name: 'Tên', kind: 'Loại', parent: 'Đơn vị cấp trên',
     status: 'Trạng thái', active: 'Đang hoạt động', inactive: 'Ngừng hoạt động', actions: 'Thao tác', none: '(không có)',
-    unit: 'Đơn vị', centre: 'Trung tâm', noRights: 'Tài khoản của bạn không dùng được mục này.',
+    centre: 'Trung tâm', noRights: 'Tài khoản của bạn không dùng được mục này.',
     importCsv: 'Nhập từ tệp CSV', csvFile: 'Tệp CSV', importButton: 'Nhập', imported: 'Đã nhập {0} dòng: {1} mới, {2} cập nhật.',
     chooseFile: 'Chọn một tệp CSV.',
     // password
@@ -27,7 +34,7 @@ const messages = {
     rename: 'Đổi tên', move: 'Chuyển sang đơn vị cấp trên khác', newParent: 'Đơn vị cấp trên mới', moveButton: 'Chuyển',
     deactivate: 'Ngừng hoạt động', reactivate: 'Hoạt động trở lại', unitMoved: 'Đã chuyển đơn vị.',
     deactivateConfirm: 'Ngừng hoạt động đơn vị “{0}”?', unitCsvHint: 'Các cột: code,name_vi,name_en,kind,parent_code',
-    allUnits: 'Tất cả đơn vị', noUnits: 'Chưa có đơn vị nào.', centresOfUnit: 'Trung tâm của đơn vị',
+    allUnits: 'Tất cả đơn vị', noUnits: 'Chưa có đơn vị nào.',
     // devices
     devicesTitle: 'Thiết bị đánh giá (kiosk)', addDevice: 'Thêm thiết bị', deviceName: 'Tên thiết bị',
     status_awaiting_enrolment: 'Chờ kích hoạt', status_enrolled: 'Đã kích hoạt', status_revoked: 'Đã thu hồi',
@@ -41,8 +48,8 @@ const messages = {
     // survey links
     nav_links: 'Đường dẫn khảo sát', linksTitle: 'Đường dẫn khảo sát',
     linksLead: 'Mỗi đường dẫn mở phiếu khảo sát trên điện thoại của người dân. In áp phích có mã QR để đặt tại nơi tiếp nhận và trả kết quả, hoặc in đường dẫn lên giấy hẹn trả kết quả.',
-    linksCaption: 'Các đường dẫn khảo sát ({0})', link: 'Đường dẫn', agency: 'Cơ quan, đơn vị',
-    procedure: 'Thủ tục hành chính', place: 'Trung tâm, quầy', counter: 'Quầy', questionnaireCol: 'Bộ câu hỏi',
+    linksCaption: 'Các đường dẫn khảo sát ({0})', link: 'Đường dẫn',
+    place: 'Trung tâm, quầy', questionnaireCol: 'Bộ câu hỏi',
     createdOn: 'Ngày tạo', ratingsCol: 'Số lượt đánh giá', linkActive: 'Đang sử dụng', linkRetired: 'Ngừng sử dụng',
     printPoster: 'In áp phích', printPosterFor: 'In áp phích của đường dẫn', qrPng: 'Mã QR (PNG)', qrSvg: 'Mã QR (SVG)',
     qrPngFor: 'Tải mã QR (PNG) của đường dẫn', qrSvgFor: 'Tải mã QR (SVG) của đường dẫn', retireLink: 'Ngừng sử dụng',
@@ -58,14 +65,14 @@ const messages = {
     // questionnaires
     questionnairesTitle: 'Bộ câu hỏi', newQuestionnaire: 'Tạo bộ câu hỏi từ mẫu', preset: 'Mẫu',
     methodology: 'Phương pháp', versions: 'Phiên bản', version: 'Phiên bản {0}', draft: 'Bản nháp',
-    published: 'Đã công bố', publishedAt: 'Công bố lúc', open: 'Mở', created: 'Đã tạo.',
+    published: 'Đã công bố', publishedAt: 'Công bố lúc', created: 'Đã tạo.',
     newDraft: 'Tạo bản nháp mới từ phiên bản mới nhất', deleteDraft: 'Xóa bản nháp', publish: 'Công bố',
     publishConfirm: 'Công bố phiên bản {0}? Phiên bản đã công bố sẽ không bao giờ thay đổi được nữa.',
     deleteConfirm: 'Xóa bản nháp phiên bản {0}?', draftDeleted: 'Đã xóa bản nháp.',
     readOnly: 'Phiên bản này đã công bố nên chỉ xem được. Muốn sửa, hãy tạo bản nháp mới.',
     titleVi: 'Tiêu đề (tiếng Việt)', titleEn: 'Tiêu đề (tiếng Anh)', introVi: 'Lời giới thiệu (tiếng Việt)',
     introEn: 'Lời giới thiệu (tiếng Anh)', elements: 'Nhóm tiêu chí (yếu tố)', criteria: 'Câu hỏi (tiêu chí)',
-    element: 'Yếu tố', weight: 'Trọng số', indicator: 'Mã chỉ số', scale: 'Thang đo', textVi: 'Nội dung (tiếng Việt)',
+    weight: 'Trọng số', indicator: 'Mã chỉ số', scale: 'Thang đo', textVi: 'Nội dung (tiếng Việt)',
     textEn: 'Nội dung (tiếng Anh)', required: 'Bắt buộc', allowsNa: 'Cho phép “Không áp dụng”',
     addElement: 'Thêm yếu tố', addCriterion: 'Thêm câu hỏi', remove: 'Xóa', moveUp: 'Lên', moveDown: 'Xuống',
     criterionN: 'Câu {0}', elementN: 'Yếu tố {0}', comparability: 'So sánh với phiên bản trước ({0})',
@@ -76,7 +83,7 @@ const messages = {
     // audit
     auditTitle: 'Nhật ký thay đổi', actor: 'Người thực hiện', action: 'Hành động', entity: 'Đối tượng',
     from: 'Từ ngày', to: 'Đến ngày', filter: 'Lọc', at: 'Thời điểm', details: 'Chi tiết', before: 'Trước', after: 'Sau',
-    newer: 'Trang trước', older: 'Trang sau', page: 'Trang {0}', noEvents: 'Không có sự kiện nào.',
+    newer: 'Trang trước', older: 'Trang sau', noEvents: 'Không có sự kiện nào.',
     eventDetails: 'Sự kiện #{0}', entityId: 'Mã đối tượng', history: 'Nhật ký thay đổi của mục này',
     // centres
     centresTitle: 'Trung tâm phục vụ, quầy', addCentre: 'Thêm trung tâm', address: 'Địa chỉ',
@@ -93,23 +100,26 @@ const messages = {
     scope_import: 'Nhập dữ liệu', scope_read: 'Đọc dữ liệu', scope_interviews: 'Nhập phiếu phỏng vấn', secretTitle: 'Khóa bí mật của “{0}”',
     secretWarning: 'Sao chép khóa này ngay: nó chỉ hiện một lần này và không thể xem lại.', copy: 'Sao chép',
     copied: 'Đã sao chép.', revokeKeyConfirm: 'Thu hồi khóa “{0}”? Các hệ thống đang dùng khóa này sẽ bị từ chối.',
-    prefix: 'Tiền tố', createdAt: 'Tạo lúc', revokedAt: 'Thu hồi lúc', lastUsed: 'Dùng lần cuối',
+    prefix: 'Tiền tố', createdAt: 'Tạo lúc', lastUsed: 'Dùng lần cuối',
   },
   en: {
     appTitle: 'Administration · Hài Lòng', skip: 'Skip to main content', navLabel: 'Administration sections',
-    switchTo: 'Tiếng Việt', signOut: 'Sign out', changePassword: 'Change password', loading: 'Loading…',
+    signOut: 'Sign out', changePassword: 'Change password',
+    loginTitle: 'Sign in · Hài Lòng', signingIn: 'Signing in…',
+    signInRequired: 'Enter your user name and password.', signInWrong: 'Wrong user name or password.',
+    signInThrottled: 'Too many failed sign-ins; try again in {0} seconds.',
     role_admin: 'Administrator', role_analyst: 'Analyst', role_agency_manager: 'Agency manager',
     role_interviewer: 'Interviewer',
     nav_units: 'Units', nav_devices: 'Devices', nav_questionnaires: 'Questionnaires', nav_audit: 'Audit log',
     nav_centres: 'Centres, counters', nav_catalogue: 'Services', nav_users: 'Users', nav_keys: 'API keys',
-    unexpected: 'Something unexpected went wrong; reload the page.', network: 'Cannot reach the server.',
+    unexpected: 'Something unexpected went wrong; reload the page.',
     forbidden: 'Not allowed', notFound: 'Not found', conflict: 'Conflict', invalid: 'Not valid', tooMany: 'Too many attempts',
     failed: 'Could not do this',
     problemsCaption: 'Problems in the file (no row was imported)', row: 'Row', column: 'Column', problem: 'Problem',
-    cancel: 'Cancel', save: 'Save', saved: 'Saved.', add: 'Add', edit: 'Edit', back: 'Back', yes: 'Yes', no: 'No',
+    cancel: 'Cancel', save: 'Save', saved: 'Saved.', add: 'Add', edit: 'Edit',
     code: 'Code', nameVi: 'Name (Vietnamese)', nameEn: 'Name (English)', name: 'Name', kind: 'Kind', parent: 'Parent unit',
     status: 'Status', active: 'Active', inactive: 'Inactive', actions: 'Actions', none: '(none)',
-    unit: 'Unit', centre: 'Centre', noRights: 'Your account cannot use this section.',
+    centre: 'Centre', noRights: 'Your account cannot use this section.',
     importCsv: 'Import from a CSV file', csvFile: 'CSV file', importButton: 'Import', imported: 'Imported {0} rows: {1} new, {2} updated.',
     chooseFile: 'Choose a CSV file.',
     passwordTitle: 'Change password', currentPassword: 'Current password', newPassword: 'New password',
@@ -120,7 +130,7 @@ const messages = {
     rename: 'Rename', move: 'Move under another parent', newParent: 'New parent unit', moveButton: 'Move',
     deactivate: 'Deactivate', reactivate: 'Reactivate', unitMoved: 'Unit moved.',
     deactivateConfirm: 'Deactivate the unit “{0}”?', unitCsvHint: 'Columns: code,name_vi,name_en,kind,parent_code',
-    allUnits: 'All units', noUnits: 'No units yet.', centresOfUnit: 'Centres of this unit',
+    allUnits: 'All units', noUnits: 'No units yet.',
     devicesTitle: 'Kiosk devices', addDevice: 'Add a device', deviceName: 'Device name',
     status_awaiting_enrolment: 'Awaiting enrolment', status_enrolled: 'Enrolled', status_revoked: 'Revoked',
     lastSeen: 'Last seen', codeExpires: 'Code expires', renewCode: 'New code', revoke: 'Revoke',
@@ -132,8 +142,8 @@ const messages = {
     renewConfirm: 'Make a new code for “{0}”? The running device will have to enrol again with it.', done: 'Done',
     nav_links: 'Survey links', linksTitle: 'Survey links',
     linksLead: 'Each link opens the survey on a citizen’s phone. Print its poster with the QR code for the desk where dossiers are received and returned, or print the link on the appointment slip.',
-    linksCaption: 'Survey links ({0})', link: 'Link', agency: 'Agency',
-    procedure: 'Administrative procedure', place: 'Centre, counter', counter: 'Counter', questionnaireCol: 'Questionnaire',
+    linksCaption: 'Survey links ({0})', link: 'Link',
+    place: 'Centre, counter', questionnaireCol: 'Questionnaire',
     createdOn: 'Created on', ratingsCol: 'Ratings', linkActive: 'In use', linkRetired: 'Out of use',
     printPoster: 'Print poster', printPosterFor: 'Print the poster of link', qrPng: 'QR code (PNG)', qrSvg: 'QR code (SVG)',
     qrPngFor: 'Download the QR code (PNG) of link', qrSvgFor: 'Download the QR code (SVG) of link', retireLink: 'Take out of use',
@@ -148,14 +158,14 @@ const messages = {
     noCounterChosen: '(no particular counter)', noLinks: 'No survey links yet.',
     questionnairesTitle: 'Questionnaires', newQuestionnaire: 'Create a questionnaire from a preset', preset: 'Preset',
     methodology: 'Methodology', versions: 'Versions', version: 'Version {0}', draft: 'Draft',
-    published: 'Published', publishedAt: 'Published at', open: 'Open', created: 'Created.',
+    published: 'Published', publishedAt: 'Published at', created: 'Created.',
     newDraft: 'New draft from the newest version', deleteDraft: 'Delete draft', publish: 'Publish',
     publishConfirm: 'Publish version {0}? Published versions can never change.',
     deleteConfirm: 'Delete the draft of version {0}?', draftDeleted: 'Draft deleted.',
     readOnly: 'This version is published and read-only. To change it, create a new draft.',
     titleVi: 'Title (Vietnamese)', titleEn: 'Title (English)', introVi: 'Introduction (Vietnamese)',
     introEn: 'Introduction (English)', elements: 'Elements', criteria: 'Questions (criteria)',
-    element: 'Element', weight: 'Weight', indicator: 'Indicator code', scale: 'Scale', textVi: 'Text (Vietnamese)',
+    weight: 'Weight', indicator: 'Indicator code', scale: 'Scale', textVi: 'Text (Vietnamese)',
     textEn: 'Text (English)', required: 'Required', allowsNa: 'Allows “Not applicable”',
     addElement: 'Add an element', addCriterion: 'Add a question', remove: 'Remove', moveUp: 'Up', moveDown: 'Down',
     criterionN: 'Question {0}', elementN: 'Element {0}', comparability: 'Compared with the previous version ({0})',
@@ -164,7 +174,7 @@ const messages = {
     kind_incident: 'Incident', kind_problem: 'Problem', kind_reason: 'Reason', questionnaire: 'Questionnaire {0}',
     auditTitle: 'Audit log', actor: 'Actor', action: 'Action', entity: 'Entity',
     from: 'From', to: 'To', filter: 'Filter', at: 'At', details: 'Details', before: 'Before', after: 'After',
-    newer: 'Newer', older: 'Older', page: 'Page {0}', noEvents: 'No events.', eventDetails: 'Event #{0}', entityId: 'Entity id', history: 'Audit log of this record',
+    newer: 'Newer', older: 'Older', noEvents: 'No events.', eventDetails: 'Event #{0}', entityId: 'Entity id', history: 'Audit log of this record',
     centresTitle: 'Service centres and counters', addCentre: 'Add a centre', address: 'Address',
     kioskQuestionnaire: 'Kiosk questionnaire', counters: 'Counters', addCounter: 'Add a counter', centreTitle: 'Centre {0}',
     editCentre: 'Edit centre', noCounters: 'No counters yet.', editCounter: 'Edit counter {0}',
@@ -177,25 +187,8 @@ const messages = {
     scope_import: 'Import data', scope_read: 'Read data', scope_interviews: 'Enter interviews', secretTitle: 'Secret of “{0}”',
     secretWarning: 'Copy this key now: it is shown this once only and can never be seen again.', copy: 'Copy',
     copied: 'Copied.', revokeKeyConfirm: 'Revoke the key “{0}”? Systems using it will be refused.',
-    prefix: 'Prefix', createdAt: 'Created', revokedAt: 'Revoked', lastUsed: 'Last used',
+    prefix: 'Prefix', createdAt: 'Created', lastUsed: 'Last used',
   },
-};
+});
 
-let lang = localStorage.getItem('hailong.lang') === 'en' ? 'en' : 'vi';
-
-export const currentLang = () => lang;
-
-export function setLang(next) {
-  lang = next === 'en' ? 'en' : 'vi';
-  localStorage.setItem('hailong.lang', lang);
-  document.documentElement.lang = lang;
-}
-
-/** The message for key in the current language, with {0}, {1}… replaced by args. */
-export function t(key, ...args) {
-  const text = messages[lang][key] ?? messages.vi[key] ?? key;
-  return text.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
-}
-
-/** A unit's, centre's or other record's name in the current language (Vietnamese when English is missing). */
-export const nameOf = (x) => (lang === 'en' && x?.nameEn ? x.nameEn : x?.nameVi) ?? '';
+export const t = translator(messages);

@@ -1,0 +1,70 @@
+// The words more than one page family says, each said once here: a family's catalogue (its messages.js) names the
+// groups it takes, and lib/i18n.js refuses a catalogue that says any of these words again.
+
+/** Staff and citizen pages alike. */
+export const common = {
+  vi: {
+    loading: 'Đang tải…', agency: 'Cơ quan, đơn vị', procedure: 'Thủ tục hành chính', service: 'Thủ tục', counter: 'Quầy',
+  },
+  en: {
+    loading: 'Loading…', agency: 'Agency', procedure: 'Administrative procedure', service: 'Procedure', counter: 'Counter',
+  },
+};
+
+/** The staff pages: the landing page, sign-in and administration, the dashboard and the report. */
+export const staff = {
+  vi: { signIn: 'Đăng nhập', network: 'Không kết nối được máy chủ.', unit: 'Đơn vị', element: 'Yếu tố', page: 'Trang {0}' },
+  en: { signIn: 'Sign in', network: 'Cannot reach the server.', unit: 'Unit', element: 'Element', page: 'Page {0}' },
+};
+
+/** The figures the dashboard shows and the report prints. */
+export const figures = {
+  vi: {
+    failed: 'Không tải được số liệu', allUnits: 'Tất cả đơn vị trong phạm vi', noData: 'Không có số liệu cho lựa chọn này.',
+    index: 'Chỉ số', ci: 'KTC 95%: {0}–{1}', ci95: 'KTC 95%', n: 'n = {0}', suppressed: 'Chưa đủ phiếu (n < {0})',
+    change: 'So với {0}: {1} điểm', noBaseline: 'Chưa so sánh được với {0}',
+    significantUp: 'tăng có ý nghĩa thống kê (sau hiệu chỉnh BH)', significantDown: 'giảm có ý nghĩa thống kê (sau hiệu chỉnh BH)',
+    notSignificant: 'thay đổi không có ý nghĩa thống kê',
+    trendTitle: 'Diễn biến theo tháng', trendLabel: 'Chỉ số hài lòng theo tháng với khoảng tin cậy 95%, {0} tháng từ {1} đến {2}.',
+    ciLow: 'Cận dưới KTC 95%', ciBand: 'Khoảng tin cậy 95%',
+    elementsTitle: 'Chỉ số theo yếu tố', elementsLabel: 'Chỉ số của {0} yếu tố với khoảng tin cậy 95%: {1}.',
+    criteriaTitle: 'Các tiêu chí', criterion: 'Tiêu chí', share: 'Tỷ lệ hài lòng (%)', wilson: 'KTC 95% (Wilson)',
+    meanScore: 'Điểm trung bình (1–5)', answered: 'Số trả lời',
+    yoyTitle: 'So sánh {0} với {1}', yoyPeriod: 'Năm {0}', pAdjusted: 'p (BH)',
+    submittedAt: 'Thời điểm', comment: 'Ý kiến', noComments: 'Không có ý kiến nào.',
+  },
+  en: {
+    failed: 'Could not load the figures', allUnits: 'All units in scope', noData: 'No figures for this selection.',
+    index: 'Index', ci: '95% CI: {0}–{1}', ci95: '95% CI', n: 'n = {0}', suppressed: 'Too few responses (n < {0})',
+    change: 'Since {0}: {1} points', noBaseline: 'No comparison with {0} yet',
+    significantUp: 'significant rise (after BH adjustment)', significantDown: 'significant fall (after BH adjustment)',
+    notSignificant: 'change not significant',
+    trendTitle: 'Trend by month', trendLabel: 'Monthly satisfaction index with its 95% confidence band, {0} months from {1} to {2}.',
+    ciLow: '95% CI lower bound', ciBand: '95% confidence interval',
+    elementsTitle: 'Index by element', elementsLabel: 'Index of {0} elements with 95% confidence intervals: {1}.',
+    criteriaTitle: 'Criteria', criterion: 'Criterion', share: 'Share satisfied (%)', wilson: '95% CI (Wilson)',
+    meanScore: 'Mean score (1–5)', answered: 'Answers',
+    yoyTitle: '{0} compared with {1}', yoyPeriod: 'Year {0}', pAdjusted: 'p (BH)',
+    submittedAt: 'When', comment: 'Comment', noComments: 'No comments.',
+  },
+};
+
+/** The citizen pages: the kiosk, the survey, the dossier page and the poster. {n}, {total} are numbers. */
+export const citizen = {
+  vi: {
+    agencyShort: 'Cơ quan', where: 'Nơi giải quyết', overall: 'Đánh giá chung', other: 'Câu hỏi khác', na: 'Không áp dụng',
+    commentOptional: 'Góp ý thêm (không bắt buộc)', charCount: '{n}/{total} ký tự', back: 'Quay lại', sending: 'Đang gửi…',
+    thanksTitle: 'Cảm ơn Ông/Bà!',
+  },
+  en: {
+    agencyShort: 'Agency', where: 'Where', overall: 'Overall', other: 'Other questions', na: 'Not applicable',
+    commentOptional: 'Anything else to tell us? (optional)', charCount: '{n}/{total} characters', back: 'Back',
+    sending: 'Sending…', thanksTitle: 'Thank you!',
+  },
+};
+
+/** The switches' own words (lib/i18n.js): the language to switch to, larger text, high contrast. */
+export const switches = {
+  vi: { otherLanguage: 'English', otherLanguageCode: 'EN', largeText: 'Chữ lớn', highContrast: 'Tương phản cao' },
+  en: { otherLanguage: 'Tiếng Việt', otherLanguageCode: 'VI', largeText: 'Larger text', highContrast: 'High contrast' },
+};
