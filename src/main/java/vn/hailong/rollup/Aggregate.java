@@ -41,17 +41,13 @@ public record Aggregate(short code, String name, Set<Cut> keeps, Set<Grain> grai
      * The aggregate that answers a question needing these cuts: one that keeps them all, and of those the one that
      * keeps least else (its rows are fewer and fuller); empty when none keeps them all.
      */
-    public static Optional<Aggregate> covering(Set<Cut> needed) {
+    static Optional<Aggregate> covering(Set<Cut> needed) {
         return SET.stream()
                 .filter(a -> a.keeps.containsAll(needed))
                 .min(java.util.Comparator.comparingInt(a -> a.keeps.size()));
     }
 
-    public boolean keeps(Cut cut) {
+    boolean keeps(Cut cut) {
         return keeps.contains(cut);
-    }
-
-    public boolean keeps(Grain grain) {
-        return grains.contains(grain);
     }
 }

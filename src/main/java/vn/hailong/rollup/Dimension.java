@@ -13,8 +13,4 @@ public enum Dimension {
             default -> java.util.Optional.empty();
         };
     }
-
-    boolean period() {
-        return this == YEAR || this == QUARTER || this == MONTH;
-    }
 }

@@ -13,7 +13,7 @@ public enum Grain {
     }
 
     /** The first day of this grain's period holding {@code day}. */
-    public LocalDate start(LocalDate day) {
+    LocalDate start(LocalDate day) {
         return switch (this) {
             case DAY -> day;
             case MONTH -> day.withDayOfMonth(1);
@@ -22,7 +22,7 @@ public enum Grain {
     }
 
     /** The first day of the next period after the one starting at {@code start}. */
-    public LocalDate next(LocalDate start) {
+    LocalDate next(LocalDate start) {
         return switch (this) {
             case DAY -> start.plusDays(1);
             case MONTH -> start.plusMonths(1);

@@ -31,7 +31,7 @@ public final class PackedStatistics {
     public record Unpacked(long[] counts, double[] sums) {
     }
 
-    public static byte[] pack(long[] counts, double[] sums) {
+    static byte[] pack(long[] counts, double[] sums) {
         var out = new Writer(20 + 9 * (counts.length + sums.length));
         out.varint(counts.length);
         out.varint(sums.length);
@@ -73,7 +73,7 @@ public final class PackedStatistics {
      * Adds the packed counts and sums to {@code counts} and {@code sums}, as adding what {@link #unpack} gives would,
      * without making the arrays: runs of zeros are skipped. Statistics of no numbers at all add nothing.
      */
-    public static void addTo(byte[] packed, long[] counts, double[] sums) {
+    static void addTo(byte[] packed, long[] counts, double[] sums) {
         addTo(packed, counts, sums, 1);
     }
 

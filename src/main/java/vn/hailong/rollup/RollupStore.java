@@ -43,7 +43,7 @@ public final class RollupStore {
      * connection}: each leaves rollup_pending in the transaction that adds it to the rows it belongs to, so every
      * reader counts it once. Returns how many it folded.
      */
-    public static int fold(Connection connection, int limit) throws SQLException {
+    static int fold(Connection connection, int limit) throws SQLException {
         lock(connection);
         var sums = new HashMap<Rollups.Key, RollupSum>();
         int folded = 0;
@@ -223,7 +223,7 @@ public final class RollupStore {
     }
 
     /** Takes the rollups' advisory lock until the transaction ends: folds, imports, rebuilds and moves take turns. */
-    public static void lock(Connection connection) throws SQLException {
+    static void lock(Connection connection) throws SQLException {
         try (var s = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
             s.setLong(1, Locks.ROLLUPS);
             s.executeQuery().close();

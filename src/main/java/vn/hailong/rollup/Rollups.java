@@ -65,10 +65,10 @@ public final class Rollups {
         }
 
         /** One rollup row's addition: its key, its number of responses and its counts and sums. */
-        public record Row(Key key, long responses, long[] counts, double[] sums) {
+        record Row(Key key, long responses, long[] counts, double[] sums) {
         }
 
-        public List<Row> rows() {
+        List<Row> rows() {
             var rows = new ArrayList<Row>(responses.size());
             for (var entry : responses.entrySet()) {
                 var builder = builders.get(entry.getKey());
