@@ -10,24 +10,36 @@ import java.util.Set;
  * by what the aggregate keeps, per period of each of its grains. {@link #SET} is the whole declaration; a question no
  * aggregate covers is answered from the responses themselves (see {@link RollupReader}).
  *
- * <p>The rule for grains: a rollup row is read and merged at about the cost of reading some dozens of raw responses
- * (docs/rollups.md gives the measurement), so a grain is kept only where a busy province's rows hold more responses
- * than that. Days are kept for the subtree as a whole, and by channel and stratum, which a province fills with
- * hundreds of ratings a day; a day of one procedure or one centre holds a few, and the responses answer it. A
- * response's stratum is its procedure's field, so the rows cut by service or centre keep it at almost no cost.
+ * <p>The rule for grains: a rollup row costs as much to read as some dozens of responses, and its bytes those of a
+ * few (docs/rollups.md gives the measurements), so a grain is kept only where a busy province's rows sum far more
+ * responses than that. A unit's day, whole or by channel, holds hundreds of a busy province's ratings; the same
+ * day by stratum or procedure, or flagged apart, a handful: those cuts are kept by month and year only, and a
+ * procedure by channel by year. A procedure's day holds dozens of a whole province's ratings, not of one of its
+ * units': those rows are kept for top units only. A response's stratum is its procedure's field, so rows cut by
+ * procedure or centre keep the stratum at almost no cost.
  */
-public record Aggregate(short code, String name, Set<Cut> keeps, Set<Grain> grains) {
+public record Aggregate(short code, String name, Set<Cut> keeps, Set<Grain> grains, Reach reach) {
 
-    /** What an aggregate may cut its rows by, beside unit, period, questionnaire version and flagged or not. */
-    public enum Cut { SERVICE, CENTRE, CHANNEL, STRATUM }
+    /** What an aggregate may cut its rows by, beside unit, period and questionnaire version. */
+    public enum Cut { SERVICE, CENTRE, CHANNEL, STRATUM, FLAGGED }
+
+    /** Which units have rows: every unit, or only the top units (a province), for what is asked of a whole one. */
+    public enum Reach { EVERY_UNIT, TOP_UNITS }
+
+    private static final Set<Grain> MONTHS_AND_YEARS = EnumSet.of(Grain.MONTH, Grain.YEAR);
 
     public static final List<Aggregate> SET = List.of(
-            new Aggregate((short) 1, "units", EnumSet.noneOf(Cut.class), EnumSet.allOf(Grain.class)),
-            new Aggregate((short) 2, "channels", EnumSet.of(Cut.CHANNEL, Cut.STRATUM), EnumSet.allOf(Grain.class)),
-            new Aggregate((short) 3, "services", EnumSet.of(Cut.SERVICE, Cut.CHANNEL, Cut.STRATUM),
-                    EnumSet.of(Grain.MONTH, Grain.YEAR)),
-            new Aggregate((short) 4, "centres", EnumSet.of(Cut.CENTRE, Cut.CHANNEL, Cut.STRATUM),
-                    EnumSet.of(Grain.MONTH, Grain.YEAR)));
+            new Aggregate((short) 1, "units", EnumSet.noneOf(Cut.class), EnumSet.allOf(Grain.class), Reach.EVERY_UNIT),
+            new Aggregate((short) 2, "channels", EnumSet.of(Cut.CHANNEL), EnumSet.allOf(Grain.class), Reach.EVERY_UNIT),
+            new Aggregate((short) 3, "strata", EnumSet.of(Cut.CHANNEL, Cut.STRATUM, Cut.FLAGGED), MONTHS_AND_YEARS,
+                    Reach.EVERY_UNIT),
+            new Aggregate((short) 4, "services", EnumSet.of(Cut.SERVICE, Cut.STRATUM, Cut.FLAGGED), MONTHS_AND_YEARS,
+                    Reach.EVERY_UNIT),
+            new Aggregate((short) 5, "service channels", EnumSet.of(Cut.SERVICE, Cut.CHANNEL, Cut.STRATUM, Cut.FLAGGED),
+                    EnumSet.of(Grain.YEAR), Reach.EVERY_UNIT),
+            new Aggregate((short) 6, "centres", EnumSet.of(Cut.CENTRE, Cut.CHANNEL, Cut.STRATUM, Cut.FLAGGED),
+                    MONTHS_AND_YEARS, Reach.EVERY_UNIT),
+            new Aggregate((short) 7, "service days", EnumSet.of(Cut.SERVICE), EnumSet.of(Grain.DAY), Reach.TOP_UNITS));
 
     public Aggregate {
         if (keeps.contains(Cut.SERVICE) && keeps.contains(Cut.CENTRE)) {
@@ -38,13 +50,19 @@ public record Aggregate(short code, String name, Set<Cut> keeps, Set<Grain> grai
     }
 
     /**
-     * The aggregate that answers a question needing these cuts: one that keeps them all, and of those the one that
-     * keeps least else (its rows are fewer and fuller); empty when none keeps them all.
+     * The aggregate whose rows of {@code grain} answer a question needing these cuts: one that keeps them all at that
+     * grain, for the units asked about ({@code topUnits}: only top units' rows are read), and of those the one that
+     * keeps least else (its rows are fewer and fuller); empty when none does.
      */
-    static Optional<Aggregate> covering(Set<Cut> needed) {
+    static Optional<Aggregate> covering(Set<Cut> needed, Grain grain, boolean topUnits) {
         return SET.stream()
-                .filter(a -> a.keeps.containsAll(needed))
+                .filter(a -> a.grains.contains(grain) && a.keeps.containsAll(needed)
+                        && (a.reach == Reach.EVERY_UNIT || topUnits))
                 .min(java.util.Comparator.comparingInt(a -> a.keeps.size()));
+    }
+
+    static Aggregate of(short code) {
+        return SET.get(code - 1);
     }
 
     boolean keeps(Cut cut) {

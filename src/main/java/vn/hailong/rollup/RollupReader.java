@@ -13,12 +13,12 @@ import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -66,11 +66,13 @@ public final class RollupReader {
     }
 
     /**
-     * How a question is answered: the aggregate whose rows cover the cuts it needs (none: from the responses) and the
-     * tiling of its days by the grains that aggregate keeps.
+     * How a question is answered: for each grain, the aggregate whose rows of that grain cover the cuts it needs
+     * (none: that grain is not read), and the tiling of its days by those grains; what they leave is read from the
+     * responses. {@code topUnits}: the question reads top units' rows only (not split by unit, about a whole top unit
+     * or all of them).
      */
-    record Plan(Optional<Aggregate> aggregate, Tiles tiles) {
-        static Plan of(Filter f, List<Dimension> groupBy) {
+    record Plan(Map<Grain, Aggregate> aggregates, Tiles tiles) {
+        static Plan of(Filter f, List<Dimension> groupBy, boolean topUnits) {
             var needed = EnumSet.noneOf(Aggregate.Cut.class);
             groupBy.forEach(d -> d.cut().ifPresent(needed::add));
             if (f.service() != null) {
@@ -85,10 +87,17 @@ public final class RollupReader {
             if (!f.pooled()) {
                 needed.add(Aggregate.Cut.STRATUM);
             }
-            var aggregate = f.fromResponses() ? Optional.<Aggregate>empty() : Aggregate.covering(needed);
+            if (f.excludeFlagged()) {
+                needed.add(Aggregate.Cut.FLAGGED);
+            }
+            var aggregates = new EnumMap<Grain, Aggregate>(Grain.class);
+            if (!f.fromResponses()) {
+                for (var grain : Grain.values()) {
+                    Aggregate.covering(needed, grain, topUnits).ifPresent(a -> aggregates.put(grain, a));
+                }
+            }
             boolean years = !groupBy.contains(Dimension.QUARTER) && !groupBy.contains(Dimension.MONTH);
-            return new Plan(aggregate, aggregate.map(a -> Tiles.of(f.from(), f.to(), a.grains(), years))
-                    .orElseGet(() -> Tiles.responses(f.from(), f.to())));
+            return new Plan(aggregates, Tiles.of(f.from(), f.to(), aggregates.keySet(), years));
         }
     }
 
@@ -124,6 +133,11 @@ public final class RollupReader {
             return root == null ? noCondition() : condition("{0} in (select unit_subtree({1}))", agency, val(root));
         }
 
+        /** Whether only top units' rows are read: not split by unit, about a whole top unit or every one. */
+        boolean top(DSLContext tx) {
+            return !split && (root == null || tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull())));
+        }
+
         /** The unit a subtree row is subtracted from, split by unit: its parent, when that is read too; else null. */
         Long less(long unit) {
             var parent = parents.get(unit);
@@ -144,16 +158,14 @@ public final class RollupReader {
      */
     public Map<Group, SufficientStatistics> read(Instrument instrument, List<Long> versions, Filter f,
                                                  List<Dimension> groupBy) {
-        var plan = Plan.of(f, groupBy);
         var groups = new HashMap<Group, Sums>();
         dsl.transaction(trx -> {
             var tx = trx.dsl();
             tx.execute("set transaction isolation level repeatable read, read only");
             var units = Units.of(tx, f, groupBy);
-            plan.aggregate().ifPresent(a -> {
-                readRows(tx, a, plan.tiles(), versions, f, groupBy, units, groups);
-                readPending(tx, a, plan.tiles(), versions, f, groupBy, units, groups);
-            });
+            var plan = Plan.of(f, groupBy, units.top(tx));
+            readRows(tx, plan, versions, f, groupBy, units, groups);
+            readPending(tx, plan.tiles(), versions, f, groupBy, units, groups);
             readResponses(tx, instrument, plan.tiles(), versions, f, groupBy, groups);
         });
         var result = new LinkedHashMap<Group, SufficientStatistics>();
@@ -177,22 +189,26 @@ public final class RollupReader {
         return builder.build();
     }
 
-    /** The aggregate's rows of the tiles' periods, each added to its group (and, split by unit, less its parent's). */
-    private static void readRows(DSLContext tx, Aggregate a, Tiles tiles, List<Long> versions, Filter f,
-                                 List<Dimension> groupBy, Units units, Map<Group, Sums> groups) {
-        if (tiles.periods().isEmpty()) {
+    /**
+     * The rows of the tiles' periods, each from its grain's aggregate, each added to its group (and, split by unit,
+     * less its parent's).
+     */
+    private static void readRows(DSLContext tx, Plan plan, List<Long> versions, Filter f, List<Dimension> groupBy,
+                                 Units units, Map<Group, Sums> groups) {
+        if (plan.tiles().periods().isEmpty()) {
             return;
         }
         Condition periods = falseCondition();
-        for (var tile : tiles.periods()) {
-            periods = periods.or(ROLLUP.GRAIN.eq(tile.grain().code).and(within(ROLLUP.PERIOD, tile.start(), tile.end())));
+        for (var tile : plan.tiles().periods()) {
+            periods = periods.or(ROLLUP.AGGREGATE.eq(plan.aggregates().get(tile.grain()).code())
+                    .and(ROLLUP.GRAIN.eq(tile.grain().code))
+                    .and(within(ROLLUP.PERIOD, tile.start(), tile.end())));
         }
         Long value = f.service() != null ? f.service() : f.centre();
         try (var cursor = tx.select(ROLLUP.UNIT_ID, ROLLUP.VALUE, ROLLUP.CHANNEL, ROLLUP.PERIOD, ROLLUP.STRATUM,
-                        ROLLUP.RESPONSES, ROLLUP.PACKED)
+                        ROLLUP.RESPONSES, ROLLUP.PACKED, ROLLUP.AGGREGATE)
                 .from(ROLLUP)
-                .where(ROLLUP.AGGREGATE.eq(a.code()))
-                .and(periods)
+                .where(periods)
                 .and(ROLLUP.QUESTIONNAIRE_VERSION_ID.in(versions))
                 .and(units.rows())
                 .and(value == null ? noCondition() : ROLLUP.VALUE.eq(value))
@@ -201,6 +217,7 @@ public final class RollupReader {
                 .fetchSize(10_000)
                 .fetchLazy()) {
             for (var r : cursor) {
+                var a = Aggregate.of(r.value8());
                 long unit = r.value1();
                 long service = a.keeps(Aggregate.Cut.SERVICE) ? r.value2() : 0;
                 long centre = a.keeps(Aggregate.Cut.CENTRE) ? r.value2() : 0;
@@ -217,7 +234,7 @@ public final class RollupReader {
     }
 
     /** The pending rows of the tiles' days: sums of ratings stored but not yet folded into the aggregate's rows. */
-    private static void readPending(DSLContext tx, Aggregate a, Tiles tiles, List<Long> versions, Filter f,
+    private static void readPending(DSLContext tx, Tiles tiles, List<Long> versions, Filter f,
                                     List<Dimension> groupBy, Units units, Map<Group, Sums> groups) {
         if (tiles.periods().isEmpty()) {
             return;

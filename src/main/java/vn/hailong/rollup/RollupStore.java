@@ -45,6 +45,10 @@ public final class RollupStore {
      */
     static int fold(Connection connection, int limit) throws SQLException {
         lock(connection);
+        return fold(connection, limit, UnitTree.read(connection));
+    }
+
+    private static int fold(Connection connection, int limit, UnitTree tree) throws SQLException {
         var sums = new HashMap<Rollups.Key, RollupSum>();
         int folded = 0;
         // By an array of ids, looked up in the primary key: as "id in (select ...)" the planner may pick, with stale
@@ -65,40 +69,60 @@ public final class RollupStore {
                 }
             }
         }
-        add(connection, sums);
+        write(connection, place(byAggregate(sums, a -> true), tree), 1);
         return folded;
     }
 
     /**
      * Adds sums at the pending key (an agency's day, by every dimension) to every rollup row they belong to, in the
-     * transaction of {@code connection}: for each aggregate and grain, the agency's own key, then that added to each
-     * unit above it. The caller holds the rollups' lock ({@link #lock}).
+     * transaction of {@code connection}, which holds the rollups' lock ({@link #lock}).
      */
     static void add(Connection connection, Map<Rollups.Key, RollupSum> sums) throws SQLException {
-        if (sums.isEmpty()) {
-            return;
-        }
+        write(connection, place(byAggregate(sums, a -> true), UnitTree.read(connection)), 1);
+    }
+
+    /**
+     * Sums at the pending key summed again by the key of each aggregate {@code which} accepts, at each of its grains,
+     * for the agency: what the agency's subtree rows get, and each unit's above it.
+     */
+    private static Map<RowKey, RollupSum> byAggregate(Map<Rollups.Key, RollupSum> sums,
+                                                      java.util.function.Predicate<Aggregate> which) {
         var byAgency = new HashMap<RowKey, RollupSum>();
         for (var e : sums.entrySet()) {
             var k = e.getKey();
             for (var a : Aggregate.SET) {
+                if (!which.test(a)) {
+                    continue;
+                }
                 long value = a.keeps(Aggregate.Cut.SERVICE) ? k.serviceId() : a.keeps(Aggregate.Cut.CENTRE) ? k.centreId() : 0;
                 var channel = a.keeps(Aggregate.Cut.CHANNEL) ? k.channel() : "";
                 var stratum = a.keeps(Aggregate.Cut.STRATUM) ? k.stratum() : "";
+                boolean flagged = a.keeps(Aggregate.Cut.FLAGGED) && k.flagged();
                 for (var g : a.grains()) {
                     byAgency.computeIfAbsent(new RowKey(a.code(), k.agencyId(), value, channel, g, g.start(k.day()),
-                            k.versionId(), stratum, k.flagged()), x -> new RollupSum()).add(e.getValue());
+                            k.versionId(), stratum, flagged), x -> new RollupSum()).add(e.getValue());
                 }
             }
         }
-        var tree = UnitTree.read(connection);
+        return byAgency;
+    }
+
+    /**
+     * The rows agencies' sums go to: the agency's own and each unit's above it, or only its top unit's for an
+     * aggregate that {@linkplain Aggregate.Reach reaches} top units only.
+     */
+    private static Map<RowKey, RollupSum> place(Map<RowKey, RollupSum> byAgency, UnitTree tree) {
         var rows = new HashMap<RowKey, RollupSum>();
         for (var e : byAgency.entrySet()) {
-            for (long unit : tree.lineage(e.getKey().unit())) {
+            var lineage = tree.lineage(e.getKey().unit());
+            if (Aggregate.of(e.getKey().aggregate()).reach() == Aggregate.Reach.TOP_UNITS) {
+                lineage = lineage.subList(lineage.size() - 1, lineage.size());
+            }
+            for (long unit : lineage) {
                 rows.computeIfAbsent(withUnit(e.getKey(), unit), x -> new RollupSum()).add(e.getValue());
             }
         }
-        write(connection, rows, 1);
+        return rows;
     }
 
     /**
@@ -281,23 +305,27 @@ public final class RollupStore {
     }
 
     /**
-     * Moves a unit's subtree sums from under its old parent to under its new one, in the transaction of {@code tx}:
-     * subtracted from every unit above it that it leaves, added to every unit above it that it joins. Its own rows
-     * and its subtree's do not change. Call it after the unit's parent_id is updated.
+     * Moves a unit's subtree sums from under its old parent to under its new one, in the transaction of {@code tx},
+     * after the unit's parent_id is updated there. Ratings not yet folded are folded first, where they belonged
+     * before the move. The unit's subtree rows are subtracted from every unit above it that it leaves and added to
+     * every unit above it that it joins; its own rows and its subtree's do not change. When it leaves one top unit
+     * for another (or becomes one), the rows kept for top units only are summed again from its subtree's responses,
+     * as no row holds them apart: subtracted from the top unit it leaves and added to the one it joins.
      */
-    public static void move(DSLContext tx, long unit, Long oldParent, Long newParent) {
+    public static void move(DSLContext tx, Forms forms, long unit, Long oldParent, Long newParent) {
         tx.connection(connection -> {
             lock(connection);
-            var tree = UnitTree.read(connection);
-            var leaving = new ArrayList<Long>(oldParent == null ? List.of() : tree.lineage(oldParent));
-            var joining = new ArrayList<Long>(newParent == null ? List.of() : tree.lineage(newParent));
+            var after = UnitTree.read(connection);
+            var before = after.withParent(unit, oldParent);
+            while (fold(connection, RollupFolder.LIMIT, before) == RollupFolder.LIMIT) {
+                // a backlog: folded in turns, each bounded in memory
+            }
+            var leaving = new ArrayList<>(before.lineage(unit).subList(1, before.lineage(unit).size()));
+            var joining = new ArrayList<>(after.lineage(unit).subList(1, after.lineage(unit).size()));
             var common = new ArrayList<>(leaving);
             common.retainAll(joining);
             leaving.removeAll(common);
             joining.removeAll(common);
-            if (leaving.isEmpty() && joining.isEmpty()) {
-                return;
-            }
             var own = new HashMap<RowKey, RollupSum>();
             try (var s = connection.prepareStatement("""
                     select aggregate, unit_id, value, channel, grain, period, questionnaire_version_id, stratum, flagged,
@@ -307,6 +335,9 @@ public final class RollupStore {
                 s.setLong(1, unit);
                 try (var r = s.executeQuery()) {
                     while (r.next()) {
+                        if (Aggregate.of(r.getShort(1)).reach() != Aggregate.Reach.EVERY_UNIT) {
+                            continue;
+                        }
                         var sum = new RollupSum();
                         sum.add(r.getLong(10), r.getBytes(11));
                         own.put(new RowKey(r.getShort(1), r.getLong(2), r.getLong(3), r.getString(4),
@@ -322,9 +353,55 @@ public final class RollupStore {
                 }
                 write(connection, rows, pair.getValue());
             }
-            log.info("event=rollups_moved unit={} rows={} left={} joined={}", unit, own.size(), leaving.size(),
-                    joining.size());
+            long oldTop = before.top(unit);
+            long newTop = after.top(unit);
+            long read = oldTop == newTop ? 0 : moveTopRows(connection, forms, unit, oldTop, newTop);
+            log.info("event=rollups_moved unit={} rows={} left={} joined={} top_unit_responses={}", unit, own.size(),
+                    leaving.size(), joining.size(), read);
         });
+    }
+
+    /**
+     * Sums the responses of the unit's subtree for the aggregates kept for top units only, and moves them from the
+     * rows of {@code oldTop} to those of {@code newTop}, some thousand keys at a time. Returns how many it read.
+     */
+    private static long moveTopRows(Connection connection, Forms forms, long unit, long oldTop, long newTop)
+            throws SQLException {
+        var rollups = new Rollups(forms);
+        var additions = rollups.additions();
+        long read = 0;
+        try (var s = connection.prepareStatement("""
+                select agency_id, submitted_at, questionnaire_version_id, service_id, centre_id, channel, stratum,
+                       cardinality(quality_flags) > 0, answers
+                  from response where agency_id in (select unit_subtree(?))""")) {
+            s.setFetchSize(5_000);
+            s.setLong(1, unit);
+            try (var r = s.executeQuery()) {
+                while (r.next()) {
+                    additions.add(Rollups.Key.of(r.getLong(1), r.getObject(2, java.time.OffsetDateTime.class),
+                            r.getLong(3), r.getObject(4, Long.class), r.getObject(5, Long.class), r.getString(6),
+                            r.getString(7), r.getBoolean(8)), (Short[]) r.getArray(9).getArray());
+                    read++;
+                    if (additions.size() >= 10_000) {
+                        moveTopRows(connection, additions.sums(), oldTop, newTop);
+                        additions = rollups.additions();
+                    }
+                }
+            }
+        }
+        moveTopRows(connection, additions.sums(), oldTop, newTop);
+        return read;
+    }
+
+    private static void moveTopRows(Connection connection, Map<Rollups.Key, RollupSum> sums, long oldTop, long newTop)
+            throws SQLException {
+        var byAgency = byAggregate(sums, a -> a.reach() == Aggregate.Reach.TOP_UNITS);
+        for (var pair : List.of(Map.entry(oldTop, -1), Map.entry(newTop, 1))) {
+            var rows = new HashMap<RowKey, RollupSum>();
+            byAgency.forEach((key, sum) -> rows.computeIfAbsent(withUnit(key, pair.getKey()), k -> new RollupSum())
+                    .add(sum));
+            write(connection, rows, pair.getValue());
+        }
     }
 
     /** The unit tree as its parents, read once for a write: a fold adds each agency's sums to every unit above it. */
@@ -339,6 +416,19 @@ public final class RollupStore {
                 }
             }
             return new UnitTree(parents);
+        }
+
+        /** The same tree with {@code unit} under {@code parent} (null: at the top). */
+        UnitTree withParent(long unit, Long parent) {
+            var moved = new HashMap<>(parents);
+            moved.put(unit, parent);
+            return new UnitTree(moved);
+        }
+
+        /** The top unit above {@code unit}, or itself when it is one. */
+        long top(long unit) {
+            var lineage = lineage(unit);
+            return lineage.get(lineage.size() - 1);
         }
 
         /** The unit and every unit above it, itself first. */

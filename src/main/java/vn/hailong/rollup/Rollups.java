@@ -134,11 +134,16 @@ public final class Rollups {
          */
         public void addToRollups(Connection connection) throws SQLException {
             RollupStore.lock(connection);
+            RollupStore.add(connection, sums());
+        }
+
+        /** Everything, as sums by pending key. */
+        Map<Key, RollupSum> sums() {
             var sums = new HashMap<Key, RollupSum>();
             for (var row : rows()) {
                 sums.computeIfAbsent(row.key(), k -> new RollupSum()).add(row.responses(), row.counts(), row.sums());
             }
-            RollupStore.add(connection, sums);
+            return sums;
         }
     }
 

@@ -39,11 +39,6 @@ record Tiles(List<Tile> periods, List<Range> raw) {
         return tiles;
     }
 
-    /** All days from responses: what a question no aggregate answers reads. */
-    static Tiles responses(LocalDate from, LocalDate to) {
-        return new Tiles(List.of(), List.of(new Range(from == null ? FIRST : from, to == null ? END : to.plusDays(1))));
-    }
-
     /** Covers [start, end) with whole periods of {@code grain} if kept, and what is left at either end finer. */
     private void cover(LocalDate start, LocalDate end, Grain grain, Set<Grain> kept) {
         if (!start.isBefore(end)) {

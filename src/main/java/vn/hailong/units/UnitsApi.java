@@ -17,6 +17,7 @@ import vn.hailong.http.Rejected;
 import vn.hailong.http.Rejected.Problem;
 import vn.hailong.http.Requests;
 import vn.hailong.rollup.RollupStore;
+import vn.hailong.survey.Forms;
 
 /** HTTP for the unit tree: list, read, add, rename, move, deactivate, bulk import. */
 public final class UnitsApi {
@@ -104,7 +105,7 @@ public final class UnitsApi {
                     kind, parentId, body.active() == null ? before.active() : body.active());
             units.update(tx, after);
             if (!java.util.Objects.equals(parentId, before.parentId())) {
-                RollupStore.move(tx, id, before.parentId(), parentId); // its responses now count under its new parents
+                RollupStore.move(tx, new Forms(tx), id, before.parentId(), parentId); // its responses now count under its new parents
             }
             AuditLog.record(tx, principal(ctx), "update", "unit", id, id, before, after);
             return after;
@@ -148,7 +149,7 @@ public final class UnitsApi {
                         units.update(tx, after);
                         updated++;
                         if (!java.util.Objects.equals(parentId, e.parentId())) {
-                            RollupStore.move(tx, e.id(), e.parentId(), parentId);
+                            RollupStore.move(tx, new Forms(tx), e.id(), e.parentId(), parentId);
                         }
                     }
                     ids.put(row.code(), e.id());

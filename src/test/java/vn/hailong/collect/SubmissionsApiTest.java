@@ -114,9 +114,9 @@ class SubmissionsApiTest {
         TestApp.foldRollups(dsl);
         assertThat(one(dsl, "select count(*) from rollup_pending", Long.class)).isZero();
         assertThat(one(dsl, TestApp.ROLLED_UP, Long.class)).isEqualTo(before + 1);
-        // The service's month row, by channel and stratum (the services aggregate, 3).
-        var row = one(dsl, "select packed from rollup where aggregate = 3 and grain = 2 and channel = 'qr'"
-                + " and stratum = 'HT' and value > 0", byte[].class);
+        // The service's month row, by stratum (the services aggregate, 4).
+        var row = one(dsl, "select packed from rollup where aggregate = 4 and grain = 2 and stratum = 'HT'"
+                + " and value > 0", byte[].class);
         var statistics = vn.hailong.rollup.PackedStatistics.unpack(row);
         assertThat(statistics.counts()).hasSize(237);
         assertThat(statistics.sums()).hasSize(652);

@@ -137,16 +137,23 @@ class RollupStoreTest {
             TestApp.foldRollups(dsl);
             sameAnswers(admin, QUESTIONS);
             var kept = SummedRollups.of(dsl);
-            // The declared set: four aggregates, days for the first two only, each row keeping what its aggregate does.
+            // The declared set: seven aggregates, each row keeping what its aggregate does, at its grains.
             assertThat(TestApp.one(dsl, "select string_agg(distinct aggregate::text, ',') from rollup", String.class))
-                    .isEqualTo("1,2,3,4");
+                    .isEqualTo("1,2,3,4,5,6,7");
             assertThat(TestApp.one(dsl, "select string_agg(distinct aggregate::text, ',') from rollup where grain = 1",
-                    String.class)).as("day rows").isEqualTo("1,2");
+                    String.class)).as("day rows").isEqualTo("1,2,7");
+            assertThat(TestApp.one(dsl, "select string_agg(distinct u.code, ',') from rollup r join unit u on"
+                    + " u.id = r.unit_id where aggregate = 7", String.class))
+                    .as("a procedure's days: the province's only").isEqualTo("P");
+            assertThat(TestApp.one(dsl, "select string_agg(distinct aggregate::text, ',') from rollup where grain = 2",
+                    String.class)).as("month rows").isEqualTo("1,2,3,4,6");
             assertThat(TestApp.one(dsl, "select count(*) from rollup where aggregate = 1 and (value <> 0 or channel <> ''"
-                    + " or stratum <> '')", Long.class)).as("the units aggregate cuts nothing").isZero();
-            assertThat(TestApp.one(dsl, "select count(*) from rollup where aggregate = 2 and (value <> 0 or channel = '')",
-                    Long.class)).as("the channels aggregate: a channel, no service").isZero();
-            assertThat(TestApp.one(dsl, "select count(distinct value) from rollup where aggregate = 3", Long.class))
+                    + " or stratum <> '' or flagged)", Long.class)).as("the units aggregate cuts nothing").isZero();
+            assertThat(TestApp.one(dsl, "select count(*) from rollup where aggregate = 2 and (value <> 0 or channel = ''"
+                    + " or flagged)", Long.class)).as("the channels aggregate: a channel, flagged ratings in").isZero();
+            assertThat(TestApp.one(dsl, "select count(*) from rollup where aggregate = 3 and flagged", Long.class))
+                    .as("flagged ratings apart by stratum").isPositive();
+            assertThat(TestApp.one(dsl, "select count(distinct value) from rollup where aggregate = 4", Long.class))
                     .as("services S1, S2, S3 and none").isEqualTo(4L);
             assertThat(TestApp.one(dsl, "select count(distinct unit_id) from rollup where aggregate = 1", Long.class))
                     .as("every unit's subtree: P, D1, C1, C2, D2, DEP").isEqualTo(6L);

@@ -87,6 +87,7 @@ public final class AnalyticsLoad {
                 total = grow(jdbc, demo, target, lastYear, windowDays);
                 large = measure.all(label(total), endpoints);
                 retried = measure.withLargerHeap();
+                rowCost(measure, jdbc, lastYear);
             }
             report(endpoints, label(demo), small, label(total), large, retried, largerHeap);
             if (seconds > 0) {
@@ -205,6 +206,36 @@ public final class AnalyticsLoad {
     private static String figure(Timing t) {
         return t.failure() == null ? String.format("%.1f ms", t.p95())
                 : t.failure().startsWith("out of memory") ? "out of mem" : "failed";
+    }
+
+    /**
+     * What reading a rollup row costs beside reading a response: one question (the province's indices by channel
+     * over May 2 to 31 of the last year) answered from the day rows of the channels aggregate and from the responses,
+     * with the same days of a year holding nothing as the fixed cost of a call. docs/rollups.md draws the rule for
+     * grains from it.
+     */
+    static void rowCost(Measure measure, DatabaseUrl jdbc, int year) throws Exception {
+        var days = "/api/v1/indices?groupBy=channel&from=" + year + "-05-02&to=" + year + "-05-31";
+        var timings = measure.all("cost of a row", List.of(
+                new Endpoint("nothing to read", "/api/v1/indices?groupBy=channel&from=1990-05-02&to=1990-05-31"),
+                new Endpoint("from the day rows", days),
+                new Endpoint("from the responses", days + "&rollups=responses")));
+        long rows;
+        long responses;
+        try (var c = connect(jdbc); var s = c.createStatement();
+             var r = s.executeQuery("select (select count(*) from rollup r join unit u on u.id = r.unit_id"
+                     + " where u.parent_id is null and r.aggregate = 2 and r.grain = 1 and r.period between '" + year
+                     + "-05-02' and '" + year + "-05-31'), (select count(*) from response where (submitted_at at time"
+                     + " zone 'Asia/Ho_Chi_Minh')::date between '" + year + "-05-02' and '" + year + "-05-31')")) {
+            r.next();
+            rows = r.getLong(1);
+            responses = r.getLong(2);
+        }
+        double fixed = timings.get("nothing to read").p50();
+        double perRow = (timings.get("from the day rows").p50() - fixed) * 1e3 / rows;
+        double perResponse = (timings.get("from the responses").p50() - fixed) * 1e3 / responses;
+        System.out.printf("  %,d day rows: %.1f µs a row; %,d responses: %.2f µs a response; a row costs as much as %.0f"
+                + " responses (medians less the fixed cost)%n", rows, perRow, responses, perResponse, perRow / perResponse);
     }
 
     /**
