@@ -274,7 +274,7 @@ public final class AnalyticsLoad {
              var r = s.executeQuery("""
                      select aggregate, grain, count(*), sum(pg_column_size(r.*)), sum(responses)
                        from rollup r group by aggregate, grain order by aggregate, grain""")) {
-            System.out.println("  aggregate  grain        rows      MB  responses a row");
+            System.out.println("  aggregate         grain        rows      MB  responses a row");
             while (r.next()) {
                 var aggregate = vn.hailong.rollup.Aggregate.SET.get(r.getInt(1) - 1).name();
                 var grain = switch (r.getInt(2)) {
@@ -282,7 +282,7 @@ public final class AnalyticsLoad {
                     case 2 -> "month";
                     default -> "year";
                 };
-                System.out.printf("  %-9s  %-5s  %,10d  %,6d  %,15.1f%n", aggregate, grain, r.getLong(3),
+                System.out.printf("  %-16s  %-5s  %,10d  %,6d  %,15.1f%n", aggregate, grain, r.getLong(3),
                         r.getLong(4) >> 20, (double) r.getLong(5) / r.getLong(3));
             }
         }
