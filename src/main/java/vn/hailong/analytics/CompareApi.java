@@ -25,6 +25,7 @@ import vn.hailong.stats.Comparison;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.SufficientStatistics;
 import vn.hailong.stats.YearOnYear;
+import vn.hailong.survey.Forms;
 
 /**
  * GET /api/v1/compare?period=2025&baseline=2024&groupBy=unit: per group, the change of the overall and
@@ -35,9 +36,9 @@ public final class CompareApi {
     private final DSLContext dsl;
     private final Slices slices;
 
-    public CompareApi(DSLContext dsl, Slices slices) {
+    public CompareApi(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
-        this.slices = slices;
+        this.slices = new Slices(dsl, forms);
     }
 
     /** A period: a year (2025), a quarter (2025-Q2) or a month (2025-03). */

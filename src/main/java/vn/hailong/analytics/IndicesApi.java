@@ -22,6 +22,7 @@ import vn.hailong.stats.CriterionEstimate;
 import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.survey.Forms;
 
 /**
  * GET /api/v1/indices: per group, n, the overall and element indices with SE and 95% CI, and each
@@ -33,9 +34,9 @@ public final class IndicesApi {
     private final DSLContext dsl;
     private final Slices slices;
 
-    public IndicesApi(DSLContext dsl, Slices slices) {
+    public IndicesApi(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
-        this.slices = slices;
+        this.slices = new Slices(dsl, forms);
     }
 
     public void get(Context ctx) {

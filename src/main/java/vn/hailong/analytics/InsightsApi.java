@@ -26,6 +26,7 @@ import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Rankings;
 import vn.hailong.stats.Reliability;
 import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.survey.Forms;
 
 /**
  * Rankings with CI-overlap ties and the shrunken index, the trend by month, quarter or year, drivers of the
@@ -35,9 +36,9 @@ public final class InsightsApi {
     private final DSLContext dsl;
     private final Slices slices;
 
-    public InsightsApi(DSLContext dsl, Slices slices) {
+    public InsightsApi(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
-        this.slices = slices;
+        this.slices = new Slices(dsl, forms);
     }
 
     /** GET /api/v1/rankings?by=unit|service|centre: published groups ranked; suppressed ones listed apart. */
