@@ -17,6 +17,9 @@ import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
+
 import io.javalin.http.Context;
 import vn.hailong.rollup.Dimension;
 import vn.hailong.export.Download;
@@ -41,6 +44,24 @@ public final class InsightsApi {
         this.slices = new Slices(dsl, forms);
     }
 
+    /** The groups ranked, and those too small (or not weighted) to rank. */
+    record Ranking(int minN, String weighting, List<Rank> ranked, List<Unranked> suppressed) {
+    }
+
+    /** A group's place: its rank, whether it is tied with a neighbour, its index and its shrunken index. */
+    record Rank(NamedGroup group, long n, int rank, boolean tied, Estimate index, double shrunken,
+                double shrinkageFactor) {
+
+        static Rank of(Figures figures, Rankings.Ranked r) {
+            return new Rank(figures.group(), figures.n(), r.rank(), r.tied(), r.index(), r.shrunken(), r.shrinkageFactor());
+        }
+    }
+
+    /** A group left out of the ranking, and why when it could not be weighted. */
+    @JsonInclude(Include.NON_NULL)
+    record Unranked(NamedGroup group, long n, String weightingUnavailable) {
+    }
+
     /** GET /api/v1/rankings?by=unit|service|centre: published groups ranked; suppressed ones listed apart. */
     public void rankings(Context ctx) {
         var format = Download.requested(ctx);
@@ -50,39 +71,24 @@ public final class InsightsApi {
                 .contains(by.get(0))) {
             throw Invalid.field("by", "rank by one of unit, service or centre");
         }
-        var names = new IndicesApi.Names(dsl);
-        var population = new Population(dsl);
-        var indices = new LinkedHashMap<String, Estimate>();
-        var groups = new LinkedHashMap<String, Map<String, Object>>();
-        var suppressed = new ArrayList<Map<String, Object>>();
-        slices.read(request.versions(), request.filter(), by).forEach((key, stats) -> {
-            var weighted = population.estimates(request, key, stats);
-            var group = names.group(by, key);
-            if (weighted.estimates().isEmpty()) {
-                suppressed.add(Map.of("group", group, "n", stats.n(), "weightingUnavailable", weighted.unavailable()));
-                return;
-            }
-            var index = weighted.estimates().get().index(request.minN());
-            if (index.published() && index.overall().isPresent()) {
-                indices.put(key.value(by.get(0)).toString(), index.overall().get());
-                groups.put(key.value(by.get(0)).toString(), Map.of("group", group, "n", index.n()));
+        var shown = new LinkedHashMap<String, Figures>();
+        var suppressed = new ArrayList<Unranked>();
+        IndicesApi.figures(dsl, slices, request, by).forEach((key, g) -> {
+            if (g.suppressed()) {
+                suppressed.add(new Unranked(g.group(), g.n(), g.weightingUnavailable()));
             } else {
-                suppressed.add(Map.of("group", group, "n", index.n()));
+                shown.put(key.value(by.get(0)).toString(), g);
             }
         });
-        var ranked = new ArrayList<Map<String, Object>>();
-        for (var r : Rankings.rank(indices)) {
-            var row = new LinkedHashMap<String, Object>(groups.get(r.key()));
-            row.put("rank", r.rank());
-            row.put("tied", r.tied());
-            row.put("index", IndicesApi.estimate(r.index()));
-            row.put("shrunken", r.shrunken());
-            row.put("shrinkageFactor", r.shrinkageFactor());
-            ranked.add(row);
-        }
-        AnalyticsTables.send(ctx, format, "rankings", Map.of("minN", request.minN(), "weighting", request.weighting(),
-                        "ranked", ranked, "suppressed", suppressed),
+        var indices = new LinkedHashMap<String, Estimate>();
+        shown.forEach((key, g) -> indices.put(key, g.index()));
+        var ranked = Rankings.rank(indices).stream().map(r -> Rank.of(shown.get(r.key()), r)).toList();
+        AnalyticsTables.send(ctx, format, "rankings", new Ranking(request.minN(), request.weighting(), ranked, suppressed),
                 () -> AnalyticsTables.rankings(by, request.postStratified(), ranked, suppressed));
+    }
+
+    /** The figures of each period. */
+    record Trend(String interval, int minN, String weighting, List<Figures> points) {
     }
 
     /** GET /api/v1/trend?interval=month|quarter|year: the indices of each period, oldest first. */
@@ -97,16 +103,10 @@ public final class InsightsApi {
             case "year" -> Dimension.YEAR;
             default -> throw Invalid.field("interval", "must be month, quarter or year");
         };
-        var names = new IndicesApi.Names(dsl);
-        var population = new Population(dsl);
-        var points = new ArrayList<Map<String, Object>>();
         var groupBy = List.of(dimension);
-        slices.read(request.versions(), request.filter(), groupBy).forEach((key, stats) ->
-                points.add(IndicesApi.figures(names.group(groupBy, key), population.estimates(request, key, stats),
-                        stats, request.minN())));
+        var points = List.copyOf(IndicesApi.figures(dsl, slices, request, groupBy).values());
         boolean weighted = request.postStratified();
-        AnalyticsTables.send(ctx, format, "trend", Map.of("interval", interval, "minN", request.minN(),
-                        "weighting", request.weighting(), "points", points),
+        AnalyticsTables.send(ctx, format, "trend", new Trend(interval, request.minN(), request.weighting(), points),
                 () -> criteriaRows ? AnalyticsTables.criteria(groupBy, weighted, points)
                         : AnalyticsTables.indices(groupBy, request.versions().instrument(), weighted, points));
     }
@@ -116,7 +116,7 @@ public final class InsightsApi {
         var format = Download.requested(ctx);
         AnalyticsRequest.requireUnweighted(ctx, "the distribution counts answers as they were given");
         var request = AnalyticsRequest.of(ctx, dsl, slices);
-        var names = new IndicesApi.Names(dsl);
+        var names = new NamedGroup.Names(dsl);
         var groups = new ArrayList<Map<String, Object>>();
         slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) -> {
             var criteria = new ArrayList<Map<String, Object>>();
