@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 
 import io.javalin.http.Context;
 import vn.hailong.rollup.Dimension;
-import vn.hailong.rollup.Group;
 import vn.hailong.export.Download;
 import vn.hailong.export.Format;
 import vn.hailong.export.Table;
@@ -19,9 +18,9 @@ import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Instrument;
 
 /**
- * Analytics answers as tables for CSV and XLSX, made from the very maps the JSON is written from: the
+ * Analytics answers as tables for CSV and XLSX, made from the very records the JSON is written from: the
  * same groups and figures, nested fields flattened into snake_case columns ({@code index_low},
- * {@code TC_se}, {@code unit_name_vi}). Nothing is computed here.
+ * {@code TC_se}, {@code unit_name_vi}); what the JSON leaves out is an empty cell. Nothing is computed here.
  */
 final class AnalyticsTables {
     /** Parameters that name a download, in this order: indices_99.SNNMT_2025-01-01_2025-12-31.xlsx. */
@@ -124,7 +123,7 @@ final class AnalyticsTables {
         }
         var table = new Table(columns);
         for (var g : groups) {
-            var row = compareHead(dims, g);
+            var row = cells(dims, g.group(), g.n(), g.baselineN(), g.suppressed());
             if (weighted) {
                 row.add(g.weightingUnavailable());
             }
@@ -150,13 +149,12 @@ final class AnalyticsTables {
         for (var g : groups) {
             var criteria = g.criteria() == null ? Map.<String, CompareRow.Change>of() : g.criteria();
             if (criteria.isEmpty()) {
-                var row = compareHead(dims, g);
+                var row = cells(dims, g.group(), g.n(), g.baselineN(), g.suppressed());
                 row.addAll(nulls(7));
                 table.row(row);
             }
             criteria.forEach((code, change) -> {
-                var row = compareHead(dims, g);
-                row.add(code);
+                var row = cells(dims, g.group(), g.n(), g.baselineN(), g.suppressed(), code);
                 row.addAll(changeCells(change));
                 table.row(row);
             });
@@ -175,9 +173,7 @@ final class AnalyticsTables {
         var table = new Table(columns);
         for (var r : ranked) {
             var row = new ArrayList<Object>(List.of(r.rank(), r.tied()));
-            row.addAll(groupCells(by, r.group()));
-            row.add(r.n());
-            row.add(false);
+            row.addAll(cells(by, r.group(), r.n(), false));
             if (weighted) {
                 row.add(null);
             }
@@ -187,9 +183,7 @@ final class AnalyticsTables {
         }
         for (var s : suppressed) {
             var row = new ArrayList<Object>(nulls(2));
-            row.addAll(groupCells(by, s.group()));
-            row.add(s.n());
-            row.add(true);
+            row.addAll(cells(by, s.group(), s.n(), true));
             if (weighted) {
                 row.add(s.weightingUnavailable());
             }
@@ -200,7 +194,7 @@ final class AnalyticsTables {
     }
 
     /** /distribution: per group and criterion, how many answered each level. */
-    static Table distribution(List<Dimension> dims, int levels, List<Map<String, Object>> groups) {
+    static Table distribution(List<Dimension> dims, int levels, List<DistributionRow> groups) {
         var columns = head(dims, false);
         columns.addAll(List.of("criterion", "answered"));
         for (int l = 1; l <= levels; l++) {
@@ -208,18 +202,16 @@ final class AnalyticsTables {
         }
         var table = new Table(columns);
         for (var g : groups) {
-            var criteria = list(g, "criteria");
+            var criteria = g.criteria() == null ? List.<DistributionRow.Counts>of() : g.criteria();
             if (criteria.isEmpty()) {
-                var row = distributionHead(dims, g);
+                var row = cells(dims, g.group(), g.n(), g.suppressed());
                 row.addAll(nulls(2 + levels));
                 table.row(row);
             }
             for (var c : criteria) {
-                var row = distributionHead(dims, g);
-                row.addAll(values(c, "code", "answered"));
-                var counts = (long[]) c.get("counts");
+                var row = cells(dims, g.group(), g.n(), g.suppressed(), c.code(), c.answered());
                 for (int l = 0; l < levels; l++) {
-                    row.add(l < counts.length ? counts[l] : null);
+                    row.add(l < c.counts().length ? c.counts()[l] : null);
                 }
                 table.row(row);
             }
@@ -227,12 +219,15 @@ final class AnalyticsTables {
         return table;
     }
 
-    /** A list of flat rows (drivers, reliability) with the given keys as columns, renamed to snake_case. */
-    static Table rows(List<Map<String, Object>> rows, String... keys) {
-        var table = new Table(List.of(keys).stream().map(AnalyticsTables::snake).toList());
-        for (var r : rows) {
-            table.row(values(r, keys));
-        }
+    static Table drivers(List<InsightsApi.DriverRow> rows) {
+        var table = new Table(List.of("criterion", "n", "r", "performance", "quadrant"));
+        rows.forEach(d -> table.row(d.criterion(), d.n(), d.r(), d.performance(), d.quadrant()));
+        return table;
+    }
+
+    static Table reliability(List<InsightsApi.AlphaRow> rows) {
+        var table = new Table(List.of("element", "n_complete", "alpha"));
+        rows.forEach(a -> table.row(a.element(), a.nComplete(), a.alpha()));
         return table;
     }
 
@@ -251,7 +246,8 @@ final class AnalyticsTables {
         return columns;
     }
 
-    private static List<Object> groupCells(List<Dimension> dims, NamedGroup group) {
+    /** A row's first cells: its group's, then those given. */
+    private static List<Object> cells(List<Dimension> dims, NamedGroup group, Object... more) {
         var cells = new ArrayList<Object>();
         for (var d : dims) {
             var value = group.value(d);
@@ -261,9 +257,10 @@ final class AnalyticsTables {
                 // A unit an import created may have no English name.
                 cells.addAll(Arrays.asList(name.code(), name.nameVi(), name.nameEn()));
             } else {
-                cells.addAll(nulls(3)); // "no service", "no centre"
+                cells.addAll(nulls(3)); // no service, no centre
             }
         }
+        cells.addAll(Arrays.asList(more));
         return cells;
     }
 
@@ -281,31 +278,10 @@ final class AnalyticsTables {
     }
 
     private static List<Object> headCells(List<Dimension> dims, boolean weighted, Figures g) {
-        var cells = groupCells(dims, g.group());
-        cells.addAll(List.of(g.n(), g.suppressed()));
+        var cells = cells(dims, g.group(), g.n(), g.suppressed());
         if (weighted) {
             cells.add(g.weightingUnavailable());
         }
-        return cells;
-    }
-
-    private static List<Object> compareHead(List<Dimension> dims, CompareRow g) {
-        var cells = groupCells(dims, g.group());
-        cells.addAll(List.of(g.n(), g.baselineN(), g.suppressed()));
-        return cells;
-    }
-
-    private static List<Object> intervalCells(Estimate e) {
-        return e == null ? nulls(3) : List.of(e.value(), e.low(), e.high());
-    }
-
-    private static List<Object> changeCells(CompareRow.Change c) {
-        return c == null ? nulls(6) : List.of(c.delta(), c.se(), c.z(), c.p(), c.adjustedP(), c.significant());
-    }
-
-    private static List<Object> distributionHead(List<Dimension> dims, Map<String, Object> g) {
-        var cells = groupCells(dims, (NamedGroup) g.get("group"));
-        cells.addAll(values(g, "n", "suppressed"));
         return cells;
     }
 
@@ -318,42 +294,15 @@ final class AnalyticsTables {
         return e == null ? nulls(4) : List.of(e.value(), e.se(), e.low(), e.high());
     }
 
-    private static List<Object> values(Map<String, Object> map, String... keys) {
-        var cells = new ArrayList<Object>(keys.length);
-        for (var key : keys) {
-            cells.add(cell(map, key));
-        }
-        return cells;
+    private static List<Object> intervalCells(Estimate e) {
+        return e == null ? nulls(3) : List.of(e.value(), e.low(), e.high());
     }
 
-    private static Object cell(Map<String, Object> map, String key) {
-        return map.get(key);
+    private static List<Object> changeCells(CompareRow.Change c) {
+        return c == null ? nulls(6) : List.of(c.delta(), c.se(), c.z(), c.p(), c.adjustedP(), c.significant());
     }
 
     private static List<Object> nulls(int count) {
-        var cells = new ArrayList<Object>(count);
-        for (int i = 0; i < count; i++) {
-            cells.add(null);
-        }
-        return cells;
-    }
-
-    private static Map<String, Object> map(Map<String, Object> map, String key) {
-        return asMap(map.get(key));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
-        return map.get(key) instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
-    }
-
-    /** nComplete → n_complete. */
-    private static String snake(String key) {
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return Arrays.asList(new Object[count]);
     }
 }

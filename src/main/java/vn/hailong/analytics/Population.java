@@ -70,6 +70,14 @@ final class Population {
         return weighted(Estimates.postStratified(stats, totals), request.minN());
     }
 
+    /**
+     * Whether a group's answer counts (the distribution, never weighted) are shown: from min_n responses, even one
+     * when min_n is 1, since a count needs no standard error.
+     */
+    static boolean countsShown(AnalyticsRequest request, SufficientStatistics stats) {
+        return stats.n() >= request.minN();
+    }
+
     private static Weighted weighted(Estimates estimates, int minN) {
         return new Weighted(estimates.n(), estimates, estimates.index(minN), null);
     }
