@@ -1,9 +1,7 @@
 package vn.hailong.analytics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -12,7 +10,6 @@ import io.javalin.http.Context;
 import vn.hailong.rollup.Dimension;
 import vn.hailong.rollup.Group;
 import vn.hailong.export.Download;
-import vn.hailong.http.Invalid;
 import vn.hailong.survey.Forms;
 
 /**
@@ -55,24 +52,5 @@ public final class IndicesApi {
         slices.read(request.versions(), request.filter(), by).forEach((key, stats) ->
                 figures.put(key, Figures.of(names.group(by, key), population.estimates(request, key, stats))));
         return figures;
-    }
-
-    static List<Dimension> groupBy(String value) {
-        var dims = new ArrayList<Dimension>();
-        if (value == null || value.isBlank()) {
-            return dims;
-        }
-        for (var part : value.split(",")) {
-            try {
-                var d = Dimension.valueOf(part.strip().toUpperCase(Locale.ROOT));
-                if (!dims.contains(d)) {
-                    dims.add(d);
-                }
-            } catch (IllegalArgumentException e) {
-                throw Invalid.field("groupBy", "'" + part.strip() + "' is not one of unit, service, centre, channel,"
-                        + " year, quarter, month");
-            }
-        }
-        return dims;
     }
 }

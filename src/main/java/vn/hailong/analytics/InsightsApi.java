@@ -66,7 +66,7 @@ public final class InsightsApi {
     public void rankings(Context ctx) {
         var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
-        var by = IndicesApi.groupBy(AnalyticsRequest.text(ctx, "by") == null ? "unit" : AnalyticsRequest.text(ctx, "by"));
+        var by = AnalyticsRequest.groupBy(AnalyticsRequest.text(ctx, "by") == null ? "unit" : AnalyticsRequest.text(ctx, "by"));
         if (by.size() != 1 || !List.of(Dimension.UNIT, Dimension.SERVICE, Dimension.CENTRE)
                 .contains(by.get(0))) {
             throw Invalid.field("by", "rank by one of unit, service or centre");
