@@ -26,7 +26,7 @@ import vn.hailong.survey.Forms;
 /**
  * GET /api/v1/compare?period=2025&baseline=2024&groupBy=unit: per group, the change of the overall and
  * element indices and of each criterion present in both periods, in points, with SE, z, two-sided p and
- * significance after Benjamini–Hochberg across the family shown.
+ * significance after Benjamini–Hochberg in the families {@link CompareRow#of} adjusts together.
  */
 public final class CompareApi {
     private final DSLContext dsl;

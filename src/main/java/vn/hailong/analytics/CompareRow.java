@@ -37,6 +37,7 @@ record CompareRow(NamedGroup group, long n, long baselineN, boolean suppressed, 
 
     /** A group in both periods as the request weights them; {@code before} is null when it had no responses then. */
     record Periods(NamedGroup group, Population.Weighted now, Population.Weighted before) {
+        /** Why the group could not be weighted: in the period, else in the baseline; null when it could. */
         String unavailable() {
             return now.unavailable() != null ? now.unavailable() : before == null ? null : before.unavailable();
         }

@@ -10,9 +10,9 @@ import vn.hailong.stats.CriterionEstimate;
 import vn.hailong.stats.Estimate;
 
 /**
- * A group's figures in /indices and /trend: n, whether they are withheld, and when shown the overall index, each
- * element's and each criterion's figures. A withheld group has no figures at all in its JSON, not nulls, and says
- * why when it could not be weighted.
+ * A group's figures as /indices and /trend answer them (and /rankings ranks them): n, whether they are withheld, and
+ * when shown the overall index, each element's and each criterion's figures. A withheld group has no figures at all
+ * in its JSON, not nulls, and says why when it could not be weighted.
  */
 @JsonInclude(Include.NON_NULL)
 record Figures(NamedGroup group, long n, boolean suppressed, Estimate index, Map<String, Estimate> elements,
