@@ -6,7 +6,9 @@ import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -38,7 +40,7 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
                 Invalid.field("questionnaire", "no published, scored questionnaire '" + questionnaire + "'"));
         boolean postStratified = postStratified(ctx);
         var filter = filter(ctx, dsl, scope, !postStratified);
-        return new AnalyticsRequest(questionnaire, versions, filter, IndicesApi.groupBy(ctx.queryParam("groupBy")),
+        return new AnalyticsRequest(questionnaire, versions, filter, groupBy(ctx.queryParam("groupBy")),
                 integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000), scope, postStratified);
     }
 
@@ -86,6 +88,26 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
     /** The same request over other days (a period of a comparison). */
     AnalyticsRequest between(LocalDate from, LocalDate to) {
         return new AnalyticsRequest(questionnaire, versions, filter.between(from, to), groupBy, minN, scope, postStratified);
+    }
+
+    /** Dimensions to group by, as a comma-separated list, each once and in the order given. */
+    static List<Dimension> groupBy(String value) {
+        var dims = new ArrayList<Dimension>();
+        if (value == null || value.isBlank()) {
+            return dims;
+        }
+        for (var part : value.split(",")) {
+            try {
+                var d = Dimension.valueOf(part.strip().toUpperCase(Locale.ROOT));
+                if (!dims.contains(d)) {
+                    dims.add(d);
+                }
+            } catch (IllegalArgumentException e) {
+                throw Invalid.field("groupBy", "'" + part.strip() + "' is not one of unit, service, centre, channel,"
+                        + " year, quarter, month");
+            }
+        }
+        return dims;
     }
 
     static String text(Context ctx, String name) {

@@ -1,6 +1,7 @@
 package vn.hailong.analytics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,17 +10,17 @@ import java.util.function.Supplier;
 
 import io.javalin.http.Context;
 import vn.hailong.rollup.Dimension;
-import vn.hailong.rollup.Group;
 import vn.hailong.export.Download;
 import vn.hailong.export.Format;
 import vn.hailong.export.Table;
 import vn.hailong.http.Invalid;
+import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Instrument;
 
 /**
- * Analytics answers as tables for CSV and XLSX, made from the very maps the JSON is written from: the
+ * Analytics answers as tables for CSV and XLSX, made from the very records the JSON is written from: the
  * same groups and figures, nested fields flattened into snake_case columns ({@code index_low},
- * {@code TC_se}, {@code unit_name_vi}). Nothing is computed here.
+ * {@code TC_se}, {@code unit_name_vi}); what the JSON leaves out is an empty cell. Nothing is computed here.
  */
 final class AnalyticsTables {
     /** Parameters that name a download, in this order: indices_99.SNNMT_2025-01-01_2025-12-31.xlsx. */
@@ -63,8 +64,7 @@ final class AnalyticsTables {
     }
 
     /** /indices and /trend: per group n, the index and each element's index with SE and 95% CI. */
-    static Table indices(List<Dimension> dims, Instrument instrument, boolean weighted,
-                         List<Map<String, Object>> groups) {
+    static Table indices(List<Dimension> dims, Instrument instrument, boolean weighted, List<Figures> groups) {
         var columns = head(dims, weighted);
         columns.addAll(estimateColumns("index"));
         columns.add("band");
@@ -74,10 +74,10 @@ final class AnalyticsTables {
         var table = new Table(columns);
         for (var g : groups) {
             var row = headCells(dims, weighted, g);
-            row.addAll(estimateCells(map(g, "index")));
-            row.add(g.get("band"));
+            row.addAll(estimateCells(g.index()));
+            row.add(g.band());
             for (var e : instrument.elements()) {
-                row.addAll(estimateCells(map(map(g, "elements"), e.code())));
+                row.addAll(estimateCells(g.elements() == null ? null : g.elements().get(e.code())));
             }
             table.row(row);
         }
@@ -85,13 +85,13 @@ final class AnalyticsTables {
     }
 
     /** /indices and /trend with table=criteria: each criterion's share with its Wilson CI and mean score. */
-    static Table criteria(List<Dimension> dims, boolean weighted, List<Map<String, Object>> groups) {
+    static Table criteria(List<Dimension> dims, boolean weighted, List<Figures> groups) {
         var columns = head(dims, weighted);
         columns.addAll(List.of("criterion", "n_valid", "satisfied", "share", "wilson_low", "wilson_high", "mean_score",
                 "score_0_100"));
         var table = new Table(columns);
         for (var g : groups) {
-            var criteria = list(g, "criteria");
+            var criteria = g.criteria() == null ? List.<Figures.Criterion>of() : g.criteria();
             if (criteria.isEmpty()) {
                 var row = headCells(dims, weighted, g);
                 row.addAll(nulls(8)); // a suppressed group: listed, with its figures withheld
@@ -99,8 +99,8 @@ final class AnalyticsTables {
             }
             for (var c : criteria) {
                 var row = headCells(dims, weighted, g);
-                row.add(c.get("code"));
-                row.addAll(values(c, "nValid", "satisfied", "share", "wilsonLow", "wilsonHigh", "meanScore", "score0to100"));
+                row.addAll(Arrays.asList(c.code(), c.nValid(), c.satisfied(), c.share(), c.wilsonLow(), c.wilsonHigh(),
+                        c.meanScore(), c.score0to100()));
                 table.row(row);
             }
         }
@@ -108,8 +108,7 @@ final class AnalyticsTables {
     }
 
     /** /compare: per group the change of the overall index (with BH significance) and of each element. */
-    static Table compare(List<Dimension> dims, Instrument instrument, boolean weighted,
-                         List<Map<String, Object>> groups) {
+    static Table compare(List<Dimension> dims, Instrument instrument, boolean weighted, List<CompareRow> groups) {
         var columns = groupColumns(dims);
         columns.addAll(List.of("n", "baseline_n", "suppressed"));
         if (weighted) {
@@ -124,20 +123,17 @@ final class AnalyticsTables {
         }
         var table = new Table(columns);
         for (var g : groups) {
-            var row = groupCells(dims, g);
-            row.addAll(values(g, "n", "baselineN", "suppressed"));
+            var row = cells(dims, g.group(), g.n(), g.baselineN(), g.suppressed());
             if (weighted) {
-                row.add(g.get("weightingUnavailable"));
+                row.add(g.weightingUnavailable());
             }
-            var overall = map(g, "overall");
-            var baseline = map(overall, "baseline");
-            var period = map(overall, "period");
             // A suppressed group has no overall change: its cells are left empty.
-            row.addAll(values(baseline, "value", "low", "high"));
-            row.addAll(values(period, "value", "low", "high"));
-            row.addAll(values(overall, "delta", "se", "z", "p", "adjustedP", "significant"));
+            var overall = g.overall();
+            row.addAll(intervalCells(overall == null ? null : overall.baseline()));
+            row.addAll(intervalCells(overall == null ? null : overall.period()));
+            row.addAll(changeCells(overall));
             for (var e : instrument.elements()) {
-                row.addAll(values(map(map(g, "elements"), e.code()), "delta", "se", "z", "p", "adjustedP", "significant"));
+                row.addAll(changeCells(g.elements() == null ? null : g.elements().get(e.code())));
             }
             table.row(row);
         }
@@ -145,24 +141,21 @@ final class AnalyticsTables {
     }
 
     /** /compare with table=criteria: each criterion's change, with BH significance within the group. */
-    static Table compareCriteria(List<Dimension> dims, List<Map<String, Object>> groups) {
+    static Table compareCriteria(List<Dimension> dims, List<CompareRow> groups) {
         var columns = groupColumns(dims);
         columns.addAll(List.of("n", "baseline_n", "suppressed", "criterion", "delta", "se", "z", "p", "adjusted_p",
                 "significant"));
         var table = new Table(columns);
         for (var g : groups) {
-            var criteria = map(g, "criteria");
+            var criteria = g.criteria() == null ? Map.<String, CompareRow.Change>of() : g.criteria();
             if (criteria.isEmpty()) {
-                var row = groupCells(dims, g);
-                row.addAll(values(g, "n", "baselineN", "suppressed"));
+                var row = cells(dims, g.group(), g.n(), g.baselineN(), g.suppressed());
                 row.addAll(nulls(7));
                 table.row(row);
             }
-            criteria.forEach((code, value) -> {
-                var row = groupCells(dims, g);
-                row.addAll(values(g, "n", "baselineN", "suppressed"));
-                row.add(code);
-                row.addAll(values(asMap(value), "delta", "se", "z", "p", "adjustedP", "significant"));
+            criteria.forEach((code, change) -> {
+                var row = cells(dims, g.group(), g.n(), g.baselineN(), g.suppressed(), code);
+                row.addAll(changeCells(change));
                 table.row(row);
             });
         }
@@ -170,8 +163,8 @@ final class AnalyticsTables {
     }
 
     /** /rankings: the ranked groups, then those too small to rank (no rank, suppressed). */
-    static Table rankings(List<Dimension> by, boolean weighted, List<Map<String, Object>> ranked,
-                          List<Map<String, Object>> suppressed) {
+    static Table rankings(List<Dimension> by, boolean weighted, List<InsightsApi.Rank> ranked,
+                          List<InsightsApi.Unranked> suppressed) {
         var columns = new ArrayList<String>(List.of("rank", "tied"));
         columns.addAll(groupColumns(by));
         columns.addAll(head(List.of(), weighted));
@@ -179,24 +172,20 @@ final class AnalyticsTables {
         columns.addAll(List.of("shrunken", "shrinkage_factor"));
         var table = new Table(columns);
         for (var r : ranked) {
-            var row = new ArrayList<Object>(values(r, "rank", "tied"));
-            row.addAll(groupCells(by, map(r, "group")));
-            row.add(r.get("n"));
-            row.add(false);
+            var row = new ArrayList<Object>(List.of(r.rank(), r.tied()));
+            row.addAll(cells(by, r.group(), r.n(), false));
             if (weighted) {
                 row.add(null);
             }
-            row.addAll(estimateCells(map(r, "index")));
-            row.addAll(values(r, "shrunken", "shrinkageFactor"));
+            row.addAll(estimateCells(r.index()));
+            row.addAll(List.of(r.shrunken(), r.shrinkageFactor()));
             table.row(row);
         }
         for (var s : suppressed) {
             var row = new ArrayList<Object>(nulls(2));
-            row.addAll(groupCells(by, map(s, "group")));
-            row.add(s.get("n"));
-            row.add(true);
+            row.addAll(cells(by, s.group(), s.n(), true));
             if (weighted) {
-                row.add(s.get("weightingUnavailable"));
+                row.add(s.weightingUnavailable());
             }
             row.addAll(nulls(6));
             table.row(row);
@@ -205,7 +194,7 @@ final class AnalyticsTables {
     }
 
     /** /distribution: per group and criterion, how many answered each level. */
-    static Table distribution(List<Dimension> dims, int levels, List<Map<String, Object>> groups) {
+    static Table distribution(List<Dimension> dims, int levels, List<DistributionRow> groups) {
         var columns = head(dims, false);
         columns.addAll(List.of("criterion", "answered"));
         for (int l = 1; l <= levels; l++) {
@@ -213,18 +202,16 @@ final class AnalyticsTables {
         }
         var table = new Table(columns);
         for (var g : groups) {
-            var criteria = list(g, "criteria");
+            var criteria = g.criteria() == null ? List.<DistributionRow.Counts>of() : g.criteria();
             if (criteria.isEmpty()) {
-                var row = headCells(dims, false, g);
+                var row = cells(dims, g.group(), g.n(), g.suppressed());
                 row.addAll(nulls(2 + levels));
                 table.row(row);
             }
             for (var c : criteria) {
-                var row = headCells(dims, false, g);
-                row.addAll(values(c, "code", "answered"));
-                var counts = (long[]) c.get("counts");
+                var row = cells(dims, g.group(), g.n(), g.suppressed(), c.code(), c.answered());
                 for (int l = 0; l < levels; l++) {
-                    row.add(l < counts.length ? counts[l] : null);
+                    row.add(l < c.counts().length ? c.counts()[l] : null);
                 }
                 table.row(row);
             }
@@ -232,12 +219,15 @@ final class AnalyticsTables {
         return table;
     }
 
-    /** A list of flat rows (drivers, reliability) with the given keys as columns, renamed to snake_case. */
-    static Table rows(List<Map<String, Object>> rows, String... keys) {
-        var table = new Table(List.of(keys).stream().map(AnalyticsTables::snake).toList());
-        for (var r : rows) {
-            table.row(values(r, keys));
-        }
+    static Table drivers(List<InsightsApi.DriverRow> rows) {
+        var table = new Table(List.of("criterion", "n", "r", "performance", "quadrant"));
+        rows.forEach(d -> table.row(d.criterion(), d.n(), d.r(), d.performance(), d.quadrant()));
+        return table;
+    }
+
+    static Table reliability(List<InsightsApi.AlphaRow> rows) {
+        var table = new Table(List.of("element", "n_complete", "alpha"));
+        rows.forEach(a -> table.row(a.element(), a.nComplete(), a.alpha()));
         return table;
     }
 
@@ -256,18 +246,21 @@ final class AnalyticsTables {
         return columns;
     }
 
-    private static List<Object> groupCells(List<Dimension> dims, Map<String, Object> row) {
-        var group = row.containsKey("group") ? map(row, "group") : row;
+    /** A row's first cells: its group's, then those given. */
+    private static List<Object> cells(List<Dimension> dims, NamedGroup group, Object... more) {
         var cells = new ArrayList<Object>();
         for (var d : dims) {
-            var value = group.get(d.name().toLowerCase(Locale.ROOT));
-            if (named(d)) {
-                // Names may be missing (a unit an import created has no English name; "no service" has none at all).
-                cells.addAll(values(asMap(value), "code", "nameVi", "nameEn"));
-            } else {
+            var value = group.value(d);
+            if (!named(d)) {
                 cells.add(value);
+            } else if (value instanceof NamedGroup.Name name) {
+                // A unit an import created may have no English name.
+                cells.addAll(Arrays.asList(name.code(), name.nameVi(), name.nameEn()));
+            } else {
+                cells.addAll(nulls(3)); // no service, no centre
             }
         }
+        cells.addAll(Arrays.asList(more));
         return cells;
     }
 
@@ -284,11 +277,10 @@ final class AnalyticsTables {
         return columns;
     }
 
-    private static List<Object> headCells(List<Dimension> dims, boolean weighted, Map<String, Object> g) {
-        var cells = groupCells(dims, g);
-        cells.addAll(values(g, "n", "suppressed"));
+    private static List<Object> headCells(List<Dimension> dims, boolean weighted, Figures g) {
+        var cells = cells(dims, g.group(), g.n(), g.suppressed());
         if (weighted) {
-            cells.add(g.get("weightingUnavailable"));
+            cells.add(g.weightingUnavailable());
         }
         return cells;
     }
@@ -297,46 +289,20 @@ final class AnalyticsTables {
         return List.of(name, name + "_se", name + "_low", name + "_high");
     }
 
-    private static List<Object> estimateCells(Map<String, Object> estimate) {
-        return values(estimate, "value", "se", "low", "high");
+    /** An estimate's cells, empty when there is none (a withheld group, an element nobody answered). */
+    private static List<Object> estimateCells(Estimate e) {
+        return e == null ? nulls(4) : List.of(e.value(), e.se(), e.low(), e.high());
     }
 
-    private static List<Object> values(Map<String, Object> map, String... keys) {
-        var cells = new ArrayList<Object>(keys.length);
-        for (var key : keys) {
-            cells.add(cell(map, key));
-        }
-        return cells;
+    private static List<Object> intervalCells(Estimate e) {
+        return e == null ? nulls(3) : List.of(e.value(), e.low(), e.high());
     }
 
-    private static Object cell(Map<String, Object> map, String key) {
-        return map.get(key);
+    private static List<Object> changeCells(CompareRow.Change c) {
+        return c == null ? nulls(6) : List.of(c.delta(), c.se(), c.z(), c.p(), c.adjustedP(), c.significant());
     }
 
     private static List<Object> nulls(int count) {
-        var cells = new ArrayList<Object>(count);
-        for (int i = 0; i < count; i++) {
-            cells.add(null);
-        }
-        return cells;
-    }
-
-    private static Map<String, Object> map(Map<String, Object> map, String key) {
-        return asMap(map.get(key));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Map<String, Object> map, String key) {
-        return map.get(key) instanceof List<?> l ? (List<Map<String, Object>>) l : List.of();
-    }
-
-    /** nComplete → n_complete. */
-    private static String snake(String key) {
-        return key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return Arrays.asList(new Object[count]);
     }
 }

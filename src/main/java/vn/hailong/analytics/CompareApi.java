@@ -1,11 +1,8 @@
 package vn.hailong.analytics;
 
-
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,23 +18,23 @@ import vn.hailong.rollup.Dimension;
 import vn.hailong.rollup.Group;
 import vn.hailong.export.Download;
 import vn.hailong.http.Invalid;
-import vn.hailong.stats.Comparison;
 import vn.hailong.stats.Instrument;
 import vn.hailong.stats.SufficientStatistics;
 import vn.hailong.stats.YearOnYear;
+import vn.hailong.survey.Forms;
 
 /**
  * GET /api/v1/compare?period=2025&baseline=2024&groupBy=unit: per group, the change of the overall and
  * element indices and of each criterion present in both periods, in points, with SE, z, two-sided p and
- * significance after Benjamini–Hochberg across the family shown.
+ * significance after Benjamini–Hochberg in the families {@link CompareRow#of} adjusts together.
  */
 public final class CompareApi {
     private final DSLContext dsl;
     private final Slices slices;
 
-    public CompareApi(DSLContext dsl, Slices slices) {
+    public CompareApi(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
-        this.slices = slices;
+        this.slices = new Slices(dsl, forms);
     }
 
     /** A period: a year (2025), a quarter (2025-Q2) or a month (2025-03). */
@@ -69,6 +66,11 @@ public final class CompareApi {
         }
     }
 
+    /** The answer: the versions and criteria compared, both periods, the rules applied and each group's changes. */
+    record Answer(String questionnaire, List<Long> versions, List<Long> versionsNotMerged, List<String> criteria,
+                  Period period, Period baseline, int minN, String weighting, double q, List<CompareRow> groups) {
+    }
+
     public void get(Context ctx) {
         var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
@@ -81,74 +83,21 @@ public final class CompareApi {
                 throw Invalid.field("groupBy", "the periods are compared; group by unit, service, centre or channel");
             }
         }
-        int minN = request.minN();
         var nowRequest = request.between(period.from(), period.to());
         var beforeRequest = request.between(baseline.from(), baseline.to());
         var read = Shared.read(slices, slices.revisions(request.questionnaire()), nowRequest.filter(),
                 beforeRequest.filter(), groupBy);
         var population = new Population(dsl);
-        var names = new IndicesApi.Names(dsl);
-        var rows = new ArrayList<Map<String, Object>>();
-        var family = new ArrayList<Comparison>();
-        var familyRows = new ArrayList<Map<String, Object>>();
+        var names = new NamedGroup.Names(dsl);
+        var periods = new ArrayList<CompareRow.Periods>();
         read.now().forEach((key, stats) -> {
             var earlier = read.before().get(key);
-            var row = new LinkedHashMap<String, Object>();
-            row.put("group", names.group(groupBy, key));
-            row.put("n", stats.n());
-            row.put("baselineN", earlier == null ? 0 : earlier.n());
-            var weightedNow = population.estimates(nowRequest, key, stats);
-            var weightedBefore = earlier == null ? null : population.estimates(beforeRequest, key, earlier);
-            for (var weighted : Arrays.asList(weightedNow, weightedBefore)) {
-                if (weighted != null && weighted.estimates().isEmpty()) {
-                    row.put("suppressed", true);
-                    row.put("weightingUnavailable", weighted.unavailable());
-                    rows.add(row);
-                    return;
-                }
-            }
-            var after = weightedNow.estimates().orElseThrow();
-            var beforeEstimates = weightedBefore == null ? null : weightedBefore.estimates().orElseThrow();
-            var afterIndex = after.index(minN);
-            var beforeIndex = beforeEstimates == null ? null : beforeEstimates.index(minN);
-            if (beforeIndex == null || !beforeIndex.published() || !afterIndex.published()) {
-                row.put("suppressed", true);
-                rows.add(row);
-                return;
-            }
-            row.put("suppressed", false);
-            var indices = new LinkedHashMap<>(YearOnYear.indices(beforeIndex, afterIndex));
-            var overallChange = indices.remove("overall");
-            family.add(overallChange);
-            familyRows.add(row);
-            var overall = change(overallChange);
-            overall.put("baseline", IndicesApi.estimate(beforeIndex.overall().orElseThrow()));
-            overall.put("period", IndicesApi.estimate(afterIndex.overall().orElseThrow()));
-            row.put("overall", overall);
-            // Elements and criteria are each flagged across their own kind within the group.
-            row.put("elements", flagged(indices));
-            row.put("criteria", flagged(YearOnYear.criteria(beforeEstimates.criteria(), after.criteria())));
-            rows.add(row);
+            periods.add(new CompareRow.Periods(names.group(groupBy, key), population.estimates(nowRequest, key, stats),
+                    earlier == null ? null : population.estimates(beforeRequest, key, earlier)));
         });
-        // Significance of the overall changes, across every group shown together.
-        var flagged = YearOnYear.flag(family);
-        for (int i = 0; i < flagged.size(); i++) {
-            @SuppressWarnings("unchecked")
-            var overall = (Map<String, Object>) familyRows.get(i).get("overall");
-            overall.put("adjustedP", flagged.get(i).adjustedP());
-            overall.put("significant", flagged.get(i).significant());
-        }
-        var answer = new LinkedHashMap<String, Object>();
-        answer.put("questionnaire", request.questionnaire());
-        answer.put("versions", read.merged());
-        answer.put("versionsNotMerged", read.left());
-        answer.put("criteria", read.instrument().criteria());
-        answer.put("period", period);
-        answer.put("baseline", baseline);
-        answer.put("minN", minN);
-        answer.put("weighting", request.weighting());
-        answer.put("q", YearOnYear.Q);
-        answer.put("groups", rows);
+        var rows = CompareRow.of(periods);
+        var answer = new Answer(request.questionnaire(), read.merged(), read.left(), read.instrument().criteria(), period,
+                baseline, request.minN(), request.weighting(), YearOnYear.Q, rows);
         AnalyticsTables.send(ctx, format, "compare", answer, () -> criteriaRows
                 ? AnalyticsTables.compareCriteria(groupBy, rows)
                 : AnalyticsTables.compare(groupBy, read.instrument(), request.postStratified(), rows));
@@ -210,29 +159,5 @@ public final class CompareApi {
             read.forEach((key, stats) -> into.merge(key, stats.instrument().equals(shared) ? stats : stats.restrictedTo(shared),
                     (a, b) -> a.merge(b)));
         }
-    }
-
-    /** Changes flagged after Benjamini–Hochberg across the family given, by code. */
-    private static Map<String, Object> flagged(Map<String, Comparison> changes) {
-        var flags = YearOnYear.flag(List.copyOf(changes.values()));
-        var byCode = new LinkedHashMap<String, Object>();
-        int i = 0;
-        for (var code : changes.keySet()) {
-            var c = change(changes.get(code));
-            c.put("adjustedP", flags.get(i).adjustedP());
-            c.put("significant", flags.get(i).significant());
-            byCode.put(code, c);
-            i++;
-        }
-        return byCode;
-    }
-
-    private static Map<String, Object> change(Comparison c) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("delta", c.delta());
-        out.put("se", c.se());
-        out.put("z", c.z());
-        out.put("p", c.pValue());
-        return out;
     }
 }

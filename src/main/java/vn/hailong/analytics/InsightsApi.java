@@ -8,14 +8,17 @@ import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.UNIT;
 import static org.jooq.impl.DSL.noCondition;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 
 import io.javalin.http.Context;
 import vn.hailong.rollup.Dimension;
@@ -26,6 +29,7 @@ import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Rankings;
 import vn.hailong.stats.Reliability;
 import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.survey.Forms;
 
 /**
  * Rankings with CI-overlap ties and the shrunken index, the trend by month, quarter or year, drivers of the
@@ -35,53 +39,56 @@ public final class InsightsApi {
     private final DSLContext dsl;
     private final Slices slices;
 
-    public InsightsApi(DSLContext dsl, Slices slices) {
+    public InsightsApi(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
-        this.slices = slices;
+        this.slices = new Slices(dsl, forms);
+    }
+
+    /** The groups ranked, and those too small (or not weighted) to rank. */
+    record Ranking(int minN, String weighting, List<Rank> ranked, List<Unranked> suppressed) {
+    }
+
+    /** A group's place: its rank, whether it is tied with a neighbour, its index and its shrunken index. */
+    record Rank(NamedGroup group, long n, int rank, boolean tied, Estimate index, double shrunken,
+                double shrinkageFactor) {
+
+        static Rank of(Figures figures, Rankings.Ranked r) {
+            return new Rank(figures.group(), figures.n(), r.rank(), r.tied(), r.index(), r.shrunken(), r.shrinkageFactor());
+        }
+    }
+
+    /** A group left out of the ranking, and why when it could not be weighted. */
+    @JsonInclude(Include.NON_NULL)
+    record Unranked(NamedGroup group, long n, String weightingUnavailable) {
     }
 
     /** GET /api/v1/rankings?by=unit|service|centre: published groups ranked; suppressed ones listed apart. */
     public void rankings(Context ctx) {
         var format = Download.requested(ctx);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
-        var by = IndicesApi.groupBy(AnalyticsRequest.text(ctx, "by") == null ? "unit" : AnalyticsRequest.text(ctx, "by"));
+        var by = AnalyticsRequest.groupBy(AnalyticsRequest.text(ctx, "by") == null ? "unit" : AnalyticsRequest.text(ctx, "by"));
         if (by.size() != 1 || !List.of(Dimension.UNIT, Dimension.SERVICE, Dimension.CENTRE)
                 .contains(by.get(0))) {
             throw Invalid.field("by", "rank by one of unit, service or centre");
         }
-        var names = new IndicesApi.Names(dsl);
-        var population = new Population(dsl);
-        var indices = new LinkedHashMap<String, Estimate>();
-        var groups = new LinkedHashMap<String, Map<String, Object>>();
-        var suppressed = new ArrayList<Map<String, Object>>();
-        slices.read(request.versions(), request.filter(), by).forEach((key, stats) -> {
-            var weighted = population.estimates(request, key, stats);
-            var group = names.group(by, key);
-            if (weighted.estimates().isEmpty()) {
-                suppressed.add(Map.of("group", group, "n", stats.n(), "weightingUnavailable", weighted.unavailable()));
-                return;
-            }
-            var index = weighted.estimates().get().index(request.minN());
-            if (index.published() && index.overall().isPresent()) {
-                indices.put(key.value(by.get(0)).toString(), index.overall().get());
-                groups.put(key.value(by.get(0)).toString(), Map.of("group", group, "n", index.n()));
+        var shown = new LinkedHashMap<String, Figures>();
+        var suppressed = new ArrayList<Unranked>();
+        IndicesApi.figures(dsl, slices, request, by).forEach((key, g) -> {
+            if (g.suppressed()) {
+                suppressed.add(new Unranked(g.group(), g.n(), g.weightingUnavailable()));
             } else {
-                suppressed.add(Map.of("group", group, "n", index.n()));
+                shown.put(key.value(by.get(0)).toString(), g);
             }
         });
-        var ranked = new ArrayList<Map<String, Object>>();
-        for (var r : Rankings.rank(indices)) {
-            var row = new LinkedHashMap<String, Object>(groups.get(r.key()));
-            row.put("rank", r.rank());
-            row.put("tied", r.tied());
-            row.put("index", IndicesApi.estimate(r.index()));
-            row.put("shrunken", r.shrunken());
-            row.put("shrinkageFactor", r.shrinkageFactor());
-            ranked.add(row);
-        }
-        AnalyticsTables.send(ctx, format, "rankings", Map.of("minN", request.minN(), "weighting", request.weighting(),
-                        "ranked", ranked, "suppressed", suppressed),
+        var indices = new LinkedHashMap<String, Estimate>();
+        shown.forEach((key, g) -> indices.put(key, g.index()));
+        var ranked = Rankings.rank(indices).stream().map(r -> Rank.of(shown.get(r.key()), r)).toList();
+        AnalyticsTables.send(ctx, format, "rankings", new Ranking(request.minN(), request.weighting(), ranked, suppressed),
                 () -> AnalyticsTables.rankings(by, request.postStratified(), ranked, suppressed));
+    }
+
+    /** The figures of each period. */
+    record Trend(String interval, int minN, String weighting, List<Figures> points) {
     }
 
     /** GET /api/v1/trend?interval=month|quarter|year: the indices of each period, oldest first. */
@@ -96,18 +103,16 @@ public final class InsightsApi {
             case "year" -> Dimension.YEAR;
             default -> throw Invalid.field("interval", "must be month, quarter or year");
         };
-        var names = new IndicesApi.Names(dsl);
-        var population = new Population(dsl);
-        var points = new ArrayList<Map<String, Object>>();
         var groupBy = List.of(dimension);
-        slices.read(request.versions(), request.filter(), groupBy).forEach((key, stats) ->
-                points.add(IndicesApi.figures(names.group(groupBy, key), population.estimates(request, key, stats),
-                        stats, request.minN())));
+        var points = List.copyOf(IndicesApi.figures(dsl, slices, request, groupBy).values());
         boolean weighted = request.postStratified();
-        AnalyticsTables.send(ctx, format, "trend", Map.of("interval", interval, "minN", request.minN(),
-                        "weighting", request.weighting(), "points", points),
+        AnalyticsTables.send(ctx, format, "trend", new Trend(interval, request.minN(), request.weighting(), points),
                 () -> criteriaRows ? AnalyticsTables.criteria(groupBy, weighted, points)
                         : AnalyticsTables.indices(groupBy, request.versions().instrument(), weighted, points));
+    }
+
+    /** How many answered each level of each criterion, per group. */
+    record Distribution(int levels, int minN, List<DistributionRow> groups) {
     }
 
     /** GET /api/v1/distribution: per criterion, how many answered each level (the stacked bars of a table). */
@@ -115,58 +120,51 @@ public final class InsightsApi {
         var format = Download.requested(ctx);
         AnalyticsRequest.requireUnweighted(ctx, "the distribution counts answers as they were given");
         var request = AnalyticsRequest.of(ctx, dsl, slices);
-        var names = new IndicesApi.Names(dsl);
-        var groups = new ArrayList<Map<String, Object>>();
-        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) -> {
-            var criteria = new ArrayList<Map<String, Object>>();
-            for (var code : stats.instrument().criteria()) {
-                var counts = stats.levelCounts(code);
-                criteria.add(Map.of("code", code, "counts", counts, "answered", java.util.Arrays.stream(counts).sum()));
-            }
-            var row = new LinkedHashMap<String, Object>();
-            row.put("group", names.group(request.groupBy(), key));
-            row.put("n", stats.n());
-            // Counts of a group below min_n are withheld like its figures.
-            row.put("suppressed", stats.n() < request.minN());
-            if (stats.n() >= request.minN()) {
-                row.put("criteria", criteria);
-            }
-            groups.add(row);
-        });
+        var names = new NamedGroup.Names(dsl);
+        var groups = new ArrayList<DistributionRow>();
+        slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) ->
+                groups.add(DistributionRow.of(names.group(request.groupBy(), key), stats, request)));
         int levels = request.versions().instrument().levels();
-        AnalyticsTables.send(ctx, format, "distribution", Map.of("levels", levels, "minN", request.minN(), "groups", groups),
+        AnalyticsTables.send(ctx, format, "distribution", new Distribution(levels, request.minN(), groups),
                 () -> AnalyticsTables.distribution(request.groupBy(), levels, groups));
+    }
+
+    /** A criterion's correlation with the overall question beside its share satisfied; null where there is none. */
+    record DriverRow(String criterion, long n, Double r, Double performance, Drivers.Quadrant quadrant) {
     }
 
     /** GET /api/v1/drivers: each criterion's correlation with the overall question beside its share satisfied. */
     public void drivers(Context ctx) {
         var format = Download.requested(ctx);
         var stats = whole(ctx, "driver correlations are taken over the answers as they were given");
-        var rows = Drivers.of(stats).stream().<Map<String, Object>>map(d -> {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("criterion", d.criterion());
-            row.put("n", d.n());
-            row.put("r", Double.isFinite(d.r()) ? d.r() : null);
-            row.put("performance", Double.isFinite(d.performance()) ? d.performance() : null);
-            row.put("quadrant", d.quadrant());
-            return row;
-        }).toList();
-        AnalyticsTables.send(ctx, format, "drivers", rows,
-                () -> AnalyticsTables.rows(rows, "criterion", "n", "r", "performance", "quadrant"));
+        var rows = Drivers.of(stats).stream().map(d -> new DriverRow(d.criterion(), d.n(), Figures.finite(d.r()),
+                Figures.finite(d.performance()), d.quadrant())).toList();
+        AnalyticsTables.send(ctx, format, "drivers", rows, () -> AnalyticsTables.drivers(rows));
+    }
+
+    /** Cronbach's α of an element over its complete cases; null where there is none. */
+    record AlphaRow(String element, long nComplete, Double alpha) {
     }
 
     /** GET /api/v1/reliability: Cronbach's α of each element over complete cases. */
     public void reliability(Context ctx) {
         var format = Download.requested(ctx);
         var stats = whole(ctx, "Cronbach's α is taken over the answers as they were given");
-        var rows = Reliability.cronbach(stats).stream().<Map<String, Object>>map(a -> {
-            var row = new LinkedHashMap<String, Object>();
-            row.put("element", a.element());
-            row.put("nComplete", a.nComplete());
-            row.put("alpha", Double.isFinite(a.alpha()) ? a.alpha() : null);
-            return row;
-        }).toList();
-        AnalyticsTables.send(ctx, format, "reliability", rows, () -> AnalyticsTables.rows(rows, "element", "nComplete", "alpha"));
+        var rows = Reliability.cronbach(stats).stream()
+                .map(a -> new AlphaRow(a.element(), a.nComplete(), Figures.finite(a.alpha()))).toList();
+        AnalyticsTables.send(ctx, format, "reliability", rows, () -> AnalyticsTables.reliability(rows));
+    }
+
+    /** A page of comments, and whether more follow. */
+    record Comments(int page, int size, boolean more, List<Comment> comments) {
+    }
+
+    /** What a citizen wrote, when, about which agency and service (null: none given), through which channel. */
+    record Comment(OffsetDateTime submittedAt, Named agency, Named service, String channel, String comment) {
+    }
+
+    /** An agency or service as a comment names it. */
+    record Named(String code, String nameVi, String nameEn) {
     }
 
     /**
@@ -206,17 +204,10 @@ public final class InsightsApi {
         var rows = query
                 .limit(size + 1)
                 .offset((long) page * size)
-                .fetch(r -> {
-                    var row = new LinkedHashMap<String, Object>();
-                    row.put("submittedAt", r.value1());
-                    row.put("agency", named(r.value2(), r.value3(), r.value4()));
-                    row.put("service", r.value5() == null ? null : named(r.value5(), r.value6(), r.value7()));
-                    row.put("channel", r.value8());
-                    row.put("comment", r.value9());
-                    return row;
-                });
+                .fetch(r -> new Comment(r.value1(), new Named(r.value2(), r.value3(), r.value4()),
+                        r.value5() == null ? null : new Named(r.value5(), r.value6(), r.value7()), r.value8(), r.value9()));
         boolean more = rows.size() > size;
-        ctx.json(Map.of("page", page, "size", size, "more", more, "comments", more ? rows.subList(0, size) : rows));
+        ctx.json(new Comments(page, size, more, more ? rows.subList(0, size) : rows));
     }
 
     /** Responses to every version of ?questionnaire= (any when none is given); 422 when no questionnaire has the code. */
@@ -234,14 +225,6 @@ public final class InsightsApi {
             throw Invalid.field("questionnaire", "no questionnaire '" + code + "'");
         }
         return RESPONSE.QUESTIONNAIRE_VERSION_ID.in(versions);
-    }
-
-    private static Map<String, Object> named(String code, String nameVi, String nameEn) {
-        var out = new LinkedHashMap<String, Object>();
-        out.put("code", code);
-        out.put("nameVi", nameVi);
-        out.put("nameEn", nameEn);
-        return out;
     }
 
     /** Everything the filter covers, merged into one group, for a figure that is never weighted (why: its reason). */

@@ -6,21 +6,20 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.val;
 
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jooq.DSLContext;
 
-import vn.hailong.rollup.Dimension;
 import vn.hailong.rollup.Group;
 import vn.hailong.stats.Estimates;
+import vn.hailong.stats.IndexEstimate;
 import vn.hailong.stats.SufficientStatistics;
 
 /**
- * The N_h of a group for post-stratification: population totals summed over the units the group covers
- * (the grouped unit's subtree, else the unit filter's, else the caller's scope) and the years it spans.
- * Totals are meant to be given at one level of the tree for the units analysed.
+ * How every analytics answer weights a group and withholds it: unweighted, or post-stratified to the N_h of the
+ * group (population totals summed over the units it covers: the grouped unit's subtree, else the unit filter's, else
+ * the caller's scope; and over the years it spans), and shown from min_n responses. Totals are meant to be given at
+ * one level of the tree for the units analysed.
  */
 final class Population {
     private final DSLContext dsl;
@@ -29,14 +28,24 @@ final class Population {
         this.dsl = dsl;
     }
 
-    /** A group's estimates, or empty (with why) when a stratum of the group has no total. */
-    record Weighted(Optional<Estimates> estimates, String unavailable) {
+    /**
+     * A group's estimates as the request weights them and its indices as min_n publishes them; without either when a
+     * stratum of the group has no population total ({@code unavailable} says which).
+     */
+    record Weighted(long n, Estimates estimates, IndexEstimate index, String unavailable) {
+        /**
+         * Whether the group's figures are shown: it could be weighted, and the statistics core published its index
+         * (min_n responses and never fewer than two, with an element answered).
+         */
+        boolean published() {
+            return unavailable == null && index.published();
+        }
     }
 
-    /** A group's estimates as the request weights them: unweighted, or post-stratified to the population totals. */
+    /** A group's estimates, unweighted or post-stratified to the population totals, at the request's min_n. */
     Weighted estimates(AnalyticsRequest request, Group group, SufficientStatistics stats) {
         if (!request.postStratified()) {
-            return new Weighted(Optional.of(Estimates.of(stats)), null);
+            return weighted(Estimates.of(stats), request.minN());
         }
         Long unit = group.unit() != null ? group.unit() : request.filter().unit();
         var period = group.year() != null ? group.year().toString()
@@ -56,9 +65,20 @@ final class Population {
                 .fetchMap(POPULATION_TOTAL.STRATUM, r -> r.value2().doubleValue());
         var missing = stats.strata().keySet().stream().filter(s -> !totals.containsKey(s)).toList();
         if (!missing.isEmpty()) {
-            return new Weighted(Optional.empty(), "no population total for stratum " + String.join(", ", missing));
+            return new Weighted(stats.n(), null, null, "no population total for stratum " + String.join(", ", missing));
         }
-        return new Weighted(Optional.of(Estimates.postStratified(stats, totals)), null);
+        return weighted(Estimates.postStratified(stats, totals), request.minN());
     }
 
+    /**
+     * Whether a group's answer counts (the distribution, never weighted) are shown: from min_n responses, even one
+     * when min_n is 1, since a count needs no standard error.
+     */
+    static boolean countsShown(AnalyticsRequest request, SufficientStatistics stats) {
+        return stats.n() >= request.minN();
+    }
+
+    private static Weighted weighted(Estimates estimates, int minN) {
+        return new Weighted(estimates.n(), estimates, estimates.index(minN), null);
+    }
 }

@@ -23,23 +23,23 @@ import vn.hailong.survey.Forms;
  * What analytics read: the versions of a questionnaire that merge, and the statistics of each group of a question,
  * which the rollup store's reader ({@link RollupReader}) sums.
  */
-public final class Slices {
+final class Slices {
     /** The versions of a questionnaire that can be merged: those scored exactly like the newest one. */
-    public record Versions(Instrument instrument, List<Long> merged, List<Long> left) {
+    record Versions(Instrument instrument, List<Long> merged, List<Long> left) {
     }
 
     private final DSLContext dsl;
     private final Forms forms;
     private final RollupReader reader;
 
-    public Slices(DSLContext dsl, Forms forms) {
+    Slices(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
         this.forms = forms;
         this.reader = new RollupReader(dsl, forms);
     }
 
     /** The newest published version of a questionnaire and those scored exactly like it; empty when it is not scored. */
-    public Optional<Versions> versions(String questionnaire) {
+    Optional<Versions> versions(String questionnaire) {
         return revisions(questionnaire).stream().findFirst();
     }
 
@@ -48,7 +48,7 @@ public final class Slices {
      * family's versions newest first and every other version in its {@code left}; none when the newest version is
      * not scored. A comparison across a revision reads each family apart.
      */
-    public List<Versions> revisions(String questionnaire) {
+    List<Versions> revisions(String questionnaire) {
         var ids = dsl.select(QUESTIONNAIRE_VERSION.ID)
                 .from(QUESTIONNAIRE_VERSION)
                 .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))

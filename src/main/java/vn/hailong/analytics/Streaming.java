@@ -10,7 +10,6 @@ import org.jooq.Record;
 import org.jooq.ResultQuery;
 
 import vn.hailong.Vietnam;
-import vn.hailong.rollup.Rollups;
 
 /**
  * Reads a large result row by row. PostgreSQL's driver only honours a fetch size inside a transaction
