@@ -34,8 +34,8 @@ public record Settings(
         Optional<String> publicUrl,
         Optional<String> metricsToken) {
 
-    public static final int DEFAULT_CLIENT_RATE = 30;
-    public static final int DEFAULT_DEVICE_RATE = 120;
+    static final int DEFAULT_CLIENT_RATE = 30;
+    static final int DEFAULT_DEVICE_RATE = 120;
 
     /** Settings with the default rate limits. */
     public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword) {
@@ -47,11 +47,11 @@ public record Settings(
      * Where citizens reach this server: links, posters and QR codes are made from it, never from a request's Host
      * header, which a client chooses. Without PUBLIC_URL, this machine's own address on the port.
      */
-    public String publicBase(int boundPort) {
+    String publicBase(int boundPort) {
         return publicUrl.orElse("http://localhost:" + boundPort);
     }
 
-    public static final int DEFAULT_PORT = 7070;
+    static final int DEFAULT_PORT = 7070;
 
     /** Options and their environment variables, in the order the help text shows them. */
     private static final List<Option> OPTIONS = List.of(
@@ -109,7 +109,7 @@ public record Settings(
                 Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken));
     }
 
-    public static String help() {
+    static String help() {
         return """
                 Usage: java -jar hailong.jar [options]            start the server
                        java -jar hailong.jar analyze --help       compute indices from CSV files
@@ -133,7 +133,7 @@ public record Settings(
                 """;
     }
 
-    public Settings withPort(int newPort) {
+    Settings withPort(int newPort) {
         return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
                 host, publicUrl, metricsToken);
     }

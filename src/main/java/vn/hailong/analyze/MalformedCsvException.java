@@ -21,12 +21,12 @@ public final class MalformedCsvException extends Exception {
     }
 
     /** The data row at fault, or 0 for the header. */
-    public long row() {
+    long row() {
         return row;
     }
 
     /** The column at fault, or empty when the whole row is. */
-    public String column() {
+    String column() {
         return column;
     }
 }

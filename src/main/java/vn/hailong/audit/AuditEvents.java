@@ -11,25 +11,25 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 
 /** Reads the audit log, newest first, filtered. */
-public final class AuditEvents {
+final class AuditEvents {
     private final DSLContext dsl;
 
-    public AuditEvents(DSLContext dsl) {
+    AuditEvents(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    public record Event(long id, OffsetDateTime at, String actor, String action, String entity, String entityId,
+    record Event(long id, OffsetDateTime at, String actor, String action, String entity, String entityId,
                         Long unitId, Object before, Object after) {
     }
 
-    public record Filter(String actor, String action, String entity, String entityId, OffsetDateTime from,
+    record Filter(String actor, String action, String entity, String entityId, OffsetDateTime from,
                          OffsetDateTime to) {
     }
 
-    public record Page(List<Event> events, int page, int size, boolean more) {
+    record Page(List<Event> events, int page, int size, boolean more) {
     }
 
-    public Page find(Filter f, int page, int size) {
+    Page find(Filter f, int page, int size) {
         var events = dsl.selectFrom(AUDIT_EVENT)
                 .where(eq(AUDIT_EVENT.ACTOR, f.actor()))
                 .and(eq(AUDIT_EVENT.ACTION, f.action()))

@@ -30,5 +30,5 @@ public enum Access implements RouteRole {
     public static final Access[] READERS = {ADMIN, ANALYST, AGENCY_MANAGER, KEY_READ};
 
     /** Rights that may attribute a rating to an interview (channel interview) or bind it to a dossier by its code. */
-    public static final java.util.Set<Access> INTERVIEWS = java.util.Set.of(ADMIN, INTERVIEWER, KEY_INTERVIEWS);
+    static final java.util.Set<Access> INTERVIEWS = java.util.Set.of(ADMIN, INTERVIEWER, KEY_INTERVIEWS);
 }

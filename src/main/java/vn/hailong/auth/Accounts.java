@@ -9,7 +9,7 @@ import org.jooq.DSLContext;
 
 /** User accounts; for now, the first administrator. */
 public final class Accounts {
-    public static final String FIRST_ADMIN = "admin";
+    static final String FIRST_ADMIN = "admin";
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final DSLContext dsl;

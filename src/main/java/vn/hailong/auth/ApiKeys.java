@@ -11,8 +11,8 @@ import org.jooq.DSLContext;
 
 /** Keys for other systems, sent as {@code Authorization: Bearer hlk_…}; stored hashed, shown once. */
 public final class ApiKeys {
-    public static final String PREFIX = "hlk_";
-    public static final List<String> SCOPES = List.of("invitations", "import", "read", "interviews");
+    static final String PREFIX = "hlk_";
+    static final List<String> SCOPES = List.of("invitations", "import", "read", "interviews");
 
     private final DSLContext dsl;
 
@@ -40,7 +40,7 @@ public final class ApiKeys {
         return new Created(find(tx, id).orElseThrow(), secret);
     }
 
-    public List<Key> list() {
+    List<Key> list() {
         return dsl.select(API_KEY.ID, API_KEY.NAME, API_KEY.PREFIX, API_KEY.SCOPES, API_KEY.CREATED_AT,
                         API_KEY.LAST_USED_AT, API_KEY.REVOKED_AT)
                 .from(API_KEY)
@@ -49,7 +49,7 @@ public final class ApiKeys {
                         r.value7()));
     }
 
-    public Optional<Key> find(DSLContext tx, long id) {
+    Optional<Key> find(DSLContext tx, long id) {
         return tx.select(API_KEY.ID, API_KEY.NAME, API_KEY.PREFIX, API_KEY.SCOPES, API_KEY.CREATED_AT,
                         API_KEY.LAST_USED_AT, API_KEY.REVOKED_AT)
                 .from(API_KEY)
@@ -58,7 +58,7 @@ public final class ApiKeys {
                         r.value6(), r.value7()));
     }
 
-    public boolean revoke(DSLContext tx, long id) {
+    boolean revoke(DSLContext tx, long id) {
         return tx.update(API_KEY)
                 .set(API_KEY.REVOKED_AT, OffsetDateTime.now())
                 .where(API_KEY.ID.eq(id))
@@ -67,7 +67,7 @@ public final class ApiKeys {
     }
 
     /** The integration holding this key, unless it is unknown or revoked. */
-    public Optional<Principal> authenticate(String secret) {
+    Optional<Principal> authenticate(String secret) {
         var row = dsl.update(API_KEY)
                 .set(API_KEY.LAST_USED_AT, OffsetDateTime.now())
                 .where(API_KEY.KEY_HASH.eq(Tokens.hash(secret)))

@@ -17,8 +17,8 @@ import org.jooq.DSLContext;
  * (valid 24 hours); the kiosk exchanges it once for a device token, sent as {@code Bearer hld_…}.
  */
 public final class KioskDevices {
-    public static final String PREFIX = "hld_";
-    public static final Duration CODE_LIFETIME = Duration.ofHours(24);
+    static final String PREFIX = "hld_";
+    static final Duration CODE_LIFETIME = Duration.ofHours(24);
 
     private final DSLContext dsl;
 
@@ -37,11 +37,11 @@ public final class KioskDevices {
     public record Enrolled(String token, long deviceId, long centreId) {
     }
 
-    public List<Device> list(Condition scope) {
+    List<Device> list(Condition scope) {
         return select(dsl).where(scope).orderBy(KIOSK_DEVICE.ID).fetch(KioskDevices::device);
     }
 
-    public Optional<Device> find(DSLContext tx, long id, Condition scope) {
+    Optional<Device> find(DSLContext tx, long id, Condition scope) {
         return select(tx).where(KIOSK_DEVICE.ID.eq(id)).and(scope).fetchOptional(KioskDevices::device);
     }
 
@@ -59,7 +59,7 @@ public final class KioskDevices {
     }
 
     /** A fresh enrolment code; the device's current token, if any, stops working. */
-    public String renewCode(DSLContext tx, long id) {
+    String renewCode(DSLContext tx, long id) {
         var code = Tokens.newEnrolmentCode();
         tx.update(KIOSK_DEVICE)
                 .set(KIOSK_DEVICE.ENROLMENT_CODE_HASH, Tokens.hash(code))
@@ -72,7 +72,7 @@ public final class KioskDevices {
         return code;
     }
 
-    public boolean revoke(DSLContext tx, long id) {
+    boolean revoke(DSLContext tx, long id) {
         return tx.update(KIOSK_DEVICE)
                 .set(KIOSK_DEVICE.REVOKED_AT, OffsetDateTime.now())
                 .setNull(KIOSK_DEVICE.TOKEN_HASH)
@@ -98,7 +98,7 @@ public final class KioskDevices {
                 .fetchOptional(r -> new Enrolled(token, r.getId(), r.getCentreId()));
     }
 
-    public Optional<Principal> authenticate(String token) {
+    Optional<Principal> authenticate(String token) {
         return dsl.update(KIOSK_DEVICE)
                 .set(KIOSK_DEVICE.LAST_SEEN_AT, OffsetDateTime.now())
                 .where(KIOSK_DEVICE.TOKEN_HASH.eq(Tokens.hash(token)))

@@ -60,14 +60,14 @@ public final class LoginThrottle {
     }
 
     /** The answer to asking for an attempt: an attempt to end, or a wait. */
-    public sealed interface Admission permits Attempt, Wait {
+    sealed interface Admission permits Attempt, Wait {
     }
 
-    public record Wait(long seconds) implements Admission {
+    record Wait(long seconds) implements Admission {
     }
 
     /** One admitted attempt. Say how it ended; closing one that did not say gives its slots back uncounted. */
-    public final class Attempt implements Admission, AutoCloseable {
+    final class Attempt implements Admission, AutoCloseable {
         private final String key;
         private final String clientKey;
         private boolean ended;
@@ -77,11 +77,11 @@ public final class LoginThrottle {
             this.clientKey = clientKey;
         }
 
-        public void failed() {
+        void failed() {
             end(true);
         }
 
-        public void succeeded() {
+        void succeeded() {
             end(false);
         }
 
@@ -123,12 +123,12 @@ public final class LoginThrottle {
     }
 
     /** Takes a slot for one password check as this user name from this client, or says how long to wait. */
-    public Admission admit(String username, String client) {
+    Admission admit(String username, String client) {
         return admit(username, client, Optional.empty());
     }
 
     /** As {@link #admit(String, String)}, from a browser that proved with a device cookie it signed in as the name. */
-    public Admission admit(String username, String client, Optional<String> device) {
+    Admission admit(String username, String client, Optional<String> device) {
         var now = clock.instant();
         prune(now);
         var key = nameKey(username);

@@ -11,7 +11,7 @@ public final class Passwords {
     private Passwords() {
     }
 
-    public static String hash(String password) {
+    static String hash(String password) {
         return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
     }
 

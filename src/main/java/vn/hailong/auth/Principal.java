@@ -12,7 +12,7 @@ public record Principal(Kind kind, long id, String name, Set<Access> grants, Lon
 
     public enum Kind { USER, API_KEY, DEVICE, MONITOR }
 
-    public boolean may(Set<? extends io.javalin.security.RouteRole> roles) {
+    boolean may(Set<? extends io.javalin.security.RouteRole> roles) {
         return roles.stream().anyMatch(grants::contains);
     }
 
@@ -21,7 +21,7 @@ public record Principal(Kind kind, long id, String name, Set<Access> grants, Lon
         return unitId == null ? UnitScope.ALL : UnitScope.subtree(unitId);
     }
 
-    public boolean isAdmin() {
+    boolean isAdmin() {
         return grants.contains(Access.ADMIN);
     }
 

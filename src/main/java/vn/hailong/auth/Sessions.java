@@ -13,9 +13,9 @@ import org.jooq.DSLContext;
 public final class Sessions {
     public static final String COOKIE = "hl_session";
     /** Idle: a session unused this long ends. */
-    public static final Duration LIFETIME = Duration.ofHours(8);
+    static final Duration LIFETIME = Duration.ofHours(8);
     /** Absolute: however busy, a session ends this long after sign-in, so a stolen cookie does not live forever. */
-    public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
+    static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
 
     private final DSLContext dsl;
 
@@ -39,7 +39,7 @@ public final class Sessions {
     }
 
     /** The signed-in user of a live session; a forged, expired or logged-out token finds nobody. */
-    public Optional<Principal> find(String token) {
+    Optional<Principal> find(String token) {
         var now = OffsetDateTime.now();
         var row = dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.ROLE, APP_USER.UNIT_ID, SESSION.CSRF_TOKEN)
                 .from(SESSION)
@@ -59,12 +59,12 @@ public final class Sessions {
                 r.value5()));
     }
 
-    public void delete(String token) {
+    void delete(String token) {
         dsl.deleteFrom(SESSION).where(SESSION.TOKEN_HASH.eq(Tokens.hash(token))).execute();
     }
 
     /** Signs the user out everywhere except, optionally, the session that asked. */
-    public void deleteAllOf(long userId, String keepToken) {
+    void deleteAllOf(long userId, String keepToken) {
         dsl.deleteFrom(SESSION)
                 .where(SESSION.USER_ID.eq(userId))
                 .and(keepToken == null ? org.jooq.impl.DSL.noCondition() : SESSION.TOKEN_HASH.ne(Tokens.hash(keepToken)))

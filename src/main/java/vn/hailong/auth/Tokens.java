@@ -21,7 +21,7 @@ public final class Tokens {
     }
 
     /** A short code a person can type on a kiosk: 10 characters without look-alikes (0/O, 1/I/L). */
-    public static String newEnrolmentCode() {
+    static String newEnrolmentCode() {
         var alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
         var sb = new StringBuilder();
         for (int i = 0; i < 10; i++) {

@@ -12,7 +12,7 @@ import org.jooq.Field;
 public record UnitScope(Long root) {
     public static final UnitScope ALL = new UnitScope(null);
 
-    public static UnitScope subtree(long root) {
+    static UnitScope subtree(long root) {
         return new UnitScope(root);
     }
 

@@ -10,24 +10,24 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 
 /** Queries on people's accounts. Password hashes never leave this class. */
-public final class Users {
-    public static final List<String> ROLES = List.of("admin", "analyst", "agency_manager", "interviewer");
-    public static final int MIN_PASSWORD = 10;
+final class Users {
+    static final List<String> ROLES = List.of("admin", "analyst", "agency_manager", "interviewer");
+    static final int MIN_PASSWORD = 10;
 
     private final DSLContext dsl;
 
-    public Users(DSLContext dsl) {
+    Users(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    public record User(long id, String username, String displayName, String role, Long unitId, boolean active,
+    record User(long id, String username, String displayName, String role, Long unitId, boolean active,
                        OffsetDateTime createdAt) {
     }
 
-    public record Credentials(long id, String passwordHash, boolean active) {
+    record Credentials(long id, String passwordHash, boolean active) {
     }
 
-    public List<User> list() {
+    List<User> list() {
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ROLE, APP_USER.UNIT_ID,
                         APP_USER.ACTIVE, APP_USER.CREATED_AT)
                 .from(APP_USER)
@@ -35,7 +35,7 @@ public final class Users {
                 .fetch(mapping(User::new));
     }
 
-    public Optional<User> find(DSLContext tx, long id) {
+    Optional<User> find(DSLContext tx, long id) {
         return tx.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ROLE, APP_USER.UNIT_ID,
                         APP_USER.ACTIVE, APP_USER.CREATED_AT)
                 .from(APP_USER)
@@ -43,25 +43,25 @@ public final class Users {
                 .fetchOptional(mapping(User::new));
     }
 
-    public Optional<Credentials> credentials(String username) {
+    Optional<Credentials> credentials(String username) {
         return dsl.select(APP_USER.ID, APP_USER.PASSWORD_HASH, APP_USER.ACTIVE)
                 .from(APP_USER)
                 .where(APP_USER.USERNAME.eq(username))
                 .fetchOptional(mapping(Credentials::new));
     }
 
-    public Optional<Credentials> credentials(long id) {
+    Optional<Credentials> credentials(long id) {
         return dsl.select(APP_USER.ID, APP_USER.PASSWORD_HASH, APP_USER.ACTIVE)
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(id))
                 .fetchOptional(mapping(Credentials::new));
     }
 
-    public boolean usernameTaken(DSLContext tx, String username) {
+    boolean usernameTaken(DSLContext tx, String username) {
         return tx.fetchExists(APP_USER, APP_USER.USERNAME.eq(username));
     }
 
-    public long insert(DSLContext tx, String username, String displayName, String password, String role, Long unitId) {
+    long insert(DSLContext tx, String username, String displayName, String password, String role, Long unitId) {
         return tx.insertInto(APP_USER)
                 .set(APP_USER.USERNAME, username)
                 .set(APP_USER.DISPLAY_NAME, displayName)
@@ -72,7 +72,7 @@ public final class Users {
                 .fetchSingle(APP_USER.ID);
     }
 
-    public void update(DSLContext tx, User user) {
+    void update(DSLContext tx, User user) {
         tx.update(APP_USER)
                 .set(APP_USER.DISPLAY_NAME, user.displayName())
                 .set(APP_USER.ROLE, user.role())
@@ -82,7 +82,7 @@ public final class Users {
                 .execute();
     }
 
-    public void setPassword(DSLContext tx, long id, String password) {
+    void setPassword(DSLContext tx, long id, String password) {
         tx.update(APP_USER)
                 .set(APP_USER.PASSWORD_HASH, Passwords.hash(password))
                 .set(APP_USER.PASSWORD_CHANGED_AT, OffsetDateTime.now())

@@ -22,26 +22,26 @@ public final class Catalogue {
         this.dsl = dsl;
     }
 
-    public record Field(long id, String code, String nameVi, String nameEn) {
+    record Field(long id, String code, String nameVi, String nameEn) {
     }
 
-    public record Service(long id, String code, String nameVi, String nameEn, long fieldId, String fieldCode,
+    record Service(long id, String code, String nameVi, String nameEn, long fieldId, String fieldCode,
                           boolean active) {
     }
 
-    public List<Field> fields() {
+    List<Field> fields() {
         return fields(dsl)
                 .orderBy(SERVICE_FIELD.CODE)
                 .fetch(mapping(Field::new));
     }
 
-    public Optional<Field> fieldByCode(DSLContext tx, String code) {
+    Optional<Field> fieldByCode(DSLContext tx, String code) {
         return fields(tx)
                 .where(SERVICE_FIELD.CODE.eq(code))
                 .fetchOptional(mapping(Field::new));
     }
 
-    public Optional<Field> field(DSLContext tx, long id) {
+    Optional<Field> field(DSLContext tx, long id) {
         return fields(tx)
                 .where(SERVICE_FIELD.ID.eq(id))
                 .fetchOptional(mapping(Field::new));
@@ -62,7 +62,7 @@ public final class Catalogue {
     }
 
     /** Services, optionally of one field and matching a text in code or name. */
-    public List<Service> services(String fieldCode, String text) {
+    List<Service> services(String fieldCode, String text) {
         return services(dsl)
                 .where(fieldCode == null ? noCondition() : SERVICE_FIELD.CODE.eq(fieldCode))
                 .and(text == null ? noCondition()
@@ -72,11 +72,11 @@ public final class Catalogue {
                 .fetch(mapping(Service::new));
     }
 
-    public Optional<Service> service(DSLContext tx, long id) {
+    Optional<Service> service(DSLContext tx, long id) {
         return serviceWhere(tx, SERVICE.ID.eq(id));
     }
 
-    public Optional<Service> serviceByCode(DSLContext tx, String code) {
+    Optional<Service> serviceByCode(DSLContext tx, String code) {
         return serviceWhere(tx, SERVICE.CODE.eq(code));
     }
 
@@ -104,7 +104,7 @@ public final class Catalogue {
                 .fetchSingle(SERVICE.ID);
     }
 
-    public void updateService(DSLContext tx, Service s) {
+    void updateService(DSLContext tx, Service s) {
         tx.update(SERVICE)
                 .set(SERVICE.CODE, s.code())
                 .set(SERVICE.NAME_VI, s.nameVi())

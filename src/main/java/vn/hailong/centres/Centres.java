@@ -25,20 +25,20 @@ public final class Centres {
                          String kioskQuestionnaire, boolean active) {
     }
 
-    public record Counter(long id, long centreId, String code, String nameVi, String nameEn, boolean active) {
+    record Counter(long id, long centreId, String code, String nameVi, String nameEn, boolean active) {
     }
 
-    public record CentreWithCounters(Centre centre, List<Counter> counters) {
+    record CentreWithCounters(Centre centre, List<Counter> counters) {
     }
 
-    public List<Centre> list(Condition scope) {
+    List<Centre> list(Condition scope) {
         return centres(dsl)
                 .where(scope)
                 .orderBy(SERVICE_CENTRE.CODE)
                 .fetch(mapping(Centre::new));
     }
 
-    public Optional<Centre> find(DSLContext tx, long id, Condition scope) {
+    Optional<Centre> find(DSLContext tx, long id, Condition scope) {
         return centres(tx)
                 .where(SERVICE_CENTRE.ID.eq(id))
                 .and(scope)
@@ -58,18 +58,18 @@ public final class Centres {
                 .from(COUNTER);
     }
 
-    public boolean codeTaken(DSLContext tx, String code) {
+    boolean codeTaken(DSLContext tx, String code) {
         return tx.fetchExists(SERVICE_CENTRE, SERVICE_CENTRE.CODE.eq(code));
     }
 
-    public List<Counter> counters(DSLContext tx, long centreId) {
+    List<Counter> counters(DSLContext tx, long centreId) {
         return counters(tx)
                 .where(COUNTER.CENTRE_ID.eq(centreId))
                 .orderBy(COUNTER.CODE)
                 .fetch(mapping(Counter::new));
     }
 
-    public Optional<Counter> counter(DSLContext tx, long id) {
+    Optional<Counter> counter(DSLContext tx, long id) {
         return counters(tx)
                 .where(COUNTER.ID.eq(id))
                 .fetchOptional(mapping(Counter::new));
@@ -87,7 +87,7 @@ public final class Centres {
                 .fetchSingle(SERVICE_CENTRE.ID);
     }
 
-    public void update(DSLContext tx, Centre c) {
+    void update(DSLContext tx, Centre c) {
         tx.update(SERVICE_CENTRE)
                 .set(SERVICE_CENTRE.CODE, c.code())
                 .set(SERVICE_CENTRE.UNIT_ID, c.unitId())
@@ -110,7 +110,7 @@ public final class Centres {
                 .fetchSingle(COUNTER.ID);
     }
 
-    public void updateCounter(DSLContext tx, Counter c) {
+    void updateCounter(DSLContext tx, Counter c) {
         tx.update(COUNTER)
                 .set(COUNTER.CODE, c.code())
                 .set(COUNTER.NAME_VI, c.nameVi())
@@ -120,7 +120,7 @@ public final class Centres {
                 .execute();
     }
 
-    public boolean counterCodeTaken(DSLContext tx, long centreId, String code) {
+    boolean counterCodeTaken(DSLContext tx, long centreId, String code) {
         return tx.fetchExists(COUNTER, COUNTER.CENTRE_ID.eq(centreId).and(COUNTER.CODE.eq(code)));
     }
 }

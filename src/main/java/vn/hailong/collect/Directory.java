@@ -25,11 +25,11 @@ import org.jooq.DSLContext;
 public final class Directory {
     static final Duration TTL = Duration.ofSeconds(15);
 
-    public record ServiceRef(long id, String field) {
+    record ServiceRef(long id, String field) {
     }
 
     /** A survey link as a rating checks it: the place it names (null parts name none) and whether it is in use. */
-    public record LinkRef(long id, long agencyId, Long serviceId, Long centreId, Long counterId, boolean active) {
+    record LinkRef(long id, long agencyId, Long serviceId, Long centreId, Long counterId, boolean active) {
     }
 
     private record Entry(Object value, long expiresAt) {
@@ -45,14 +45,14 @@ public final class Directory {
     }
 
     /** Whether a centre serves an agency: the agencies its kiosk offers (see {@link Places#served}). */
-    public boolean serves(long centreId, long agencyId) {
+    boolean serves(long centreId, long agencyId) {
         Optional<java.util.Set<Long>> agencies = remember("served:" + centreId, () -> Optional.of(places.served(centreId)
                 .stream().map(Places.Served::id).collect(java.util.stream.Collectors.toUnmodifiableSet())));
         return agencies.orElseThrow().contains(agencyId);
     }
 
     /** Whether an agency lies within a caller's scope. */
-    public boolean within(vn.hailong.auth.UnitScope scope, long agencyId) {
+    boolean within(vn.hailong.auth.UnitScope scope, long agencyId) {
         if (scope.all()) {
             return true;
         }
@@ -62,33 +62,33 @@ public final class Directory {
     }
 
     /** What an invitation binds a rating to; never remembered, as an invitation is used once. */
-    public Optional<Places.Binding> invitation(String token) {
+    Optional<Places.Binding> invitation(String token) {
         return places.binding(token);
     }
 
-    public Optional<Long> agency(String code) {
+    Optional<Long> agency(String code) {
         return remember("agency:" + code, () -> dsl.select(UNIT.ID).from(UNIT)
                 .where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE).fetchOptional(UNIT.ID));
     }
 
-    public Optional<ServiceRef> service(String code) {
+    Optional<ServiceRef> service(String code) {
         return remember("service:" + code, () -> dsl.select(SERVICE.ID, SERVICE_FIELD.CODE)
                 .from(SERVICE).join(SERVICE_FIELD).on(SERVICE_FIELD.ID.eq(SERVICE.FIELD_ID))
                 .where(SERVICE.CODE.eq(code)).and(SERVICE.ACTIVE)
                 .fetchOptional(r -> new ServiceRef(r.value1(), r.value2())));
     }
 
-    public Optional<Long> centre(String code) {
+    Optional<Long> centre(String code) {
         return remember("centre:" + code, () -> dsl.select(SERVICE_CENTRE.ID).from(SERVICE_CENTRE)
                 .where(SERVICE_CENTRE.CODE.eq(code)).fetchOptional(SERVICE_CENTRE.ID));
     }
 
-    public Optional<Long> counter(long centreId, String code) {
+    Optional<Long> counter(long centreId, String code) {
         return remember("counter:" + centreId + ":" + code, () -> dsl.select(COUNTER.ID).from(COUNTER)
                 .where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(code)).fetchOptional(COUNTER.ID));
     }
 
-    public Optional<LinkRef> link(String code) {
+    Optional<LinkRef> link(String code) {
         return remember("link:" + code, () -> dsl.select(SURVEY_LINK.ID, SURVEY_LINK.AGENCY_ID, SURVEY_LINK.SERVICE_ID,
                         SURVEY_LINK.CENTRE_ID, SURVEY_LINK.COUNTER_ID, SURVEY_LINK.ACTIVE)
                 .from(SURVEY_LINK)
@@ -97,12 +97,12 @@ public final class Directory {
     }
 
     /** Forgets a link, so that this server sees a change to it at once rather than within {@link #TTL}. */
-    public void forget(String linkCode) {
+    void forget(String linkCode) {
         cache.remove("link:" + linkCode);
     }
 
     /** A version by questionnaire code and number, published or not. */
-    public Optional<Long> version(String questionnaire, int version) {
+    Optional<Long> version(String questionnaire, int version) {
         return remember("version:" + questionnaire + ":" + version, () -> dsl.select(QUESTIONNAIRE_VERSION.ID)
                 .from(QUESTIONNAIRE_VERSION)
                 .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))

@@ -18,39 +18,39 @@ import vn.hailong.auth.Tokens;
  * Where a rating comes from and what it is about: the agencies, procedures, centres and counters named by code,
  * dossier invitations (/d/{token}) and the agencies and counters a kiosk's centre serves (survey links: SurveyLinks).
  */
-public final class Places {
+final class Places {
     private final DSLContext dsl;
 
-    public Places(DSLContext dsl) {
+    Places(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    public record Named(String code, String nameVi, String nameEn) {
+    record Named(String code, String nameVi, String nameEn) {
     }
 
-    public record Invitation(String token, String dossierCode, Named agency, Named service, OffsetDateTime createdAt,
+    record Invitation(String token, String dossierCode, Named agency, Named service, OffsetDateTime createdAt,
                              OffsetDateTime usedAt) {
     }
 
-    public Optional<Long> agencyId(DSLContext tx, String code) {
+    Optional<Long> agencyId(DSLContext tx, String code) {
         return tx.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE).fetchOptional(UNIT.ID);
     }
 
-    public Optional<Long> serviceId(DSLContext tx, String code) {
+    Optional<Long> serviceId(DSLContext tx, String code) {
         return tx.select(SERVICE.ID).from(SERVICE).where(SERVICE.CODE.eq(code)).fetchOptional(SERVICE.ID);
     }
 
-    public Optional<Long> centreId(DSLContext tx, String code) {
+    Optional<Long> centreId(DSLContext tx, String code) {
         return tx.select(SERVICE_CENTRE.ID).from(SERVICE_CENTRE).where(SERVICE_CENTRE.CODE.eq(code))
                 .fetchOptional(SERVICE_CENTRE.ID);
     }
 
-    public Optional<Long> counterId(DSLContext tx, long centreId, String code) {
+    Optional<Long> counterId(DSLContext tx, long centreId, String code) {
         return tx.select(COUNTER.ID).from(COUNTER).where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.CODE.eq(code))
                 .fetchOptional(COUNTER.ID);
     }
 
-    public Invitation invite(DSLContext tx, long agencyId, Long serviceId, String dossierCode, Long keyId) {
+    Invitation invite(DSLContext tx, long agencyId, Long serviceId, String dossierCode, Long keyId) {
         var existing = tx.select(INVITATION.TOKEN).from(INVITATION)
                 .where(INVITATION.AGENCY_ID.eq(agencyId)).and(INVITATION.DOSSIER_CODE.eq(dossierCode))
                 .fetchOptional(INVITATION.TOKEN);
@@ -67,21 +67,21 @@ public final class Places {
         return invitation(tx, token).orElseThrow();
     }
 
-    public Optional<Invitation> invitation(DSLContext tx, String token) {
+    Optional<Invitation> invitation(DSLContext tx, String token) {
         return tx.selectFrom(INVITATION).where(INVITATION.TOKEN.eq(token)).fetchOptional()
                 .map(i -> new Invitation(token, i.getDossierCode(), unit(i.getAgencyId()), service(i.getServiceId()),
                         i.getCreatedAt(), i.getUsedAt()));
     }
 
     /** An agency a centre serves: its id and how it is named. */
-    public record Served(long id, Named agency) {
+    record Served(long id, Named agency) {
     }
 
     /**
      * The agencies a centre serves, which its kiosk rates and a rating naming the centre may be about: for a
      * provincial public-service centre, the departments it hosts; for any other centre, its own unit.
      */
-    public List<Served> served(long centreId) {
+    List<Served> served(long centreId) {
         var unitId = dsl.select(SERVICE_CENTRE.UNIT_ID).from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(centreId))
                 .fetchSingle(SERVICE_CENTRE.UNIT_ID);
         var departments = dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN)
@@ -96,33 +96,33 @@ public final class Places {
                 .fetch(r -> new Served(r.value1(), new Named(r.value2(), r.value3(), r.value4())));
     }
 
-    public List<Named> agenciesServedBy(long centreId) {
+    List<Named> agenciesServedBy(long centreId) {
         return served(centreId).stream().map(Served::agency).toList();
     }
 
     /** An invitation as a rating checks it: what it binds the rating to. */
-    public record Binding(long agencyId, Long serviceId, String dossierCode, boolean used) {
+    record Binding(long agencyId, Long serviceId, String dossierCode, boolean used) {
     }
 
-    public Optional<Binding> binding(String token) {
+    Optional<Binding> binding(String token) {
         return dsl.select(INVITATION.AGENCY_ID, INVITATION.SERVICE_ID, INVITATION.DOSSIER_CODE, INVITATION.USED_AT)
                 .from(INVITATION).where(INVITATION.TOKEN.eq(token))
                 .fetchOptional(r -> new Binding(r.value1(), r.value2(), r.value3(), r.value4() != null));
     }
 
-    public List<Named> counters(long centreId) {
+    List<Named> counters(long centreId) {
         return dsl.select(COUNTER.CODE, COUNTER.NAME_VI, COUNTER.NAME_EN)
                 .from(COUNTER).where(COUNTER.CENTRE_ID.eq(centreId)).and(COUNTER.ACTIVE).orderBy(COUNTER.CODE)
                 .fetch(org.jooq.Records.mapping(Named::new));
     }
 
-    public Named centre(Long id) {
+    Named centre(Long id) {
         return id == null ? null : dsl.select(SERVICE_CENTRE.CODE, SERVICE_CENTRE.NAME_VI, SERVICE_CENTRE.NAME_EN)
                 .from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(id)).fetchOptional(org.jooq.Records.mapping(Named::new))
                 .orElse(null);
     }
 
-    public String kioskQuestionnaire(long centreId) {
+    String kioskQuestionnaire(long centreId) {
         return Optional.ofNullable(dsl.select(SERVICE_CENTRE.KIOSK_QUESTIONNAIRE_CODE).from(SERVICE_CENTRE)
                 .where(SERVICE_CENTRE.ID.eq(centreId)).fetchSingle(SERVICE_CENTRE.KIOSK_QUESTIONNAIRE_CODE)).orElse("KIOSK");
     }

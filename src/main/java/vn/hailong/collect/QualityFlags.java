@@ -17,8 +17,8 @@ import vn.hailong.survey.Forms;
  * rated, so an offline kiosk flushing its queue is not mistaken for a burst).
  */
 public final class QualityFlags {
-    public static final String STRAIGHT_LINE = "straightline";
-    public static final String BURST = "burst";
+    static final String STRAIGHT_LINE = "straightline";
+    static final String BURST = "burst";
     static final int STRAIGHT_LINE_MIN_ANSWERS = 8;
     static final int BURST_SIZE = 5;
     static final Duration BURST_WINDOW = Duration.ofSeconds(60);

@@ -35,7 +35,7 @@ public final class RateLimiter {
     }
 
     /** Takes one token; returns 0 when allowed, else the seconds until one is free. */
-    public long acquire(String key) {
+    long acquire(String key) {
         if (perMinute <= 0) {
             return 0; // limit switched off
         }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * link is the code of the survey link it came through; incomplete marks a kiosk's rating whose citizen walked away
  * before the end (its unanswered questions are left out).
  */
-public record Submission(
+record Submission(
         UUID submissionId,
         String questionnaire,
         Integer version,
@@ -33,6 +33,6 @@ public record Submission(
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean incomplete) {
 
     /** Optional facts about the respondent; every one may be left out. */
-    public record Profile(String sex, String ageBand, String education, String occupation) {
+    record Profile(String sex, String ageBand, String education, String occupation) {
     }
 }

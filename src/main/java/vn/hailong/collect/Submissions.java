@@ -39,7 +39,7 @@ public final class Submissions implements AutoCloseable {
     private volatile boolean closed;
 
     /** A rating ready to store: every reference resolved, answers in the version's order. */
-    public record Checked(UUID submissionId, String contentHash, long agencyId, long versionId, Long serviceId,
+    record Checked(UUID submissionId, String contentHash, long agencyId, long versionId, Long serviceId,
                           Long centreId, Long counterId, String channel, String stratum, Short[] answers, JSONB profile,
                           String comment, String dossierCode, String invitationToken, Long surveyLinkId, Long deviceId,
                           OffsetDateTime submittedAt, OffsetDateTime startedAt, OffsetDateTime clientSubmittedAt,
@@ -47,20 +47,20 @@ public final class Submissions implements AutoCloseable {
     }
 
     /** What the client is told: the same for the first answer and every retry. */
-    public record Receipt(long id, UUID submissionId, OffsetDateTime submittedAt, OffsetDateTime receivedAt,
+    record Receipt(long id, UUID submissionId, OffsetDateTime submittedAt, OffsetDateTime receivedAt,
                           List<String> flags) {
     }
 
-    public sealed interface Outcome {
+    sealed interface Outcome {
     }
 
-    public record Created(Receipt receipt) implements Outcome {
+    record Created(Receipt receipt) implements Outcome {
     }
 
-    public record Replayed(Receipt receipt) implements Outcome {
+    record Replayed(Receipt receipt) implements Outcome {
     }
 
-    public record Clash(String message) implements Outcome {
+    record Clash(String message) implements Outcome {
     }
 
     /** A rating waiting for a writer, and the caller waiting for its outcome. */
@@ -79,7 +79,7 @@ public final class Submissions implements AutoCloseable {
     }
 
     /** Stores the rating, returning once it has committed (or was found stored, or was refused). */
-    public Outcome store(Checked c) {
+    Outcome store(Checked c) {
         if (closed) {
             throw new ServiceUnavailableResponse("The server is stopping; send the rating again in a moment.");
         }

@@ -8,13 +8,13 @@ public final class Locks {
     /** The rollup store's writers take turns: the folder, imports, rebuilds and unit moves. */
     public static final long ROLLUPS = 0x48_4c_00_01L;
     /** One response import at a time, so one file sent twice at once is stored once. */
-    public static final long IMPORT = 0x48_4c_00_02L;
+    static final long IMPORT = 0x48_4c_00_02L;
     /** The demo province is made once, whatever starts at the same moment. */
-    public static final long DEMO = 0x48_4c_00_03L;
+    static final long DEMO = 0x48_4c_00_03L;
     /** The default content is seeded once. */
-    public static final long DEFAULT_CONTENT = 0x48_4c_00_04L;
+    static final long DEFAULT_CONTENT = 0x48_4c_00_04L;
     /** The first admin is created once. */
-    public static final long FIRST_ADMIN = 0x48_4c_00_05L;
+    static final long FIRST_ADMIN = 0x48_4c_00_05L;
 
     private Locks() {
     }

@@ -14,7 +14,7 @@ import io.javalin.http.HttpStatus;
  * attachment with a plain ASCII file name, and the table written straight to the response.
  */
 public final class Download {
-    public static final String PARAMETER = "format";
+    static final String PARAMETER = "format";
 
     /** Writes the rows of one sheet; may throw IOException from the response stream. */
     @FunctionalInterface

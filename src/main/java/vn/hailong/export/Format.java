@@ -21,16 +21,16 @@ public enum Format {
         this.extension = extension;
     }
 
-    public String contentType() {
+    String contentType() {
         return contentType;
     }
 
-    public String extension() {
+    String extension() {
         return extension;
     }
 
     /** The format named by a request parameter; 400 naming the parameter when it is neither csv nor xlsx. */
-    public static Format parse(String parameter, String value) {
+    static Format parse(String parameter, String value) {
         var v = value.strip().toLowerCase(Locale.ROOT);
         for (var f : values()) {
             if (f.extension.equals(v)) {

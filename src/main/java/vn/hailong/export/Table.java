@@ -26,11 +26,11 @@ public final class Table {
         return row(Arrays.asList(cells));
     }
 
-    public List<String> columns() {
+    List<String> columns() {
         return columns;
     }
 
-    public List<List<Object>> rows() {
+    List<List<Object>> rows() {
         return rows;
     }
 }

@@ -11,7 +11,7 @@ import io.javalin.http.HttpStatus;
  * that was importing, so nothing of the batch is kept.
  */
 public final class Rejected extends HttpResponseException {
-    public static final int MAX_PROBLEMS = 1000;
+    static final int MAX_PROBLEMS = 1000;
 
     public record Problem(int row, String column, String message) {
     }

@@ -23,7 +23,7 @@ import vn.hailong.units.Units;
  * other requests), then imported all or nothing. Options are query parameters.
  */
 public final class ImportsApi {
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String DEFAULT_QUESTIONNAIRE = "SIPAS";
     static final String DEFAULT_UNIT_KIND = "department";
 

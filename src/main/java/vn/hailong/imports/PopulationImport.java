@@ -17,21 +17,21 @@ import vn.hailong.audit.AuditLog;
  * A file of population totals for weighting, {@code unit_code, year, stratum, total}, stored all or nothing
  * through {@link PopulationTotals} (a total already there for the unit, year and stratum is replaced).
  */
-public final class PopulationImport {
+final class PopulationImport {
     static final List<String> COLUMNS = List.of("unit_code", "year", "stratum", "total");
     private static final Map<String, String> COLUMN_OF = Map.of("unit", "unit_code", "year", "year",
             "stratum", "stratum", "total", "total");
 
-    public record Outcome(long rows, long stored, long problemCount, List<Problem> problems) {
+    record Outcome(long rows, long stored, long problemCount, List<Problem> problems) {
     }
 
     private final DSLContext dsl;
 
-    public PopulationImport(DSLContext dsl) {
+    PopulationImport(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    public Outcome run(Path file, Sheet.Format format, String actor) {
+    Outcome run(Path file, Sheet.Format format, String actor) {
         try {
             return dsl.transactionResult(trx -> {
                 var tx = trx.dsl();

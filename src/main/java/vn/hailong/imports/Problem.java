@@ -1,5 +1,5 @@
 package vn.hailong.imports;
 
 /** Something wrong in an imported file: its row as a spreadsheet numbers it (the header is row 1) and column. */
-public record Problem(int row, String column, String message) {
+record Problem(int row, String column, String message) {
 }

@@ -29,42 +29,42 @@ import vn.hailong.units.Units;
  * in the order of their rollup key, into the rollups ({@link ResponseWriter}). Imports take turns (an
  * advisory lock), so one file sent twice at once is stored once. Memory does not grow with the file.
  */
-public final class ResponseImport {
+final class ResponseImport {
     private static final Logger log = LoggerFactory.getLogger(ResponseImport.class);
     /** Rollup rows summed in memory before they are added to the table: about 7 MB for SIPAS. */
     static final int ROLLUP_ROWS_HELD = 1_000;
     private static final String LOCK = "import:responses";
 
     /** What to import the file as: which published questionnaire version, whether to create unknown agencies. */
-    public record Options(Forms.Form form, boolean createMissingUnits, String unitKind, boolean dryRun) {
+    record Options(Forms.Form form, boolean createMissingUnits, String unitKind, boolean dryRun) {
     }
 
     /** What happened, or on a dry run what would: rows read, new responses, rows whose id was already imported. */
-    public record Outcome(long rows, long imported, long skipped, int unitsCreated, boolean dryRun, long problemCount,
+    record Outcome(long rows, long imported, long skipped, int unitsCreated, boolean dryRun, long problemCount,
                           List<Problem> problems) {
     }
 
     private final DSLContext dsl;
     private final Rollups rollups;
 
-    public ResponseImport(DSLContext dsl, Rollups rollups) {
+    ResponseImport(DSLContext dsl, Rollups rollups) {
         this.dsl = dsl;
         this.rollups = rollups;
     }
 
     /** How far an import has got: the file is read twice, to check it ("checking") and to store it ("writing"). */
-    public interface Progress {
+    interface Progress {
         Progress NONE = (phase, row) -> { };
 
         void at(String phase, int row);
     }
 
     /** actor: who imports, as the audit log names them. */
-    public Outcome run(Path file, Sheet.Format format, Options options, String actor) {
+    Outcome run(Path file, Sheet.Format format, Options options, String actor) {
         return run(file, format, options, actor, Progress.NONE);
     }
 
-    public Outcome run(Path file, Sheet.Format format, Options options, String actor, Progress progress) {
+    Outcome run(Path file, Sheet.Format format, Options options, String actor, Progress progress) {
         var sheet = Sheet.of(file, format);
         long started = System.nanoTime();
         var outcome = dsl.transactionResult(trx -> run(trx.dsl(), sheet, options, actor, progress));

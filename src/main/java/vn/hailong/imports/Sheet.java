@@ -31,7 +31,7 @@ interface Sheet {
         CSV, XLSX;
 
         /** XLSX when the file is a ZIP archive, as every workbook is; CSV otherwise. */
-        public static Format of(Path file) throws IOException {
+        static Format of(Path file) throws IOException {
             return isZip(file) ? XLSX : CSV;
         }
     }

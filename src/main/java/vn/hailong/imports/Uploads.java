@@ -30,7 +30,7 @@ import vn.hailong.StartupException;
  */
 public final class Uploads implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Uploads.class);
-    public static final long MAX_FILE_BYTES = 1L << 30;
+    static final long MAX_FILE_BYTES = 1L << 30;
     /** Each import holds a file of up to 1 GB and a long transaction; imports take turns anyway. */
     static final int AT_ONCE = 2;
     private static final String LOCK = ".lock";
@@ -64,7 +64,7 @@ public final class Uploads implements AutoCloseable {
     }
 
     /** A received file and the permit it holds; closing deletes the file and frees the permit. */
-    public final class Upload implements AutoCloseable {
+    final class Upload implements AutoCloseable {
         final Path file;
 
         private Upload(Path file) {
@@ -79,7 +79,7 @@ public final class Uploads implements AutoCloseable {
     }
 
     /** The request's body in a file; 503 while {@link #AT_ONCE} others are under way, 413 past 1 GB. */
-    public Upload receive(Context ctx) {
+    Upload receive(Context ctx) {
         if (!permits.tryAcquire()) {
             ctx.header("Retry-After", "60");
             throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(),

@@ -33,7 +33,7 @@ public final class Metrics {
                 .register(registry);
     }
 
-    public void recordRequest(String method, String route, int status, float millis) {
+    void recordRequest(String method, String route, int status, float millis) {
         Timer.builder("http.server.requests")
                 .description("HTTP requests by route template and status")
                 .tags("method", method, "route", route, "status", Integer.toString(status))

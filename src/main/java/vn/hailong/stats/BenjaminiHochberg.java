@@ -5,12 +5,12 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /** Benjamini–Hochberg adjusted p-values, as R's {@code p.adjust(p, "BH")}: significant where adjusted ≤ q. */
-public final class BenjaminiHochberg {
+final class BenjaminiHochberg {
 
     private BenjaminiHochberg() {
     }
 
-    public static double[] adjust(double[] p) {
+    static double[] adjust(double[] p) {
         int n = p.length;
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble(i -> p[i]));
@@ -25,7 +25,7 @@ public final class BenjaminiHochberg {
         return adjusted;
     }
 
-    public static boolean[] significant(double[] p, double q) {
+    static boolean[] significant(double[] p, double q) {
         double[] adjusted = adjust(p);
         boolean[] flags = new boolean[p.length];
         for (int i = 0; i < p.length; i++) {

@@ -52,7 +52,7 @@ public record Instrument(Methodology methodology, int levels, List<String> crite
     }
 
     /** The same questions scored by another methodology (and scale), e.g. for a comparison view. */
-    public Instrument with(Methodology methodology, int levels) {
+    Instrument with(Methodology methodology, int levels) {
         return new Instrument(methodology, levels, criteria, elements, overall);
     }
 
@@ -74,7 +74,7 @@ public record Instrument(Methodology methodology, int levels, List<String> crite
                 overall.filter(kept::contains));
     }
 
-    public int indexOf(String criterion) {
+    int indexOf(String criterion) {
         int i = criteria.indexOf(criterion);
         if (i < 0) {
             throw new IllegalArgumentException("unknown criterion " + criterion);

@@ -35,7 +35,7 @@ public enum Methodology {
         return name();
     }
 
-    public int defaultLevels() {
+    int defaultLevels() {
         return defaultLevels;
     }
 
@@ -44,7 +44,7 @@ public enum Methodology {
      * Every figure is a weighted mean of these values, shown ×100, so all presets share the same weighting,
      * uncertainty and comparison machinery.
      */
-    public double value(int level, int levels) {
+    double value(int level, int levels) {
         return switch (this) {
             case SIPAS, SDG16_6_2, DOSSIER3 -> satisfied(level, levels) ? 1 : 0;
             // NRR × 25 on a 4-level scale is level / 4 × 100.
@@ -54,12 +54,12 @@ public enum Methodology {
     }
 
     /** Whether an answer counts as satisfied: the top two levels, for every preset. */
-    public boolean satisfied(int level, int levels) {
+    boolean satisfied(int level, int levels) {
         return level >= levels - 1;
     }
 
     /** The grade an index (0–100) earns, for presets that grade; IKM only. */
-    public Optional<String> band(double index) {
+    Optional<String> band(double index) {
         if (this != IKM) {
             return Optional.empty();
         }

@@ -19,7 +19,7 @@ public final class Reliability {
         return alphas;
     }
 
-    public static Optional<Alpha> cronbach(SufficientStatistics statistics, String element) {
+    static Optional<Alpha> cronbach(SufficientStatistics statistics, String element) {
         List<Element> elements = statistics.instrument().elements();
         int j = 0;
         while (j < elements.size() && !elements.get(j).code().equals(element)) {

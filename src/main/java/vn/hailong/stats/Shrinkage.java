@@ -4,13 +4,13 @@ import java.util.Collection;
 import java.util.List;
 
 /** Empirical-Bayes shrinkage of group indices towards their common mean: Î* = μ + B (Î − μ), B = τ² / (τ² + SE²). */
-public record Shrinkage(double tau2, double mu) {
+record Shrinkage(double tau2, double mu) {
 
     /**
      * τ² by DerSimonian–Laird over the groups and μ their precision-weighted mean, with weights 1 / (SE² + τ²).
      * Groups with SE = 0 carry no sampling error to shrink away: they keep their index and stay out of the fit.
      */
-    public static Shrinkage fit(Collection<Estimate> groups) {
+    static Shrinkage fit(Collection<Estimate> groups) {
         List<Estimate> usable = groups.stream().filter(e -> e.se() > 0).toList();
         if (usable.isEmpty()) {
             double mean = groups.stream().mapToDouble(Estimate::value).average().orElse(0);
@@ -44,12 +44,12 @@ public record Shrinkage(double tau2, double mu) {
     }
 
     /** B = τ² / (τ² + SE²): 1 keeps the group's own index, 0 replaces it by μ. */
-    public double factor(Estimate group) {
+    double factor(Estimate group) {
         double v = group.se() * group.se();
         return v == 0 ? 1 : tau2 / (tau2 + v);
     }
 
-    public double shrink(Estimate group) {
+    double shrink(Estimate group) {
         return mu + factor(group) * (group.value() - mu);
     }
 }

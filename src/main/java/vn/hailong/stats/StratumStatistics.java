@@ -32,7 +32,7 @@ public final class StratumStatistics {
     }
 
     /** Responses in this stratum. */
-    public long n() {
+    long n() {
         return counts[0];
     }
 

@@ -28,7 +28,7 @@ public final class SufficientStatistics {
     }
 
     /** Reads back statistics stored per stratum, e.g. rows of a rollup table. */
-    public static SufficientStatistics of(Instrument instrument, Map<String, StratumStatistics> strata) {
+    static SufficientStatistics of(Instrument instrument, Map<String, StratumStatistics> strata) {
         Layout layout = new Layout(instrument);
         strata.values().forEach(s -> layout.requireFits(s.counts, s.sums));
         return new SufficientStatistics(instrument, layout, new TreeMap<>(strata));
@@ -39,7 +39,7 @@ public final class SufficientStatistics {
     }
 
     /** The statistics of the union of the two groups' responses. */
-    public static SufficientStatistics merge(SufficientStatistics a, SufficientStatistics b) {
+    static SufficientStatistics merge(SufficientStatistics a, SufficientStatistics b) {
         return a.merge(b);
     }
 

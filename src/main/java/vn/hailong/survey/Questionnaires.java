@@ -26,10 +26,10 @@ public final class Questionnaires {
         this.dsl = dsl;
     }
 
-    public record VersionSummary(long id, int version, String status, OffsetDateTime publishedAt) {
+    record VersionSummary(long id, int version, String status, OffsetDateTime publishedAt) {
     }
 
-    public record Summary(long id, String code, String nameVi, String nameEn, String methodology,
+    record Summary(long id, String code, String nameVi, String nameEn, String methodology,
                           List<VersionSummary> versions) {
     }
 
@@ -49,11 +49,11 @@ public final class Questionnaires {
                         List<Level> levels) {
     }
 
-    public List<Summary> list() {
+    List<Summary> list() {
         return dsl.selectFrom(QUESTIONNAIRE).orderBy(QUESTIONNAIRE.ID).fetch(q -> summary(dsl, q.getId()).orElseThrow());
     }
 
-    public Optional<Summary> summary(DSLContext tx, long id) {
+    Optional<Summary> summary(DSLContext tx, long id) {
         return tx.selectFrom(QUESTIONNAIRE).where(QUESTIONNAIRE.ID.eq(id)).fetchOptional(q -> new Summary(q.getId(),
                 q.getCode(), q.getNameVi(), q.getNameEn(), q.getMethodology(),
                 tx.select(QUESTIONNAIRE_VERSION.ID, QUESTIONNAIRE_VERSION.VERSION, QUESTIONNAIRE_VERSION.STATUS,
@@ -64,7 +64,7 @@ public final class Questionnaires {
                         .fetch(org.jooq.Records.mapping(VersionSummary::new))));
     }
 
-    public Optional<Long> idByCode(DSLContext tx, String code) {
+    Optional<Long> idByCode(DSLContext tx, String code) {
         return tx.select(QUESTIONNAIRE.ID).from(QUESTIONNAIRE).where(QUESTIONNAIRE.CODE.eq(code)).fetchOptional(QUESTIONNAIRE.ID);
     }
 
@@ -82,7 +82,7 @@ public final class Questionnaires {
     }
 
     /** The newest published version of a questionnaire, if any. */
-    public Optional<Long> latestPublished(DSLContext tx, long questionnaireId) {
+    Optional<Long> latestPublished(DSLContext tx, long questionnaireId) {
         return tx.select(QUESTIONNAIRE_VERSION.ID)
                 .from(QUESTIONNAIRE_VERSION)
                 .where(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID.eq(questionnaireId))
@@ -92,7 +92,7 @@ public final class Questionnaires {
                 .fetchOptional(QUESTIONNAIRE_VERSION.ID);
     }
 
-    public Optional<Long> draft(DSLContext tx, long questionnaireId) {
+    Optional<Long> draft(DSLContext tx, long questionnaireId) {
         return tx.select(QUESTIONNAIRE_VERSION.ID)
                 .from(QUESTIONNAIRE_VERSION)
                 .where(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID.eq(questionnaireId))
@@ -107,7 +107,7 @@ public final class Questionnaires {
                 s.getOrdinal(), s.getSatisfiedFrom(), levels.getOrDefault(s.getCode(), List.of())));
     }
 
-    public long createQuestionnaire(DSLContext tx, String code, String nameVi, String nameEn, String methodology) {
+    long createQuestionnaire(DSLContext tx, String code, String nameVi, String nameEn, String methodology) {
         return tx.insertInto(QUESTIONNAIRE)
                 .set(QUESTIONNAIRE.CODE, code)
                 .set(QUESTIONNAIRE.NAME_VI, nameVi)
@@ -118,7 +118,7 @@ public final class Questionnaires {
     }
 
     /** A new draft, numbered after the newest version, holding the given content. */
-    public long createDraft(DSLContext tx, long questionnaireId, Content content) {
+    long createDraft(DSLContext tx, long questionnaireId, Content content) {
         int next = Optional.ofNullable(tx.select(max(QUESTIONNAIRE_VERSION.VERSION))
                 .from(QUESTIONNAIRE_VERSION)
                 .where(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID.eq(questionnaireId))
@@ -137,7 +137,7 @@ public final class Questionnaires {
     }
 
     /** Replaces a draft's content; the database refuses this for a published version. */
-    public void replaceDraft(DSLContext tx, long versionId, Content content) {
+    void replaceDraft(DSLContext tx, long versionId, Content content) {
         tx.deleteFrom(CRITERION).where(CRITERION.VERSION_ID.eq(versionId)).execute();
         tx.deleteFrom(ELEMENT).where(ELEMENT.VERSION_ID.eq(versionId)).execute();
         tx.update(QUESTIONNAIRE_VERSION)
@@ -150,7 +150,7 @@ public final class Questionnaires {
         insertContent(tx, versionId, content.elements(), content.criteria());
     }
 
-    public void publish(DSLContext tx, long versionId) {
+    void publish(DSLContext tx, long versionId) {
         tx.update(QUESTIONNAIRE_VERSION)
                 .set(QUESTIONNAIRE_VERSION.STATUS, "published")
                 .set(QUESTIONNAIRE_VERSION.PUBLISHED_AT, OffsetDateTime.now())
@@ -158,7 +158,7 @@ public final class Questionnaires {
                 .execute();
     }
 
-    public void deleteDraft(DSLContext tx, long versionId) {
+    void deleteDraft(DSLContext tx, long versionId) {
         tx.deleteFrom(CRITERION).where(CRITERION.VERSION_ID.eq(versionId)).execute();
         tx.deleteFrom(ELEMENT).where(ELEMENT.VERSION_ID.eq(versionId)).execute();
         tx.deleteFrom(QUESTIONNAIRE_VERSION).where(QUESTIONNAIRE_VERSION.ID.eq(versionId)).execute();

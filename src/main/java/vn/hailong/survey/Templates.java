@@ -12,10 +12,10 @@ public final class Templates {
     private Templates() {
     }
 
-    public record Label(String vi, String en) {
+    record Label(String vi, String en) {
     }
 
-    public record Scale(String code, String nameVi, String nameEn, boolean ordinal, Short satisfiedFrom,
+    record Scale(String code, String nameVi, String nameEn, boolean ordinal, Short satisfiedFrom,
                         List<Label> levels) {
     }
 
@@ -43,15 +43,15 @@ public final class Templates {
                                 List<Element> elements, List<Criterion> criteria) {
     }
 
-    public static final List<String> KINDS = List.of("rating", "overall", "expectation", "incident", "problem", "reason");
+    static final List<String> KINDS = List.of("rating", "overall", "expectation", "incident", "problem", "reason");
 
-    public record UnitKind(String code, String nameVi, String nameEn, short rank) {
+    record UnitKind(String code, String nameVi, String nameEn, short rank) {
     }
 
-    public record Channel(String code, String nameVi, String nameEn) {
+    record Channel(String code, String nameVi, String nameEn) {
     }
 
-    public static final List<UnitKind> UNIT_KINDS = List.of(
+    static final List<UnitKind> UNIT_KINDS = List.of(
             new UnitKind("province", "Tỉnh, thành phố trực thuộc trung ương", "Province or centrally-run city", (short) 1),
             new UnitKind("department", "Sở, ban, ngành", "Department or agency", (short) 2),
             new UnitKind("district", "Huyện, quận, thị xã, thành phố thuộc tỉnh", "District", (short) 2),
@@ -59,7 +59,7 @@ public final class Templates {
             new UnitKind("branch", "Chi nhánh", "Branch", (short) 4),
             new UnitKind("commune", "Xã, phường, đặc khu", "Commune, ward or special zone", (short) 3));
 
-    public static final List<Channel> CHANNELS = List.of(
+    static final List<Channel> CHANNELS = List.of(
             new Channel("kiosk", "Máy đánh giá tại Bộ phận Một cửa", "Kiosk at the one-stop desk"),
             new Channel("qr", "Quét mã QR", "QR code"),
             new Channel("web", "Đường dẫn trực tuyến", "Online link"),
@@ -70,7 +70,7 @@ public final class Templates {
         return new Label(vi, en);
     }
 
-    public static final List<Scale> SCALES = List.of(
+    static final List<Scale> SCALES = List.of(
             new Scale("SAT5", "Mức độ hài lòng (5 mức)", "Satisfaction (5 levels)", true, (short) 4, List.of(
                     l("Rất không hài lòng", "Very dissatisfied"),
                     l("Không hài lòng", "Dissatisfied"),
@@ -115,11 +115,11 @@ public final class Templates {
                     l("Lý do khác", "Another reason"))));
 
     public static final Questionnaire SIPAS = sipas();
-    public static final Questionnaire DOSSIER = dossier();
-    public static final Questionnaire KIOSK = kiosk();
-    public static final List<Questionnaire> QUESTIONNAIRES = List.of(SIPAS, DOSSIER, KIOSK);
+    static final Questionnaire DOSSIER = dossier();
+    static final Questionnaire KIOSK = kiosk();
+    static final List<Questionnaire> QUESTIONNAIRES = List.of(SIPAS, DOSSIER, KIOSK);
     /** What a new questionnaire can start from: the seeded ones and the other methodologies' layouts. */
-    public static final List<Questionnaire> PRESETS = List.of(SIPAS, DOSSIER, KIOSK, ikm(), sdg());
+    static final List<Questionnaire> PRESETS = List.of(SIPAS, DOSSIER, KIOSK, ikm(), sdg());
 
     private static Questionnaire sipas() {
         var elements = List.of(

@@ -22,27 +22,27 @@ public final class Units {
         this.dsl = dsl;
     }
 
-    public record Unit(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active) {
+    record Unit(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active) {
     }
 
-    public record Kind(String code, String nameVi, String nameEn, short rank) {
+    record Kind(String code, String nameVi, String nameEn, short rank) {
     }
 
-    public List<Unit> list(Condition scope) {
+    List<Unit> list(Condition scope) {
         return units(dsl)
                 .where(scope)
                 .orderBy(UNIT.CODE)
                 .fetch(mapping(Unit::new));
     }
 
-    public Optional<Unit> find(DSLContext tx, long id, Condition scope) {
+    Optional<Unit> find(DSLContext tx, long id, Condition scope) {
         return units(tx)
                 .where(UNIT.ID.eq(id))
                 .and(scope)
                 .fetchOptional(mapping(Unit::new));
     }
 
-    public Optional<Unit> findByCode(DSLContext tx, String code) {
+    Optional<Unit> findByCode(DSLContext tx, String code) {
         return units(tx)
                 .where(UNIT.CODE.eq(code))
                 .fetchOptional(mapping(Unit::new));
@@ -52,7 +52,7 @@ public final class Units {
         return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE).from(UNIT);
     }
 
-    public List<Kind> kinds() {
+    List<Kind> kinds() {
         return dsl.select(UNIT_KIND.CODE, UNIT_KIND.NAME_VI, UNIT_KIND.NAME_EN, UNIT_KIND.RANK)
                 .from(UNIT_KIND)
                 .orderBy(UNIT_KIND.RANK, UNIT_KIND.CODE)
@@ -74,7 +74,7 @@ public final class Units {
                 .fetchSingle(UNIT.ID);
     }
 
-    public void update(DSLContext tx, Unit unit) {
+    void update(DSLContext tx, Unit unit) {
         tx.update(UNIT)
                 .set(UNIT.CODE, unit.code())
                 .set(UNIT.NAME_VI, unit.nameVi())
@@ -87,7 +87,7 @@ public final class Units {
     }
 
     /** True when {@code candidate} is {@code unit} itself or lies below it: moving there would make a cycle. */
-    public boolean isWithin(DSLContext tx, long candidate, long unit) {
+    boolean isWithin(DSLContext tx, long candidate, long unit) {
         return tx.fetchExists(tx.selectOne().where(condition("{0} in (select unit_subtree({1}))", val(candidate), val(unit))));
     }
 }
