@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import vn.hailong.db.Locks;
 
 /** User accounts; for now, the first administrator. */
 public final class Accounts {
@@ -29,7 +30,7 @@ public final class Accounts {
     public FirstAdmin ensureFirstAdmin(Optional<String> password) {
         return dsl.transactionResult(trx -> {
             var tx = trx.dsl();
-            tx.execute("select pg_advisory_xact_lock(hashtext('hailong.first_admin'))");
+            Locks.hold(tx, Locks.FIRST_ADMIN);
             if (tx.fetchExists(APP_USER)) {
                 return new FirstAdmin(false, Optional.empty());
             }

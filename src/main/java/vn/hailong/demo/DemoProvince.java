@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.hailong.Vietnam;
 import vn.hailong.centres.Centres;
+import vn.hailong.db.Locks;
 import vn.hailong.db.schema.tables.records.ResponseRecord;
 import vn.hailong.rollup.RollupStore;
 import vn.hailong.survey.Forms;
@@ -50,7 +51,7 @@ public final class DemoProvince {
     public int fillIfEmpty(long seed, int lastYear) {
         return dsl.transactionResult(trx -> {
             var tx = trx.dsl();
-            tx.execute("select pg_advisory_xact_lock(hashtext('hailong.demo'))");
+            Locks.hold(tx, Locks.DEMO);
             if (tx.fetchExists(UNIT)) {
                 log.info("event=demo_skipped reason=\"the database already holds units\"");
                 return 0;

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import vn.hailong.Vietnam;
 import vn.hailong.audit.AuditLog;
+import vn.hailong.db.Locks;
 import vn.hailong.rollup.Rollups;
 import vn.hailong.survey.Forms;
 import vn.hailong.units.Units;
@@ -33,7 +34,6 @@ final class ResponseImport {
     private static final Logger log = LoggerFactory.getLogger(ResponseImport.class);
     /** Rollup rows summed in memory before they are added to the table: about 7 MB for SIPAS. */
     static final int ROLLUP_ROWS_HELD = 1_000;
-    private static final String LOCK = "import:responses";
 
     /** What to import the file as: which published questionnaire version, whether to create unknown agencies. */
     record Options(Forms.Form form, boolean createMissingUnits, String unitKind, boolean dryRun) {
@@ -76,7 +76,7 @@ final class ResponseImport {
 
     private Outcome run(DSLContext tx, Sheet sheet, Options options, String actor, Progress progress) {
         if (!options.dryRun()) {
-            tx.execute("select pg_advisory_xact_lock(hashtextextended({0}, 0))", LOCK);
+            Locks.hold(tx, Locks.IMPORT);
         }
         tx.execute("create temporary table import_key (row integer not null, response_id varchar not null)"
                 + " on commit drop");

@@ -13,6 +13,7 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.hailong.db.Locks;
 import vn.hailong.survey.Templates.Questionnaire;
 
 /**
@@ -32,7 +33,7 @@ public final class DefaultContent {
         dsl.transaction(trx -> {
             var tx = trx.dsl();
             // Two servers starting at once must not both create version 1.
-            tx.execute("select pg_advisory_xact_lock(hashtext('hailong.default_content'))");
+            Locks.hold(tx, Locks.DEFAULT_CONTENT);
             int created = 0;
             for (var kind : Templates.UNIT_KINDS) {
                 created += tx.insertInto(UNIT_KIND)
