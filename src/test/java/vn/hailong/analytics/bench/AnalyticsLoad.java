@@ -129,10 +129,10 @@ public final class AnalyticsLoad {
     }
 
     /**
-     * What the dashboard (web/dashboard/main.js) asks for a year of the whole province, then requests the cut
-     * rollups answer (a channel or service filter, a split by service, post-stratified weights, flagged left out, a
-     * service with a channel), two the month and day rows answer (days that cut a month, without and with a channel
-     * filter), and one that only the daily rollups can (a service filter over days that cut a month).
+     * What the dashboard (web/dashboard/main.js) asks for a year of the whole province, then requests that the
+     * aggregates with cuts answer (a channel or service filter, a split by service, post-stratified weights, flagged
+     * left out, a service with a channel), two that month and day rows answer (days that cut a month, without and
+     * with a channel filter), and one that the service days aggregate answers (a service filter over such days).
      */
     static List<Endpoint> endpoints(int lastYear, String service) {
         var year = "from=" + lastYear + "-01-01&to=" + lastYear + "-12-31";
