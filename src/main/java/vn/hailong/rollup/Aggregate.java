@@ -15,10 +15,8 @@ import java.util.Set;
  * responses than that. A unit's day, whole or by channel, holds hundreds of a busy province's ratings; the same
  * day by stratum or procedure, or flagged apart, a handful: those cuts are kept by month and year only, and a
  * procedure by channel by year. A procedure's day holds dozens of a whole province's ratings, not of one of its
- * units': those rows are kept for top units only. So is a procedure by channel: below the top, such a question
- * reads a few thousand responses at most, and rows kept for every unit would be a third of what each fold rewrites.
- * A response's stratum is its procedure's field, so rows cut by procedure or centre keep the stratum at almost no
- * cost.
+ * units': those rows are kept for top units only. A response's stratum is its procedure's field, so rows cut by
+ * procedure or centre keep the stratum at almost no cost.
  */
 public record Aggregate(short code, String name, Set<Cut> keeps, Set<Grain> grains, Reach reach) {
 
@@ -38,7 +36,7 @@ public record Aggregate(short code, String name, Set<Cut> keeps, Set<Grain> grai
             new Aggregate((short) 4, "services", EnumSet.of(Cut.SERVICE, Cut.STRATUM, Cut.FLAGGED), MONTHS_AND_YEARS,
                     Reach.EVERY_UNIT),
             new Aggregate((short) 5, "service channels", EnumSet.of(Cut.SERVICE, Cut.CHANNEL, Cut.STRATUM, Cut.FLAGGED),
-                    EnumSet.of(Grain.YEAR), Reach.TOP_UNITS),
+                    EnumSet.of(Grain.YEAR), Reach.EVERY_UNIT),
             new Aggregate((short) 6, "centres", EnumSet.of(Cut.CENTRE, Cut.CHANNEL, Cut.STRATUM, Cut.FLAGGED),
                     MONTHS_AND_YEARS, Reach.EVERY_UNIT),
             new Aggregate((short) 7, "service days", EnumSet.of(Cut.SERVICE), EnumSet.of(Grain.DAY), Reach.TOP_UNITS));

@@ -48,32 +48,6 @@ class MigrationTest {
     }
 
     @Test
-    void v6_keeps_the_procedure_by_channel_rows_of_top_units_only() {
-        var v5 = TestDatabase.fresh();
-        try (var dsl = TestApp.dsl(v5)) {
-            var pool = new org.postgresql.ds.PGSimpleDataSource();
-            var jdbc = DatabaseUrl.parse(v5);
-            pool.setURL(jdbc.jdbcUrl());
-            jdbc.user().ifPresent(pool::setUser);
-            jdbc.password().ifPresent(pool::setPassword);
-            org.flywaydb.core.Flyway.configure().dataSource(pool).locations("classpath:db/migration").target("5").load()
-                    .migrate();
-            dsl.execute("insert into unit_kind values ('province', 'Tỉnh', 'Province', 1)");
-            dsl.execute("insert into unit (id, code, name_vi, kind) values (1, 'P', 'Tỉnh P', 'province')");
-            dsl.execute("insert into unit (id, code, name_vi, kind, parent_id) values (2, 'D', 'Sở D', 'province', 1)");
-            for (var row : new int[][] {{5, 1}, {5, 2}, {4, 2}}) {
-                dsl.execute("insert into rollup values (?, ?, 3, date '2025-01-01', 7, 'kiosk', 1, 'HT', false, 3,"
-                        + " '\\x00'::bytea)", row[0], row[1]);
-            }
-
-            Database.migrate(pool);
-
-            assertThat(column(dsl, "select aggregate || ':' || unit_id from rollup order by 1", String.class))
-                    .containsExactly("4:2", "5:1");
-        }
-    }
-
-    @Test
     void migrating_again_applies_nothing_and_keeps_the_history() throws Exception {
         Database.migrate(database.dataSource());
         long files;

@@ -36,13 +36,11 @@ class RollupReaderPlanTest {
                 .isEqualTo(Map.of("MONTH", "services", "YEAR", "services"));
         assertThat(aggregates(filter(7L, null, null, false, true), List.of(Dimension.UNIT)))
                 .isEqualTo(Map.of("MONTH", "services", "YEAR", "services"));
-        // A procedure by channel: years of top units only; below them, the responses.
-        assertThat(aggregates(filter(7L, null, "qr", true, false), List.of(), true))
+        // A procedure by channel: years only.
+        assertThat(aggregates(filter(7L, null, "qr", true, false), List.of()))
                 .isEqualTo(Map.of("YEAR", "service channels"));
-        assertThat(aggregates(filter(null, null, null, true, false), List.of(Dimension.SERVICE, Dimension.CHANNEL), true))
+        assertThat(aggregates(filter(null, null, null, true, false), List.of(Dimension.SERVICE, Dimension.CHANNEL)))
                 .isEqualTo(Map.of("YEAR", "service channels"));
-        assertThat(aggregates(filter(7L, null, "qr", true, false), List.of())).isEmpty();
-        assertThat(aggregates(filter(7L, null, "qr", true, false), List.of(Dimension.UNIT), false)).isEmpty();
         assertThat(aggregates(filter(null, 3L, null, true, false), List.of()))
                 .isEqualTo(Map.of("MONTH", "centres", "YEAR", "centres"));
         assertThat(aggregates(filter(null, null, "kiosk", true, false), List.of(Dimension.CENTRE, Dimension.MONTH)))
@@ -91,13 +89,8 @@ class RollupReaderPlanTest {
     }
 
     private static Map<String, String> aggregates(Filter f, List<Dimension> groupBy) {
-        return aggregates(f, groupBy, false);
-    }
-
-    /** {@code topUnits}: the question reads top units' rows only. */
-    private static Map<String, String> aggregates(Filter f, List<Dimension> groupBy, boolean topUnits) {
         var names = new TreeMap<String, String>();
-        RollupReader.Plan.of(f, groupBy, topUnits).aggregates().forEach((grain, a) -> names.put(grain.name(), a.name()));
+        RollupReader.Plan.of(f, groupBy, false).aggregates().forEach((grain, a) -> names.put(grain.name(), a.name()));
         return names;
     }
 
