@@ -43,7 +43,7 @@ class MigrationTest {
                     "unit_service", "scale", "scale_level", "questionnaire", "questionnaire_version", "element",
                     "criterion", "channel", "response", "response_tally", "response_submission", "imported_response",
                     "invitation", "survey_link", "population_total", "app_user", "session", "api_key", "kiosk_device",
-                    "audit_event", "flyway_schema_history");
+                    "audit_event", "dossier", "dossier_month", "dossier_handled_month", "flyway_schema_history");
         }
     }
 
