@@ -44,6 +44,7 @@ import io.javalin.json.JavalinJackson;
 import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.InsightsApi;
+import vn.hailong.analytics.ReasonsApi;
 import vn.hailong.analytics.PopulationApi;
 import vn.hailong.analytics.ResponsesExportApi;
 import vn.hailong.audit.AuditApi;
@@ -193,6 +194,7 @@ public final class App implements AutoCloseable {
         var indices = new IndicesApi(dsl, forms);
         var compare = new CompareApi(dsl, forms);
         var insights = new InsightsApi(dsl, forms);
+        var reasons = new ReasonsApi(dsl, forms);
         var population = new PopulationApi(dsl);
         var uploads = Uploads.open(settings.dataDir());
         var imports = new ImportsApi(dsl, forms, rollups, uploads);
@@ -327,6 +329,7 @@ public final class App implements AutoCloseable {
                     get("/reliability", insights::reliability, READERS);
                     get("/comments", insights::comments, READERS);
                     get("/distribution", insights::distribution, READERS);
+                    get("/reasons", reasons::get, READERS);
                     get("/population", population::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);
                     post("/population/import", imports::population, ADMIN, KEY_IMPORT);

@@ -219,6 +219,32 @@ final class AnalyticsTables {
         return table;
     }
 
+    /** One row per group and reason: its count, share and interval. */
+    static Table reasons(List<Dimension> dims, List<ReasonsApi.Level> levels,
+                         List<ReasonsApi.ReasonsRow> groups) {
+        var columns = head(dims, false);
+        columns.addAll(List.of("dissatisfied", "gave_reason", "reason", "reason_vi", "reason_en", "count", "share",
+                "share_low", "share_high"));
+        var table = new Table(columns);
+        for (var g : groups) {
+            if (g.reasons() == null || g.reasons().isEmpty()) {
+                var row = cells(dims, g.group(), g.n(), g.suppressed());
+                row.addAll(Arrays.asList(g.dissatisfied(), g.gaveReason(), null, null, null, null, null,
+                        null, null));
+                table.row(row);
+                continue;
+            }
+            for (var r : g.reasons()) {
+                var label = levels.get(r.level() - 1);
+                var row = cells(dims, g.group(), g.n(), g.suppressed());
+                row.addAll(List.of(g.dissatisfied(), g.gaveReason(), r.level(), label.labelVi(), label.labelEn(),
+                        r.count(), r.share(), r.low(), r.high()));
+                table.row(row);
+            }
+        }
+        return table;
+    }
+
     static Table drivers(List<InsightsApi.DriverRow> rows) {
         var table = new Table(List.of("criterion", "n", "r", "performance", "quadrant"));
         rows.forEach(d -> table.row(d.criterion(), d.n(), d.r(), d.performance(), d.quadrant()));

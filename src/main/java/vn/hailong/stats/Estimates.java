@@ -93,11 +93,15 @@ public final class Estimates {
     /**
      * Overall and element indices, published when the group has at least {@code minN} (and never fewer than two)
      * responses. Criteria nobody answered drop out of their element's mean, and elements with no answered
-     * criterion out of the overall index, rather than voiding the index.
+     * criterion out of the overall index, rather than voiding the index. A questionnaire without elements (a
+     * per-dossier rating, a one-tap card) has its overall question's figure as its index.
      */
     public IndexEstimate index(int minN) {
         if (lin.n < Math.max(2, minN)) {
             return IndexEstimate.suppressed(lin.n);
+        }
+        if (instrument.elements().isEmpty()) {
+            return overallQuestion();
         }
         int m = layout.criteria;
         double[] overall = new double[m];
@@ -127,6 +131,19 @@ public final class Estimates {
         }
         Estimate index = estimate(weightedElements / weightSum, overall);
         return new IndexEstimate(lin.n, Optional.of(index), elements, instrument.methodology().band(index.value()));
+    }
+
+    /** The index I = S_HL of a questionnaire without elements: c = 1 on its overall question, none when unanswered. */
+    private IndexEstimate overallQuestion() {
+        var overall = instrument.overall();
+        if (overall.isEmpty() || !(lin.d[instrument.indexOf(overall.get())] > 0)) {
+            return IndexEstimate.suppressed(lin.n);
+        }
+        int i = instrument.indexOf(overall.get());
+        double[] c = new double[layout.criteria];
+        c[i] = 1;
+        Estimate index = estimate(lin.s[i], c);
+        return new IndexEstimate(lin.n, Optional.of(index), Map.of(), instrument.methodology().band(index.value()));
     }
 
     /** c_i = 1/|answered criteria of the element|, or null when none was answered. */

@@ -82,6 +82,11 @@ public record Instrument(Methodology methodology, int levels, List<String> crite
         return i;
     }
 
+    /** Whether an answer at {@code level} counts as satisfied (the top two levels). */
+    public boolean satisfied(int level) {
+        return methodology.satisfied(level, levels);
+    }
+
     double value(int level) {
         return methodology.value(level, levels);
     }

@@ -119,7 +119,7 @@ public final class Templates {
     static final Questionnaire KIOSK = kiosk();
     static final List<Questionnaire> QUESTIONNAIRES = List.of(SIPAS, DOSSIER, KIOSK);
     /** What a new questionnaire can start from: the seeded ones and the other methodologies' layouts. */
-    static final List<Questionnaire> PRESETS = List.of(SIPAS, DOSSIER, KIOSK, ikm(), sdg());
+    static final List<Questionnaire> PRESETS = List.of(SIPAS, DOSSIER, KIOSK, ikm(), sdg(), meanScore());
 
     private static Questionnaire sipas() {
         var elements = List.of(
@@ -243,6 +243,21 @@ public final class Templates {
         return new Questionnaire("SDG16_6_2", "SDG16_6_2", "Hài lòng với dịch vụ công (SDG 16.6.2)",
                 "Satisfaction with public services (SDG 16.6.2)", "Trải nghiệm gần nhất của Ông/Bà với dịch vụ công",
                 "Your last experience with public services", null, null, elements, List.copyOf(criteria));
+    }
+
+    /**
+     * The SIPAS elements and criteria, without its modules, scored by mean score: each criterion 100 (M − 1)/(k − 1),
+     * which on 5 levels is the UK government's published user-satisfaction score (100/75/50/25/0 per level).
+     */
+    private static Questionnaire meanScore() {
+        var rated = SIPAS.criteria().stream()
+                .filter(c -> c.kind().equals("rating") || c.kind().equals("overall"))
+                .toList();
+        return new Questionnaire("MEAN_SCORE", "MEAN_SCORE", "Điểm hài lòng trung bình (0–100)",
+                "Mean satisfaction score (0–100)", SIPAS.titleVi(), SIPAS.titleEn(),
+                "Phiếu khảo sát ẩn danh, mất khoảng 2 phút. Chọn \"Không áp dụng\" cho câu hỏi không phù hợp.",
+                "This survey is anonymous and takes about 2 minutes. Choose \"Not applicable\" where a question does not fit.",
+                SIPAS.elements(), rated);
     }
 
     private static Questionnaire kiosk() {

@@ -118,4 +118,42 @@ class MethodologyTest {
         assertThat(estimates.index().overall().orElseThrow().value()).isCloseTo(62.5, within(1e-9));
         assertThat(estimates.criterion("CC1").orElseThrow().score0to100()).isCloseTo(62.5, within(1e-9));
     }
+
+    @Test
+    void a_questionnaire_without_elements_has_its_overall_question_as_index() {
+        // The per-dossier rating: one question on 3 levels, satisfied from level 2, and a reason asked of level 1.
+        Instrument dossier = new Instrument(Methodology.DOSSIER3, 3, List.of("DG"), List.of(), Optional.of("DG"));
+        int[] levels = {3, 3, 2, 2, 2, 1, 1, 3, 2, 1};
+        SufficientStatistics.Builder ratings = SufficientStatistics.builder(dossier);
+        for (int r = 0; r < 30; r++) {
+            ratings.add(new Response("", new int[] {levels[r % 10]}));
+        }
+        IndexEstimate index = Estimates.of(ratings.build()).index();
+
+        // 21 of 30 satisfied: 70 %; SE = √(p(1 − p)/(n − 1)) = √(0.21/29), R's svymean with ids = ~1.
+        Estimate overall = index.overall().orElseThrow();
+        assertThat(overall.value()).isCloseTo(70, within(1e-9));
+        assertThat(overall.se()).isCloseTo(100 * Math.sqrt(0.21 / 29), within(1e-9));
+        assertThat(overall.low()).isCloseTo(70 - 1.959964 * 100 * Math.sqrt(0.21 / 29), within(1e-4));
+        assertThat(index.elements()).isEmpty();
+
+        // The one-tap card is scored like SIPAS (levels 4–5 of 5); below min_n it shows n and no index.
+        Instrument card = new Instrument(Methodology.SIPAS, 5, List.of("HL"), List.of(), Optional.of("HL"));
+        SufficientStatistics.Builder taps = SufficientStatistics.builder(card);
+        for (int r = 0; r < 12; r++) {
+            taps.add(new Response("", new int[] {r % 4 == 0 ? 2 : 5}));
+        }
+        Estimates estimates = Estimates.of(taps.build());
+        assertThat(estimates.index().published()).as("12 taps, min_n 30").isFalse();
+        assertThat(estimates.index(10).overall().orElseThrow().value()).isCloseTo(75, within(1e-9));
+        assertThat(estimates.criterion("HL").orElseThrow().share()).isCloseTo(75, within(1e-9));
+
+        // Without an overall question nothing can stand for the index.
+        Instrument unrated = new Instrument(Methodology.SIPAS, 5, List.of("X"), List.of(), Optional.empty());
+        SufficientStatistics.Builder none = SufficientStatistics.builder(unrated);
+        for (int r = 0; r < 40; r++) {
+            none.add(new Response("", new int[] {5}));
+        }
+        assertThat(Estimates.of(none.build()).index().published()).isFalse();
+    }
 }

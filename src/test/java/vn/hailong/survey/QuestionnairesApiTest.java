@@ -97,6 +97,6 @@ class QuestionnairesApiTest {
         assertThat(admin.post("/api/v1/questionnaires", Map.of("code", "SIPAS", "nameVi", "X", "preset", "SIPAS")).status())
                 .isEqualTo(409);
         assertThat(admin.get("/api/v1/questionnaire-presets").body().findValuesAsText("code"))
-                .containsExactly("SIPAS", "DOSSIER3", "KIOSK", "IKM", "SDG16_6_2");
+                .containsExactly("SIPAS", "DOSSIER3", "KIOSK", "IKM", "SDG16_6_2", "MEAN_SCORE");
     }
 }
