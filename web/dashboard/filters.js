@@ -3,10 +3,13 @@ import { h } from '/lib/dom.js';
 import { nameOf } from '/lib/i18n.js';
 import { t } from './messages.js';
 
-const KEYS = ['year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting'];
+const KEYS = ['questionnaire', 'year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting'];
 const CHANNELS = ['kiosk', 'qr', 'web', 'interview'];
 
-/** The view the address describes: {year, unit, service, centre, channel, excludeFlagged, weighting, lang}. */
+/**
+ * The view the address describes: {questionnaire, year, unit, service, centre, channel, excludeFlagged, weighting,
+ * lang}; no questionnaire is SIPAS.
+ */
 export function readState() {
   const params = new URLSearchParams(location.search);
   const state = {};
@@ -48,7 +51,7 @@ export function query(state, extra = {}, { withYear = true, weighted = false } =
     params.set('from', `${state.year}-01-01`);
     params.set('to', `${state.year}-12-31`);
   }
-  for (const key of ['unit', 'service', 'centre', 'channel']) {
+  for (const key of ['questionnaire', 'unit', 'service', 'centre', 'channel']) {
     if (state[key]) {
       params.set(key, state[key]);
     }
@@ -106,6 +109,8 @@ export function renderFilters(form, state, lists, onchange) {
   flagged.checked = state.excludeFlagged;
   flagged.addEventListener('change', () => onchange('excludeFlagged', flagged.checked));
   form.replaceChildren(
+    picker('questionnaire', t('questionnaire'), lists.questionnaires.map((q) => ({ value: q.code, label: nameOf(q) })),
+      state.questionnaire || 'SIPAS', onchange),
     picker('year', t('year'), lists.years.map((y) => ({ value: y, label: String(y) })), state.year, onchange),
     picker('unit', t('unit'), [{ value: '', label: t('allUnits') }, ...unitTree(lists.units).map(({ unit, depth }) => ({
       value: unit.code, label: `${'\u2003'.repeat(depth)}${nameOf(unit)}` }))], state.unit, onchange),

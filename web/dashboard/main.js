@@ -3,6 +3,7 @@ import { ApiError, get } from '/lib/api.js';
 import { prune, resizeAll } from '/lib/charts.js';
 import { h } from '/lib/dom.js';
 import { currentLang, labelLanguageButton, nameOf, pick, setLang } from '/lib/i18n.js';
+import { indexDefinition, reasonQuestion } from '/lib/methodology.js';
 import { query, readState, renderFilters, writeState } from './filters.js';
 import { t } from './messages.js';
 import * as overview from './overview.js';
@@ -13,6 +14,7 @@ import * as rankings from './rankings.js';
 import * as yoy from './yoy.js';
 import * as drivers from './drivers.js';
 import * as comments from './comments.js';
+import * as reasons from './reasons.js';
 
 let session;
 let lists;
@@ -39,9 +41,12 @@ function showError(error) {
   $('status').replaceChildren(h('span', {}, error?.status === 0 ? t('network') : `${t('failed')}${detail}`));
 }
 
+/** The questionnaire in view, as /questionnaires lists it. */
+const questionnaire = () => lists.questionnaires.find((q) => q.code === lists.form.questionnaire);
+
 function renderChrome() {
   document.title = t('appTitle');
-  $('title').textContent = t('title');
+  $('title').textContent = t('title', nameOf(questionnaire()) || lists.form.questionnaire);
   labelLanguageButton($('lang'));
   $('print').textContent = t('print');
   $('report-link').textContent = t('report');
@@ -59,14 +64,15 @@ const criterionName = (code) => {
 
 function scopeText() {
   const unit = lists.units.find((u) => u.code === state.unit);
-  const scope = t('scope', unit ? nameOf(unit) : t('allUnits'), state.year);
+  const scope = t('scope', unit ? nameOf(unit) : t('allUnits'), state.year, indexDefinition(lists.form, t));
   return state.weighting ? `${scope} ${t('weightedScope')}` : scope;
 }
+
 
 /** The printable report of the unit and year in view. */
 function updateReportLink() {
   const params = new URLSearchParams();
-  for (const key of ['unit', 'year']) {
+  for (const key of ['questionnaire', 'unit', 'year']) {
     if (state[key]) {
       params.set(key, state[key]);
     }
@@ -80,12 +86,24 @@ function renderSections() {
   updateReportLink();
   overview.render($('overview'), { indices: data.unitIndices, compare: data.compare }, state, paths.unitIndices);
   trend.render($('trend'), data.trend, paths.trend);
-  elements.render($('elements'), data.total, elementName, paths.total);
+  // A questionnaire without elements (a per-dossier rating, a one-tap card) has no element chart and no drivers.
+  const hasElements = lists.form.elements.length > 0;
+  $('elements').hidden = !hasElements;
+  $('drivers').hidden = !hasElements;
+  if (hasElements) {
+    elements.render($('elements'), data.total, elementName, paths.total);
+  }
   criteria.render($('criteria'), data.total, data.distribution, criterionName,
-    { criteria: paths.criteria, distribution: paths.distribution });
+    { criteria: paths.criteria, distribution: paths.distribution }, lists.form);
+  $('reasons').hidden = !data.reasons;
+  if (data.reasons) {
+    reasons.render($('reasons'), data.reasons, reasonQuestion(lists.form), paths.reasons);
+  }
   rankings.render($('rankings'), data.rankings, paths.rankings);
   yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare);
-  drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
+  if (hasElements) {
+    drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
+  }
   prune();
 }
 
@@ -105,6 +123,9 @@ function pathsFor(view) {
     yoyIndices: `/indices${query({ ...view, year: '' }, { groupBy: 'unit,year', from: `${year - 1}-01-01`, to: `${year}-12-31` },
       { weighted: true })}`,
     drivers: `/drivers${q({}, { weighted: false })}`,
+    reasons: reasonQuestion(lists.form)
+      ? { total: `/reasons${q({}, { weighted: false })}`, units: `/reasons${q({ groupBy: 'unit' }, { weighted: false })}` }
+      : null,
   };
 }
 
@@ -116,15 +137,17 @@ async function load() {
   $('status').replaceChildren(h('span', {}, t('loading')));
   const next = pathsFor(state);
   try {
-    const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData] = await Promise.all([
-      get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
-      get(next.rankings), get(next.yoyIndices), get(next.drivers),
-    ]);
+    const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, reasonData] =
+      await Promise.all([
+        get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
+        get(next.rankings), get(next.yoyIndices), get(next.drivers), next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
+      ]);
     if (mine !== loads) {
       return;
     }
     paths = next;
-    data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData };
+    data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
+      reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), showError);
     if (mine !== loads) {
@@ -141,10 +164,36 @@ async function load() {
   }
 }
 
-function onFilter(name, value) {
+async function onFilter(name, value) {
   state[name] = value;
+  if (name === 'questionnaire') {
+    document.body.dataset.state = 'loading';
+    try {
+      await loadForm();
+    } catch (e) {
+      showError(e);
+      return;
+    }
+    renderChrome();
+  }
   writeState(state);
   load();
+}
+
+/**
+ * The form of the questionnaire in view and the years it has ratings in (the newest first); the year in view moves
+ * to the newest when the questionnaire has none in it.
+ */
+async function loadForm() {
+  const code = state.questionnaire || 'SIPAS';
+  const [form, years] = await Promise.all([get(`/forms/${encodeURIComponent(code)}`),
+    get(`/indices?groupBy=year&questionnaire=${encodeURIComponent(code)}`)]);
+  const yearList = years.groups.map((g) => g.group.year).sort((a, b) => b - a);
+  lists.form = form;
+  lists.years = yearList.length ? yearList : [new Date().getFullYear()];
+  if (!lists.years.includes(Number(state.year))) {
+    state.year = String(lists.years[0]);
+  }
 }
 
 async function start() {
@@ -160,17 +209,19 @@ async function start() {
     throw e;
   }
   try {
-    const [units, services, centres, form, years] = await Promise.all([
-      get('/units'), get('/services'), get('/centres'), get('/forms/SIPAS'), get('/indices?groupBy=year')]);
-    const yearList = years.groups.map((g) => g.group.year).sort((a, b) => b - a);
-    lists = { units, services, centres, form, years: yearList.length ? yearList : [new Date().getFullYear()] };
+    const [units, services, centres, questionnaires] = await Promise.all([
+      get('/units'), get('/services'), get('/centres'), get('/questionnaires')]);
+    // Only questionnaires with a published version can have ratings to show.
+    lists = { units, services, centres,
+      questionnaires: questionnaires.filter((q) => q.versions.some((v) => v.status === 'published')) };
+    state = initial;
+    if (state.questionnaire && !lists.questionnaires.some((q) => q.code === state.questionnaire)) {
+      state.questionnaire = '';
+    }
+    await loadForm();
   } catch (e) {
     showError(e);
     return;
-  }
-  state = initial;
-  if (!state.year) {
-    state.year = String(lists.years[0]);
   }
   writeState(state, { replace: true });
   renderChrome();
@@ -187,11 +238,16 @@ async function start() {
   $('print').addEventListener('click', () => window.print());
   window.addEventListener('beforeprint', resizeAll);
   window.addEventListener('afterprint', resizeAll);
-  window.addEventListener('popstate', () => {
+  window.addEventListener('popstate', async () => {
     state = readState();
-    state.year ||= String(lists.years[0]);
     if (state.lang && state.lang !== currentLang()) {
       setLang(state.lang);
+    }
+    try {
+      await loadForm();
+    } catch (e) {
+      showError(e);
+      return;
     }
     renderChrome();
     load();

@@ -5,7 +5,7 @@ import { common, figures, staff } from '/lib/words.js';
 const messages = catalogue(common, staff, figures, {
   vi: {
     reportTitle: 'Báo cáo mức độ hài lòng năm {0}', reportUnit: 'Đơn vị: {0}', reportMade: 'Lập lúc {0}.',
-    reportMethod: 'Chỉ số = trung bình tỷ lệ hài lòng (mức 4–5) của 5 yếu tố, với khoảng tin cậy 95%; nhóm dưới 30 phiếu không công bố.',
+    reportMethod: '{0}, với khoảng tin cậy 95%; nhóm dưới {1} phiếu không công bố.', reportQuestionnaire: 'Phiếu đánh giá: {0}',
     printNow: 'In / Lưu PDF', backToDashboard: 'Về bảng điều khiển', overviewHeading: 'Tổng quan', tooFew: 'chưa đủ phiếu',
     monthsOf: 'Các tháng năm {0}', month: 'Tháng', se: 'Sai số chuẩn', yes: 'Có', no: 'Không', measure: 'Chỉ tiêu',
     delta: 'Thay đổi (điểm)', significant: 'Có ý nghĩa', overallIndex: 'Chỉ số hài lòng chung',
@@ -16,7 +16,7 @@ const messages = catalogue(common, staff, figures, {
   },
   en: {
     reportTitle: 'Satisfaction report {0}', reportUnit: 'Unit: {0}', reportMade: 'Made {0}.',
-    reportMethod: 'Index = mean share satisfied (levels 4–5) over the 5 elements, with 95% confidence intervals; groups under 30 responses are not published.',
+    reportMethod: '{0}, with 95% confidence intervals; groups under {1} responses are not published.', reportQuestionnaire: 'Questionnaire: {0}',
     printNow: 'Print / Save as PDF', backToDashboard: 'Back to the dashboard', overviewHeading: 'Overview', tooFew: 'too few',
     monthsOf: 'The months of {0}', month: 'Month', se: 'Standard error', yes: 'Yes', no: 'No', measure: 'Measure',
     delta: 'Change (points)', significant: 'Significant', overallIndex: 'Overall satisfaction index',

@@ -3,6 +3,7 @@ import { ApiError, get } from '/lib/api.js';
 import { bandDatasets, chartBox, ciWhiskers, colours, draw, resizeAll, wrap } from '/lib/charts.js';
 import { fill, h, table } from '/lib/dom.js';
 import { count, currentLang, formatDateTime, labelLanguageButton, nameOf, num, pick, setLang, signed } from '/lib/i18n.js';
+import { indexDefinition, ratedLevels, reasonQuestion } from '/lib/methodology.js';
 import { t } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -26,17 +27,20 @@ function showError(error) {
   $('status').textContent = error?.status === 0 ? t('network') : `${t('failed')}${detail}`;
 }
 
-/** The address holds the view: unit (a code, optional), year and language. */
+/** The address holds the view: questionnaire (a code, SIPAS when none), unit (a code, optional), year and language. */
 function readView() {
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang');
-  return { unit: params.get('unit') || '', year: params.get('year') || '', lang: lang === 'en' || lang === 'vi' ? lang : null };
+  return { questionnaire: params.get('questionnaire') || '', unit: params.get('unit') || '', year: params.get('year') || '',
+    lang: lang === 'en' || lang === 'vi' ? lang : null };
 }
 
 function writeView() {
   const params = new URLSearchParams();
-  if (view.unit) {
-    params.set('unit', view.unit);
+  for (const key of ['questionnaire', 'unit']) {
+    if (view[key]) {
+      params.set(key, view[key]);
+    }
   }
   params.set('year', view.year);
   params.set('lang', currentLang());
@@ -47,8 +51,10 @@ function writeView() {
 /** The API query of the view over the given days, with extra parameters. */
 function query(from, to, extra = {}) {
   const params = new URLSearchParams();
-  if (view.unit) {
-    params.set('unit', view.unit);
+  for (const key of ['questionnaire', 'unit']) {
+    if (view[key]) {
+      params.set(key, view[key]);
+    }
   }
   if (from) {
     params.set('from', from);
@@ -88,8 +94,9 @@ function changeText(change, baselineYear) {
 function renderHead() {
   document.title = `${t('reportTitle', view.year)} · ${unitName()}`;
   $('title').textContent = t('reportTitle', view.year);
-  $('subtitle').textContent = t('reportUnit', unitName());
-  $('method').textContent = `${t('reportMethod')} ${t('reportMade', formatDateTime(new Date().toISOString()))}`;
+  $('subtitle').textContent = `${t('reportUnit', unitName())} · ${t('reportQuestionnaire', nameOf(lists.questionnaire))}`;
+  $('method').textContent = `${t('reportMethod', indexDefinition(lists.form, t), data.total.minN)} ${t('reportMade',
+    formatDateTime(new Date().toISOString()))}`;
   $('print').textContent = t('printNow');
   $('back').textContent = t('backToDashboard');
   labelLanguageButton($('lang'));
@@ -139,6 +146,11 @@ function renderTrend() {
 }
 
 function renderElements() {
+  // A questionnaire without elements (a per-dossier rating, a one-tap card) has no element section.
+  $('elements').hidden = !lists.form.elements.length;
+  if ($('elements').hidden) {
+    return;
+  }
   const group = data.total.groups[0];
   const entries = group && !group.suppressed ? Object.entries(group.elements ?? {}) : [];
   const summary = entries.map(([code, e]) => `${elementName(code)} ${num(e.value)} (${num(e.low)}–${num(e.high)})`).join('; ');
@@ -177,7 +189,7 @@ function renderCriteria() {
     h('td', { class: 'num' }, num(c.meanScore, 2)),
     h('td', { class: 'num' }, count(c.nValid))));
   fill($('criteria'), h('h2', {}, t('criteriaTitle')), criteria.length
-    ? table(t('criteriaTitle'), [t('criterion'), t('share'), t('wilson'), t('meanScore'), t('answered')], rows,
+    ? table(t('criteriaTitle'), [t('criterion'), t('share'), t('wilson'), t('meanScore', ratedLevels(lists.form)), t('answered')], rows,
       { id: 'report-criteria-table', captionClass: repeatsHeading })
     : h('p', {}, t('noData')));
 }
@@ -215,6 +227,32 @@ function renderYearOnYear() {
     h('p', { class: 'note' }, t('yoyReportNote')));
 }
 
+/** Why citizens were not satisfied: each reason's share of the not satisfied with its interval (the API's). */
+function renderReasons() {
+  const question = reasonQuestion(lists.form);
+  $('reasons').hidden = !question;
+  if (!question) {
+    return;
+  }
+  const title = t(`reasonsTitle_${question.kind}`);
+  const whole = data.reasons.groups[0];
+  if (!whole || whole.suppressed || !whole.dissatisfied) {
+    fill($('reasons'), h('h2', {}, title), h('p', {}, !whole ? t('noData')
+      : whole.suppressed ? t('suppressed', data.reasons.minN) : t('reasonsNone')));
+    return;
+  }
+  const label = (level) => pick(data.reasons.levels.find((l) => l.level === level), 'label', currentLang());
+  const rows = [...whole.reasons].sort((a, b) => b.count - a.count).map((r) => h('tr', {},
+    h('th', { scope: 'row' }, label(r.level)),
+    h('td', { class: 'num' }, count(r.count)),
+    h('td', { class: 'num' }, num(r.share)),
+    h('td', { class: 'num' }, `${num(r.low)}–${num(r.high)}`)));
+  fill($('reasons'), h('h2', {}, title),
+    h('p', {}, t('reasonsIntro', count(whole.dissatisfied), count(whole.n), count(whole.gaveReason))),
+    table(title, [t('reason'), t('reasonCount'), t('reasonShare'), t('ci95')], rows,
+      { id: 'report-reasons-table', captionClass: repeatsHeading }));
+}
+
 function renderComments() {
   const rows = data.comments.comments.map((c) => h('tr', {},
     h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt)),
@@ -232,6 +270,7 @@ function render() {
   renderTrend();
   renderElements();
   renderCriteria();
+  renderReasons();
   renderYearOnYear();
   renderComments();
 }
@@ -240,14 +279,15 @@ async function load() {
   const year = Number(view.year);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [total, compare, trend, years, comments] = await Promise.all([
+  const [total, compare, trend, years, comments, reasons] = await Promise.all([
     get(`/indices${query(from, to)}`),
     get(`/compare${query(null, null, { period: year, baseline: year - 1 })}`),
     get(`/trend${query(`${year - 2}-01-01`, to, { interval: 'month' })}`),
     get(`/indices${query(`${year - 1}-01-01`, to, { groupBy: 'year' })}`),
     get(`/comments${query(from, to, { size: COMMENTS })}`),
+    reasonQuestion(lists.form) ? get(`/reasons${query(from, to)}`) : null,
   ]);
-  data = { total, compare, trend, years, comments };
+  data = { total, compare, trend, years, comments, reasons };
 }
 
 async function start() {
@@ -256,8 +296,10 @@ async function start() {
   document.body.dataset.state = 'loading';
   $('status').textContent = t('loading');
   try {
-    const [units, form, byYear] = await Promise.all([get('/units'), get('/forms/SIPAS'), get('/indices?groupBy=year')]);
-    lists = { units, form };
+    const code = encodeURIComponent(view.questionnaire || 'SIPAS');
+    const [units, form, questionnaires, byYear] = await Promise.all([get('/units'), get(`/forms/${code}`),
+      get('/questionnaires'), get(`/indices?groupBy=year&questionnaire=${code}`)]);
+    lists = { units, form, questionnaire: questionnaires.find((q) => q.code === form.questionnaire) };
     if (!view.year) {
       const years = byYear.groups.map((g) => g.group.year).sort((a, b) => b - a);
       view.year = String(years[0] ?? new Date().getFullYear());

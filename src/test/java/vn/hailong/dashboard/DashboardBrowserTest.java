@@ -244,7 +244,7 @@ class DashboardBrowserTest {
             page.waitForURL(Pattern.compile(".*/report/\\?unit=99.SNNMT&year=2025&lang=vi$"));
             waitReady(page);
             assertThat(page.locator("h1")).hasText("Báo cáo mức độ hài lòng năm 2025");
-            assertThat(page.locator("#subtitle")).hasText("Đơn vị: Sở Nông nghiệp và Môi trường");
+            assertThat(page.locator("#subtitle")).hasText("Đơn vị: Sở Nông nghiệp và Môi trường · Phiếu đánh giá: Khảo sát mức độ hài lòng (SIPAS)");
             var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
             var total = api.get("/api/v1/indices?unit=99.SNNMT&from=2025-01-01&to=2025-12-31").body().get("groups").get(0);
             var shown = String.format(java.util.Locale.ROOT, "%.1f", total.get("index").get("value").asDouble()).replace('.', ',');
@@ -290,6 +290,83 @@ class DashboardBrowserTest {
             assertThat(page).hasURL(Pattern.compile(".*lang=en.*"));
             Browser.screenshot(page, "report-2025-english");
             Accessibility.check(page, "report in English");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void per_dossier_ratings_have_their_figures_and_reasons_when_chosen_in_the_filters() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = consoleErrors(page);
+            signIn(page, errors, "admin", ADMIN_PASSWORD);
+            page.locator("#filter-questionnaire").selectOption("DOSSIER3");
+            waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard/\\?questionnaire=DOSSIER3&year=2025$"));
+            assertThat(page.locator("#title")).hasText("Chỉ số hài lòng · Đánh giá giải quyết hồ sơ");
+            assertThat(page.locator("#scope")).containsText("tỷ lệ hồ sơ được đánh giá \"Hài lòng\" hoặc \"Rất hài lòng\"");
+            // No elements, so no element chart and no drivers; the index is the rating's share satisfied, per unit.
+            assertThat(page.locator("#elements")).isHidden();
+            assertThat(page.locator("#drivers")).isHidden();
+            var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+            var indices = api.get("/api/v1/indices?questionnaire=DOSSIER3&groupBy=unit&" + YEAR).body().get("groups");
+            JsonNode shown = null;
+            for (var g : indices) {
+                if (!g.get("suppressed").asBoolean()) {
+                    shown = g;
+                    break;
+                }
+            }
+            assertThat(shown).as("a unit with enough per-dossier ratings in the demo").isNotNull();
+            var value = String.format(java.util.Locale.ROOT, "%.1f", shown.get("index").get("value").asDouble()).replace('.', ',');
+            assertThat(page.locator("#overview .card[data-unit='" + shown.get("group").get("unit").get("code").asText()
+                    + "'] .value")).containsText(value);
+            // One criterion, its bar in the three levels of the dossier scale.
+            assertThat(page.locator("#criteria-table tbody tr")).hasCount(1);
+            assertThat(page.locator("#criteria-table .dist-part")).hasCount(3);
+            assertThat(page.locator("#criteria .dist-legend li")).hasText(new String[] {"Không hài lòng", "Hài lòng", "Rất hài lòng"});
+            assertThat(page.locator("#criteria-table thead")).containsText("Điểm trung bình (1–3)");
+            // Reasons: each reason's share of the not satisfied with its interval, as the API gives them.
+            assertThat(page.locator("#reasons h2")).hasText("Lý do chưa hài lòng");
+            var reasons = api.get("/api/v1/reasons?questionnaire=DOSSIER3&" + YEAR).body().get("groups").get(0);
+            assertThat(page.locator("#reasons-table tbody tr")).hasCount(reasons.get("reasons").size());
+            assertThat(page.locator("#reasons .note")).containsText(String.valueOf(reasons.get("dissatisfied").asLong()));
+            assertThat(page.locator("#reasons-units-table tbody tr").first()).isVisible();
+            assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('reasons-chart'))")).isTrue();
+            assertThat(page.locator("a[data-download='reasons'][data-format='csv']")).hasAttribute("href",
+                    "/api/v1/reasons?" + YEAR + "&questionnaire=DOSSIER3&format=csv");
+            onPhoneAndLaptop(page, "dashboard-dossier");
+
+            page.locator("#lang").click();
+            assertThat(page.locator("#title")).hasText("Satisfaction index · Dossier rating");
+            assertThat(page.locator("#reasons h2")).hasText("Why citizens were not satisfied");
+            assertThat(page.locator("#criteria .dist-legend li")).hasText(new String[] {"Not satisfied", "Satisfied", "Very satisfied"});
+            Browser.screenshot(page, "dashboard-dossier-english");
+            Accessibility.check(page, "dossier dashboard in English");
+
+            // The report of the same view: the questionnaire's own index, its reasons, no element section.
+            assertThat(page.locator("#report-link")).hasAttribute("href", Pattern.compile(".*questionnaire=DOSSIER3.*"));
+            var report = context.newPage();
+            report.setViewportSize(1366, 900);
+            report.navigate(base + "/report/?questionnaire=DOSSIER3&year=2025&lang=vi");
+            report.waitForSelector("body[data-state='ready']", new Page.WaitForSelectorOptions().setTimeout(90_000));
+            assertThat(report.locator("#subtitle")).containsText("Phiếu đánh giá: Đánh giá giải quyết hồ sơ");
+            assertThat(report.locator("#method")).containsText("tỷ lệ hồ sơ được đánh giá");
+            assertThat(report.locator("#elements")).isHidden();
+            assertThat(report.locator("#report-reasons-table tbody tr")).hasCount(reasons.get("reasons").size());
+            assertThat(report.locator("#report-criteria-table thead")).containsText("Điểm trung bình (1–3)");
+            Browser.screenshot(report, "report-dossier");
+            Accessibility.check(report, "report of per-dossier ratings");
+            report.setViewportSize(390, 844);
+            Browser.screenshot(report, "report-dossier-390");
+            report.close();
+
+            // Back to the survey: its elements return, and no reasons section.
+            page.locator("#filter-questionnaire").selectOption("SIPAS");
+            waitReady(page);
+            assertThat(page.locator("#elements")).isVisible();
+            assertThat(page.locator("#reasons")).isHidden();
+            assertThat(page.locator("#criteria-table tbody tr")).hasCount(17);
             assertThat(errors).isEmpty();
         }
     }
