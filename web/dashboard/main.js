@@ -124,7 +124,8 @@ function pathsFor(view) {
       { weighted: true })}`,
     drivers: `/drivers${q({}, { weighted: false })}`,
     reasons: reasonQuestion(lists.form)
-      ? { total: `/reasons${q({}, { weighted: false })}`, units: `/reasons${q({ groupBy: 'unit' }, { weighted: false })}` }
+      ? { total: `/reasons${q({}, { weighted: false })}`, units: `/reasons${q({ groupBy: 'unit' }, { weighted: false })}`,
+        services: `/reasons${q({ groupBy: 'service' }, { weighted: false })}` }
       : null,
   };
 }

@@ -6,7 +6,10 @@ import { count, currentLang, nameOf, num, pick } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
 import { t } from './messages.js';
 
-/** data: {total: /reasons, units: /reasons?groupBy=unit}; question: the form's reason question; paths: theirs. */
+/**
+ * data: {total: /reasons, units: /reasons?groupBy=unit}; question: the form's reason question; paths: theirs, and
+ * that of the reasons by procedure (a download only: a province has hundreds of procedures).
+ */
 export function render(section, data, question, paths) {
   const title = t(`reasonsTitle_${question.kind}`);
   const label = (level) => pick(data.total.levels.find((l) => l.level === level), 'label', currentLang());
@@ -41,7 +44,8 @@ export function render(section, data, question, paths) {
   fill(section, h('h2', {}, title),
     h('p', { class: 'note' }, t('reasonsIntro', count(whole.dissatisfied), count(whole.n), count(whole.gaveReason))),
     box, tableBox(byReason, title), downloads('reasons', paths.total, title),
-    tableBox(byUnit), downloads('reasons-units', paths.units, t('reasonsByUnit')));
+    tableBox(byUnit), downloads('reasons-units', paths.units, t('reasonsByUnit')),
+    downloads('reasons-services', paths.services, t('reasonsByService')));
   draw(canvas, {
     type: 'bar',
     data: {

@@ -45,7 +45,7 @@ export const figures = {
     reasonsTitle_reason: 'Lý do chưa hài lòng', reasonsTitle_problem: 'Vấn đề người dân gặp phải',
     reasonsIntro: '{0} trong {1} phiếu chưa hài lòng, {2} phiếu nêu lý do. Tỷ lệ tính trên số phiếu chưa hài lòng, kèm khoảng tin cậy 95% (KTC: khoảng chứa tỷ lệ thật với độ tin cậy 95%, theo phương pháp Wilson).',
     reasonsNone: 'Không có phiếu chưa hài lòng trong phạm vi này.', reason: 'Lý do', reasonCount: 'Số phiếu',
-    reasonShare: 'Tỷ lệ trong số chưa hài lòng (%)', dissatisfied: 'Chưa hài lòng', topReason: 'Lý do nhiều nhất', reasonsByUnit: 'Theo cơ quan, đơn vị',
+    reasonShare: 'Tỷ lệ trong số chưa hài lòng (%)', dissatisfied: 'Chưa hài lòng', topReason: 'Lý do nhiều nhất', reasonsByUnit: 'Theo cơ quan, đơn vị', reasonsByService: 'Theo thủ tục hành chính',
   },
   en: {
     failed: 'Could not load the figures', allUnits: 'All units in scope', noData: 'No figures for this selection.',
@@ -73,7 +73,7 @@ export const figures = {
     reasonsTitle_reason: 'Why citizens were not satisfied', reasonsTitle_problem: 'Problems citizens met',
     reasonsIntro: '{0} of {1} ratings were not satisfied, {2} of them gave a reason. Shares are of the ratings not satisfied, with 95% confidence intervals (CI: the range that holds the true share with 95% confidence, Wilson method).',
     reasonsNone: 'No rating in this scope was not satisfied.', reason: 'Reason', reasonCount: 'Ratings',
-    reasonShare: 'Share of those not satisfied (%)', dissatisfied: 'Not satisfied', topReason: 'Most given reason', reasonsByUnit: 'By agency',
+    reasonShare: 'Share of those not satisfied (%)', dissatisfied: 'Not satisfied', topReason: 'Most given reason', reasonsByUnit: 'By agency', reasonsByService: 'By administrative procedure',
   },
 };
 

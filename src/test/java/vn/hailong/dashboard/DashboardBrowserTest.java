@@ -335,6 +335,8 @@ class DashboardBrowserTest {
             assertThat((Boolean) page.evaluate("() => !!Chart.getChart(document.getElementById('reasons-chart'))")).isTrue();
             assertThat(page.locator("a[data-download='reasons'][data-format='csv']")).hasAttribute("href",
                     "/api/v1/reasons?" + YEAR + "&questionnaire=DOSSIER3&format=csv");
+            assertThat(page.locator("a[data-download='reasons-services'][data-format='xlsx']")).hasAttribute("href",
+                    "/api/v1/reasons?" + YEAR + "&questionnaire=DOSSIER3&groupBy=service&format=xlsx");
             onPhoneAndLaptop(page, "dashboard-dossier");
 
             page.locator("#lang").click();
