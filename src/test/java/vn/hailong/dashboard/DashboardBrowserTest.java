@@ -363,6 +363,13 @@ class DashboardBrowserTest {
             Browser.screenshot(report, "report-dossier-390");
             report.close();
 
+            // The one-tap card has no ratings in the demo: every section says so, nothing fails.
+            page.locator("#filter-questionnaire").selectOption("KIOSK");
+            waitReady(page);
+            assertThat(page.locator("#reasons h2")).hasText("Problems citizens met");
+            assertThat(page.locator("#reasons")).containsText("No figures for this selection.");
+            assertThat(page.locator("#status")).isEmpty();
+
             // Back to the survey: its elements return, and no reasons section.
             page.locator("#filter-questionnaire").selectOption("SIPAS");
             waitReady(page);
