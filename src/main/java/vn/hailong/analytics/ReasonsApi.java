@@ -114,8 +114,9 @@ public final class ReasonsApi {
                 return new ReasonsRow(group, n, dissatisfied, gave, n < minN, n < minN ? null : List.of());
             }
             var list = levels.stream().map(l -> {
-                var p = Proportion.of(reasons.getOrDefault(l.level(), 0L), dissatisfied);
-                return new Reason(l.level(), p.count(), p.share(), p.low(), p.high());
+                long count = reasons.getOrDefault(l.level(), 0L);
+                var p = Proportion.of(count, dissatisfied);
+                return new Reason(l.level(), count, p.value(), p.low(), p.high());
             }).toList();
             return new ReasonsRow(group, n, dissatisfied, gave, false, list);
         }

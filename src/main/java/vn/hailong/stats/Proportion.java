@@ -1,19 +1,18 @@
 package vn.hailong.stats;
 
 /**
- * A share of counts, k of n, ×100 with its 95% Wilson score interval: for a distribution's level or a response rate,
- * where every unit counts once (no weights). The same interval as a criterion's share, R's
- * {@code prop.test(k, n, correct = FALSE)$conf.int}.
+ * A count k out of n as a percentage with its 95% Wilson interval: for shares of whole counts that are not a
+ * weighted sample, such as the share of invitations answered (R's {@code prop.test(k, n, correct = FALSE)}).
  */
-public record Proportion(long count, long of, double share, double low, double high) {
+public record Proportion(double value, double low, double high) {
 
-    /** k of n; n must be positive and k within 0..n. */
+    /** k of n, 0 ≤ k ≤ n, n > 0. */
     public static Proportion of(long k, long n) {
         if (n <= 0 || k < 0 || k > n) {
-            throw new IllegalArgumentException("a proportion needs 0 ≤ k ≤ n and n > 0, not " + k + " of " + n);
+            throw new IllegalArgumentException(k + " of " + n + " is not a proportion");
         }
         double p = (double) k / n;
-        double[] wilson = Estimates.wilson(p, n);
-        return new Proportion(k, n, 100 * p, 100 * wilson[0], 100 * wilson[1]);
+        double[] interval = Estimates.wilson(p, n);
+        return new Proportion(100 * p, 100 * interval[0], 100 * interval[1]);
     }
 }
