@@ -13,6 +13,7 @@ import * as rankings from './rankings.js';
 import * as yoy from './yoy.js';
 import * as drivers from './drivers.js';
 import * as comments from './comments.js';
+import * as coverage from './coverage.js';
 
 let session;
 let lists;
@@ -86,6 +87,7 @@ function renderSections() {
   rankings.render($('rankings'), data.rankings, paths.rankings);
   yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare);
   drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
+  coverage.render($('coverage'), data.coverage, paths.coverage);
   prune();
 }
 
@@ -105,6 +107,7 @@ function pathsFor(view) {
     yoyIndices: `/indices${query({ ...view, year: '' }, { groupBy: 'unit,year', from: `${year - 1}-01-01`, to: `${year}-12-31` },
       { weighted: true })}`,
     drivers: `/drivers${q({}, { weighted: false })}`,
+    coverage: `/response-rates${q({ groupBy: 'unit' }, { weighted: false })}`,
   };
 }
 
@@ -116,15 +119,17 @@ async function load() {
   $('status').replaceChildren(h('span', {}, t('loading')));
   const next = pathsFor(state);
   try {
-    const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData] = await Promise.all([
-      get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
-      get(next.rankings), get(next.yoyIndices), get(next.drivers),
-    ]);
+    const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, coverageData] =
+      await Promise.all([
+        get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
+        get(next.rankings), get(next.yoyIndices), get(next.drivers), get(next.coverage),
+      ]);
     if (mine !== loads) {
       return;
     }
     paths = next;
-    data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData };
+    data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
+      coverage: coverageData };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), showError);
     if (mine !== loads) {
