@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ final class ResponseRates {
         keys.addAll(handled.keySet());
         var sorted = new ArrayList<>(keys);
         sorted.sort(order(by));
-        var answer = new java.util.LinkedHashMap<Group, Counts>();
+        var answer = new LinkedHashMap<Group, Counts>();
         for (var key : sorted) {
             var i = invitations.getOrDefault(key, new long[2]);
             var h = handled.get(key);
