@@ -15,6 +15,7 @@ import * as yoy from './yoy.js';
 import * as drivers from './drivers.js';
 import * as comments from './comments.js';
 import * as reasons from './reasons.js';
+import * as coverage from './coverage.js';
 
 let session;
 let lists;
@@ -104,6 +105,7 @@ function renderSections() {
   if (hasElements) {
     drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
   }
+  coverage.render($('coverage'), data.coverage, paths.coverage);
   prune();
 }
 
@@ -127,6 +129,8 @@ function pathsFor(view) {
       ? { total: `/reasons${q({}, { weighted: false })}`, units: `/reasons${q({ groupBy: 'unit' }, { weighted: false })}`,
         services: `/reasons${q({ groupBy: 'service' }, { weighted: false })}` }
       : null,
+    // The ratings of the questionnaire in view, whose figures the coverage vouches for.
+    coverage: `/response-rates${q({ groupBy: 'unit', questionnaire: lists.form.questionnaire }, { weighted: false })}`,
   };
 }
 
@@ -138,17 +142,18 @@ async function load() {
   $('status').replaceChildren(h('span', {}, t('loading')));
   const next = pathsFor(state);
   try {
-    const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, reasonData] =
-      await Promise.all([
+    const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, coverageData,
+      reasonData] = await Promise.all([
         get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
-        get(next.rankings), get(next.yoyIndices), get(next.drivers), next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
+        get(next.rankings), get(next.yoyIndices), get(next.drivers), get(next.coverage),
+        next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
       ]);
     if (mine !== loads) {
       return;
     }
     paths = next;
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
-      reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null };
+      coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), showError);
     if (mine !== loads) {

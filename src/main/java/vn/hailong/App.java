@@ -46,6 +46,7 @@ import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.InsightsApi;
 import vn.hailong.analytics.ReasonsApi;
 import vn.hailong.analytics.PopulationApi;
+import vn.hailong.analytics.ResponseRatesApi;
 import vn.hailong.analytics.ResponsesExportApi;
 import vn.hailong.audit.AuditApi;
 import vn.hailong.auth.Access;
@@ -200,6 +201,7 @@ public final class App implements AutoCloseable {
         var imports = new ImportsApi(dsl, forms, rollups, uploads);
         var openApi = new OpenApi(VERSION);
         var responsesExport = new ResponsesExportApi(dsl, forms);
+        var responseRates = new ResponseRatesApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -330,6 +332,7 @@ public final class App implements AutoCloseable {
                     get("/comments", insights::comments, READERS);
                     get("/distribution", insights::distribution, READERS);
                     get("/reasons", reasons::get, READERS);
+                    get("/response-rates", responseRates::get, READERS);
                     get("/population", population::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);
                     post("/population/import", imports::population, ADMIN, KEY_IMPORT);

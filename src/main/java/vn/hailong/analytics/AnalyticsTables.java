@@ -259,7 +259,7 @@ final class AnalyticsTables {
 
     // Group columns: a unit, service or centre as its code and both names; other dimensions as their value.
 
-    private static List<String> groupColumns(List<Dimension> dims) {
+    static List<String> groupColumns(List<Dimension> dims) {
         var columns = new ArrayList<String>();
         for (var d : dims) {
             var name = d.name().toLowerCase(Locale.ROOT);
@@ -273,7 +273,7 @@ final class AnalyticsTables {
     }
 
     /** A row's first cells: its group's, then those given. */
-    private static List<Object> cells(List<Dimension> dims, NamedGroup group, Object... more) {
+    static List<Object> cells(List<Dimension> dims, NamedGroup group, Object... more) {
         var cells = new ArrayList<Object>();
         for (var d : dims) {
             var value = group.value(d);

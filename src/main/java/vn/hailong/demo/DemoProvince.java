@@ -82,6 +82,8 @@ public final class DemoProvince {
         }
         count += insert(tx, batch);
         insertPopulation(tx, generator.populationTotals());
+        progress.step = "invitations";
+        insertInvitations(tx, seed, catalogue.dossierVersion());
         // Dashboards read rollups only: the demo's responses get theirs, as submitted ones do.
         progress.step = "rollups responses=0";
         RollupStore.rebuild(tx, new Forms(tx), LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1),
@@ -198,6 +200,43 @@ public final class DemoProvince {
         int n = insert.execute();
         batch.clear();
         return n;
+    }
+
+    /**
+     * The dossier invitations behind the per-dossier ratings: one for each rated dossier, made one to 72 hours
+     * before its rating, and unanswered ones beside them, so that each unit answers a share of its invitations
+     * between 20 and 60 % (drawn per unit). The link reaches the citizen as a QR code on the receipt (6 in 10) or
+     * a link in a message. Drawn in SQL from hashes of the codes and the seed: the same seed, the same rows.
+     */
+    private static void insertInvitations(DSLContext tx, long seed, long dossierVersion) {
+        tx.execute("""
+                insert into invitation (agency_id, service_id, dossier_code, token, created_at, used_at, centre_id,
+                                        channel)
+                select r.agency_id, r.service_id, r.dossier_code, 'demo-' || md5(r.agency_id || '/' || r.dossier_code),
+                       r.submitted_at - (1 + abs(hashtext(r.dossier_code || {0})) % 72) * interval '1 hour',
+                       r.submitted_at, r.centre_id,
+                       case when abs(hashtext(r.dossier_code || 'channel' || {0})) % 10 < 6 then 'qr' else 'web' end
+                  from response r
+                 where r.questionnaire_version_id = {1}
+                   and r.dossier_code is not null
+                on conflict (agency_id, dossier_code) do nothing
+                """, String.valueOf(seed), dossierVersion);
+        tx.execute("""
+                with rate as (select id, 0.20 + (abs(hashtext(code || {0})) % 41) / 100.0 as answered from unit),
+                     rated as (select i.*, (1 - rate.answered) / rate.answered as unanswered
+                                 from invitation i
+                                 join rate on rate.id = i.agency_id
+                                where i.used_at is not null)
+                insert into invitation (agency_id, service_id, dossier_code, token, created_at, used_at, centre_id,
+                                        channel)
+                select agency_id, service_id, dossier_code || '-' || g,
+                       'demo-' || md5(agency_id || '/' || dossier_code || '-' || g),
+                       created_at + g * interval '37 minutes', null, centre_id, channel
+                  from rated,
+                       generate_series(1, floor(unanswered
+                           + (abs(hashtext(dossier_code || 'more' || {0})) % 1000) / 1000.0)::integer) g
+                on conflict (agency_id, dossier_code) do nothing
+                """, String.valueOf(seed));
     }
 
     private static void insertPopulation(DSLContext tx, List<ResponseGenerator.PopulationTotal> totals) {

@@ -46,7 +46,8 @@ class DashboardBrowserTest {
             "rankings", "/api/v1/rankings?" + YEAR + "&by=unit",
             "yoy", "/api/v1/compare?period=2025&baseline=2024&groupBy=unit",
             "drivers", "/api/v1/drivers?" + YEAR,
-            "comments", "/api/v1/comments?" + YEAR);
+            "comments", "/api/v1/comments?" + YEAR,
+            "coverage", "/api/v1/response-rates?" + YEAR + "&groupBy=unit&questionnaire=SIPAS");
 
     static TestApp app;
     static Browser browser;

@@ -132,6 +132,26 @@ class DemoProvinceTest {
         }
     }
 
+    @Test
+    void every_rated_dossier_has_its_invitation_and_units_answer_20_to_60_percent_of_theirs() {
+        try (var dsl = TestApp.dsl(first)) {
+            var dossier = " from response r join questionnaire_version v on v.id = r.questionnaire_version_id"
+                    + " join questionnaire q on q.id = v.questionnaire_id where q.code = 'DOSSIER3'";
+            assertThat(one(dsl, "select count(*)" + dossier + " and not exists (select 1 from invitation i"
+                    + " where i.agency_id = r.agency_id and i.dossier_code = r.dossier_code and i.used_at is not null)",
+                    Long.class)).as("rated dossiers without a used invitation").isZero();
+            assertThat(one(dsl, "select count(*) from invitation where used_at is not null", Long.class))
+                    .isEqualTo(one(dsl, "select count(*)" + dossier, Long.class));
+            assertThat(one(dsl, "select count(*) from invitation where centre_id is null or channel is null",
+                    Long.class)).isZero();
+            var shares = column(dsl, "select count(used_at)::float / count(*) from invitation group by agency_id",
+                    Double.class);
+            assertThat(shares).hasSizeGreaterThanOrEqualTo(18).allSatisfy(share -> assertThat(share).isBetween(0.15, 0.65));
+            assertThat(column(dsl, "select distinct channel from invitation order by 1", String.class))
+                    .containsExactly("qr", "web");
+        }
+    }
+
     private static int fill(String url, long seed) {
         try (var db = Database.open(Optional.of(url), Path.of("target/unused"))) {
             var dsl = DSL.using(db.dataSource(), SQLDialect.POSTGRES);
@@ -157,7 +177,10 @@ class DemoProvinceTest {
                             + " join unit u on u.id = r.agency_id left join service s on s.id = r.service_id"
                             + " left join service_centre c on c.id = r.centre_id left join counter k on k.id = r.counter_id"
                             + " join questionnaire_version v on v.id = r.questionnaire_version_id"
-                            + " join questionnaire q on q.id = v.questionnaire_id", String.class));
+                            + " join questionnaire q on q.id = v.questionnaire_id", String.class),
+                    one(dsl, "select md5(string_agg(concat_ws('|', u.code, i.dossier_code, i.token, i.created_at,"
+                            + " i.used_at, i.channel), ',' order by u.code, i.dossier_code)) from invitation i"
+                            + " join unit u on u.id = i.agency_id", String.class));
         }
     }
 }
