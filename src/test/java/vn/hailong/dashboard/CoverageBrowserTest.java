@@ -45,6 +45,9 @@ class CoverageBrowserTest {
                     + " select r.agency_id, date_trunc('month', r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date,"
                     + " count(*) * case when u.code = {0} then 50 else 8 end, 0, 0, 0"
                     + " from response r join unit u on u.id = r.agency_id"
+                    // The dashboard's coverage is of the questionnaire in view (SIPAS): 8 or 50 dossiers per rating of it.
+                    + " join questionnaire_version v on v.id = r.questionnaire_version_id"
+                    + " join questionnaire q on q.id = v.questionnaire_id and q.code = 'SIPAS'"
                     + " where r.submitted_at >= '2025-01-01T00:00+07' and r.submitted_at < '2026-01-01T00:00+07'"
                     + " group by 1, 2, u.code"
                     + " on conflict (unit_id, month) do update set dossiers_handled = excluded.dossiers_handled", LOW);
