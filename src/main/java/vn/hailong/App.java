@@ -69,6 +69,7 @@ import vn.hailong.collect.Submissions;
 import vn.hailong.collect.SubmissionsApi;
 import vn.hailong.collect.SurveyLinksApi;
 import vn.hailong.dossiers.DossiersApi;
+import vn.hailong.dossiers.IndicatorsApi;
 import vn.hailong.imports.ImportsApi;
 import vn.hailong.imports.Uploads;
 import vn.hailong.rollup.RollupFolder;
@@ -201,6 +202,7 @@ public final class App implements AutoCloseable {
         var openApi = new OpenApi(VERSION);
         var responsesExport = new ResponsesExportApi(dsl, forms);
         var dossiers = new DossiersApi(dsl);
+        var indicators = new IndicatorsApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -336,6 +338,7 @@ public final class App implements AutoCloseable {
                     post("/imports", imports::responses, ADMIN, KEY_IMPORT);
                     put("/dossiers", dossiers::putDossiers, ADMIN, KEY_DOSSIERS);
                     put("/dossier-months", dossiers::putMonths, ADMIN, KEY_DOSSIERS);
+                    get("/indicators", indicators::get, READERS);
                 });
             });
         });
