@@ -33,7 +33,7 @@ import vn.hailong.http.Requests;
 
 /**
  * PUT /api/v1/dossiers and PUT /api/v1/dossier-months: the dossier system's facts in bulk, a JSON array each. All
- * items or none: any problem answers 422 listing every problem by item (its index from 0) and field, and nothing
+ * items or none: any problem answers 422 listing every problem by item (its row: the first item is row 1) and field, and nothing
  * is stored. Sending the same array again changes nothing and answers the same.
  */
 public final class DossiersApi {
@@ -60,7 +60,7 @@ public final class DossiersApi {
             var problems = new ArrayList<Rejected.Problem>();
             var read = new ArrayList<Read<DossierFacts.Dossier>>();
             for (int i = 0; i < items.size(); i++) {
-                read.add(readDossier(new Item(items.get(i), i, DOSSIER_FIELDS, problems)));
+                read.add(readDossier(new Item(items.get(i), i + 1, DOSSIER_FIELDS, problems)));
             }
             var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, UNIT.ACTIVE.isTrue().and(caller.scope().covers(UNIT.ID)),
                     read, r -> r.agency);
@@ -71,15 +71,15 @@ public final class DossiersApi {
             var dossiers = new ArrayList<DossierFacts.Dossier>();
             for (int i = 0; i < read.size(); i++) {
                 var r = read.get(i);
-                var problem = new Problems(problems, i);
+                var problem = new Problems(problems, i + 1);
                 Long agencyId = code(problem, "agency", r.agency, units, "no active agency in your scope has code");
                 Long serviceId = code(problem, "service", r.service, services, "no service has code");
                 Long centreId = code(problem, "centre", r.centre, centres, "no service centre has code");
                 if (r.agency != null && r.dossierCode != null) {
-                    var first = seen.putIfAbsent(r.agency + "\n" + r.dossierCode, i);
+                    var first = seen.putIfAbsent(r.agency + "\n" + r.dossierCode, i + 1);
                     if (first != null) {
-                        problem.add("dossierCode", "is given twice for agency " + r.agency + " (items " + first
-                                + " and " + i + "); send each dossier once");
+                        problem.add("dossierCode", "is given twice for agency " + r.agency + " (rows " + first
+                                + " and " + (i + 1) + "); send each dossier once");
                     }
                 }
                 if (r.complete && agencyId != null && (r.service == null || serviceId != null)
@@ -107,7 +107,7 @@ public final class DossiersApi {
             var problems = new ArrayList<Rejected.Problem>();
             var read = new ArrayList<Read<DossierFacts.Month>>();
             for (int i = 0; i < items.size(); i++) {
-                read.add(readMonth(new Item(items.get(i), i, MONTH_FIELDS, problems)));
+                read.add(readMonth(new Item(items.get(i), i + 1, MONTH_FIELDS, problems)));
             }
             var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, UNIT.ACTIVE.isTrue().and(caller.scope().covers(UNIT.ID)),
                     read, r -> r.agency);
@@ -115,12 +115,12 @@ public final class DossiersApi {
             var months = new ArrayList<DossierFacts.Month>();
             for (int i = 0; i < read.size(); i++) {
                 var r = read.get(i);
-                var problem = new Problems(problems, i);
+                var problem = new Problems(problems, i + 1);
                 Long unitId = code(problem, "unit", r.agency, units, "no active unit in your scope has code");
                 if (r.agency != null && r.value != null && r.value.month() != null) {
-                    var first = seen.putIfAbsent(r.agency + "\n" + r.value.month(), i);
+                    var first = seen.putIfAbsent(r.agency + "\n" + r.value.month(), i + 1);
                     if (first != null) {
-                        problem.add("month", "is given twice for unit " + r.agency + " (items " + first + " and " + i
+                        problem.add("month", "is given twice for unit " + r.agency + " (rows " + first + " and " + (i + 1)
                                 + "); send each unit and month once");
                     }
                 }
@@ -147,7 +147,6 @@ public final class DossiersApi {
     }
 
     private static Read<DossierFacts.Dossier> readDossier(Item item) {
-        int before = item.problemCount();
         var agency = item.text("agency", true, 64);
         var code = item.text("dossierCode", true, 100);
         var service = item.text("service", false, 64);
@@ -162,11 +161,10 @@ public final class DossiersApi {
         }
         var value = new DossierFacts.Dossier(0, code, null, null, received, due, returned, onTime,
                 Boolean.TRUE.equals(complained));
-        return new Read<>(agency, code, service, centre, value, item.problemCount() == before);
+        return new Read<>(agency, code, service, centre, value, item.clean());
     }
 
     private static Read<DossierFacts.Month> readMonth(Item item) {
-        int before = item.problemCount();
         var unit = item.text("unit", true, 64);
         YearMonth month = item.month("month", YearMonth.now(Vietnam.ZONE));
         var handled = item.count("dossiersHandled", true, MAX_COUNT);
@@ -179,7 +177,7 @@ public final class DossiersApi {
                 dossiersFaulted)) {
             item.problem(fault.field(), fault.message());
         }
-        boolean complete = item.problemCount() == before;
+        boolean complete = item.clean();
         var value = complete ? new DossierFacts.Month(0, month.atDay(1), handled, late, complaints, onTime,
                 complaintsFaulted, dossiersFaulted) : null;
         return new Read<>(unit, null, null, null, value, complete);

@@ -22,11 +22,13 @@ final class Item {
     private final JsonNode node;
     private final int row;
     private final List<Rejected.Problem> problems;
+    private final int problemsBefore;
 
     Item(JsonNode node, int row, Set<String> fields, List<Rejected.Problem> problems) {
         this.node = node;
         this.row = row;
         this.problems = problems;
+        this.problemsBefore = problems.size();
         if (node == null || !node.isObject()) {
             problem("", "must be an object");
             return;
@@ -38,9 +40,9 @@ final class Item {
         });
     }
 
-    /** Problems noted so far, of this item and those before it. */
-    int problemCount() {
-        return problems.size();
+    /** Whether no problem has been noted about this item (so far). */
+    boolean clean() {
+        return problems.size() == problemsBefore;
     }
 
     boolean isObject() {

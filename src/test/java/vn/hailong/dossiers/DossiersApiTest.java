@@ -152,10 +152,10 @@ class DossiersApiTest {
         assertThat(answer.status()).isEqualTo(422);
         var problems = new ArrayList<String>();
         answer.body().get("problems").forEach(p -> problems.add(p.get("row").asInt() + " " + p.get("column").asText()));
-        assertThat(problems).contains("1 agency", "1 service", "1 centre", "2 dueOn", "2 returnedOn", "3 onTime",
-                "4 agency", "4 receivedOn", "4 complained", "4 onTime", "5 receivedOn", "5 returnedOn", "6 dossierCode",
-                "7 colour", "8 ");
-        assertThat(problems).noneMatch(p -> p.startsWith("0 "));
+        assertThat(problems).contains("2 agency", "2 service", "2 centre", "3 dueOn", "3 returnedOn", "4 onTime",
+                "5 agency", "5 receivedOn", "5 complained", "5 onTime", "6 receivedOn", "6 returnedOn", "7 dossierCode",
+                "8 colour", "9 ");
+        assertThat(problems).noneMatch(p -> p.startsWith("1 "));
         assertThat(answer.body().get("problemCount").asInt()).isEqualTo(problems.size());
         assertThat(count("dossier")).as("nothing of the batch is kept").isEqualTo(dossiers);
     }
@@ -185,9 +185,9 @@ class DossiersApiTest {
         assertThat(answer.status()).isEqualTo(422);
         var problems = new ArrayList<String>();
         answer.body().get("problems").forEach(p -> problems.add(p.get("row").asInt() + " " + p.get("column").asText()));
-        assertThat(problems).contains("0 dossiersLate", "1 complaintsOnTime", "2 dossiersUnsatisfiedComplainedOrLate",
-                "3 dossiersHandled", "4 month", "5 month", "6 month", "7 dossiersHandled", "8 complaintsReceived",
-                "9 complaintsOnTime", "10 unit");
+        assertThat(problems).contains("1 dossiersLate", "2 complaintsOnTime", "3 dossiersUnsatisfiedComplainedOrLate",
+                "4 dossiersHandled", "5 month", "6 month", "7 month", "8 dossiersHandled", "9 complaintsReceived",
+                "10 complaintsOnTime", "11 unit");
         assertThat(count("dossier_month")).isEqualTo(months);
     }
 
@@ -203,6 +203,12 @@ class DossiersApiTest {
         assertThat(system.send("PUT", "/api/v1/dossiers", "{\"agency\":\"A1\"}", "application/json").status())
                 .isEqualTo(422);
         assertThat(system.send("PUT", "/api/v1/dossiers", "[]", "application/json").status()).isEqualTo(422);
+        for (var path : List.of("/api/v1/dossiers", "/api/v1/dossier-months")) {
+            var notObjects = system.send("PUT", path, "[1, null, [], \"x\"]", "application/json");
+            assertThat(notObjects.status()).as(path).isEqualTo(422);
+            assertThat(notObjects.body().get("problems")).hasSize(4);
+            assertThat(notObjects.body().get("problems").get(3).get("message").asText()).isEqualTo("must be an object");
+        }
         assertThat(system.send("PUT", "/api/v1/dossiers", "[1, 2", "application/json").status()).isEqualTo(400);
         assertThat(system.send("PUT", "/api/v1/dossiers", "agency=A1", "text/plain").status()).isEqualTo(415);
         var many = new ArrayList<Map<String, Object>>();
