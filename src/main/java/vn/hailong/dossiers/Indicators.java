@@ -40,7 +40,7 @@ import vn.hailong.dossiers.IndicatorRule.Indicator;
  * that month. These are counts of every dossier and complaint, not a sample: a share, never an interval.
  */
 final class Indicators {
-    /** Unit-months an answer names when it says which did not report a count. */
+    /** Units an answer names when it says which did not report a count. */
     static final int MISSING_SHOWN = 12;
 
     private final DSLContext dsl;
@@ -62,7 +62,8 @@ final class Indicators {
                 Long dossiersUnsatisfiedComplainedOrLate) {
     }
 
-    record UnitMonth(String unit, String month) {
+    /** A unit whose unit-months did not give what an indicator needs: how many, the first and the last. */
+    record Missing(String unit, String nameVi, String nameEn, int months, String first, String last) {
     }
 
     record RuleView(String id, String legalBasisVi, String legalBasisEn, LocalDate effectiveFrom,
@@ -76,7 +77,7 @@ final class Indicators {
     /** An indicator's answer: available with its counts and share, or not with the reason (and where). */
     record Result(String code, String nameVi, String nameEn, boolean available, Long numerator, Long denominator,
                   BigDecimal percent, String source, Map<String, Integer> unitMonths, String reason, String message,
-                  List<UnitMonth> missing, int missingCount, RuleView rule) {
+                  List<Missing> missing, int missingCount, RuleView rule) {
     }
 
     record Group(Named unit, String period, LocalDate from, LocalDate to, long dossiersHandled, long dossiersLate,
@@ -145,7 +146,7 @@ final class Indicators {
                     + "); ask for the periods before and after it separately.", List.of(), 0, null, Map.of());
         }
         var rule = inEffect.get(0);
-        var missing = new ArrayList<UnitMonth>();
+        var missing = new LinkedHashMap<Long, Missing>();
         int missingCount = 0;
         boolean dossierRowsOnly = false;
         long numerator = 0;
@@ -171,9 +172,13 @@ final class Indicators {
             }
             if (n == null || d == null) {
                 dossierRowsOnly |= c.source().equals("dossier");
-                if (missing.size() < MISSING_SHOWN) {
-                    missing.add(new UnitMonth(units.get(c.unitId()).code(), c.month().toString().substring(0, 7)));
-                }
+                var month = c.month().toString().substring(0, 7);
+                var unit = units.get(c.unitId());
+                missing.compute(c.unitId(), (id, m) -> m == null
+                        ? new Missing(unit.code(), unit.nameVi(), unit.nameEn(), 1, month, month)
+                        : new Missing(m.unit(), m.nameVi(), m.nameEn(), m.months() + 1,
+                                m.first().compareTo(month) <= 0 ? m.first() : month,
+                                m.last().compareTo(month) >= 0 ? m.last() : month));
                 missingCount++;
                 continue;
             }
@@ -190,7 +195,9 @@ final class Indicators {
                     + (dossierRowsOnly ? " (dossier rows do not tell how complaints were handled; monthly counts do)"
                             : "") + ".";
             return unavailable(indicator, rule, dossierRowsOnly && rule.formula() != Formula.UNFAULTED_OVER_DOSSIERS
-                    ? "dossierRowsOnly" : "notReported", message, missing, missingCount, null, sources);
+                    ? "dossierRowsOnly" : "notReported", message,
+                    missing.values().stream().sorted(Comparator.comparing(Missing::months).reversed()
+                            .thenComparing(Missing::unit)).limit(MISSING_SHOWN).toList(), missingCount, null, sources);
         }
         if (denominator == 0) {
             return unavailable(indicator, rule, "zeroDenominator", rule.formula() == Formula.UNFAULTED_OVER_DOSSIERS
@@ -204,7 +211,7 @@ final class Indicators {
     }
 
     private static Result unavailable(Indicator indicator, IndicatorRule rule, String reason, String message,
-                                      List<UnitMonth> missing, int missingCount, Long denominator,
+                                      List<Missing> missing, int missingCount, Long denominator,
                                       Map<String, Integer> sources) {
         return new Result(indicator.code, indicator.nameVi, indicator.nameEn, false, null, denominator, null,
                 source(sources), sources, reason, message, List.copyOf(missing), missingCount, RuleView.of(rule));
@@ -288,6 +295,7 @@ final class Indicators {
                 .where(DOSSIER_MONTH.UNIT_ID.in(unitIds))
                 .and(first == null ? noCondition() : DOSSIER_MONTH.MONTH.ge(first))
                 .and(last == null ? noCondition() : DOSSIER_MONTH.MONTH.le(last))
+                .orderBy(DOSSIER_MONTH.UNIT_ID, DOSSIER_MONTH.MONTH)
                 .forEach(r -> cells.add(new Cell(r.value1(), r.value2(), "month", r.value3(), r.value4(),
                         (long) r.value5(), (long) r.value6(), r.value7() == null ? null : (long) r.value7(),
                         r.value8() == null ? null : (long) r.value8())));
@@ -316,6 +324,7 @@ final class Indicators {
                         .where(DOSSIER_MONTH.UNIT_ID.eq(DOSSIER.AGENCY_ID))
                         .and(DOSSIER_MONTH.MONTH.eq(month))))
                 .groupBy(DOSSIER.AGENCY_ID, month)
+                .orderBy(DOSSIER.AGENCY_ID, month)
                 .forEach(r -> cells.add(new Cell(r.value1(), r.value2(), "dossier", r.value3(), r.value4(), null, null,
                         null, (long) r.value5())));
         return cells;

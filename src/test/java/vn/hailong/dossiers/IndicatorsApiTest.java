@@ -142,8 +142,8 @@ class IndicatorsApiTest {
         // Dossier rows do not say how complaints were handled: those indicators are not guessed.
         assertThat(figure(g, "complaintsOnTime")).isEqualTo("n/a dossierRowsOnly");
         assertThat(figure(g, "complaintsSatisfied")).isEqualTo("n/a dossierRowsOnly");
-        assertThat(indicator(g, "complaintsOnTime").get("missing").get(0).toString())
-                .isEqualTo("{\"unit\":\"A1\",\"month\":\"2026-03\"}");
+        assertThat(indicator(g, "complaintsOnTime").get("missing").get(0).toString()).isEqualTo("{\"unit\":\"A1\","
+                + "\"nameVi\":\"Văn phòng A1\",\"nameEn\":\"Office A1\",\"months\":1,\"first\":\"2026-03\",\"last\":\"2026-03\"}");
         var rule = indicator(g, "dossiersSatisfied").get("rule");
         assertThat(rule.get("legalBasisVi").asText()).startsWith("Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng");
         assertThat(rule.get("effectiveFrom").asText()).isEqualTo("2022-06-23");
@@ -180,8 +180,8 @@ class IndicatorsApiTest {
         assertThat(figure(b, "complaintsOnTime")).isEqualTo("3/3 100.00 month");
         assertThat(figure(b, "complaintsSatisfied")).isEqualTo("n/a notReported");
         assertThat(figure(b, "dossiersSatisfied")).isEqualTo("n/a notReported");
-        assertThat(indicator(b, "dossiersSatisfied").get("missing").toString())
-                .isEqualTo("[{\"unit\":\"B\",\"month\":\"2026-03\"}]");
+        assertThat(indicator(b, "dossiersSatisfied").get("missing").get(0).get("unit").asText()).isEqualTo("B");
+        assertThat(indicator(b, "dossiersSatisfied").get("missingCount").asInt()).isEqualTo(1);
         assertThat(indicator(b, "dossiersSatisfied").get("message").asText()).contains("did not report");
         assertThat(figure(p, "dossiersSatisfied")).as("the province is not guessed from the units that reported")
                 .isEqualTo("n/a notReported");
