@@ -13,6 +13,7 @@ import * as rankings from './rankings.js';
 import * as yoy from './yoy.js';
 import * as drivers from './drivers.js';
 import * as comments from './comments.js';
+import * as indicators from './indicators.js';
 
 let session;
 let lists;
@@ -86,6 +87,7 @@ function renderSections() {
   rankings.render($('rankings'), data.rankings, paths.rankings);
   yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare);
   drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
+  indicators.render($('indicators'), state).catch(showError);
   prune();
 }
 
@@ -127,6 +129,7 @@ async function load() {
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), showError);
+    await indicators.render($('indicators'), state);
     if (mine !== loads) {
       return;
     }

@@ -3,6 +3,7 @@ import { ApiError, get } from '/lib/api.js';
 import { bandDatasets, chartBox, ciWhiskers, colours, draw, resizeAll, wrap } from '/lib/charts.js';
 import { fill, h, table } from '/lib/dom.js';
 import { count, currentLang, formatDateTime, labelLanguageButton, nameOf, num, pick, setLang, signed } from '/lib/i18n.js';
+import { indicatorsContent } from '/lib/indicators.js';
 import { t } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -215,6 +216,11 @@ function renderYearOnYear() {
     h('p', { class: 'note' }, t('yoyReportNote')));
 }
 
+/** The Decision 766 indicators of the unit and the units under it: counts, beside the survey's indices. */
+function renderIndicators() {
+  fill($('indicators'), indicatorsContent(data.indicators, t, { period: t('yoyPeriod', view.year), id: 'report-indicators-table' }));
+}
+
 function renderComments() {
   const rows = data.comments.comments.map((c) => h('tr', {},
     h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt)),
@@ -229,6 +235,7 @@ function renderComments() {
 function render() {
   renderHead();
   renderOverview();
+  renderIndicators();
   renderTrend();
   renderElements();
   renderCriteria();
@@ -248,6 +255,7 @@ async function load() {
     get(`/comments${query(from, to, { size: COMMENTS })}`),
   ]);
   data = { total, compare, trend, years, comments };
+  data.indicators = await get(`/indicators${query(from, to, { groupBy: 'unit' })}`);
 }
 
 async function start() {
