@@ -84,32 +84,31 @@ final class Indicators {
                  List<Result> indicators) {
     }
 
+    /** A group: a unit (null: every unit) and a period (null: the whole of from..to). */
+    private record GroupKey(Long unitId, String period) {
+    }
+
     /** The indicators for {@code root}'s subtree (null: every unit), months from..to (null: unbounded). */
     List<Group> compute(Long root, LocalDate from, LocalDate to, boolean byUnit, Period period) {
         var units = units(root);
         var cells = cells(units.keySet(), from, to);
-        // Sum every cell into its group: the root's (or each ancestor's, by unit) and its period's.
-        var groups = new LinkedHashMap<String, List<Cell>>();
-        var keys = new HashMap<String, Object[]>();
+        // Every cell goes to its group: the root's (or, by unit, each unit's above it up to the root) and its period's.
+        var groups = new LinkedHashMap<GroupKey, List<Cell>>();
         var order = order(units, root);
         if (!byUnit && period == null) {
-            groups.put(root + "|null", new ArrayList<>());
-            keys.put(root + "|null", new Object[] {root, null});
+            groups.put(new GroupKey(root, null), new ArrayList<>());
         }
         for (var cell : cells) {
             var bucket = period == null ? null : bucket(cell.month(), period);
             List<Long> owners = byUnit ? ancestors(units, cell.unitId(), root) : java.util.Collections.singletonList(root);
             for (var owner : owners) {
-                var key = owner + "|" + bucket;
-                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(cell);
-                keys.putIfAbsent(key, new Object[] {owner, bucket});
+                groups.computeIfAbsent(new GroupKey(owner, bucket), k -> new ArrayList<>()).add(cell);
             }
         }
         var answer = new ArrayList<Group>();
         for (var entry : groups.entrySet()) {
-            var key = keys.get(entry.getKey());
-            var unitId = (Long) key[0];
-            var bucket = (String) key[1];
+            var unitId = entry.getKey().unitId();
+            var bucket = entry.getKey().period();
             var unit = unitId == null ? null : units.get(unitId).named();
             var list = entry.getValue();
             var first = bucket != null ? start(bucket) : list.stream().map(Cell::month).min(Comparator.naturalOrder())
