@@ -62,8 +62,8 @@ public final class DossiersApi {
             for (int i = 0; i < items.size(); i++) {
                 read.add(readDossier(new Item(items.get(i), i + 1, DOSSIER_FIELDS, problems)));
             }
-            var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, UNIT.ACTIVE.isTrue().and(caller.scope().covers(UNIT.ID)),
-                    read, r -> r.agency);
+            // Units no longer active (merged, dissolved) still had their dossiers: facts about the past are taken.
+            var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, caller.scope().covers(UNIT.ID), read, r -> r.agency);
             var services = ids(tx, SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition(), read, r -> r.service);
             var centres = ids(tx, SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
                     org.jooq.impl.DSL.noCondition(), read, r -> r.centre);
@@ -72,7 +72,7 @@ public final class DossiersApi {
             for (int i = 0; i < read.size(); i++) {
                 var r = read.get(i);
                 var problem = new Problems(problems, i + 1);
-                Long agencyId = code(problem, "agency", r.agency, units, "no active agency in your scope has code");
+                Long agencyId = code(problem, "agency", r.agency, units, "no agency in your scope has code");
                 Long serviceId = code(problem, "service", r.service, services, "no service has code");
                 Long centreId = code(problem, "centre", r.centre, centres, "no service centre has code");
                 if (r.agency != null && r.dossierCode != null) {
@@ -109,14 +109,13 @@ public final class DossiersApi {
             for (int i = 0; i < items.size(); i++) {
                 read.add(readMonth(new Item(items.get(i), i + 1, MONTH_FIELDS, problems)));
             }
-            var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, UNIT.ACTIVE.isTrue().and(caller.scope().covers(UNIT.ID)),
-                    read, r -> r.agency);
+            var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, caller.scope().covers(UNIT.ID), read, r -> r.agency);
             var seen = new HashMap<String, Integer>();
             var months = new ArrayList<DossierFacts.Month>();
             for (int i = 0; i < read.size(); i++) {
                 var r = read.get(i);
                 var problem = new Problems(problems, i + 1);
-                Long unitId = code(problem, "unit", r.agency, units, "no active unit in your scope has code");
+                Long unitId = code(problem, "unit", r.agency, units, "no unit in your scope has code");
                 if (r.agency != null && r.value != null && r.value.month() != null) {
                     var first = seen.putIfAbsent(r.agency + "\n" + r.value.month(), i + 1);
                     if (first != null) {

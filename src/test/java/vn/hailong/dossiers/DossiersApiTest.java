@@ -225,6 +225,16 @@ class DossiersApiTest {
     }
 
     @Test
+    void a_unit_no_longer_active_still_gets_the_facts_of_its_past() {
+        var merged = new vn.hailong.units.Units(dsl).insert(dsl, "OLD", "Xã cũ", "Former commune", "commune", f.province);
+        dsl.execute("update unit set active = false where id = {0}", merged);
+        assertThat(system.put("/api/v1/dossier-months", List.of(month("OLD", "2024-12", 30, 1))).status()).isEqualTo(200);
+        var dossier = dossier("OLD-1", "2026-02-10");
+        dossier.put("agency", "OLD");
+        assertThat(system.put("/api/v1/dossiers", List.of(dossier)).status()).isEqualTo(200);
+    }
+
+    @Test
     void only_the_dossiers_scope_and_admin_may_send_facts() {
         var body = List.of(dossier("SCOPE-1", null));
         assertThat(ApiClient.withKey(app, f.keyInvitations).put("/api/v1/dossiers", body).status()).isEqualTo(403);
