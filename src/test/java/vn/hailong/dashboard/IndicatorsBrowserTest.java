@@ -164,6 +164,7 @@ class IndicatorsBrowserTest {
             page.setViewportSize(390, 844);
             Accessibility.check(page, "report with the indicators at 390 px");
             Browser.screenshot(page, "indicators-report-vi-390");
+            section.screenshot(new Locator.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve("indicators-report-section-vi-390.png")));
             page.setViewportSize(1280, 900);
             page.locator("#lang").click();
             assertThat(section.locator("h2")).hasText("Indicators computed from dossier data (Decision 766/QĐ-TTg)");
