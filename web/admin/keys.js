@@ -5,7 +5,7 @@ import { formatTimestamp } from '/lib/i18n.js';
 import { announce, attempt, button, confirmDialog, field, form, input, submit } from './forms.js';
 import { t } from './messages.js';
 
-const SCOPES = ['invitations', 'import', 'read', 'interviews'];
+const SCOPES = ['invitations', 'import', 'read', 'interviews', 'dossiers'];
 
 function secretPanel(created, onDone) {
   const secret = h('p', { class: 'secret', id: 'api-secret' }, created.secret);

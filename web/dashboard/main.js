@@ -16,6 +16,7 @@ import * as drivers from './drivers.js';
 import * as comments from './comments.js';
 import * as reasons from './reasons.js';
 import * as coverage from './coverage.js';
+import * as indicators from './indicators.js';
 
 let session;
 let lists;
@@ -106,6 +107,7 @@ function renderSections() {
     drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
   }
   coverage.render($('coverage'), data.coverage, paths.coverage);
+  indicators.render($('indicators'), state).catch(showError);
   prune();
 }
 
@@ -156,6 +158,7 @@ async function load() {
       coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), showError);
+    await indicators.render($('indicators'), state);
     if (mine !== loads) {
       return;
     }

@@ -1,8 +1,9 @@
 // The dashboard's words, Vietnamese first; {0}, {1}… are filled in. The figures' words are lib/words.js's.
 import { catalogue, translator } from '/lib/i18n.js';
+import { indicatorWords } from '/lib/indicators.js';
 import { common, figures, staff } from '/lib/words.js';
 
-const messages = catalogue(common, staff, figures, {
+const messages = catalogue(common, staff, figures, indicatorWords, {
   vi: {
     appTitle: 'Bảng điều khiển · Hài Lòng', title: 'Chỉ số hài lòng · {0}', questionnaire: 'Phiếu đánh giá', print: 'In trang này', report: 'In báo cáo',
     admin: 'Quản trị', filters: 'Bộ lọc', year: 'Năm', centre: 'Trung tâm, bộ phận một cửa',

@@ -4,6 +4,7 @@ import { bandDatasets, chartBox, ciWhiskers, colours, draw, resizeAll, wrap } fr
 import { fill, h, table } from '/lib/dom.js';
 import { count, currentLang, formatDateTime, labelLanguageButton, nameOf, num, pick, setLang, signed } from '/lib/i18n.js';
 import { indexDefinition, ratedLevels, reasonQuestion } from '/lib/methodology.js';
+import { indicatorsContent } from '/lib/indicators.js';
 import { t } from './messages.js';
 
 const $ = (id) => document.getElementById(id);
@@ -253,6 +254,11 @@ function renderReasons() {
       { id: 'report-reasons-table', captionClass: repeatsHeading }));
 }
 
+/** The Decision 766 indicators of the unit and the units under it: counts, beside the survey's indices. */
+function renderIndicators() {
+  fill($('indicators'), indicatorsContent(data.indicators, t, { period: t('yoyPeriod', view.year), id: 'report-indicators-table' }));
+}
+
 function renderComments() {
   const rows = data.comments.comments.map((c) => h('tr', {},
     h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt)),
@@ -267,6 +273,7 @@ function renderComments() {
 function render() {
   renderHead();
   renderOverview();
+  renderIndicators();
   renderTrend();
   renderElements();
   renderCriteria();
@@ -288,6 +295,7 @@ async function load() {
     reasonQuestion(lists.form) ? get(`/reasons${query(from, to)}`) : null,
   ]);
   data = { total, compare, trend, years, comments, reasons };
+  data.indicators = await get(`/indicators${query(from, to, { groupBy: 'unit' })}`);
 }
 
 async function start() {

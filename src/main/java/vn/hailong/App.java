@@ -9,6 +9,7 @@ import static io.javalin.apibuilder.ApiBuilder.put;
 import static vn.hailong.auth.Access.ADMIN;
 import static vn.hailong.auth.Access.AGENCY_MANAGER;
 import static vn.hailong.auth.Access.ANALYST;
+import static vn.hailong.auth.Access.KEY_DOSSIERS;
 import static vn.hailong.auth.Access.KEY_IMPORT;
 import static vn.hailong.auth.Access.KEY_INVITATIONS;
 import static vn.hailong.auth.Access.KIOSK;
@@ -69,6 +70,8 @@ import vn.hailong.collect.RateLimiter;
 import vn.hailong.collect.Submissions;
 import vn.hailong.collect.SubmissionsApi;
 import vn.hailong.collect.SurveyLinksApi;
+import vn.hailong.dossiers.DossiersApi;
+import vn.hailong.dossiers.IndicatorsApi;
 import vn.hailong.imports.ImportsApi;
 import vn.hailong.imports.Uploads;
 import vn.hailong.rollup.RollupFolder;
@@ -202,6 +205,8 @@ public final class App implements AutoCloseable {
         var openApi = new OpenApi(VERSION);
         var responsesExport = new ResponsesExportApi(dsl, forms);
         var responseRates = new ResponseRatesApi(dsl);
+        var dossiers = new DossiersApi(dsl);
+        var indicators = new IndicatorsApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -337,6 +342,9 @@ public final class App implements AutoCloseable {
                     put("/population", population::put, ADMIN, KEY_IMPORT);
                     post("/population/import", imports::population, ADMIN, KEY_IMPORT);
                     post("/imports", imports::responses, ADMIN, KEY_IMPORT);
+                    put("/dossiers", dossiers::putDossiers, ADMIN, KEY_DOSSIERS);
+                    put("/dossier-months", dossiers::putMonths, ADMIN, KEY_DOSSIERS);
+                    get("/indicators", indicators::get, READERS);
                 });
             });
         });

@@ -24,7 +24,9 @@ public enum Access implements RouteRole {
     KEY_INVITATIONS,
     KEY_IMPORT,
     KEY_READ,
-    KEY_INTERVIEWS;
+    KEY_INTERVIEWS,
+    /** The dossier system: sends dossier facts and monthly counts (Decision 766 indicators). */
+    KEY_DOSSIERS;
 
     /** Roles that may read analytics, comments and the unit tree (within their scope). */
     public static final Access[] READERS = {ADMIN, ANALYST, AGENCY_MANAGER, KEY_READ};

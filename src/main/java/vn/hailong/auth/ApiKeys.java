@@ -12,7 +12,7 @@ import org.jooq.DSLContext;
 /** Keys for other systems, sent as {@code Authorization: Bearer hlk_…}; stored hashed, shown once. */
 public final class ApiKeys {
     static final String PREFIX = "hlk_";
-    static final List<String> SCOPES = List.of("invitations", "import", "read", "interviews");
+    static final List<String> SCOPES = List.of("invitations", "import", "read", "interviews", "dossiers");
 
     private final DSLContext dsl;
 
@@ -81,6 +81,7 @@ public final class ApiKeys {
                     case "invitations" -> Access.KEY_INVITATIONS;
                     case "import" -> Access.KEY_IMPORT;
                     case "interviews" -> Access.KEY_INTERVIEWS;
+                    case "dossiers" -> Access.KEY_DOSSIERS;
                     default -> Access.KEY_READ;
                 });
             }

@@ -4,7 +4,10 @@ import static vn.hailong.auth.AccessControl.principal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -13,7 +16,10 @@ import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import vn.hailong.Vietnam;
+import vn.hailong.audit.AuditLog;
 import vn.hailong.auth.Principal;
+import vn.hailong.dossiers.DossierFacts;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.PublicUrl;
 import vn.hailong.http.Requests;
@@ -36,7 +42,16 @@ public final class CollectApi {
         this.questionnaires = new Questionnaires(dsl);
     }
 
-    record InvitationRequest(String dossierCode, String agency, String service) {
+    /**
+     * An invitation for a dossier; the dossier system may send its facts with it (receivedOn and what it knows
+     * then), stored as the dossier's row, and where and how the link reaches the citizen (centre, channel).
+     */
+    record InvitationRequest(String dossierCode, String agency, String service, String centre, String channel,
+                             LocalDate receivedOn, LocalDate dueOn, LocalDate returnedOn, Boolean onTime,
+                             Boolean complained) {
+        boolean hasFacts() {
+            return receivedOn != null || dueOn != null || returnedOn != null || onTime != null || complained != null;
+        }
     }
 
     /** The newest published version of a questionnaire, with its scales, for a form to render. */
@@ -62,7 +77,19 @@ public final class CollectApi {
                     .orElseThrow(() -> Invalid.field("agency", "no active agency has code '" + agencyCode + "'"));
             Long serviceId = body.service() == null ? null : places.serviceId(tx, body.service())
                     .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
-            return places.invite(tx, agencyId, serviceId, dossier,
+            var centreCode = Requests.optionalText("centre", body.centre(), 64);
+            Long centreId = centreCode == null ? null : places.centreId(tx, centreCode)
+                    .orElseThrow(() -> Invalid.field("centre", "no service centre has code '" + centreCode + "'"));
+            var channel = Requests.optionalText("channel", body.channel(), 32);
+            if (channel != null && !places.channelExists(tx, channel)) {
+                throw Invalid.field("channel", "no channel has code '" + channel + "'");
+            }
+            if (body.hasFacts()) {
+                storeFacts(tx, caller, body, new DossierFacts.Dossier(agencyId, dossier, serviceId, centreId,
+                        body.receivedOn(), body.dueOn(), body.returnedOn(), body.onTime(),
+                        Boolean.TRUE.equals(body.complained())));
+            }
+            return places.invite(tx, agencyId, serviceId, dossier, centreId, channel,
                     caller.kind() == Principal.Kind.API_KEY ? caller.id() : null);
         });
         if (invitation.usedAt() != null) {
@@ -76,6 +103,32 @@ public final class CollectApi {
         answer.put("qrSvg", "/api/v1/qr?format=svg&text=" + encode(url));
         answer.put("qrPng", "/api/v1/qr?format=png&text=" + encode(url));
         ctx.status(HttpStatus.CREATED).json(answer);
+    }
+
+    /** The dossier's row, in the invitation's transaction; 422 naming every field at fault. */
+    private static void storeFacts(DSLContext tx, Principal caller, InvitationRequest body, DossierFacts.Dossier dossier) {
+        var errors = new ArrayList<Invalid.FieldError>();
+        if (body.receivedOn() == null) {
+            errors.add(new Invalid.FieldError("receivedOn", "required", "is required with the dossier's facts"));
+        }
+        var tomorrow = Vietnam.today().plusDays(1);
+        inRange(errors, "receivedOn", body.receivedOn(), tomorrow);
+        inRange(errors, "dueOn", body.dueOn(), LocalDate.of(2099, 12, 31));
+        inRange(errors, "returnedOn", body.returnedOn(), tomorrow);
+        DossierFacts.inconsistencies(body.receivedOn(), body.dueOn(), body.returnedOn(), body.onTime())
+                .forEach(f -> errors.add(new Invalid.FieldError(f.field(), f.message())));
+        if (!errors.isEmpty()) {
+            throw Invalid.fields(errors);
+        }
+        if (DossierFacts.store(tx, List.of(dossier)) > 0) {
+            AuditLog.record(tx, caller, "put", "dossier", dossier.dossierCode(), dossier.agencyId(), null, dossier);
+        }
+    }
+
+    private static void inRange(List<Invalid.FieldError> errors, String field, LocalDate date, LocalDate last) {
+        if (date != null && (date.getYear() < 2000 || date.isAfter(last))) {
+            errors.add(new Invalid.FieldError(field, "must be a date from 2000-01-01 to " + last));
+        }
     }
 
     public void invitation(Context ctx) {

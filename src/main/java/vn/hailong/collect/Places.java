@@ -1,5 +1,6 @@
 package vn.hailong.collect;
 
+import static vn.hailong.db.schema.Tables.CHANNEL;
 import static vn.hailong.db.schema.Tables.COUNTER;
 import static vn.hailong.db.schema.Tables.INVITATION;
 import static vn.hailong.db.schema.Tables.SERVICE;
@@ -50,7 +51,13 @@ final class Places {
                 .fetchOptional(COUNTER.ID);
     }
 
-    Invitation invite(DSLContext tx, long agencyId, Long serviceId, String dossierCode, Long keyId) {
+    boolean channelExists(DSLContext tx, String code) {
+        return tx.fetchExists(CHANNEL, CHANNEL.CODE.eq(code));
+    }
+
+    /** The invitation of a dossier, made once; a resend that names its centre or channel sets them. */
+    Invitation invite(DSLContext tx, long agencyId, Long serviceId, String dossierCode, Long centreId, String channel,
+                      Long keyId) {
         var existing = tx.select(INVITATION.TOKEN).from(INVITATION)
                 .where(INVITATION.AGENCY_ID.eq(agencyId)).and(INVITATION.DOSSIER_CODE.eq(dossierCode))
                 .fetchOptional(INVITATION.TOKEN);
@@ -62,6 +69,14 @@ final class Places {
                     .set(INVITATION.DOSSIER_CODE, dossierCode)
                     .set(INVITATION.TOKEN, token)
                     .set(INVITATION.CREATED_BY, keyId)
+                    .set(INVITATION.CENTRE_ID, centreId)
+                    .set(INVITATION.CHANNEL, channel)
+                    .execute();
+        } else if (centreId != null || channel != null) {
+            tx.update(INVITATION)
+                    .set(INVITATION.CENTRE_ID, centreId == null ? INVITATION.CENTRE_ID : org.jooq.impl.DSL.val(centreId))
+                    .set(INVITATION.CHANNEL, channel == null ? INVITATION.CHANNEL : org.jooq.impl.DSL.val(channel))
+                    .where(INVITATION.TOKEN.eq(token))
                     .execute();
         }
         return invitation(tx, token).orElseThrow();

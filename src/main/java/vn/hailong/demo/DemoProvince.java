@@ -84,6 +84,8 @@ public final class DemoProvince {
         insertPopulation(tx, generator.populationTotals());
         progress.step = "invitations";
         insertInvitations(tx, seed, catalogue.dossierVersion());
+        progress.step = "dossier facts";
+        DemoDossiers.insert(tx, catalogue, seed, firstYear, lastYear);
         // Dashboards read rollups only: the demo's responses get theirs, as submitted ones do.
         progress.step = "rollups responses=0";
         RollupStore.rebuild(tx, new Forms(tx), LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1),

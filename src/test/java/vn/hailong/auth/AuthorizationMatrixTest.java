@@ -36,7 +36,7 @@ class AuthorizationMatrixTest {
     }
 
     static final Set<String> ANYONE = Set.of("anonymous", "admin", "analyst", "agency manager", "interviewer", "kiosk",
-            "key:invitations", "key:import", "key:read", "key:interviews", "metrics");
+            "key:invitations", "key:import", "key:read", "key:interviews", "key:dossiers", "metrics");
     static final Set<String> PEOPLE = Set.of("admin", "analyst", "agency manager", "interviewer");
     static final Set<String> READERS = Set.of("admin", "analyst", "agency manager", "key:read");
     static final Set<String> ADMIN = Set.of("admin");
@@ -123,7 +123,10 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/population", READERS),
             Map.entry("PUT /api/v1/population", Set.of("admin", "key:import")),
             Map.entry("POST /api/v1/population/import", Set.of("admin", "key:import")),
-            Map.entry("POST /api/v1/imports", Set.of("admin", "key:import")));
+            Map.entry("POST /api/v1/imports", Set.of("admin", "key:import")),
+            Map.entry("PUT /api/v1/dossiers", Set.of("admin", "key:dossiers")),
+            Map.entry("PUT /api/v1/dossier-months", Set.of("admin", "key:dossiers")),
+            Map.entry("GET /api/v1/indicators", READERS));
 
     @BeforeAll
     static void start() {
@@ -150,6 +153,7 @@ class AuthorizationMatrixTest {
                 new Caller("key:import", () -> bearer(f.keyImport)),
                 new Caller("key:read", () -> bearer(f.keyRead)),
                 new Caller("key:interviews", () -> bearer(f.keyInterviews)),
+                new Caller("key:dossiers", () -> bearer(f.keyDossiers)),
                 new Caller("metrics", () -> bearer(TestApp.METRICS_TOKEN)));
     }
 

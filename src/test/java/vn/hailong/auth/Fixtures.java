@@ -39,6 +39,7 @@ public final class Fixtures {
     public final String keyImport;
     public final String keyRead;
     public final String keyInterviews;
+    public final String keyDossiers;
     public final String linkA;
     public final String linkB;
     private final Sessions sessions;
@@ -70,6 +71,7 @@ public final class Fixtures {
         keyImport = keys.create(dsl, "importer", List.of("import"), null).secret();
         keyRead = keys.create(dsl, "reader", List.of("read"), null).secret();
         keyInterviews = keys.create(dsl, "survey team", List.of("interviews"), null).secret();
+        keyDossiers = keys.create(dsl, "dossier system", List.of("dossiers"), null).secret();
         spareKey = keys.create(dsl, "spare", List.of("read"), null).key().id();
         serviceId = TestApp.one(dsl, "insert into service_field (code, name_vi) values ('HT', 'Hộ tịch');"
                 + " insert into service (code, name_vi, field_id) select '1.000001', 'Khai sinh', id from service_field"

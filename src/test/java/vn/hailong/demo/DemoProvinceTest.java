@@ -160,6 +160,30 @@ class DemoProvinceTest {
         }
     }
 
+    @Test
+    void the_dossier_system_sent_monthly_counts_and_the_rated_dossiers_with_late_ones_and_complaints() {
+        try (var dsl = TestApp.dsl(first)) {
+            // Every unit with ratings, every month of the three years, less one commune's first year.
+            assertThat(one(dsl, "select count(*) from dossier_month", Integer.class)).isEqualTo(20 * 36 - 12);
+            assertThat(one(dsl, "select sum(dossiers_late)::float / sum(dossiers_handled) from dossier_month",
+                    Double.class)).isBetween(0.005, 0.05);
+            assertThat(one(dsl, "select sum(complaints_received) from dossier_month", Integer.class)).isGreaterThan(500);
+            assertThat(one(dsl, "select count(*) from dossier_month where complaints_unsatisfied_or_late is null",
+                    Integer.class)).isEqualTo(12);
+            assertThat(one(dsl, "select count(*) from dossier_month where dossiers_unsatisfied_complained_or_late is null",
+                    Integer.class)).isEqualTo(24);
+            assertThat(one(dsl, "select count(*) from dossier", Integer.class)).isEqualTo(
+                    one(dsl, "select count(distinct (agency_id, dossier_code)) from response where dossier_code is not null",
+                            Integer.class));
+            assertThat(one(dsl, "select count(*) filter (where not on_time)::float / count(*) from dossier",
+                    Double.class)).isBetween(0.02, 0.08);
+            assertThat(one(dsl, "select count(*) filter (where complained) from dossier", Integer.class)).isPositive();
+            assertThat(one(dsl, "select count(*) from dossier d join unit u on u.id = d.agency_id where u.code = '99025'"
+                    + " and d.returned_on < '2024-01-01' and d.returned_on >= '2023-01-01'", Integer.class))
+                    .as("the commune without monthly counts in 2023 has dossier rows for it").isGreaterThan(10);
+        }
+    }
+
     /** Digests of the catalogue, the population totals and the responses, by codes rather than ids. */
     private static List<String> digest(String url) {
         try (var dsl = TestApp.dsl(url)) {
@@ -180,7 +204,13 @@ class DemoProvinceTest {
                             + " join questionnaire q on q.id = v.questionnaire_id", String.class),
                     one(dsl, "select md5(string_agg(concat_ws('|', u.code, i.dossier_code, i.token, i.created_at,"
                             + " i.used_at, i.channel), ',' order by u.code, i.dossier_code)) from invitation i"
-                            + " join unit u on u.id = i.agency_id", String.class));
+                            + " join unit u on u.id = i.agency_id", String.class),
+                    one(dsl, "select md5((select string_agg(concat_ws('|', unit_id, month, dossiers_handled, dossiers_late,"
+                            + " complaints_received, complaints_on_time, complaints_unsatisfied_or_late,"
+                            + " dossiers_unsatisfied_complained_or_late), ',' order by unit_id, month) from dossier_month)"
+                            + " || (select string_agg(concat_ws('|', agency_id, dossier_code, received_on, due_on,"
+                            + " returned_on, on_time, complained), ',' order by agency_id, dossier_code) from dossier))",
+                            String.class));
         }
     }
 }

@@ -99,6 +99,7 @@ class HostileInputTest {
         callers.put("KEY_INVITATIONS", bearer("key:invitations", f.keyInvitations));
         callers.put("KEY_IMPORT", bearer("key:import", f.keyImport));
         callers.put("KEY_READ", bearer("key:read", f.keyRead));
+        callers.put("KEY_DOSSIERS", bearer("key:dossiers", f.keyDossiers));
         callers.put("METRICS", bearer("metrics", TestApp.METRICS_TOKEN));
         return callers;
     }
