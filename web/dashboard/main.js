@@ -175,18 +175,25 @@ async function load() {
 
 async function onFilter(name, value) {
   state[name] = value;
-  if (name === 'questionnaire') {
-    document.body.dataset.state = 'loading';
-    try {
-      await loadForm();
-    } catch (e) {
-      showError(e);
-      return;
-    }
-    renderChrome();
+  if (name === 'questionnaire' && !await switchForm()) {
+    return;
   }
   writeState(state);
   load();
+}
+
+/** Loads the form of the questionnaire now in view and redraws the filters and title; false when it failed. */
+async function switchForm() {
+  document.body.dataset.state = 'loading';
+  try {
+    await loadForm();
+  } catch (e) {
+    document.body.dataset.state = 'error';
+    showError(e);
+    return false;
+  }
+  renderChrome();
+  return true;
 }
 
 /**
@@ -252,14 +259,9 @@ async function start() {
     if (state.lang && state.lang !== currentLang()) {
       setLang(state.lang);
     }
-    try {
-      await loadForm();
-    } catch (e) {
-      showError(e);
-      return;
+    if (await switchForm()) {
+      load();
     }
-    renderChrome();
-    load();
   });
   await load();
 }

@@ -42,6 +42,18 @@ public final class Browser implements AutoCloseable {
                 .setLocale("vi-VN"));
     }
 
+    /** Collects what the page logs as an error, and every uncaught error, from now on. */
+    public static List<String> consoleErrors(Page page) {
+        var errors = new java.util.ArrayList<String>();
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error")) {
+                errors.add(m.text());
+            }
+        });
+        page.onPageError(e -> errors.add("page error: " + e));
+        return errors;
+    }
+
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

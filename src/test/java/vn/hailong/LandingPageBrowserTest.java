@@ -36,7 +36,7 @@ class LandingPageBrowserTest {
     void the_landing_page_leads_staff_to_sign_in_the_dashboard_the_report_and_the_api_docs() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             var asked = new ArrayList<String>();
             page.onRequest(r -> asked.add(r.url().substring(base.length())));
             page.navigate(base + "/");
@@ -71,7 +71,7 @@ class LandingPageBrowserTest {
     void the_language_switch_turns_the_whole_page_into_english_and_back_never_mixing_the_two() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             page.navigate(base + "/");
             var vietnamese = texts(page);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
@@ -129,14 +129,4 @@ class LandingPageBrowserTest {
         page.setViewportSize(1280, 900);
     }
 
-    private static List<String> consoleErrors(Page page) {
-        var errors = new ArrayList<String>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.onPageError(e -> errors.add("page error: " + e));
-        return errors;
-    }
 }

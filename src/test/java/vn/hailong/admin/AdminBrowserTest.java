@@ -2,7 +2,6 @@ package vn.hailong.admin;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -57,7 +56,7 @@ class AdminBrowserTest {
     void an_admin_adds_a_unit_a_centre_and_a_kiosk_then_publishes_a_questionnaire_and_finds_it_all_in_the_audit_log() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "admin", ADMIN_PASSWORD);
             assertThat(page.locator("#who-role")).hasText("Quản trị viên");
             assertThat(page.locator("#nav-units")).hasAttribute("aria-current", "page");
@@ -196,7 +195,7 @@ class AdminBrowserTest {
         }
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "quanly", "manager-password-1");
             assertThat(page.locator("#who")).containsText("Chị Quản Lý · Quản lý đơn vị");
             assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Thiết bị", "Đường dẫn khảo sát", "Bộ câu hỏi",
@@ -272,7 +271,7 @@ class AdminBrowserTest {
         }
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "admin", ADMIN_PASSWORD);
             var pages = Map.of(
                     "units", "Đơn vị " + IMG_PAYLOAD,
@@ -344,7 +343,7 @@ class AdminBrowserTest {
     void a_csv_import_with_bad_rows_shows_each_problem_by_row_and_imports_nothing_until_the_file_is_right() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "admin", ADMIN_PASSWORD);
             var importUnits = page.locator("section:has(h2:text('Nhập từ tệp CSV'))");
             importUnits.getByLabel("Tệp CSV").setInputFiles(csv("units.csv", """
@@ -450,7 +449,7 @@ class AdminBrowserTest {
         }
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "admin", ADMIN_PASSWORD);
 
             // A centre, its kiosk questionnaire and two counters, one of them then edited.
@@ -554,7 +553,7 @@ class AdminBrowserTest {
         }
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "docgia", "analyst-password-1");
             assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Đường dẫn khảo sát", "Bộ câu hỏi",
                     "Trung tâm, quầy", "Thủ tục"});
@@ -594,7 +593,7 @@ class AdminBrowserTest {
         }
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             page.navigate(base + "/login.html");
             onPhoneAndLaptop(page, "login");
             signIn(page, "admin", ADMIN_PASSWORD);
@@ -630,7 +629,7 @@ class AdminBrowserTest {
     void a_wrong_password_is_refused_with_a_message_and_repeated_failures_are_throttled() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             page.navigate(base + "/login.html?next=/admin/%23/audit");
             assertThat(page.locator("h1")).hasText("Đăng nhập");
             Accessibility.check(page, "login");
@@ -697,16 +696,6 @@ class AdminBrowserTest {
         assertThat(page.locator("#view h1")).isVisible();
     }
 
-    private static List<String> consoleErrors(Page page) {
-        var errors = new ArrayList<String>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.onPageError(e -> errors.add("page error: " + e));
-        return errors;
-    }
 
     /** GET from inside the page, with its cookie: {status, body}. */
     private static JsonNode fetchFromPage(Page page, String path) {

@@ -4,8 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -72,7 +70,7 @@ class SurveyLinksBrowserTest {
         try (var context = browser.newContext()) {
             var page = context.newPage();
             page.setViewportSize(1366, 900);
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "admin", "test-admin-password");
             page.locator("#nav-links").click();
             assertThat(page.locator("#view h1")).hasText("Đường dẫn khảo sát");
@@ -172,7 +170,7 @@ class SurveyLinksBrowserTest {
         try (var context = browser.newContext()) {
             var page = context.newPage();
             page.setViewportSize(390, 844);
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, "quanly.hoaan", "manager-password-1");
             page.locator("#nav-links").click();
             assertThat(page.locator("#view h1")).hasText("Đường dẫn khảo sát");
@@ -221,14 +219,4 @@ class SurveyLinksBrowserTest {
         assertThat(page.locator("#view h1")).isVisible();
     }
 
-    private static List<String> consoleErrors(Page page) {
-        var errors = new ArrayList<String>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.onPageError(e -> errors.add("page error: " + e));
-        return errors;
-    }
 }

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 import vn.hailong.Accessibility;
 import vn.hailong.ApiClient;
@@ -70,9 +67,8 @@ class CoverageBrowserTest {
                 .get("/api/v1/response-rates?from=2025-01-01&to=2025-12-31&groupBy=unit&questionnaire=SIPAS").body();
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
-            signIn(page);
-            errors.clear();
+            var errors = Browser.consoleErrors(page);
+            Dashboards.signIn(page, base, "/dashboard/?year=2025", errors, "admin", ADMIN_PASSWORD);
             var section = page.locator("#coverage");
             section.scrollIntoViewIfNeeded();
             assertThat(section.locator("h2")).hasText("Tỷ lệ phản hồi và độ bao phủ của đánh giá");
@@ -147,24 +143,5 @@ class CoverageBrowserTest {
         section.screenshot(new Locator.ScreenshotOptions().setPath(Browser.SCREENSHOTS.resolve(name + ".png")));
     }
 
-    private static void signIn(Page page) {
-        page.navigate(base + "/dashboard/?year=2025");
-        page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
-        page.getByLabel("Tên đăng nhập").fill("admin");
-        page.getByLabel("Mật khẩu").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForURL(Pattern.compile(Pattern.quote(base) + "/dashboard/.*"));
-        page.waitForSelector("body[data-state='ready']", new Page.WaitForSelectorOptions().setTimeout(90_000));
-    }
 
-    private static List<String> consoleErrors(Page page) {
-        var errors = new ArrayList<String>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.onPageError(e -> errors.add("page error: " + e));
-        return errors;
-    }
 }

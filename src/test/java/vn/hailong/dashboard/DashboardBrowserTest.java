@@ -85,7 +85,7 @@ class DashboardBrowserTest {
     void the_dashboard_draws_every_chart_and_table_from_the_api_without_console_errors() throws Exception {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             assertThat(page).hasURL(Pattern.compile(".*/dashboard/\\?year=2025$"));
             for (var id : CHARTS) {
@@ -164,7 +164,7 @@ class DashboardBrowserTest {
     void a_filter_change_redraws_the_charts_and_lands_in_the_address_which_restores_the_view() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             var before = page.locator("#elements-chart").locator("xpath=..").getAttribute("aria-label");
             page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
@@ -211,7 +211,7 @@ class DashboardBrowserTest {
     void the_language_switch_turns_the_whole_dashboard_into_english_and_stays_in_the_address() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             assertThat(page.locator("#criteria h2")).hasText("Các tiêu chí");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
@@ -236,7 +236,7 @@ class DashboardBrowserTest {
     void the_report_of_a_unit_and_year_prints_on_a4_from_the_api_figures() throws Exception {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
             waitReady(page);
@@ -299,7 +299,7 @@ class DashboardBrowserTest {
     void per_dossier_ratings_have_their_figures_and_reasons_when_chosen_in_the_filters() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             page.locator("#filter-questionnaire").selectOption("DOSSIER3");
             waitReady(page);
@@ -385,7 +385,7 @@ class DashboardBrowserTest {
     void an_agency_manager_sees_only_the_units_of_its_own_subtree() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "sonongnghiep", "manager-password-1");
             assertThat(page.locator("#who")).hasText("Anh Quản Lý Sở");
             var units = page.locator("#filter-unit option").allTextContents();
@@ -404,7 +404,7 @@ class DashboardBrowserTest {
     void post_stratification_chosen_in_the_filters_weights_the_indices_and_stays_in_the_address() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             page.locator("#filter-weighting").selectOption("poststratified");
             waitReady(page);
@@ -451,7 +451,7 @@ class DashboardBrowserTest {
     void on_a_phone_the_dashboard_and_the_report_fit_the_width_and_their_controls_take_a_finger() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             onPhoneAndLaptop(page, "dashboard");
             page.navigate(base + "/report/?unit=99.SNNMT&year=2025&lang=vi");
@@ -465,7 +465,7 @@ class DashboardBrowserTest {
     void each_overview_card_marks_exactly_the_changes_the_comparison_finds_significant() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             var compare = ApiClient.signIn(app, "admin", ADMIN_PASSWORD).get(DOWNLOADS.get("yoy")).body();
             int marked = 0;
@@ -500,7 +500,7 @@ class DashboardBrowserTest {
     void the_trend_band_and_the_whiskers_are_the_api_intervals() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
             assertTrendBand(page, api.get(DOWNLOADS.get("trend")).body());
@@ -539,7 +539,7 @@ class DashboardBrowserTest {
     void the_year_on_year_dumbbells_are_coloured_by_the_significance_of_each_change() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             var changes = new HashMap<String, JsonNode>();
             for (var group : ApiClient.signIn(app, "admin", ADMIN_PASSWORD).get(DOWNLOADS.get("yoy")).body().get("groups")) {
@@ -578,7 +578,7 @@ class DashboardBrowserTest {
     void units_with_too_few_responses_are_listed_apart_from_the_ranking_and_their_cards_show_no_index() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             page.navigate(base + "/dashboard/?year=2025&channel=interview");
             waitReady(page);
@@ -614,7 +614,7 @@ class DashboardBrowserTest {
     void a_comment_search_shows_the_comments_the_api_finds_for_the_word_whatever_its_case() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
             // "quầy" is in one complaint, written fewer than 20 times; "hướng" starts some comments ("Hướng dẫn …") and is inside others.
@@ -643,7 +643,7 @@ class DashboardBrowserTest {
     void the_dashboard_prints_on_several_a4_pages() throws Exception {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
             var pdf = Browser.SCREENSHOTS.resolve("dashboard-2025.pdf");
@@ -659,15 +659,7 @@ class DashboardBrowserTest {
     }
 
     private static void signIn(Page page, List<String> errors, String username, String password) {
-        page.navigate(base + "/dashboard/");
-        page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
-        page.getByLabel("Tên đăng nhập").fill(username);
-        page.getByLabel("Mật khẩu").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForURL(Pattern.compile(Pattern.quote(base) + "/dashboard/.*"));
-        waitReady(page);
-        // The 401 of the signed-out first visit (it sends the browser to sign in) is expected; later errors are not.
-        errors.clear();
+        Dashboards.signIn(page, base, "/dashboard/", errors, username, password);
     }
 
     /** The page as it is, on a laptop (1366 px) and on a phone (390 px): WCAG 2.1 AA, no sideways scrolling, big enough controls. */
@@ -681,9 +673,8 @@ class DashboardBrowserTest {
         Browser.screenshot(page, state + "-390");
     }
 
-    /** The first view after the demo fill reads every rollup of a year eight ways: on a busy 2-core machine it takes a while. */
     private static void waitReady(Page page) {
-        page.waitForSelector("body[data-state='ready']", new Page.WaitForSelectorOptions().setTimeout(90_000));
+        Dashboards.waitReady(page);
     }
 
     private static double number(String shown) {
@@ -772,14 +763,4 @@ class DashboardBrowserTest {
         return List.of(estimate.get("low").asDouble(), estimate.get("high").asDouble());
     }
 
-    private static List<String> consoleErrors(Page page) {
-        var errors = new ArrayList<String>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.onPageError(e -> errors.add("page error: " + e));
-        return errors;
-    }
 }

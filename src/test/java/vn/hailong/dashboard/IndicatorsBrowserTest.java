@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 import vn.hailong.Accessibility;
 import vn.hailong.ApiClient;
@@ -58,7 +57,7 @@ class IndicatorsBrowserTest {
     void the_dashboard_shows_the_indicators_of_every_unit_with_their_counts_rule_and_legal_basis() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors);
             var section = page.locator("#indicators");
             assertThat(section.locator("h2")).hasText("Chỉ tiêu tính từ dữ liệu hồ sơ (Quyết định 766/QĐ-TTg)");
@@ -116,10 +115,10 @@ class IndicatorsBrowserTest {
     void a_year_when_counts_were_not_reported_says_which_and_guesses_nothing() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors);
             page.navigate(base + "/dashboard/?year=2023");
-            waitReady(page);
+            Dashboards.waitReady(page);
             var table = page.locator("#indicators-table");
             var province = table.locator("tbody tr[data-unit='99'] td");
             assertThat(province.nth(0).locator(".reason")).containsText("dữ liệu từng hồ sơ không cho biết");
@@ -142,7 +141,7 @@ class IndicatorsBrowserTest {
     void the_report_prints_the_indicators_beside_the_survey_index() {
         try (var context = browser.newContext()) {
             var page = context.newPage();
-            var errors = consoleErrors(page);
+            var errors = Browser.consoleErrors(page);
             signIn(page, errors);
             page.navigate(base + "/report/?unit=99.SNNMT&year=2025&lang=vi");
             page.waitForSelector("body[data-state='ready']", new Page.WaitForSelectorOptions().setTimeout(90_000));
@@ -181,28 +180,7 @@ class IndicatorsBrowserTest {
     }
 
     private static void signIn(Page page, List<String> errors) {
-        page.navigate(base + "/dashboard/");
-        page.waitForURL(Pattern.compile(".*/login\\.html\\?next=.*"));
-        page.getByLabel("Tên đăng nhập").fill("admin");
-        page.getByLabel("Mật khẩu").fill(ADMIN_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForURL(Pattern.compile(Pattern.quote(base) + "/dashboard/.*"));
-        waitReady(page);
-        errors.clear(); // the 401 of the signed-out first visit is expected
+        Dashboards.signIn(page, base, "/dashboard/", errors, "admin", ADMIN_PASSWORD);
     }
 
-    private static void waitReady(Page page) {
-        page.waitForSelector("body[data-state='ready']", new Page.WaitForSelectorOptions().setTimeout(90_000));
-    }
-
-    private static List<String> consoleErrors(Page page) {
-        var errors = new ArrayList<String>();
-        page.onConsoleMessage(m -> {
-            if (m.type().equals("error")) {
-                errors.add(m.text());
-            }
-        });
-        page.onPageError(e -> errors.add("page error: " + e));
-        return errors;
-    }
 }
