@@ -3,12 +3,10 @@ package vn.hailong.analytics;
 import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.count;
-import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
-import static org.jooq.impl.DSL.selectOne;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.table;
 import static org.jooq.impl.DSL.val;
@@ -18,8 +16,10 @@ import static vn.hailong.db.schema.Tables.RESPONSE;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +29,7 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.GroupField;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.Table;
@@ -78,6 +79,25 @@ final class ResponseRates {
 
     /** What is counted of one group; handled is null where no dossier count exists. */
     record Counts(long invitations, long rated, long ratings, Long handled, long ratingsCounted) {
+
+        /** The counts of groups that share nothing, added; dossiers handled where any group has them counted. */
+        static Counts sum(Collection<Counts> groups) {
+            long invitations = 0;
+            long rated = 0;
+            long ratings = 0;
+            Long handled = null;
+            long counted = 0;
+            for (var c : groups) {
+                invitations += c.invitations();
+                rated += c.rated();
+                ratings += c.ratings();
+                if (c.handled() != null) {
+                    handled = (handled == null ? 0 : handled) + c.handled();
+                }
+                counted += c.ratingsCounted();
+            }
+            return new Counts(invitations, rated, ratings, handled, counted);
+        }
     }
 
     private final DSLContext dsl;
@@ -93,14 +113,14 @@ final class ResponseRates {
      */
     Map<Group, Counts> groups(Filter filter, List<Dimension> by, List<Long> versions, CoverageAbsent absent) {
         var invitations = invitations(filter, by);
-        var ratings = ratings(by, ratings(filter, versions));
         Map<Group, long[]> handled = Map.of();
-        Map<Group, long[]> counted = Map.of();
+        Set<UnitMonth> known = Set.of();
         if (absent == null) {
             var source = source(filter, by);
             handled = handled(filter, by, source);
-            counted = ratings(by, ratings(filter, versions).and(known(source)));
+            known = known(filter, source);
         }
+        var ratings = ratings(filter, by, versions, known);
         var keys = new LinkedHashSet<Group>();
         keys.addAll(invitations.keySet());
         keys.addAll(ratings.keySet());
@@ -111,10 +131,9 @@ final class ResponseRates {
         for (var key : sorted) {
             var i = invitations.getOrDefault(key, new long[2]);
             var h = handled.get(key);
-            boolean known = h != null && h[1] > 0; // a group of no row (the total of nothing) has no count
-            var c = counted.getOrDefault(key, new long[1]);
-            answer.put(key, new Counts(i[0], i[1], ratings.getOrDefault(key, new long[1])[0], known ? h[0] : null,
-                    c[0]));
+            boolean counts = h != null && h[1] > 0; // a group of no row (the total of nothing) has no count
+            var r = ratings.getOrDefault(key, new long[2]);
+            answer.put(key, new Counts(i[0], i[1], r[0], counts ? h[0] : null, r[1]));
         }
         return answer;
     }
@@ -148,10 +167,39 @@ final class ResponseRates {
                 where, count(), count(INVITATION.USED_AT));
     }
 
-    private Map<Group, long[]> ratings(List<Dimension> by, Condition where) {
-        return group(by, RESPONSE.AGENCY_ID, coalesce(RESPONSE.SERVICE_ID, inline(0L)),
-                coalesce(RESPONSE.CENTRE_ID, inline(0L)), RESPONSE.CHANNEL, RESPONSE.SUBMITTED_AT, RESPONSE, where,
-                count());
+    /** A unit's month, as the dossier counts keep it (its first day). */
+    private record UnitMonth(long unit, LocalDate month) {
+    }
+
+    /**
+     * Ratings per group: every rating, and those of the unit-months whose dossiers are counted ({@code known}), which
+     * coverage sets against the dossiers handled: a unit-month the dossier system reported nothing for would otherwise
+     * add ratings without their dossiers. One pass over the responses, grouped by the group's keys, unit and month.
+     */
+    private Map<Group, long[]> ratings(Filter f, List<Dimension> by, List<Long> versions, Set<UnitMonth> known) {
+        var keys = keys(by, RESPONSE.AGENCY_ID, coalesce(RESPONSE.SERVICE_ID, inline(0L)),
+                coalesce(RESPONSE.CENTRE_ID, inline(0L)), RESPONSE.CHANNEL, year(RESPONSE.SUBMITTED_AT),
+                month(RESPONSE.SUBMITTED_AT));
+        var select = new ArrayList<SelectField<?>>(keys);
+        select.addAll(List.of(RESPONSE.AGENCY_ID, RATING_MONTH, count()));
+        var grouping = new ArrayList<GroupField>(keys);
+        grouping.addAll(List.of(RESPONSE.AGENCY_ID, RATING_MONTH));
+        var answer = new HashMap<Group, long[]>();
+        dsl.select(select)
+                .from(RESPONSE)
+                .where(ratings(f, versions))
+                .groupBy(grouping)
+                .fetch()
+                .forEach(r -> {
+                    var counts = answer.computeIfAbsent(key(by, r), k -> new long[2]);
+                    long n = ((Number) r.get(keys.size() + 2)).longValue();
+                    counts[0] += n;
+                    var unitMonth = new UnitMonth((Long) r.get(keys.size()), (LocalDate) r.get(keys.size() + 1));
+                    if (known.contains(unitMonth)) {
+                        counts[1] += n;
+                    }
+                });
+        return answer;
     }
 
     private static Condition ratings(Filter f, List<Long> versions) {
@@ -180,21 +228,22 @@ final class ResponseRates {
                 coalesce(DOSSIER.CENTRE_ID, inline(0L)), DOSSIER.RETURNED_ON, DOSSIER, where, count(), count());
     }
 
-    /**
-     * A rating counts towards coverage when its unit's dossiers of its month are counted: a unit-month the dossier
-     * system reported nothing for would otherwise add ratings without their dossiers.
-     */
-    private static Condition known(Source source) {
+    /** The unit-months of the period whose dossiers handled are counted, from the source coverage is measured by. */
+    private Set<UnitMonth> known(Filter f, Source source) {
         if (source == Source.UNIT_MONTHS) {
-            return exists(selectOne().from(HANDLED)
-                    .where(HANDLED_UNIT.eq(RESPONSE.AGENCY_ID))
-                    .and(HANDLED_MONTH.eq(RATING_MONTH)));
+            return new HashSet<>(dsl.select(HANDLED_UNIT, HANDLED_MONTH)
+                    .from(HANDLED)
+                    .where(f.from() == null ? noCondition() : HANDLED_MONTH.ge(f.from().withDayOfMonth(1)))
+                    .and(f.to() == null ? noCondition() : HANDLED_MONTH.le(f.to()))
+                    .fetch(r -> new UnitMonth(r.value1(), r.value2())));
         }
-        return exists(selectOne().from(DOSSIER)
-                .where(DOSSIER.AGENCY_ID.eq(RESPONSE.AGENCY_ID))
-                .and(DOSSIER.RETURNED_ON.ge(RATING_MONTH))
-                .and(DOSSIER.RETURNED_ON.lt(field("({0} + interval '1 month')::date", SQLDataType.LOCALDATE,
-                        RATING_MONTH))));
+        var returned = field("(date_trunc('month', {0}))::date", SQLDataType.LOCALDATE, DOSSIER.RETURNED_ON);
+        return new HashSet<>(dsl.selectDistinct(DOSSIER.AGENCY_ID, returned)
+                .from(DOSSIER)
+                .where(DOSSIER.RETURNED_ON.isNotNull())
+                .and(f.from() == null ? noCondition() : DOSSIER.RETURNED_ON.ge(f.from().withDayOfMonth(1)))
+                .and(f.to() == null ? noCondition() : DOSSIER.RETURNED_ON.le(f.to()))
+                .fetch(r -> new UnitMonth(r.value1(), r.value2())));
     }
 
     /** The filter's unit subtree within the caller's scope. */
@@ -207,10 +256,17 @@ final class ResponseRates {
     private Map<Group, long[]> group(List<Dimension> by, Field<Long> unit, Field<Long> service, Field<Long> centre,
                                      Field<String> channel, Field<?> instant, Table<?> from, Condition where,
                                      Field<? extends Number>... counts) {
-        var year = field("extract(year from {0} at time zone 'Asia/Ho_Chi_Minh')::integer", SQLDataType.INTEGER,
-                instant);
-        var month = field("to_char({0} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')", SQLDataType.VARCHAR, instant);
-        return read(by, unit, service, centre, channel, year, month, from, where, counts);
+        return read(by, unit, service, centre, channel, year(instant), month(instant), from, where, counts);
+    }
+
+    /** The year, in Vietnam, of an instant. */
+    private static Field<Integer> year(Field<?> instant) {
+        return field("extract(year from {0} at time zone 'Asia/Ho_Chi_Minh')::integer", SQLDataType.INTEGER, instant);
+    }
+
+    /** The month, in Vietnam, of an instant, as the answers name it (2025-03). */
+    private static Field<String> month(Field<?> instant) {
+        return field("to_char({0} at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM')", SQLDataType.VARCHAR, instant);
     }
 
     @SafeVarargs
@@ -226,18 +282,7 @@ final class ResponseRates {
     private Map<Group, long[]> read(List<Dimension> by, Field<Long> unit, Field<Long> service, Field<Long> centre,
                                     Field<String> channel, Field<Integer> year, Field<String> month, Table<?> from,
                                     Condition where, Field<? extends Number>... counts) {
-        var keys = new ArrayList<Field<?>>();
-        for (var d : by) {
-            keys.add(switch (d) {
-                case UNIT -> unit;
-                case SERVICE -> service;
-                case CENTRE -> centre;
-                case CHANNEL -> channel;
-                case YEAR -> year;
-                case MONTH -> month;
-                case QUARTER -> throw new IllegalArgumentException("no quarters here");
-            });
-        }
+        var keys = keys(by, unit, service, centre, channel, year, month);
         var select = new ArrayList<SelectField<?>>(keys);
         select.addAll(List.of(counts));
         var answer = new HashMap<Group, long[]>();
@@ -255,6 +300,24 @@ final class ResponseRates {
                     answer.put(key(by, r), values);
                 });
         return answer;
+    }
+
+    /** The fields a question groups by, in the order of its dimensions. */
+    private static List<Field<?>> keys(List<Dimension> by, Field<Long> unit, Field<Long> service, Field<Long> centre,
+                                       Field<String> channel, Field<Integer> year, Field<String> month) {
+        var keys = new ArrayList<Field<?>>();
+        for (var d : by) {
+            keys.add(switch (d) {
+                case UNIT -> unit;
+                case SERVICE -> service;
+                case CENTRE -> centre;
+                case CHANNEL -> channel;
+                case YEAR -> year;
+                case MONTH -> month;
+                case QUARTER -> throw new IllegalArgumentException("no quarters here");
+            });
+        }
+        return keys;
     }
 
     private static Group key(List<Dimension> by, Record r) {

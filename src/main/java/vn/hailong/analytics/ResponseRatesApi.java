@@ -85,11 +85,14 @@ public final class ResponseRatesApi {
         var absent = ResponseRates.absent(filter, by);
         var names = new NamedGroup.Names(dsl);
         var groups = new ArrayList<RateRow>();
-        rates.groups(filter, by, versions, absent).forEach((key, counts) ->
-                groups.add(row(names.group(by, key), counts, absent, minN, minCoverage)));
+        var counts = rates.groups(filter, by, versions, absent);
+        counts.forEach((key, c) -> groups.add(row(names.group(by, key), c, absent, minN, minCoverage)));
+        // The groups share no invitation, rating or dossier: their sum is the total when it is measured alike.
         var totalAbsent = ResponseRates.absent(filter, List.of());
-        var total = rates.groups(filter, List.of(), versions, totalAbsent)
-                .getOrDefault(Group.ALL, new ResponseRates.Counts(0, 0, 0, null, 0));
+        var total = totalAbsent == absent && ResponseRates.source(filter, by) == ResponseRates.source(filter, List.of())
+                ? ResponseRates.Counts.sum(counts.values())
+                : rates.groups(filter, List.of(), versions, totalAbsent)
+                        .getOrDefault(Group.ALL, new ResponseRates.Counts(0, 0, 0, null, 0));
         var answer = new ResponseRatesAnswer(filter.from(), filter.to(), questionnaire, minN, minCoverage, groups,
                 row(names.group(List.of(), Group.ALL), total, totalAbsent, minN, minCoverage));
         AnalyticsTables.send(ctx, format, "response-rates", answer, () -> table(by, groups));

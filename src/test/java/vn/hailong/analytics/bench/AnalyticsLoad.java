@@ -149,6 +149,11 @@ public final class AnalyticsLoad {
                 new Endpoint("drivers", "/api/v1/drivers?" + year),
                 new Endpoint("reliability", "/api/v1/reliability?" + year),
                 new Endpoint("comments (first page)", "/api/v1/comments?" + year),
+                new Endpoint("response rates ?groupBy=unit", "/api/v1/response-rates?groupBy=unit&questionnaire=SIPAS&"
+                        + year),
+                new Endpoint("indicators ?groupBy=unit", "/api/v1/indicators?groupBy=unit&" + year),
+                new Endpoint("reasons (per-dossier) ?groupBy=unit", "/api/v1/reasons?questionnaire=DOSSIER3&groupBy=unit&"
+                        + year),
                 new Endpoint("cut: indices channel by unit", "/api/v1/indices?groupBy=unit&channel=kiosk&" + year),
                 new Endpoint("cut: indices ?service=", "/api/v1/indices?service=" + service + "&" + year),
                 new Endpoint("cut: trend channel (3 y)", "/api/v1/trend?interval=month&channel=kiosk"),
