@@ -204,7 +204,7 @@ public final class App implements AutoCloseable {
         var imports = new ImportsApi(dsl, forms, rollups, uploads);
         var openApi = new OpenApi(VERSION);
         var responsesExport = new ResponsesExportApi(dsl, forms);
-        var responseRates = new ResponseRatesApi(dsl);
+        var responseRates = new ResponseRatesApi(dsl, forms);
         var dossiers = new DossiersApi(dsl);
         var indicators = new IndicatorsApi(dsl);
         return Javalin.create(config -> {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.Condition;
@@ -39,6 +40,7 @@ import vn.hailong.Vietnam;
 import vn.hailong.rollup.Dimension;
 import vn.hailong.rollup.Filter;
 import vn.hailong.rollup.Group;
+import vn.hailong.survey.Forms;
 
 /**
  * Response rates and coverage, counted in PostgreSQL: per group, the invitations made in the period and how many
@@ -101,17 +103,20 @@ final class ResponseRates {
     }
 
     private final DSLContext dsl;
+    private final Slices slices;
 
-    ResponseRates(DSLContext dsl) {
+    ResponseRates(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
+        this.slices = new Slices(dsl, forms);
     }
 
     /**
-     * The counts of each group, ordered by the dimensions asked for (those without a value last); {@code versions}
-     * restricts the ratings to some questionnaire versions (null: every rating). {@code absent} is why coverage is
-     * absent for every group, or null when the dossier counts are read.
+     * The counts of each group, ordered by the dimensions asked for (those without a value last); {@code
+     * questionnaire} and its {@code versions} restrict the ratings to it (null: every rating). {@code absent} is why
+     * coverage is absent for every group, or null when the dossier counts are read.
      */
-    Map<Group, Counts> groups(Filter filter, List<Dimension> by, List<Long> versions, CoverageAbsent absent) {
+    Map<Group, Counts> groups(Filter filter, List<Dimension> by, String questionnaire, List<Long> versions,
+                              CoverageAbsent absent) {
         var invitations = invitations(filter, by);
         Map<Group, long[]> handled = Map.of();
         Set<UnitMonth> known = Set.of();
@@ -120,7 +125,7 @@ final class ResponseRates {
             handled = handled(filter, by, source);
             known = known(filter, source);
         }
-        var ratings = ratings(filter, by, versions, known);
+        var ratings = ratings(filter, by, questionnaire, versions, known);
         var keys = new LinkedHashSet<Group>();
         keys.addAll(invitations.keySet());
         keys.addAll(ratings.keySet());
@@ -174,9 +179,41 @@ final class ResponseRates {
     /**
      * Ratings per group: every rating, and those of the unit-months whose dossiers are counted ({@code known}), which
      * coverage sets against the dossiers handled: a unit-month the dossier system reported nothing for would otherwise
-     * add ratings without their dossiers. One pass over the responses, grouped by the group's keys, unit and month.
+     * add ratings without their dossiers. Counted by unit and month from the rollups for a questionnaire's versions
+     * scored alike; from the responses (one pass, grouped by the group's keys, unit and month) for every questionnaire
+     * at once, or for a revision scored otherwise.
      */
-    private Map<Group, long[]> ratings(Filter f, List<Dimension> by, List<Long> versions, Set<UnitMonth> known) {
+    private Map<Group, long[]> ratings(Filter f, List<Dimension> by, String questionnaire, List<Long> versions,
+                                       Set<UnitMonth> known) {
+        var family = questionnaire == null ? Optional.<Slices.Versions>empty() : slices.versions(questionnaire);
+        if (family.isEmpty()) {
+            return scanned(f, by, versions, known);
+        }
+        // The versions scored alike are summed already in the rollups; any other revision is read from its responses.
+        var others = versions.stream().filter(v -> !family.get().merged().contains(v)).toList();
+        var answer = others.isEmpty() ? new HashMap<Group, long[]>() : scanned(f, by, others, known);
+        var split = new ArrayList<>(by);
+        for (var d : List.of(Dimension.UNIT, Dimension.MONTH)) {
+            if (!split.contains(d)) {
+                split.add(d);
+            }
+        }
+        slices.read(family.get(), f, split).forEach((g, stats) -> {
+            var key = new Group(by.contains(Dimension.UNIT) ? g.unit() : null,
+                    by.contains(Dimension.SERVICE) ? g.service() : null, by.contains(Dimension.CENTRE) ? g.centre() : null,
+                    by.contains(Dimension.CHANNEL) ? g.channel() : null, by.contains(Dimension.YEAR) ? g.year() : null,
+                    null, by.contains(Dimension.MONTH) ? g.month() : null);
+            var counts = answer.computeIfAbsent(key, k -> new long[2]);
+            counts[0] += stats.n();
+            if (known.contains(new UnitMonth(g.unit(), LocalDate.parse(g.month() + "-01")))) {
+                counts[1] += stats.n();
+            }
+        });
+        return answer;
+    }
+
+    /** The same from the responses themselves, of the versions given (null: every questionnaire). */
+    private Map<Group, long[]> scanned(Filter f, List<Dimension> by, List<Long> versions, Set<UnitMonth> known) {
         var keys = keys(by, RESPONSE.AGENCY_ID, coalesce(RESPONSE.SERVICE_ID, inline(0L)),
                 coalesce(RESPONSE.CENTRE_ID, inline(0L)), RESPONSE.CHANNEL, year(RESPONSE.SUBMITTED_AT),
                 month(RESPONSE.SUBMITTED_AT));

@@ -25,6 +25,7 @@ import vn.hailong.rollup.Dimension;
 import vn.hailong.rollup.Group;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.Proportion;
+import vn.hailong.survey.Forms;
 
 /**
  * GET /api/v1/response-rates: per unit, service, centre or channel, the invitations made, the share of them used to
@@ -38,9 +39,9 @@ public final class ResponseRatesApi {
     private final DSLContext dsl;
     private final ResponseRates rates;
 
-    public ResponseRatesApi(DSLContext dsl) {
+    public ResponseRatesApi(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
-        this.rates = new ResponseRates(dsl);
+        this.rates = new ResponseRates(dsl, forms);
     }
 
     /** The answer: what was asked, the thresholds of the flags, the groups, and the total of all of them. */
@@ -85,13 +86,13 @@ public final class ResponseRatesApi {
         var absent = ResponseRates.absent(filter, by);
         var names = new NamedGroup.Names(dsl);
         var groups = new ArrayList<RateRow>();
-        var counts = rates.groups(filter, by, versions, absent);
+        var counts = rates.groups(filter, by, questionnaire, versions, absent);
         counts.forEach((key, c) -> groups.add(row(names.group(by, key), c, absent, minN, minCoverage)));
         // The groups share no invitation, rating or dossier: their sum is the total when it is measured alike.
         var totalAbsent = ResponseRates.absent(filter, List.of());
         var total = totalAbsent == absent && ResponseRates.source(filter, by) == ResponseRates.source(filter, List.of())
                 ? ResponseRates.Counts.sum(counts.values())
-                : rates.groups(filter, List.of(), versions, totalAbsent)
+                : rates.groups(filter, List.of(), questionnaire, versions, totalAbsent)
                         .getOrDefault(Group.ALL, new ResponseRates.Counts(0, 0, 0, null, 0));
         var answer = new ResponseRatesAnswer(filter.from(), filter.to(), questionnaire, minN, minCoverage, groups,
                 row(names.group(List.of(), Group.ALL), total, totalAbsent, minN, minCoverage));

@@ -1,10 +1,13 @@
 package vn.hailong.analytics;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import org.jooq.DSLContext;
 
 import vn.hailong.Vietnam;
+import vn.hailong.rollup.RollupStore;
+import vn.hailong.survey.Forms;
 
 /**
  * A small province whose response rates and coverage are computed by hand (docs/response-rates.md), planted in
@@ -70,6 +73,8 @@ public final class ResponseRatesCase {
                 + " select u.id, 'H-A1-' || i, s.id, c.id, date '2025-03-01', date '2025-03-01' + (i % 28)"
                 + " from generate_series(1, 30) i, unit u, service s, service_centre c"
                 + " where u.code = 'A1' and s.code = 'S1' and c.code = 'CA'");
+        // Stored ratings have their rollups, as submissions and imports keep them: response rates count from them.
+        RollupStore.rebuild(dsl, new Forms(dsl), LocalDate.of(2024, 1, 1), LocalDate.of(2026, 1, 1), read -> { });
     }
 
     static void unit(DSLContext dsl, String code, String nameVi, String nameEn, String kind, String parent) {
@@ -92,7 +97,8 @@ public final class ResponseRatesCase {
     public static void rate(DSLContext dsl, String unit, String service, String centre, String channel,
                             String questionnaire, String vietnamTime, int n) {
         dsl.execute("insert into response (agency_id, submitted_at, questionnaire_version_id, service_id, centre_id,"
-                + " channel, answers) select u.id, {0}::timestamptz, v.id, s.id, c.id, {1}, array[2]::smallint[]"
+                + " channel, answers) select u.id, {0}::timestamptz, v.id, s.id, c.id, {1},"
+                + " (select array_fill(2::smallint, array[count(*)::integer]) from criterion where version_id = v.id)"
                 + " from generate_series(1, {2}) i, unit u, service s, service_centre c, questionnaire_version v"
                 + " join questionnaire q on q.id = v.questionnaire_id"
                 + " where u.code = {3} and s.code = {4} and c.code = {5} and q.code = {6} and v.version = 1",
