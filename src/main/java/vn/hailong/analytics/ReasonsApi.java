@@ -99,7 +99,8 @@ public final class ReasonsApi {
         var groups = new ArrayList<ReasonsRow>();
         counts.forEach((key, c) -> groups.add(c.row(names.group(request.groupBy(), key), request.minN(), levels)));
         var answer = new Answer(request.questionnaire(), question.code(), overall, request.minN(), levels, groups);
-        AnalyticsTables.send(ctx, format, "reasons", answer, () -> AnalyticsTables.reasons(request.groupBy(), levels, groups));
+        AnalyticsTables.send(ctx, format, "reasons", answer,
+                () -> AnalyticsTables.reasons(request.groupBy(), levels, groups));
     }
 
     /** A group's counts: responses, not satisfied, and per reason level among the not satisfied. */
@@ -141,8 +142,8 @@ public final class ReasonsApi {
                     .from(RESPONSE)
                     .where(RESPONSE.QUESTIONNAIRE_VERSION_ID.eq(version))
                     .and(request.filter().onResponses())
-                    .groupBy(RESPONSE.AGENCY_ID, RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL, overallAnswer,
-                            reasonAnswer)
+                    .groupBy(RESPONSE.AGENCY_ID, RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL,
+                            overallAnswer, reasonAnswer)
                     .forEach(r -> {
                         var key = group(request.groupBy(), r.value1(), r.value2(), r.value3(), r.value4());
                         var c = byGroup.computeIfAbsent(key, k -> new Counts());

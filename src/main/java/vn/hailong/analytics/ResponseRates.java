@@ -200,7 +200,8 @@ final class ResponseRates {
         }
         slices.read(family.get(), f, split).forEach((g, stats) -> {
             var key = new Group(by.contains(Dimension.UNIT) ? g.unit() : null,
-                    by.contains(Dimension.SERVICE) ? g.service() : null, by.contains(Dimension.CENTRE) ? g.centre() : null,
+                    by.contains(Dimension.SERVICE) ? g.service() : null,
+                    by.contains(Dimension.CENTRE) ? g.centre() : null,
                     by.contains(Dimension.CHANNEL) ? g.channel() : null, by.contains(Dimension.YEAR) ? g.year() : null,
                     null, by.contains(Dimension.MONTH) ? g.month() : null);
             var counts = answer.computeIfAbsent(key, k -> new long[2]);
