@@ -1,7 +1,7 @@
 // Đường dẫn khảo sát: the survey links of one's units, the ratings each brought, their posters and QR codes; make
 // one for a place (agency, and optionally a procedure, a centre and its counter), take one out of use or back.
 import { get, patch, post } from '/lib/api.js';
-import { h, table, tableBox } from '/lib/dom.js';
+import { fill, h, table, tableBox } from '/lib/dom.js';
 import { count, formatDate, nameOf } from '/lib/i18n.js';
 import { announce, attempt, button, confirmDialog, field, form, select, submit } from './forms.js';
 import { t } from './messages.js';
@@ -159,7 +159,8 @@ export async function render(view, args, session, fresh) {
   if (shown) {
     slot.append(freshPanel(shown, fresh.existed, () => slot.replaceChildren()));
   }
-  view.replaceChildren(
+  // fill, not replaceChildren: the form an analyst is not offered is null, which replaceChildren would print as "null".
+  fill(view,
     h('h1', {}, t('linksTitle')),
     h('p', { class: 'lead' }, t('linksLead')),
     slot,
