@@ -1,6 +1,8 @@
 package vn.hailong.analytics;
 
 import static vn.hailong.auth.AccessControl.principal;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
+import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.UNIT;
@@ -108,6 +110,19 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
             }
         }
         return dims;
+    }
+
+    /** Every version of a questionnaire, published or not; 422 naming questionnaire when no questionnaire has the code. */
+    static List<Long> everyVersion(DSLContext dsl, String code) {
+        var versions = dsl.select(QUESTIONNAIRE_VERSION.ID)
+                .from(QUESTIONNAIRE_VERSION)
+                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
+                .where(QUESTIONNAIRE.CODE.eq(code))
+                .fetch(QUESTIONNAIRE_VERSION.ID);
+        if (versions.isEmpty()) {
+            throw Invalid.field("questionnaire", "no questionnaire '" + code + "'");
+        }
+        return versions;
     }
 
     static String text(Context ctx, String name) {

@@ -1,8 +1,6 @@
 package vn.hailong.analytics;
 
 import static vn.hailong.auth.AccessControl.principal;
-import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
-import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.UNIT;
@@ -216,15 +214,7 @@ public final class InsightsApi {
         if (code == null) {
             return noCondition();
         }
-        var versions = dsl.select(QUESTIONNAIRE_VERSION.ID)
-                .from(QUESTIONNAIRE_VERSION)
-                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
-                .where(QUESTIONNAIRE.CODE.eq(code))
-                .fetch(QUESTIONNAIRE_VERSION.ID);
-        if (versions.isEmpty()) {
-            throw Invalid.field("questionnaire", "no questionnaire '" + code + "'");
-        }
-        return RESPONSE.QUESTIONNAIRE_VERSION_ID.in(versions);
+        return RESPONSE.QUESTIONNAIRE_VERSION_ID.in(AnalyticsRequest.everyVersion(dsl, code));
     }
 
     /** Everything the filter covers, merged into one group, for a figure that is never weighted (why: its reason). */

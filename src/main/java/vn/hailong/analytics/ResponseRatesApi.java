@@ -1,8 +1,6 @@
 package vn.hailong.analytics;
 
 import static vn.hailong.auth.AccessControl.principal;
-import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
-import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -80,7 +78,7 @@ public final class ResponseRatesApi {
         }
         var by = groupBy(ctx);
         var questionnaire = AnalyticsRequest.text(ctx, "questionnaire");
-        var versions = questionnaire == null ? null : versions(questionnaire);
+        var versions = questionnaire == null ? null : AnalyticsRequest.everyVersion(dsl, questionnaire);
         int minN = AnalyticsRequest.integer(ctx, "minN", Estimates.DEFAULT_MIN_N, 1, 1_000_000);
         double minCoverage = minCoverage(ctx);
         var absent = ResponseRates.absent(filter, by);
@@ -151,19 +149,6 @@ public final class ResponseRatesApi {
         } catch (NumberFormatException e) {
             throw Invalid.field("minCoverage", "must be a percentage from 0 to 100, e.g. 5 or 2.5");
         }
-    }
-
-    /** Every version of a questionnaire; 422 when no questionnaire has the code. */
-    private List<Long> versions(String code) {
-        var versions = dsl.select(QUESTIONNAIRE_VERSION.ID)
-                .from(QUESTIONNAIRE_VERSION)
-                .join(QUESTIONNAIRE).on(QUESTIONNAIRE.ID.eq(QUESTIONNAIRE_VERSION.QUESTIONNAIRE_ID))
-                .where(QUESTIONNAIRE.CODE.eq(code))
-                .fetch(QUESTIONNAIRE_VERSION.ID);
-        if (versions.isEmpty()) {
-            throw Invalid.field("questionnaire", "no questionnaire '" + code + "'");
-        }
-        return versions;
     }
 
     /** One row per group: the same figures as the JSON, an empty cell where the JSON has none. */
