@@ -17,8 +17,6 @@ import vn.hailong.Accessibility;
 import vn.hailong.ApiClient;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
-import vn.hailong.TestDatabase;
-import vn.hailong.demo.DemoProvince;
 
 /**
  * The dashboard's response rates and coverage over the demo province, with monthly dossier counts planted for 2025:
@@ -34,9 +32,8 @@ class CoverageBrowserTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(TestApp.settings(TestDatabase.fresh()));
+        app = Dashboards.demoProvince();
         try (var dsl = app.dsl()) {
-            new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, 2025);
             dsl.execute("insert into dossier_month (unit_id, month, dossiers_handled, dossiers_late, complaints_received,"
                     + " complaints_on_time)"
                     + " select r.agency_id, date_trunc('month', r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date,"

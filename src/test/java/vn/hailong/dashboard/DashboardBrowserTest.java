@@ -25,8 +25,6 @@ import vn.hailong.Accessibility;
 import vn.hailong.ApiClient;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
-import vn.hailong.TestDatabase;
-import vn.hailong.demo.DemoProvince;
 
 /**
  * The dashboard in headless Chromium over the demo province: every chart drawn from the API's own figures and intervals,
@@ -55,10 +53,7 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(TestApp.settings(TestDatabase.fresh()));
-        try (var dsl = app.dsl()) {
-            new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, 2025);
-        }
+        app = Dashboards.demoProvince();
         base = "http://localhost:" + app.app.port();
         var admin = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
         long land = 0;

@@ -6,9 +6,22 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import vn.hailong.TestApp;
+import vn.hailong.TestDatabase;
+import vn.hailong.demo.DemoProvince;
+
 /** What the dashboard's browser tests share: signing in on the way to a view, and waiting for the view to be drawn. */
 final class Dashboards {
     private Dashboards() {
+    }
+
+    /** The application on a database of its own, filled with the demo province up to 2025. */
+    static TestApp demoProvince() {
+        var app = TestApp.start(TestApp.settings(TestDatabase.fresh()));
+        try (var dsl = app.dsl()) {
+            new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, 2025);
+        }
+        return app;
     }
 
     /**

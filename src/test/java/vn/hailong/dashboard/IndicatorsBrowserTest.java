@@ -19,8 +19,6 @@ import vn.hailong.Accessibility;
 import vn.hailong.ApiClient;
 import vn.hailong.Browser;
 import vn.hailong.TestApp;
-import vn.hailong.TestDatabase;
-import vn.hailong.demo.DemoProvince;
 
 /**
  * The Decision 766 indicators on the dashboard and in the report, over the demo province: labelled as counts from the
@@ -36,10 +34,7 @@ class IndicatorsBrowserTest {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(TestApp.settings(TestDatabase.fresh()));
-        try (var dsl = app.dsl()) {
-            new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, 2025);
-        }
+        app = Dashboards.demoProvince();
         base = "http://localhost:" + app.app.port();
         admin = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
         browser = new Browser();
