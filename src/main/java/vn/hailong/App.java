@@ -85,6 +85,7 @@ import vn.hailong.http.SecurityHeaders;
 import vn.hailong.http.WholeBodies;
 import vn.hailong.qr.QrApi;
 import vn.hailong.survey.QuestionnairesApi;
+import vn.hailong.targets.TargetsApi;
 import vn.hailong.units.UnitsApi;
 import vn.hailong.db.Database;
 import vn.hailong.demo.DemoProvince;
@@ -207,6 +208,7 @@ public final class App implements AutoCloseable {
         var responseRates = new ResponseRatesApi(dsl, forms);
         var dossiers = new DossiersApi(dsl);
         var indicators = new IndicatorsApi(dsl);
+        var targets = new TargetsApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -345,6 +347,11 @@ public final class App implements AutoCloseable {
                     put("/dossiers", dossiers::putDossiers, ADMIN, KEY_DOSSIERS);
                     put("/dossier-months", dossiers::putMonths, ADMIN, KEY_DOSSIERS);
                     get("/indicators", indicators::get, READERS);
+                    path("/targets", () -> {
+                        get(targets::list, READERS);
+                        put("/{unit}/{year}", targets::put, ADMIN);
+                        delete("/{unit}/{year}", targets::delete, ADMIN);
+                    });
                 });
             });
         });

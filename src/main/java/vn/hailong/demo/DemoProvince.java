@@ -82,6 +82,7 @@ public final class DemoProvince {
         }
         count += insert(tx, batch);
         insertPopulation(tx, generator.populationTotals());
+        insertTargets(tx, catalogue, firstYear, lastYear);
         progress.step = "invitations";
         insertInvitations(tx, seed, catalogue.dossierVersion());
         progress.step = "dossier facts";
@@ -188,6 +189,19 @@ public final class DemoProvince {
                 .where(QUESTIONNAIRE.CODE.eq(questionnaire))
                 .and(QUESTIONNAIRE_VERSION.VERSION.eq(1))
                 .fetchSingle(QUESTIONNAIRE_VERSION.ID);
+    }
+
+    /**
+     * The province's plan: 90 on the SIPAS index every year, which its units inherit; the Department of Justice
+     * is held to 85 in the last year, so that the dashboards show a unit's own target beside an inherited one.
+     */
+    private static void insertTargets(DSLContext tx, Catalogue catalogue, int firstYear, int lastYear) {
+        var targets = new vn.hailong.targets.Targets(tx);
+        long sipas = targets.questionnaire("SIPAS").orElseThrow();
+        for (int year = firstYear; year <= lastYear; year++) {
+            targets.set(tx, catalogue.units().get(DemoCatalogue.PROVINCE), year, sipas, BigDecimal.valueOf(90));
+        }
+        targets.set(tx, catalogue.units().get("99.STP"), lastYear, sipas, BigDecimal.valueOf(85));
     }
 
     /** One multi-row INSERT per batch: the tally trigger then runs once per batch, not per row. */

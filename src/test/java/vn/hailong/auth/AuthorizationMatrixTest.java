@@ -126,7 +126,10 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/imports", Set.of("admin", "key:import")),
             Map.entry("PUT /api/v1/dossiers", Set.of("admin", "key:dossiers")),
             Map.entry("PUT /api/v1/dossier-months", Set.of("admin", "key:dossiers")),
-            Map.entry("GET /api/v1/indicators", READERS));
+            Map.entry("GET /api/v1/indicators", READERS),
+            Map.entry("GET /api/v1/targets", READERS),
+            Map.entry("PUT /api/v1/targets/{unit}/{year}", ADMIN),
+            Map.entry("DELETE /api/v1/targets/{unit}/{year}", ADMIN));
 
     @BeforeAll
     static void start() {

@@ -101,6 +101,9 @@ public final class Fixtures {
         if (path.contains("{questionnaire}")) {
             return List.of("SIPAS");
         }
+        if (path.startsWith("/api/v1/targets/")) {
+            return List.of("A1"); // unit A1, year "A1": refused naming the year, after the access check
+        }
         if (path.startsWith("/api/v1/survey-links/")) {
             return List.of(linkA, linkB);
         }
