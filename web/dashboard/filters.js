@@ -3,12 +3,12 @@ import { h } from '/lib/dom.js';
 import { nameOf } from '/lib/i18n.js';
 import { t } from './messages.js';
 
-const KEYS = ['questionnaire', 'year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting'];
+const KEYS = ['questionnaire', 'year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting', 'month', 'element'];
 const CHANNELS = ['kiosk', 'qr', 'web', 'interview'];
 
 /**
  * The view the address describes: {questionnaire, year, unit, service, centre, channel, excludeFlagged, weighting,
- * lang}; no questionnaire is SIPAS.
+ * month (YYYY-MM, a drill-down into the year), element (a drill-down into the criteria), lang}; no questionnaire is SIPAS.
  */
 export function readState() {
   const params = new URLSearchParams(location.search);
@@ -18,6 +18,10 @@ export function readState() {
   }
   state.excludeFlagged = state.excludeFlagged === 'true';
   state.weighting = state.weighting === 'poststratified' ? 'poststratified' : '';
+  // A month (YYYY-MM) of the year in view narrows the period; another year's month means nothing here.
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(state.month) || !state.month.startsWith(`${state.year}-`)) {
+    state.month = '';
+  }
   state.lang = params.get('lang') === 'en' ? 'en' : params.get('lang') === 'vi' ? 'vi' : null;
   return state;
 }
@@ -42,12 +46,16 @@ export function writeState(state, { replace = false } = {}) {
 }
 
 /**
- * The API query for the state: the year becomes from/to; extra adds endpoint parameters. weighted: the endpoint
+ * The API query for the state: the year (or the month drilled into) becomes from/to; extra adds endpoint parameters. weighted: the endpoint
  * weights (indices, compare, trend, rankings); the others never do, and refuse to be asked.
  */
 export function query(state, extra = {}, { withYear = true, weighted = false } = {}) {
   const params = new URLSearchParams();
-  if (withYear && state.year) {
+  if (withYear && state.month) {
+    const [year, month] = state.month.split('-').map(Number);
+    params.set('from', `${state.month}-01`);
+    params.set('to', `${state.month}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0')}`);
+  } else if (withYear && state.year) {
     params.set('from', `${state.year}-01-01`);
     params.set('to', `${state.year}-12-31`);
   }
