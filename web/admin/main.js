@@ -13,6 +13,7 @@ import * as centres from './centres.js';
 import * as catalogue from './catalogue.js';
 import * as users from './users.js';
 import * as keys from './keys.js';
+import * as targets from './targets.js';
 import * as password from './password.js';
 
 /** Each section: its hash, its screen module, and the roles that may open it. */
@@ -26,6 +27,7 @@ const sections = [
   { path: 'catalogue', screen: catalogue, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'users', screen: users, roles: ['admin'] },
   { path: 'keys', screen: keys, roles: ['admin'] },
+  { path: 'targets', screen: targets, roles: ['admin', 'analyst', 'agency_manager'] },
 ];
 
 let session = null;

@@ -6,6 +6,8 @@ import { currentLang, labelLanguageButton, nameOf, pick, setLang } from '/lib/i1
 import { indexDefinition, reasonQuestion } from '/lib/methodology.js';
 import { query, readState, renderFilters, writeState } from './filters.js';
 import { t } from './messages.js';
+import * as headline from './headline.js';
+import * as drill from './drill.js';
 import * as overview from './overview.js';
 import * as trend from './trend.js';
 import * as elements from './elements.js';
@@ -24,6 +26,8 @@ let state;
 let data;
 let paths;
 let loads = 0;
+/** The sentence saying why the year in view was chosen (the latest with enough responses), until the year changes. */
+let yearNote = null;
 const $ = (id) => document.getElementById(id);
 
 function signInAgain() {
@@ -64,9 +68,13 @@ const criterionName = (code) => {
   return pick(q, 'text', currentLang()) || code;
 };
 
+const unitInView = () => lists.units.find((u) => u.code === state.unit);
+
 function scopeText() {
-  const unit = lists.units.find((u) => u.code === state.unit);
-  const scope = t('scope', unit ? nameOf(unit) : t('allUnits'), state.year, indexDefinition(lists.form, t));
+  const unit = unitInView();
+  const scope = state.month
+    ? t('monthScope', unit ? nameOf(unit) : t('allUnits'), drill.monthName(state.month), indexDefinition(lists.form, t))
+    : t('scope', unit ? nameOf(unit) : t('allUnits'), state.year, indexDefinition(lists.form, t));
   return state.weighting ? `${scope} ${t('weightedScope')}` : scope;
 }
 
@@ -83,25 +91,73 @@ function updateReportLink() {
   $('report-link').href = `/report/?${params}`;
 }
 
+/**
+ * The target the scope in view is held to: the unit's (its own or inherited), or for the whole scope the target of
+ * its one top unit; null when there is none.
+ */
+function scopeTarget(targets) {
+  const list = targets.targets;
+  if (state.unit) {
+    return list.find((x) => x.unit.code === state.unit)?.value ?? null;
+  }
+  const codes = new Set(list.map((x) => x.unit.code));
+  const tops = list.filter((x) => !x.parent || !codes.has(x.parent));
+  return tops.length === 1 ? tops[0].value ?? null : null;
+}
+
+/** Narrows (or widens) the view and adds a history entry, so that the browser's Back returns. */
+function narrow(change) {
+  Object.assign(state, change);
+  if ('year' in change) {
+    yearNote = null;
+  }
+  writeState(state);
+  load();
+}
+
+/** The criteria of the element drilled into, or all of them. */
+function criteriaInView(total) {
+  const codes = state.element
+    ? new Set(lists.form.questions.filter((q) => q.element === state.element).map((q) => q.code)) : null;
+  if (!codes) {
+    return total;
+  }
+  return { ...total, groups: total.groups.map((g) => ({ ...g, criteria: (g.criteria ?? []).filter((c) => codes.has(c.code)) })) };
+}
+
 function renderSections() {
   $('scope').textContent = scopeText();
   updateReportLink();
+  const unit = unitInView();
+  data.target = scopeTarget(data.targets);
+  headline.render($('headline'), { total: data.headlineTotal, compare: data.headlineCompare, target: data.target },
+    { scopeName: unit ? nameOf(unit) : t('allUnits'), year: Number(state.year), yearNote: yearNote ? t(yearNote.key, yearNote.year) : null });
+  drill.renderNav($('drill'), state, { unitName: unit ? nameOf(unit) : null, elementName: state.element ? elementName(state.element) : null },
+    narrow);
   overview.render($('overview'), { indices: data.unitIndices, compare: data.compare }, state, paths.unitIndices);
-  trend.render($('trend'), data.trend, paths.trend);
+  trend.render($('trend'), data.trend, paths.trend, { target: data.target });
+  drill.months($('trend'), data.trend, state, narrow);
   // A questionnaire without elements (a per-dossier rating, a one-tap card) has no element chart and no drivers.
   const hasElements = lists.form.elements.length > 0;
   $('elements').hidden = !hasElements;
   $('drivers').hidden = !hasElements;
   if (hasElements) {
     elements.render($('elements'), data.total, elementName, paths.total);
+    drill.elements($('elements'), data.total, state, elementName, narrow);
   }
-  criteria.render($('criteria'), data.total, data.distribution, criterionName,
+  criteria.render($('criteria'), criteriaInView(data.total), data.distribution, criterionName,
     { criteria: paths.criteria, distribution: paths.distribution }, lists.form);
   $('reasons').hidden = !data.reasons;
   if (data.reasons) {
     reasons.render($('reasons'), data.reasons, reasonQuestion(lists.form), paths.reasons);
   }
+  if (state.element) {
+    $('criteria').querySelector('h2')?.after(h('p', { class: 'note', id: 'criteria-element' }, t('criteriaOfElement', elementName(state.element))));
+  }
   rankings.render($('rankings'), data.rankings, paths.rankings);
+  drill.units($('overview'), 'li[data-unit] > h3', narrow);
+  drill.units($('rankings'), 'tr[data-unit] > th', narrow);
+  drill.rankingBars(data.rankings, narrow);
   yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare);
   if (hasElements) {
     drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
@@ -118,6 +174,10 @@ function pathsFor(view) {
   const q = (extra, options) => query(view, extra, { weighted: true, ...options });
   return {
     unitIndices: `/indices${q({ groupBy: 'unit' })}`,
+    // The headline is the year's, even when a month is drilled into; the change is the year's on the year before.
+    headlineTotal: `/indices${query({ ...view, month: '' }, {}, { weighted: true })}`,
+    headlineCompare: `/compare${q({ period: year, baseline: year - 1 }, { withYear: false })}`,
+    targets: `/targets?year=${year}&questionnaire=${encodeURIComponent(lists.form.questionnaire)}`,
     compare: `/compare${q({ period: year, baseline: year - 1, groupBy: 'unit' }, { withYear: false })}`,
     trend: `/trend${q({ interval: 'month' }, { withYear: false })}`,
     total: `/indices${q()}`,
@@ -145,17 +205,19 @@ async function load() {
   const next = pathsFor(state);
   try {
     const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, coverageData,
-      reasonData] = await Promise.all([
+      reasonData, headlineTotal, headlineCompare, targets] = await Promise.all([
         get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
         get(next.rankings), get(next.yoyIndices), get(next.drivers), get(next.coverage),
         next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
+        next.headlineTotal === next.total ? null : get(next.headlineTotal), get(next.headlineCompare), get(next.targets),
       ]);
     if (mine !== loads) {
       return;
     }
     paths = next;
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
-      coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null };
+      coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null,
+      headlineTotal: headlineTotal ?? total, headlineCompare, targets };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), showError);
     await indicators.render($('indicators'), state);
@@ -175,6 +237,10 @@ async function load() {
 
 async function onFilter(name, value) {
   state[name] = value;
+  if (name === 'year') {
+    yearNote = null;
+    state.month = '';
+  }
   if (name === 'questionnaire' && !await switchForm()) {
     return;
   }
@@ -197,18 +263,22 @@ async function switchForm() {
 }
 
 /**
- * The form of the questionnaire in view and the years it has ratings in (the newest first); the year in view moves
- * to the newest when the questionnaire has none in it.
+ * The form of the questionnaire in view and the years it has ratings in within the filters (the newest first). With
+ * no year asked for, or one without ratings, the view opens on the latest year with enough responses (n ≥ min_n for
+ * the scope), and says so; never on an empty year.
  */
 async function loadForm() {
   const code = state.questionnaire || 'SIPAS';
   const [form, years] = await Promise.all([get(`/forms/${encodeURIComponent(code)}`),
-    get(`/indices?groupBy=year&questionnaire=${encodeURIComponent(code)}`)]);
-  const yearList = years.groups.map((g) => g.group.year).sort((a, b) => b - a);
+    get(`/indices${query({ ...state, questionnaire: code, year: '', month: '' }, { groupBy: 'year' })}`)]);
+  const newestFirst = [...years.groups].sort((a, b) => b.group.year - a.group.year);
   lists.form = form;
-  lists.years = yearList.length ? yearList : [new Date().getFullYear()];
+  lists.years = newestFirst.length ? newestFirst.map((g) => g.group.year) : [new Date().getFullYear()];
   if (!lists.years.includes(Number(state.year))) {
-    state.year = String(lists.years[0]);
+    const enough = newestFirst.find((g) => !g.suppressed);
+    state.year = String(enough ? enough.group.year : lists.years[0]);
+    state.month = '';
+    yearNote = newestFirst.length ? { key: enough ? 'defaultYear' : 'defaultYearFew', year: state.year } : null;
   }
 }
 

@@ -1,0 +1,262 @@
+package vn.hailong.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+
+import vn.hailong.Accessibility;
+import vn.hailong.ApiClient;
+import vn.hailong.Browser;
+import vn.hailong.TestApp;
+
+/**
+ * The dashboard's headline over the demo province: the scope's index, interval, n, change and target verdict as the
+ * API has them; the year it opens on and why; drill-down by unit, month and element, and back; the targets screen.
+ */
+class HeadlineBrowserTest {
+    static final String ADMIN_PASSWORD = "test-admin-password";
+
+    static TestApp app;
+    static Browser browser;
+    static String base;
+    static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        app = Dashboards.demoProvince();
+        base = "http://localhost:" + app.app.port();
+        api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        app.close();
+    }
+
+    /** A figure as the Vietnamese dashboard writes it: one decimal, a decimal comma. */
+    static String vi(double value) {
+        return String.format(Locale.ROOT, "%.1f", value).replace('.', ',');
+    }
+
+    /** A count with Vietnamese thousands dots. */
+    static String viCount(long value) {
+        return String.format(Locale.ROOT, "%,d", value).replace(',', '.');
+    }
+
+    /** The verdict the rule gives: met only when the whole interval is at or above the target, not met when wholly below. */
+    static String verdict(JsonNode index, double target) {
+        if (index.get("low").asDouble() >= target) {
+            return "Đạt mục tiêu.";
+        }
+        if (index.get("high").asDouble() < target) {
+            return "Chưa đạt mục tiêu.";
+        }
+        return "Chưa khẳng định được.";
+    }
+
+    static JsonNode target(String year, String unit) {
+        for (var t : api.get("/api/v1/targets?year=" + year).body().get("targets")) {
+            if (t.get("unit").get("code").asText().equals(unit)) {
+                return t.get("value");
+            }
+        }
+        throw new AssertionError("no unit " + unit);
+    }
+
+    /** The headline shows the API's figures for the query (the scope and year) and the target's verdict on them. */
+    static void assertHeadline(Page page, String scopeQuery, double targetValue) {
+        var total = api.get("/api/v1/indices?from=2025-01-01&to=2025-12-31" + scopeQuery).body().get("groups").get(0);
+        var index = total.get("index");
+        assertThat(page.locator("#headline-index")).hasText(vi(index.get("value").asDouble()));
+        assertThat(page.locator("#headline-ci")).hasText("KTC 95%: " + vi(index.get("low").asDouble()) + "–"
+                + vi(index.get("high").asDouble()));
+        assertThat(page.locator("#headline-n")).hasText("n = " + viCount(total.get("n").asLong()));
+        var overall = api.get("/api/v1/compare?period=2025&baseline=2024" + scopeQuery).body().get("groups").get(0).get("overall");
+        double delta = overall.get("delta").asDouble();
+        var sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+        var meaning = overall.get("significant").asBoolean()
+                ? (delta > 0 ? "tăng có ý nghĩa thống kê" : "giảm có ý nghĩa thống kê") : "thay đổi không có ý nghĩa thống kê";
+        assertThat(page.locator("#headline-change")).containsText("So với năm 2024: " + sign + vi(Math.abs(delta)) + " điểm, " + meaning);
+        assertThat(page.locator("#headline-change")).hasAttribute("data-significant", overall.get("significant").asText());
+        assertThat(page.locator("#headline-target-value")).hasText("≥ " + vi(targetValue));
+        assertThat(page.locator("#headline-verdict")).hasText(verdict(index, targetValue));
+        assertThat(page.locator("#headline-sentence")).containsText("Năm 2025, chỉ số hài lòng của ");
+    }
+
+    @Test
+    void the_headline_answers_how_we_are_doing_with_the_apis_figures_and_drills_down_and_back() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = Browser.consoleErrors(page);
+            Dashboards.signIn(page, base, "/dashboard/", errors, "admin", ADMIN_PASSWORD);
+            // Opened without a year: the latest year with enough responses, and it says so.
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard/\\?year=2025$"));
+            assertThat(page.locator("#default-year")).hasText("Đang xem năm 2025, năm gần nhất có đủ phiếu.");
+            // The headline comes before the overview cards.
+            assertThat(page.locator("main > section:visible").first()).hasId("headline");
+            var province = target("2025", "99");
+            assertThat(province.asDouble()).isEqualTo(90.0);
+            assertHeadline(page, "", province.asDouble());
+            onPhoneAndLaptop(page, "dashboard-headline-vi");
+            page.setViewportSize(1366, 900);
+
+            // A unit: its card's name is a link; the Department of Justice has a target of its own.
+            page.locator("#overview a[data-drill-unit='99.STP']").click();
+            Dashboards.waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*unit=99\\.STP.*"));
+            assertThat(page.locator("#filter-unit")).hasValue("99.STP");
+            assertThat(page.locator("#drill")).isVisible();
+            assertThat(page.locator("#drill [aria-current='page']")).hasText("Sở Tư pháp");
+            assertThat(target("2025", "99.STP").asDouble()).isEqualTo(85.0);
+            assertHeadline(page, "&unit=99.STP", 85.0);
+
+            // A month, by keyboard: the scope says it, and the year's views narrow to it.
+            page.locator("#trend-months a[data-month='2025-03']").focus();
+            page.keyboard().press("Enter");
+            Dashboards.waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*month=2025-03.*"));
+            assertThat(page.locator("#scope")).containsText("Phạm vi: Sở Tư pháp, tháng 03/2025.");
+            assertThat(page.locator("a[data-download='elements'][data-format='csv']"))
+                    .hasAttribute("href", Pattern.compile(".*from=2025-03-01&to=2025-03-31.*unit=99\\.STP.*"));
+            // The headline stays on the year.
+            assertHeadline(page, "&unit=99.STP", 85.0);
+
+            // An element: the criteria table keeps that element's criteria only.
+            var element = page.locator("#element-links a[data-element]").first();
+            var code = element.getAttribute("data-element");
+            element.click();
+            Dashboards.waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*element=" + Pattern.quote(code) + ".*"));
+            var form = api.get("/api/v1/forms/SIPAS").body();
+            int ofElement = 0;
+            for (var q : form.get("questions")) {
+                if (code.equals(q.get("element").asText(null))) {
+                    ofElement++;
+                }
+            }
+            assertThat(ofElement).isPositive();
+            assertThat(page.locator("#criteria-table tbody tr")).hasCount(ofElement);
+            assertThat(page.locator("#criteria-element")).isVisible();
+
+            // Back: the browser's button, then the page's own, then the path's first step.
+            page.goBack();
+            Dashboards.waitReady(page);
+            assertThat(page.locator("#criteria-table tbody tr")).hasCount(17);
+            assertThat(page).hasURL(Pattern.compile(".*month=2025-03.*"));
+            page.locator("#drill-back").click();
+            Dashboards.waitReady(page);
+            assertThat(page).not().hasURL(Pattern.compile(".*month=.*"));
+            assertThat(page).hasURL(Pattern.compile(".*unit=99\\.STP.*"));
+            page.locator("#drill ol a").first().click();
+            Dashboards.waitReady(page);
+            assertThat(page).not().hasURL(Pattern.compile(".*unit=.*"));
+            assertThat(page.locator("#drill")).isHidden();
+            assertHeadline(page, "", 90.0);
+
+            // A ranking row's name narrows as well.
+            page.locator("#rankings-table a[data-drill-unit]").first().click();
+            Dashboards.waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*unit=.*"));
+            page.goBack();
+            Dashboards.waitReady(page);
+
+            // English: the same sentences, in English.
+            page.locator("#lang").click();
+            assertThat(page.locator("#headline h2")).hasText("Key result");
+            assertThat(page.locator("#headline-sentence")).containsText("In 2025, the satisfaction index of ");
+            page.setViewportSize(1366, 900);
+            Browser.screenshot(page, "dashboard-headline-en-1366");
+            Accessibility.check(page, "headline in English at 1366 px");
+            page.setViewportSize(390, 844);
+            Accessibility.check(page, "headline in English at 390 px");
+            Accessibility.checkReflow(page, "headline in English at 390 px");
+            page.locator("#lang").click();
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void a_scope_with_too_few_responses_says_so_plainly() {
+        // A procedure rated too seldom in 2025 for an index of its own.
+        String rare = null;
+        long n = 0;
+        var groups = api.get("/api/v1/indices?from=2025-01-01&to=2025-12-31&groupBy=service").body();
+        int minN = groups.get("minN").asInt();
+        for (var g : groups.get("groups")) {
+            if (g.get("suppressed").asBoolean() && g.get("n").asLong() > 0 && !g.has("weightingUnavailable")) {
+                rare = g.get("group").get("service").get("code").asText();
+                n = g.get("n").asLong();
+                break;
+            }
+        }
+        assertThat(rare).as("a procedure of the demo with fewer than %d responses in 2025", minN).isNotNull();
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = Browser.consoleErrors(page);
+            Dashboards.signIn(page, base, "/dashboard/?year=2025&service=" + rare, errors, "admin", ADMIN_PASSWORD);
+            assertThat(page.locator("#headline-suppressed")).hasText("Năm 2025, Tất cả đơn vị trong phạm vi mới có "
+                    + viCount(n) + " phiếu, chưa đủ " + minN + " phiếu để tính chỉ số một cách tin cậy.");
+            assertThat(page.locator("#headline-index")).hasCount(0);
+            assertThat(page.locator("#headline")).hasAttribute("data-verdict", "suppressed");
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    void an_administrator_sets_a_target_on_the_targets_screen_and_the_units_below_inherit_it() {
+        try (var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = Browser.consoleErrors(page);
+            Dashboards.signIn(page, base, "/dashboard/", errors, "admin", ADMIN_PASSWORD);
+            page.navigate(base + "/admin/#/targets/2025/SIPAS");
+            assertThat(page.locator("#targets-table tr[data-unit='99']")).containsText("≥ 90,0");
+            assertThat(page.locator("#targets-table tr[data-unit='99.STP']")).containsText("Mục tiêu riêng");
+            assertThat(page.locator("#targets-table tr[data-unit='99.SXD']")).containsText("Theo mục tiêu của Tỉnh Minh An");
+            // Out of range: refused in Vietnamese, nothing stored.
+            page.locator("#target-unit").selectOption("99.SXD");
+            page.locator("#target-value").fill("120");
+            page.locator("#view button[type=submit]").click();
+            assertThat(page.locator("#status")).containsText("Vui lòng nhập mục tiêu là một số từ 0 đến 100.");
+            assertThat(page.locator("#target-value")).hasAttribute("aria-invalid", "true");
+            page.locator("#target-value").fill("87,5");
+            page.locator("#view button[type=submit]").click();
+            assertThat(page.locator("#targets-table tr[data-unit='99.SXD']")).containsText("≥ 87,5");
+            assertThat(target("2025", "99.SXD").asDouble()).isEqualTo(87.5);
+            onPhoneAndLaptop(page, "admin-targets");
+            // Removed: the department inherits the province's plan again.
+            page.setViewportSize(1366, 900);
+            page.locator("#targets-table tr[data-unit='99.SXD'] button").click();
+            page.locator("dialog button").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Xóa")).click();
+            assertThat(page.locator("#targets-table tr[data-unit='99.SXD']")).containsText("≥ 90,0");
+            assertThat(target("2025", "99.SXD").asDouble()).isEqualTo(90.0);
+            assertThat(errors).isEmpty();
+        }
+    }
+
+    /** The page on a laptop (1366 px) and on a phone (390 px): WCAG 2.1 AA, no sideways scrolling, big enough controls. */
+    private static void onPhoneAndLaptop(Page page, String state) {
+        page.setViewportSize(1366, 900);
+        Accessibility.check(page, state + " at 1366 px");
+        Browser.screenshot(page, state + "-1366");
+        page.setViewportSize(390, 844);
+        Accessibility.check(page, state + " at 390 px");
+        Accessibility.checkReflow(page, state + " at 390 px");
+        Accessibility.checkTouchTargets(page, state + " at 390 px");
+        Browser.screenshot(page, state + "-390");
+    }
+
+}
