@@ -30,7 +30,7 @@ export async function render(view, args, session) {
     }
     return x.inherited ? t('targetInherited', names.get(x.from) ?? x.from) : t('targetOwn');
   };
-  const remove = (x) => button(t('targetRemove'), async () => {
+  const remove = (x) => button(t('remove'), async () => {
     if (await confirmDialog(t('targetRemoveConfirm', nameOf(x.unit), year), t('targetRemove'))) {
       await del(`/targets/${encodeURIComponent(x.unit.code)}/${year}?questionnaire=${encodeURIComponent(code)}`);
       await again();
@@ -64,8 +64,8 @@ export async function render(view, args, session) {
     h('div', { class: 'columns' }, field(t('targetYear'), yearPicker), field(t('targetQuestionnaire'), questionnairePicker)),
     tableBox(table(t('targetsCaption', year), [t('unit'), t('targetValue'), t('targetSource'), ...(admin ? [t('actions')] : [])],
       listing.targets.map((x) => h('tr', { 'data-unit': x.unit.code },
-        h('th', { scope: 'row' }, nameOf(x.unit), ' ', h('span', { class: 'code' }, x.unit.code)),
-        h('td', { class: 'num' }, x.value === null ? '–' : `≥ ${num(x.value)}`),
+        h('th', { scope: 'row' }, nameOf(x.unit), ' ', h('span', { class: 'muted unit-code' }, `(${x.unit.code})`)),
+        h('td', { class: 'num target-value' }, x.value === null ? '–' : `≥\u00a0${num(x.value)}`),
         h('td', {}, source(x)),
         admin ? h('td', {}, x.value !== null && !x.inherited ? remove(x) : '') : null)), { id: 'targets-table' })),
     setForm);

@@ -70,6 +70,17 @@ const criterionName = (code) => {
 
 const unitInView = () => lists.units.find((u) => u.code === state.unit);
 
+/** What the scope in view is called: the unit picked, or the one unit at the top of the caller's scope. */
+function scopeName() {
+  const unit = unitInView();
+  if (unit) {
+    return nameOf(unit);
+  }
+  const ids = new Set(lists.units.map((u) => u.id));
+  const tops = lists.units.filter((u) => !ids.has(u.parentId));
+  return tops.length === 1 ? nameOf(tops[0]) : t('allUnitsInSentence');
+}
+
 function scopeText() {
   const unit = unitInView();
   const scope = state.month
@@ -112,6 +123,7 @@ function narrow(change) {
     yearNote = null;
   }
   writeState(state);
+  renderFilters($('filters'), state, lists, onFilter);
   load();
 }
 
@@ -131,7 +143,7 @@ function renderSections() {
   const unit = unitInView();
   data.target = scopeTarget(data.targets);
   headline.render($('headline'), { total: data.headlineTotal, compare: data.headlineCompare, target: data.target },
-    { scopeName: unit ? nameOf(unit) : t('allUnits'), year: Number(state.year), yearNote: yearNote ? t(yearNote.key, yearNote.year) : null });
+    { scopeName: scopeName(), year: Number(state.year), yearNote: yearNote ? t(yearNote.key, yearNote.year) : null });
   drill.renderNav($('drill'), state, { unitName: unit ? nameOf(unit) : null, elementName: state.element ? elementName(state.element) : null },
     narrow);
   overview.render($('overview'), { indices: data.unitIndices, compare: data.compare }, state, paths.unitIndices);

@@ -25,6 +25,7 @@ import vn.hailong.TestApp;
  */
 class HeadlineBrowserTest {
     static final String ADMIN_PASSWORD = "test-admin-password";
+    static final String PROVINCE = "Tỉnh Minh An (dữ liệu mẫu)";
 
     static TestApp app;
     static Browser browser;
@@ -78,7 +79,7 @@ class HeadlineBrowserTest {
     }
 
     /** The headline shows the API's figures for the query (the scope and year) and the target's verdict on them. */
-    static void assertHeadline(Page page, String scopeQuery, double targetValue) {
+    static void assertHeadline(Page page, String scopeQuery, String scopeName, double targetValue) {
         var total = api.get("/api/v1/indices?from=2025-01-01&to=2025-12-31" + scopeQuery).body().get("groups").get(0);
         var index = total.get("index");
         assertThat(page.locator("#headline-index")).hasText(vi(index.get("value").asDouble()));
@@ -94,7 +95,9 @@ class HeadlineBrowserTest {
         assertThat(page.locator("#headline-change")).hasAttribute("data-significant", overall.get("significant").asText());
         assertThat(page.locator("#headline-target-value")).hasText("≥ " + vi(targetValue));
         assertThat(page.locator("#headline-verdict")).hasText(verdict(index, targetValue));
-        assertThat(page.locator("#headline-sentence")).containsText("Năm 2025, chỉ số hài lòng của ");
+        assertThat(page.locator("#headline-sentence")).hasText("Năm 2025, chỉ số hài lòng của " + scopeName + " là "
+                + vi(index.get("value").asDouble()) + " điểm (khoảng tin cậy 95%: từ " + vi(index.get("low").asDouble()) + " đến "
+                + vi(index.get("high").asDouble()) + "; n = " + viCount(total.get("n").asLong()) + " phiếu).");
     }
 
     @Test
@@ -110,7 +113,7 @@ class HeadlineBrowserTest {
             assertThat(page.locator("main > section:visible").first()).hasId("headline");
             var province = target("2025", "99");
             assertThat(province.asDouble()).isEqualTo(90.0);
-            assertHeadline(page, "", province.asDouble());
+            assertHeadline(page, "", PROVINCE, province.asDouble());
             onPhoneAndLaptop(page, "dashboard-headline-vi");
             page.setViewportSize(1366, 900);
 
@@ -122,7 +125,7 @@ class HeadlineBrowserTest {
             assertThat(page.locator("#drill")).isVisible();
             assertThat(page.locator("#drill [aria-current='page']")).hasText("Sở Tư pháp");
             assertThat(target("2025", "99.STP").asDouble()).isEqualTo(85.0);
-            assertHeadline(page, "&unit=99.STP", 85.0);
+            assertHeadline(page, "&unit=99.STP", "Sở Tư pháp", 85.0);
 
             // A month, by keyboard: the scope says it, and the year's views narrow to it.
             page.locator("#trend-months a[data-month='2025-03']").focus();
@@ -133,14 +136,14 @@ class HeadlineBrowserTest {
             assertThat(page.locator("a[data-download='elements'][data-format='csv']"))
                     .hasAttribute("href", Pattern.compile(".*from=2025-03-01&to=2025-03-31.*unit=99\\.STP.*"));
             // The headline stays on the year.
-            assertHeadline(page, "&unit=99.STP", 85.0);
+            assertHeadline(page, "&unit=99.STP", "Sở Tư pháp", 85.0);
 
             // An element: the criteria table keeps that element's criteria only.
             var element = page.locator("#element-links a[data-element]").first();
             var code = element.getAttribute("data-element");
             element.click();
             Dashboards.waitReady(page);
-            assertThat(page).hasURL(Pattern.compile(".*element=" + Pattern.quote(code) + ".*"));
+            assertThat(page).hasURL(Pattern.compile(".*element=" + code + "(&.*)?$"));
             var form = api.get("/api/v1/forms/SIPAS").body();
             int ofElement = 0;
             for (var q : form.get("questions")) {
@@ -165,7 +168,7 @@ class HeadlineBrowserTest {
             Dashboards.waitReady(page);
             assertThat(page).not().hasURL(Pattern.compile(".*unit=.*"));
             assertThat(page.locator("#drill")).isHidden();
-            assertHeadline(page, "", 90.0);
+            assertHeadline(page, "", PROVINCE, 90.0);
 
             // A ranking row's name narrows as well.
             page.locator("#rankings-table a[data-drill-unit]").first().click();
@@ -191,25 +194,30 @@ class HeadlineBrowserTest {
 
     @Test
     void a_scope_with_too_few_responses_says_so_plainly() {
-        // A procedure rated too seldom in 2025 for an index of its own.
-        String rare = null;
+        // A slice of 2025 with some responses but fewer than min_n: a procedure, or a unit or procedure by one channel.
+        String filters = null;
         long n = 0;
-        var groups = api.get("/api/v1/indices?from=2025-01-01&to=2025-12-31&groupBy=service").body();
-        int minN = groups.get("minN").asInt();
-        for (var g : groups.get("groups")) {
-            if (g.get("suppressed").asBoolean() && g.get("n").asLong() > 0 && !g.has("weightingUnavailable")) {
-                rare = g.get("group").get("service").get("code").asText();
-                n = g.get("n").asLong();
-                break;
+        int minN = 0;
+        for (var groupBy : List.of("service", "unit,channel", "service,channel")) {
+            var groups = api.get("/api/v1/indices?from=2025-01-01&to=2025-12-31&groupBy=" + groupBy).body();
+            minN = groups.get("minN").asInt();
+            for (var g : groups.get("groups")) {
+                if (filters == null && g.get("suppressed").asBoolean() && g.get("n").asLong() > 0) {
+                    var query = new StringBuilder();
+                    g.get("group").fields().forEachRemaining(f -> query.append('&').append(f.getKey()).append('=')
+                            .append(f.getValue().isObject() ? f.getValue().get("code").asText() : f.getValue().asText()));
+                    filters = query.toString();
+                    n = g.get("n").asLong();
+                }
             }
         }
-        assertThat(rare).as("a procedure of the demo with fewer than %d responses in 2025", minN).isNotNull();
+        assertThat(filters).as("a slice of the demo with fewer than %d responses in 2025", minN).isNotNull();
         try (var context = browser.newContext()) {
             var page = context.newPage();
             var errors = Browser.consoleErrors(page);
-            Dashboards.signIn(page, base, "/dashboard/?year=2025&service=" + rare, errors, "admin", ADMIN_PASSWORD);
-            assertThat(page.locator("#headline-suppressed")).hasText("Năm 2025, Tất cả đơn vị trong phạm vi mới có "
-                    + viCount(n) + " phiếu, chưa đủ " + minN + " phiếu để tính chỉ số một cách tin cậy.");
+            Dashboards.signIn(page, base, "/dashboard/?year=2025" + filters, errors, "admin", ADMIN_PASSWORD);
+            assertThat(page.locator("#headline-suppressed")).containsText(" mới có " + viCount(n) + " phiếu, chưa đủ "
+                    + minN + " phiếu để tính chỉ số một cách tin cậy.");
             assertThat(page.locator("#headline-index")).hasCount(0);
             assertThat(page.locator("#headline")).hasAttribute("data-verdict", "suppressed");
             assertThat(errors).isEmpty();
