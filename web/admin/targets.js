@@ -62,7 +62,7 @@ export async function render(view, args, session) {
     h('h1', {}, t('targetsTitle')),
     h('p', { class: 'lead' }, t('targetsIntro')),
     h('div', { class: 'columns' }, field(t('targetYear'), yearPicker), field(t('targetQuestionnaire'), questionnairePicker)),
-    tableBox(table(t('targetsCaption', year), [t('unit'), t('targetValue'), t('targetSource'), ...(admin ? [t('actions')] : [])],
+    tableBox(table(t('targetsCaption', year), [t('unit'), t('targetColumn'), t('targetSource'), ...(admin ? [t('actions')] : [])],
       listing.targets.map((x) => h('tr', { 'data-unit': x.unit.code },
         h('th', { scope: 'row' }, nameOf(x.unit), ' ', h('span', { class: 'muted unit-code' }, `(${x.unit.code})`)),
         h('td', { class: 'num target-value' }, x.value === null ? '–' : `≥\u00a0${num(x.value)}`),

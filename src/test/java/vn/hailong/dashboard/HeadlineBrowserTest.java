@@ -137,6 +137,7 @@ class HeadlineBrowserTest {
                     .hasAttribute("href", Pattern.compile(".*from=2025-03-01&to=2025-03-31.*unit=99\\.STP.*"));
             // The headline stays on the year.
             assertHeadline(page, "&unit=99.STP", "Sở Tư pháp", 85.0);
+            Browser.screenshot(page, "dashboard-drill-vi-1366");
 
             // An element: the criteria table keeps that element's criteria only.
             var element = page.locator("#element-links a[data-element]").first();
