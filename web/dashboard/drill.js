@@ -96,7 +96,7 @@ export function renderNav(nav, state, { unitName, elementName }, narrow) {
     steps.push({ text: unitName ?? state.unit, up: { month: '', element: '' } });
   }
   if (state.month) {
-    steps.push({ text: t('drillMonth', monthName(state.month)), up: { element: '' } });
+    steps.push({ text: monthName(state.month), up: { element: '' } });
   }
   if (state.element) {
     steps.push({ text: t('drillElement', elementName ?? state.element), up: {} });

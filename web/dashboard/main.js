@@ -119,9 +119,7 @@ function scopeTarget(targets) {
 /** Narrows (or widens) the view and adds a history entry, so that the browser's Back returns. */
 function narrow(change) {
   Object.assign(state, change);
-  if ('year' in change) {
-    yearNote = null;
-  }
+  yearNote = null; // it spoke of the view before, not of this narrower one
   writeState(state);
   renderFilters($('filters'), state, lists, onFilter);
   load();
@@ -249,8 +247,8 @@ async function load() {
 
 async function onFilter(name, value) {
   state[name] = value;
+  yearNote = null; // it spoke of the view before this filter
   if (name === 'year') {
-    yearNote = null;
     state.month = '';
   }
   if (name === 'questionnaire' && !await switchForm()) {

@@ -124,6 +124,8 @@ class HeadlineBrowserTest {
             assertThat(page.locator("#filter-unit")).hasValue("99.STP");
             assertThat(page.locator("#drill")).isVisible();
             assertThat(page.locator("#drill [aria-current='page']")).hasText("Sở Tư pháp");
+            // The default year's sentence spoke of the whole scope: it is gone once narrowed.
+            assertThat(page.locator("#default-year")).hasCount(0);
             assertThat(target("2025", "99.STP").asDouble()).isEqualTo(85.0);
             assertHeadline(page, "&unit=99.STP", "Sở Tư pháp", 85.0);
 
@@ -133,6 +135,7 @@ class HeadlineBrowserTest {
             Dashboards.waitReady(page);
             assertThat(page).hasURL(Pattern.compile(".*month=2025-03.*"));
             assertThat(page.locator("#scope")).containsText("Phạm vi: Sở Tư pháp, tháng 03/2025.");
+            assertThat(page.locator("#drill [aria-current='page']")).hasText("tháng 03/2025");
             assertThat(page.locator("a[data-download='elements'][data-format='csv']"))
                     .hasAttribute("href", Pattern.compile(".*from=2025-03-01&to=2025-03-31.*unit=99\\.STP.*"));
             // The headline stays on the year.
