@@ -169,6 +169,7 @@ function renderSections() {
   drill.units($('rankings'), 'tr[data-unit] > th', narrow);
   drill.rankingBars(data.rankings, narrow);
   yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare);
+  drill.yoyRows(lists.units, narrow);
   if (hasElements) {
     drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
   }

@@ -181,6 +181,32 @@ class HeadlineBrowserTest {
             page.goBack();
             Dashboards.waitReady(page);
 
+            // Clicking the charts: a ranking bar, a year-on-year row, a point of the trend.
+            var firstRanked = api.get("/api/v1/rankings?from=2025-01-01&to=2025-12-31&by=unit").body().get("ranked").get(0)
+                    .get("group").get("unit").get("code").asText();
+            clickChart(page, "rankings-chart", 0, 0);
+            Dashboards.waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*unit=" + firstRanked.replace(".", "\\.") + "(&.*)?$"));
+            page.goBack();
+            Dashboards.waitReady(page);
+            clickChart(page, "yoy-chart", 2, 0);
+            Dashboards.waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*unit=.*"));
+            page.goBack();
+            Dashboards.waitReady(page);
+            var months = api.get("/api/v1/trend?interval=month").body().get("points");
+            int june = -1;
+            for (int i = 0; i < months.size(); i++) {
+                if (months.get(i).get("group").get("month").asText().equals("2025-06")) {
+                    june = i;
+                }
+            }
+            clickChart(page, "trend-chart", 2, june);
+            Dashboards.waitReady(page);
+            assertThat(page).hasURL(Pattern.compile(".*month=2025-06.*"));
+            page.goBack();
+            Dashboards.waitReady(page);
+
             // English: the same sentences, in English.
             page.locator("#lang").click();
             assertThat(page.locator("#headline h2")).hasText("Key result");
@@ -257,6 +283,21 @@ class HeadlineBrowserTest {
             assertThat(target("2025", "99.SXD").asDouble()).isEqualTo(90.0);
             assertThat(errors).isEmpty();
         }
+    }
+
+    /** Clicks point or bar i of a chart's dataset where Chart.js drew it. */
+    private static void clickChart(Page page, String id, int dataset, int i) {
+        page.locator("#" + id).scrollIntoViewIfNeeded();
+        @SuppressWarnings("unchecked")
+        var at = (java.util.Map<String, Object>) page.evaluate("""
+                ([id, dataset, i]) => {
+                  const chart = Chart.getChart(document.getElementById(id));
+                  const point = chart.getDatasetMeta(dataset).data[i];
+                  const box = chart.canvas.getBoundingClientRect();
+                  // A bar is clicked halfway along, a point on itself.
+                  return { x: box.left + (point.x + (point.base ?? point.x)) / 2, y: box.top + point.y };
+                }""", List.of(id, dataset, i));
+        page.mouse().click(((Number) at.get("x")).doubleValue(), ((Number) at.get("y")).doubleValue());
     }
 
     /** The page on a laptop (1366 px) and on a phone (390 px): WCAG 2.1 AA, no sideways scrolling, big enough controls. */
