@@ -140,13 +140,18 @@ function onChartClick(id, length, onIndex) {
   if (!chart) {
     return;
   }
-  chart.options.onClick = (event, active) => {
-    const i = active[0]?.index;
-    if (i !== undefined && i < length) {
-      onIndex(i);
-    }
+  // On the chart's own options, which every update (a resize too) resolves again, and on the resolved ones for now.
+  const handlers = {
+    onClick: (event, active) => {
+      const i = active[0]?.index;
+      if (i !== undefined && i < length) {
+        onIndex(i);
+      }
+    },
+    onHover: (event, active) => {
+      event.native.target.style.cursor = active.length ? 'pointer' : 'default';
+    },
   };
-  chart.options.onHover = (event, active) => {
-    event.native.target.style.cursor = active.length ? 'pointer' : 'default';
-  };
+  Object.assign(chart.config.options, handlers);
+  Object.assign(chart.options, handlers);
 }
