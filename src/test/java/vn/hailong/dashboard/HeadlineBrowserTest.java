@@ -184,11 +184,13 @@ class HeadlineBrowserTest {
             // Clicking the charts: a ranking bar, a year-on-year row, a point of the trend.
             var firstRanked = api.get("/api/v1/rankings?from=2025-01-01&to=2025-12-31&by=unit").body().get("ranked").get(0)
                     .get("group").get("unit").get("code").asText();
+            fresh(page);
             clickChart(page, "rankings-chart", 0, 0);
             Dashboards.waitReady(page);
             assertThat(page).hasURL(Pattern.compile(".*unit=" + firstRanked.replace(".", "\\.") + "(&.*)?$"));
             page.goBack();
             Dashboards.waitReady(page);
+            fresh(page);
             clickChart(page, "yoy-chart", 2, 0);
             Dashboards.waitReady(page);
             assertThat(page).hasURL(Pattern.compile(".*unit=.*"));
@@ -201,6 +203,7 @@ class HeadlineBrowserTest {
                     june = i;
                 }
             }
+            fresh(page);
             clickChart(page, "trend-chart", 2, june);
             Dashboards.waitReady(page);
             assertThat(page).hasURL(Pattern.compile(".*month=2025-06.*"));
@@ -285,14 +288,24 @@ class HeadlineBrowserTest {
         }
     }
 
+    /** The whole scope's view of 2025, drawn afresh (after Back, the redraw may still be under way). */
+    private static void fresh(Page page) {
+        page.navigate(base + "/dashboard/?year=2025");
+        Dashboards.waitReady(page);
+    }
+
     /** Clicks point or bar i of a chart's dataset where Chart.js drew it. */
     private static void clickChart(Page page, String id, int dataset, int i) {
-        page.locator("#" + id).scrollIntoViewIfNeeded();
         @SuppressWarnings("unchecked")
         var at = (java.util.Map<String, Object>) page.evaluate("""
                 ([id, dataset, i]) => {
                   const chart = Chart.getChart(document.getElementById(id));
                   const point = chart.getDatasetMeta(dataset).data[i];
+                  if (typeof chart.options.onClick !== 'function') {
+                    throw new Error(`${id} does not narrow on a click`);
+                  }
+                  // The point into the middle of the window, where the mouse can reach it.
+                  window.scrollTo(0, chart.canvas.getBoundingClientRect().top + window.scrollY + point.y - innerHeight / 2);
                   const box = chart.canvas.getBoundingClientRect();
                   // A bar is clicked halfway along, a point on itself.
                   return { x: box.left + (point.x + (point.base ?? point.x)) / 2, y: box.top + point.y };
