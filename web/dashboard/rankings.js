@@ -15,7 +15,7 @@ export const rankText = (r) => (r.rankRange.best === r.rankRange.worst ? t('rank
 export function render(section, data, path) {
   const ranked = data.ranked;
   const { box, canvas } = chartBox('rankings-chart', t('rankingsLabel', ranked.length), 'chart-box tall');
-  box.style.height = `${Math.max(240, 40 * ranked.length + 60)}px`;
+  box.style.height = `${Math.max(240, 52 * ranked.length + 60)}px`;
   const table = h('table', { id: 'rankings-table' },
     h('caption', { class: 'visually-hidden' }, t('rankingsTitle')),
     h('thead', {}, h('tr', {}, [t('rank'), t('unit'), t('index'), t('ci95'), 'n', t('shrunken')]
@@ -42,7 +42,8 @@ export function render(section, data, path) {
   draw(canvas, {
     type: 'bar',
     data: {
-      labels: ranked.map((r) => wrap(`${nameOf(r.group.unit)} (${rankText(r)})`)),
+      // The name in short lines (a phone's axis is narrow), then its rank range on a line of its own.
+      labels: ranked.map((r) => [wrap(nameOf(r.group.unit), 18), rankText(r)].flat()),
       datasets: [{ label: t('index'), data: ranked.map((r) => r.index.value), ci: ranked.map((r) => [r.index.low, r.index.high]),
         backgroundColor: colours.primary, barPercentage: 0.6 }],
     },

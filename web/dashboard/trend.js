@@ -56,7 +56,7 @@ export function render(section, data, path, { target } = {}) {
   const datasets = bandDatasets(points, { low: t('ciLow'), band: t('ciBand'), index: t('index') });
   if (hasTarget) {
     datasets.push({ label: t('target', num(target)), data: points.map(() => target), borderColor: colours.accent,
-      backgroundColor: colours.accent, borderDash: [6, 4], borderWidth: 2, pointRadius: 0, fill: false });
+      backgroundColor: 'transparent', borderDash: [6, 4], borderWidth: 2, pointRadius: 0, fill: false });
   }
   draw(canvas, {
     type: 'line',

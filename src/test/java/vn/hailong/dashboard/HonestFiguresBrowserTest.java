@@ -250,7 +250,7 @@ class HonestFiguresBrowserTest {
             assertThat(page.locator("#report-overview-terms")).hasAttribute("open", "");
             assertThat(page.locator("#report-criteria-terms [data-term='wilson'] dd")).isVisible();
             // p-values: three decimals, or "< 0,001", never "0,000".
-            for (var p : page.locator("#report-yoy-table tbody td:nth-child(6), #report-yoy-criteria tbody td:nth-child(6)")
+            for (var p : page.locator("#report-yoy-table tbody td:nth-child(5), #report-yoy-criteria tbody td:nth-child(5)")
                     .allTextContents()) {
                 assertThat(p).matches("< 0,001|[01],\\d{3}");
             }
