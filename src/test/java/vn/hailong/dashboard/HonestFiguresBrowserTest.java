@@ -258,6 +258,10 @@ class HonestFiguresBrowserTest {
             assertThat(trend.get("y").get("min").asDouble()).isEqualTo(0);
             page.setViewportSize(1366, 900);
             Browser.screenshot(page, "honest-report-1366");
+            for (var section : List.of("overview", "trend", "yoy", "rankings")) {
+                page.locator("#" + section).screenshot(new Locator.ScreenshotOptions()
+                        .setPath(Browser.SCREENSHOTS.resolve("honest-report-" + section + ".png")));
+            }
             Accessibility.check(page, "report with rankings");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
             assertThat(page.locator("#report-trend-table tbody tr").first().locator("th")).hasText("Jan 2025");
