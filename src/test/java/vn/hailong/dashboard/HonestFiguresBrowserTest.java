@@ -181,6 +181,9 @@ class HonestFiguresBrowserTest {
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
             assertThat(strings(chartJson(page, "trend-chart").get("labels"))).first().isEqualTo("Jan 2024");
+            // The axes' numbers in the page's language, not the browser's.
+            assertThat((String) page.evaluate("() => Chart.getChart(document.getElementById('drivers-chart')).scales.x.ticks"
+                    + ".map((t) => t.label).join(' ')")).contains("0.2").doesNotContain("0,2");
             assertThat(errors).isEmpty();
         }
     }
