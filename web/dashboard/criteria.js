@@ -2,6 +2,7 @@
 import { colours } from '/lib/charts.js';
 import { fill, h, tableBox } from '/lib/dom.js';
 import { count, num, pick, currentLang } from '/lib/i18n.js';
+import { terms } from '/lib/terms.js';
 import { downloads } from './downloads.js';
 import { t } from './messages.js';
 
@@ -89,7 +90,7 @@ export function render(section, total, distribution, criterionName, paths, form)
   };
   draw();
   fill(section, h('h2', {}, t('criteriaTitle')),
-    rows.length ? [legend(levels), tableBox(table, t('criteriaTitle')),
+    rows.length ? [legend(levels), tableBox(table, t('criteriaTitle')), terms(t, ['ci', 'wilson'], 'criteria-terms'),
       downloads('criteria', paths.criteria, t('criteriaTitle')),
       downloads('distribution', paths.distribution, t('distribution', levels.length))]
       : h('p', {}, t('noData')));

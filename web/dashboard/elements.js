@@ -2,6 +2,7 @@
 import { chartBox, ciWhiskers, colours, draw, wrap } from '/lib/charts.js';
 import { fill, h } from '/lib/dom.js';
 import { num } from '/lib/i18n.js';
+import { terms } from '/lib/terms.js';
 import { downloads } from './downloads.js';
 import { t } from './messages.js';
 
@@ -12,7 +13,7 @@ export function render(section, total, elementName, path) {
   const names = entries.map(([code]) => elementName(code));
   const summary = entries.map(([code, e]) => `${elementName(code)} ${num(e.value)} (${num(e.low)}–${num(e.high)})`).join('; ');
   const { box, canvas } = chartBox('elements-chart', t('elementsLabel', entries.length, summary));
-  fill(section, h('h2', {}, t('elementsTitle')), entries.length ? [box, downloads('elements', path)] : h('p', {}, t('noData')));
+  fill(section, h('h2', {}, t('elementsTitle')), entries.length ? [box, terms(t, ['ci'], 'elements-terms'), downloads('elements', path)] : h('p', {}, t('noData')));
   if (!entries.length) {
     return;
   }

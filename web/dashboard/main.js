@@ -190,7 +190,8 @@ function pathsFor(view) {
     headlineCompare: `/compare${q({ period: year, baseline: year - 1 }, { withYear: false })}`,
     targets: `/targets?year=${year}&questionnaire=${encodeURIComponent(lists.form.questionnaire)}`,
     compare: `/compare${q({ period: year, baseline: year - 1, groupBy: 'unit' }, { withYear: false })}`,
-    trend: `/trend${q({ interval: 'month' }, { withYear: false })}`,
+    // The months of the year in view.
+    trend: `/trend${q({ interval: 'month' })}`,
     total: `/indices${q()}`,
     criteria: `/indices${q({ table: 'criteria' })}`,
     distribution: `/distribution${q({}, { weighted: false })}`,

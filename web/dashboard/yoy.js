@@ -1,7 +1,8 @@
 // Year on year as a dumbbell per unit: a dot for each year joined by a bar; significant changes (BH) in colour.
 import { chartBox, colours, draw, wrap } from '/lib/charts.js';
 import { fill, h } from '/lib/dom.js';
-import { nameOf, num, signed } from '/lib/i18n.js';
+import { nameOf, num, pValue, signed } from '/lib/i18n.js';
+import { terms } from '/lib/terms.js';
 import { downloads } from './downloads.js';
 import { t } from './messages.js';
 
@@ -23,7 +24,7 @@ export function render(section, indices, compare, year, comparePath) {
   const { box, canvas } = chartBox('yoy-chart', t('yoyLabel', baseline, year, rows.length), 'chart-box tall');
   box.style.height = `${Math.max(240, 34 * rows.length + 80)}px`;
   fill(section, h('h2', {}, t('yoyTitle', year, baseline)), rows.length ? box : h('p', {}, t('noData')),
-    rows.length ? h('p', { class: 'note' }, t('yoyNote')) : null,
+    rows.length ? [h('p', { class: 'note' }, t('yoyNote')), terms(t, ['bh', 'p'], 'yoy-terms')] : null,
     rows.length ? downloads('yoy', comparePath) : null);
   if (!rows.length) {
     return;
@@ -48,13 +49,14 @@ export function render(section, indices, compare, year, comparePath) {
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } }, y: { ticks: { autoSkip: false } } },
+      // The index's whole scale: a floor cut at 50 made a change of a point or two look like a leap.
+      scales: { x: { min: 0, max: 100, title: { display: true, text: t('index') } }, y: { ticks: { autoSkip: false } } },
       plugins: {
         legend: { labels: { filter: (item) => item.datasetIndex !== 0 } },
         tooltip: { callbacks: { label: (c) => {
           const e = rows[c.dataIndex];
           const change = changes.get(e.unit.code);
-          return `${baseline}: ${num(e[baseline])} → ${year}: ${num(e[year])} (${signed(change.delta)}; ${t('pAdjusted')} ${num(change.adjustedP, 3)})`;
+          return `${baseline}: ${num(e[baseline])} → ${year}: ${num(e[year])} (${signed(change.delta)}; ${t('pAdjusted')} ${pValue(change.adjustedP)})`;
         } } },
       },
     },

@@ -1,6 +1,7 @@
 // What every chart of the dashboard and the report shares: Chart.js (loaded by the page from its WebJar, pinned) set
 // up with the house colours, a chart's box, the CI whisker plugin, the trend's band, and one live chart per canvas.
 import { h } from './dom.js';
+import { currentLang } from './i18n.js';
 
 const { Chart } = window;
 
@@ -86,6 +87,8 @@ const live = new Map();
 /** Draws a chart on the canvas, replacing the one drawn there before. */
 export function draw(canvas, config) {
   live.get(canvas.id)?.destroy();
+  // The axes' numbers as the page's language writes them (0,2 in Vietnamese, 0.2 in English), not the browser's.
+  config.options = { locale: currentLang() === 'en' ? 'en-GB' : 'vi-VN', ...config.options };
   const chart = new Chart(canvas, config);
   live.set(canvas.id, chart);
   return chart;

@@ -162,9 +162,39 @@ export function formatTimestamp(iso) {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale());
 }
 
-/** A moment to the minute, short, in Vietnam's time (when a comment was written). */
-export const formatDateTime = (iso) => new Intl.DateTimeFormat(locale(), { dateStyle: 'short', timeStyle: 'short',
-  timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(iso));
+/**
+ * A moment to the minute in Vietnam's time (when a comment was written): the day as formatDate writes it, then the
+ * time, "07/12/2026 14:30" (English "07/12/2026, 14:30"); never the two-digit year of a short date style.
+ */
+export function formatDateTime(iso) {
+  const d = new Date(iso ?? '');
+  if (Number.isNaN(d.getTime())) {
+    return iso ?? '–';
+  }
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' });
+  return `${formatDate(iso)}${lang === 'en' ? ', ' : ' '}${time}`;
+}
+
+/** A month "2025-01" as the reader says it: "Tháng 01/2025", "Jan 2025". */
+export function formatMonth(month) {
+  const [year, mm] = String(month).split('-');
+  if (!year || !mm) {
+    return String(month ?? '–');
+  }
+  if (lang !== 'en') {
+    return `Tháng ${mm}/${year}`;
+  }
+  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(Number(year), Number(mm) - 1, 1)));
+}
+
+/** A p-value for reading: three decimals, and "< 0,001" ("< 0.001") below that, never a misleading 0,000. */
+export function pValue(p) {
+  if (p === null || p === undefined || Number.isNaN(p)) {
+    return '–';
+  }
+  return p < 0.001 ? `< ${num(0.001, 3)}` : num(p, 3);
+}
 
 /** A figure from the API, rounded for reading only. */
 export function num(value, digits = 1) {

@@ -2,7 +2,9 @@
 import { ApiError, get } from '/lib/api.js';
 import { bandDatasets, chartBox, ciWhiskers, colours, draw, resizeAll, wrap } from '/lib/charts.js';
 import { fill, h, table } from '/lib/dom.js';
-import { count, currentLang, formatDateTime, labelLanguageButton, nameOf, num, pick, setLang, signed } from '/lib/i18n.js';
+import { count, currentLang, formatDate, formatDateTime, formatMonth, labelLanguageButton, nameOf, num, pick, pValue, setLang, signed }
+  from '/lib/i18n.js';
+import { terms } from '/lib/terms.js';
 import { indexDefinition, ratedLevels, reasonQuestion } from '/lib/methodology.js';
 import { indicatorsContent } from '/lib/indicators.js';
 import { t } from './messages.js';
@@ -97,7 +99,7 @@ function renderHead() {
   $('title').textContent = t('reportTitle', view.year);
   $('subtitle').textContent = `${t('reportUnit', unitName())} · ${t('reportQuestionnaire', nameOf(lists.questionnaire))}`;
   $('method').textContent = `${t('reportMethod', indexDefinition(lists.form, t), data.total.minN)} ${t('reportMade',
-    formatDateTime(new Date().toISOString()))}`;
+    formatDate(new Date().toISOString()))}`;
   $('print').textContent = t('printNow');
   $('back').textContent = t('backToDashboard');
   labelLanguageButton($('lang'));
@@ -112,18 +114,19 @@ function renderOverview() {
     : [h('div', { class: 'headline' },
         h('p', { class: 'value', id: 'report-index' }, h('span', { class: 'visually-hidden' }, `${t('index')}: `), num(group.index.value)),
         h('div', {}, h('p', {}, t('ci', num(group.index.low), num(group.index.high))), h('p', {}, t('n', count(group.n))),
-          changeText(change, Number(view.year) - 1)))];
+          changeText(change, Number(view.year) - 1))),
+      terms(t, ['ci', 'n', 'bh'], 'report-overview-terms', { open: true })];
   fill($('overview'), h('h2', {}, t('overviewHeading')), body);
 }
 
 function renderTrend() {
   const points = data.trend.points;
-  const labels = points.map((p) => p.group.month);
+  const labels = points.map((p) => formatMonth(p.group.month));
   const { box, canvas } = chartBox('report-trend-chart',
     t('trendLabel', points.length, labels[0] ?? '–', labels[labels.length - 1] ?? '–'));
   const months = points.filter((p) => p.group.month.startsWith(`${view.year}-`));
   const rows = months.map((p) => h('tr', {},
-    h('th', { scope: 'row' }, p.group.month),
+    h('th', { scope: 'row' }, formatMonth(p.group.month)),
     h('td', { class: 'num' }, count(p.n)),
     h('td', { class: 'num' }, p.suppressed || !p.index ? t('tooFew') : num(p.index.value)),
     h('td', { class: 'num' }, p.suppressed || !p.index ? '–' : `${num(p.index.low)}–${num(p.index.high)}`)));
@@ -140,7 +143,8 @@ function renderTrend() {
       datasets: bandDatasets(points, { low: t('ciLow'), band: t('ciBand'), index: t('index') }),
     },
     options: {
-      scales: { y: { suggestedMin: 50, suggestedMax: 100, title: { display: true, text: t('index') } } },
+      // The index's whole 0–100 scale, as on the dashboard: a floor at 50 made moves within the band look large.
+      scales: { y: { min: 0, max: 100, title: { display: true, text: t('index') } } },
       plugins: { legend: { labels: { filter: (item) => item.datasetIndex !== 0 } } },
     },
   });
@@ -190,8 +194,8 @@ function renderCriteria() {
     h('td', { class: 'num' }, num(c.meanScore, 2)),
     h('td', { class: 'num' }, count(c.nValid))));
   fill($('criteria'), h('h2', {}, t('criteriaTitle')), criteria.length
-    ? table(t('criteriaTitle'), [t('criterion'), t('share'), t('wilson'), t('meanScore', ratedLevels(lists.form)), t('answered')], rows,
-      { id: 'report-criteria-table', captionClass: repeatsHeading })
+    ? [table(t('criteriaTitle'), [t('criterion'), t('share'), t('wilson'), t('meanScore', ratedLevels(lists.form)), t('answered')], rows,
+      { id: 'report-criteria-table', captionClass: repeatsHeading }), terms(t, ['wilson'], 'report-criteria-terms', { open: true })]
     : h('p', {}, t('noData')));
 }
 
@@ -210,7 +214,7 @@ function renderYearOnYear() {
     h('td', { class: 'num' }, num(was)),
     h('td', { class: 'num' }, num(now)),
     h('td', { class: 'num' }, signed(change.delta)),
-    h('td', { class: 'num' }, num(adjustedP ?? change.p, 3)),
+    h('td', { class: 'num' }, pValue(adjustedP ?? change.p)),
     h('td', {}, significant === undefined ? '–' : significant ? t('yes') : t('no')));
   const headers = [t('measure'), t('yoyPeriod', year - 1), t('yoyPeriod', year), t('delta'), t('pAdjusted'), t('significant')];
   const indexRows = [line(t('overallIndex'), before.index.value, after.index.value, compared.overall, compared.overall.adjustedP,
@@ -225,7 +229,29 @@ function renderYearOnYear() {
   fill($('yoy'), heading,
     table(t('yoyIndices'), headers, indexRows, { id: 'report-yoy-table' }),
     table(t('yoyCriteria'), headers, criteriaRows, { id: 'report-yoy-criteria' }),
-    h('p', { class: 'note' }, t('yoyReportNote')));
+    h('p', { class: 'note' }, t('yoyReportNote')),
+    terms(t, ['p'], 'report-yoy-terms', { open: true }));
+}
+
+/** The units of the scope ranked, each with the ranks its interval allows (the API's rankRange); none for one unit. */
+function renderRankings() {
+  const ranked = data.rankings.ranked;
+  $('rankings').hidden = ranked.length < 2;
+  if ($('rankings').hidden) {
+    return;
+  }
+  const place = (r) => (r.rankRange.best === r.rankRange.worst ? String(r.rankRange.best)
+    : `${r.rankRange.best}–${r.rankRange.worst}`);
+  const rows = ranked.map((r) => h('tr', { 'data-unit': r.group.unit.code },
+    h('td', { class: 'num', 'data-best': r.rankRange.best, 'data-worst': r.rankRange.worst }, place(r)),
+    h('th', { scope: 'row' }, nameOf(r.group.unit)),
+    h('td', { class: 'num' }, num(r.index.value)),
+    h('td', { class: 'num' }, `${num(r.index.low)}–${num(r.index.high)}`),
+    h('td', { class: 'num' }, count(r.n))));
+  fill($('rankings'), h('h2', {}, t('rankingsHeading')),
+    h('p', { class: 'note' }, t('rankingsReportPlain')),
+    table(t('rankingsHeading'), [t('rankPlaces'), t('unit'), t('index'), t('ci95'), 'n'], rows,
+      { id: 'report-rankings-table', captionClass: repeatsHeading }));
 }
 
 /** Why citizens were not satisfied: each reason's share of the not satisfied with its interval (the API's). */
@@ -279,6 +305,7 @@ function render() {
   renderCriteria();
   renderReasons();
   renderYearOnYear();
+  renderRankings();
   renderComments();
 }
 
@@ -286,15 +313,16 @@ async function load() {
   const year = Number(view.year);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [total, compare, trend, years, comments, reasons] = await Promise.all([
+  const [total, compare, trend, years, comments, reasons, rankings] = await Promise.all([
     get(`/indices${query(from, to)}`),
     get(`/compare${query(null, null, { period: year, baseline: year - 1 })}`),
     get(`/trend${query(`${year - 2}-01-01`, to, { interval: 'month' })}`),
     get(`/indices${query(`${year - 1}-01-01`, to, { groupBy: 'year' })}`),
     get(`/comments${query(from, to, { size: COMMENTS })}`),
     reasonQuestion(lists.form) ? get(`/reasons${query(from, to)}`) : null,
+    get(`/rankings${query(from, to, { by: 'unit' })}`),
   ]);
-  data = { total, compare, trend, years, comments, reasons };
+  data = { total, compare, trend, years, comments, reasons, rankings };
   data.indicators = await get(`/indicators${query(from, to, { groupBy: 'unit' })}`);
 }
 

@@ -169,7 +169,7 @@ final class AnalyticsTables {
         columns.addAll(groupColumns(by));
         columns.addAll(head(List.of(), weighted));
         columns.addAll(estimateColumns("index"));
-        columns.addAll(List.of("shrunken", "shrinkage_factor"));
+        columns.addAll(List.of("shrunken", "shrinkage_factor", "rank_best", "rank_worst"));
         var table = new Table(columns);
         for (var r : ranked) {
             var row = new ArrayList<Object>(List.of(r.rank(), r.tied()));
@@ -178,7 +178,7 @@ final class AnalyticsTables {
                 row.add(null);
             }
             row.addAll(estimateCells(r.index()));
-            row.addAll(List.of(r.shrunken(), r.shrinkageFactor()));
+            row.addAll(List.of(r.shrunken(), r.shrinkageFactor(), r.rankRange().best(), r.rankRange().worst()));
             table.row(row);
         }
         for (var s : suppressed) {
@@ -187,7 +187,7 @@ final class AnalyticsTables {
             if (weighted) {
                 row.add(s.weightingUnavailable());
             }
-            row.addAll(nulls(6));
+            row.addAll(nulls(8));
             table.row(row);
         }
         return table;
@@ -246,8 +246,10 @@ final class AnalyticsTables {
     }
 
     static Table drivers(List<InsightsApi.DriverRow> rows) {
-        var table = new Table(List.of("criterion", "n", "r", "performance", "quadrant"));
-        rows.forEach(d -> table.row(d.criterion(), d.n(), d.r(), d.performance(), d.quadrant()));
+        var table = new Table(List.of("criterion", "n", "r", "performance", "quadrant", "r_low", "r_high",
+                "performance_low", "performance_high", "quadrant_determined"));
+        rows.forEach(d -> table.row(d.criterion(), d.n(), d.r(), d.performance(), d.quadrant(), d.rLow(), d.rHigh(),
+                d.performanceLow(), d.performanceHigh(), d.determined()));
         return table;
     }
 

@@ -30,8 +30,8 @@ import vn.hailong.stats.SufficientStatistics;
 import vn.hailong.survey.Forms;
 
 /**
- * Rankings with CI-overlap ties and the shrunken index, the trend by month, quarter or year, drivers of the
- * overall question, Cronbach's α per element — all from rollups — and what citizens wrote, newest first.
+ * Rankings with CI-overlap ties, rank ranges and the shrunken index, the trend by month, quarter or year, drivers of the
+ * overall question with their intervals, Cronbach's α per element — all from rollups — and what citizens wrote, newest first.
  */
 public final class InsightsApi {
     private final DSLContext dsl;
@@ -46,13 +46,21 @@ public final class InsightsApi {
     record Ranking(int minN, String weighting, List<Rank> ranked, List<Unranked> suppressed) {
     }
 
-    /** A group's place: its rank, whether it is tied with a neighbour, its index and its shrunken index. */
-    record Rank(NamedGroup group, long n, int rank, boolean tied, Estimate index, double shrunken,
+    /**
+     * A group's place: its rank, whether it is tied with a neighbour, the ranks it could hold given the 95% intervals
+     * (rankRange.best is rank), its index and its shrunken index.
+     */
+    record Rank(NamedGroup group, long n, int rank, boolean tied, RankRange rankRange, Estimate index, double shrunken,
                 double shrinkageFactor) {
 
         static Rank of(Figures figures, Rankings.Ranked r) {
-            return new Rank(figures.group(), figures.n(), r.rank(), r.tied(), r.index(), r.shrunken(), r.shrinkageFactor());
+            return new Rank(figures.group(), figures.n(), r.rank(), r.tied(), new RankRange(r.rank(), r.worstRank()),
+                    r.index(), r.shrunken(), r.shrinkageFactor());
         }
+    }
+
+    /** The best and the worst rank a group could hold: best = worst when its place is certain. */
+    record RankRange(int best, int worst) {
     }
 
     /** A group left out of the ranking, and why when it could not be weighted. */
@@ -127,16 +135,27 @@ public final class InsightsApi {
                 () -> AnalyticsTables.distribution(request.groupBy(), levels, groups));
     }
 
-    /** A criterion's correlation with the overall question beside its share satisfied; null where there is none. */
-    record DriverRow(String criterion, long n, Double r, Double performance, Drivers.Quadrant quadrant) {
+    /**
+     * A criterion's correlation with the overall question beside its share satisfied, each with its 95% interval (null
+     * where there is none); its quadrant, whether the intervals let it be told (determined), and the dividing lines.
+     */
+    record DriverRow(String criterion, long n, Double r, Double performance, Drivers.Quadrant quadrant, Double rLow,
+                     Double rHigh, Double performanceLow, Double performanceHigh, boolean determined,
+                     Double importanceLine, Double performanceLine) {
+
+        static DriverRow of(Drivers.Driver d) {
+            return new DriverRow(d.criterion(), d.n(), Figures.finite(d.r()), Figures.finite(d.performance()),
+                    d.quadrant(), Figures.finite(d.rLow()), Figures.finite(d.rHigh()), Figures.finite(d.performanceLow()),
+                    Figures.finite(d.performanceHigh()), d.determined(), Figures.finite(d.importanceLine()),
+                    Figures.finite(d.performanceLine()));
+        }
     }
 
     /** GET /api/v1/drivers: each criterion's correlation with the overall question beside its share satisfied. */
     public void drivers(Context ctx) {
         var format = Download.requested(ctx);
         var stats = whole(ctx, "driver correlations are taken over the answers as they were given");
-        var rows = Drivers.of(stats).stream().map(d -> new DriverRow(d.criterion(), d.n(), Figures.finite(d.r()),
-                Figures.finite(d.performance()), d.quadrant())).toList();
+        var rows = Drivers.of(stats).stream().map(DriverRow::of).toList();
         AnalyticsTables.send(ctx, format, "drivers", rows, () -> AnalyticsTables.drivers(rows));
     }
 

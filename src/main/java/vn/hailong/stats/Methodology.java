@@ -58,6 +58,11 @@ public enum Methodology {
         return level >= levels - 1;
     }
 
+    /** Whether a criterion's figure is a share satisfied (its interval then Wilson's), not a mean score. */
+    public boolean sharesSatisfied() {
+        return this == SIPAS || this == SDG16_6_2 || this == DOSSIER3;
+    }
+
     /** The grade an index (0–100) earns, for presets that grade; IKM only. */
     Optional<String> band(double index) {
         if (this != IKM) {

@@ -5,7 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** Groups ordered by index, with CI-overlap ties and their empirical-Bayes shrunken index. */
+/**
+ * Groups ordered by index, with CI-overlap ties, the range of ranks each could hold, and their empirical-Bayes
+ * shrunken index.
+ */
 public final class Rankings {
 
     private Rankings() {
@@ -16,6 +19,10 @@ public final class Rankings {
      * its neighbour's is tied with it. Its rank is 1 + the number of groups above it whose interval it does not
      * overlap, i.e. that are clearly better: overlaps do not chain, so a long run of close groups does not all
      * collapse onto the first rank.
+     *
+     * <p>Its rank range is that rank (the best it could hold) to N − the number of groups below it whose interval it
+     * does not overlap (the worst it could hold): a group is placed above another only where their 95% intervals are
+     * apart, so "ranks 2–5" reads "clearly below one group, clearly above N − 5, not told apart from the rest".
      */
     public static List<Ranked> rank(Map<String, Estimate> indices) {
         List<Map.Entry<String, Estimate>> sorted = new ArrayList<>(indices.entrySet());
@@ -28,19 +35,27 @@ public final class Rankings {
             boolean tiedAbove = i > 0 && e.overlaps(sorted.get(i - 1).getValue());
             boolean tiedBelow = i + 1 < sorted.size() && e.overlaps(sorted.get(i + 1).getValue());
             int clearlyBetter = 0;
-            for (int j = 0; j < i; j++) {
-                if (!e.overlaps(sorted.get(j).getValue())) {
-                    clearlyBetter++;
+            int clearlyWorse = 0;
+            for (int j = 0; j < sorted.size(); j++) {
+                if (j != i && !e.overlaps(sorted.get(j).getValue())) {
+                    if (j < i) {
+                        clearlyBetter++;
+                    } else {
+                        clearlyWorse++;
+                    }
                 }
             }
-            int rank = 1 + clearlyBetter;
-            ranked.add(new Ranked(sorted.get(i).getKey(), e, rank, tiedAbove || tiedBelow,
-                    shrinkage.shrink(e), shrinkage.factor(e)));
+            ranked.add(new Ranked(sorted.get(i).getKey(), e, 1 + clearlyBetter, sorted.size() - clearlyWorse,
+                    tiedAbove || tiedBelow, shrinkage.shrink(e), shrinkage.factor(e)));
         }
         return ranked;
     }
 
-    /** One group's place: its index, rank, whether it is tied with a neighbour, and its shrunken index. */
-    public record Ranked(String key, Estimate index, int rank, boolean tied, double shrunken, double shrinkageFactor) {
+    /**
+     * One group's place: its index, its rank (the best it could hold) and the worst rank it could hold, whether it is
+     * tied with a neighbour, and its shrunken index.
+     */
+    public record Ranked(String key, Estimate index, int rank, int worstRank, boolean tied, double shrunken,
+                         double shrinkageFactor) {
     }
 }

@@ -76,7 +76,7 @@ class AdminBrowserTest {
             page.locator("#nav-centres").click();
             var addCentre = page.locator("section:has(#add-centre)");
             addCentre.getByLabel("Mã", new Locator.GetByLabelOptions().setExact(true)).fill("TT01");
-            addCentre.getByLabel("Đơn vị", new Locator.GetByLabelOptions().setExact(true))
+            addCentre.getByLabel("Cơ quan, đơn vị", new Locator.GetByLabelOptions().setExact(true))
                     .selectOption(new SelectOption().setLabel("Tỉnh Thử Nghiệm (T01)"));
             addCentre.getByLabel("Tên tiếng Việt").fill("Trung tâm Phục vụ hành chính công tỉnh");
             addCentre.getByLabel("Bộ câu hỏi cho kiosk").selectOption("KIOSK");
@@ -456,7 +456,7 @@ class AdminBrowserTest {
             page.locator("#nav-centres").click();
             var addCentre = page.locator("section:has(#add-centre)");
             addCentre.getByLabel("Mã", new Locator.GetByLabelOptions().setExact(true)).fill("CT-1");
-            addCentre.getByLabel("Đơn vị", new Locator.GetByLabelOptions().setExact(true))
+            addCentre.getByLabel("Cơ quan, đơn vị", new Locator.GetByLabelOptions().setExact(true))
                     .selectOption(new SelectOption().setLabel("Tỉnh Trung Tâm (CT)"));
             addCentre.getByLabel("Tên tiếng Việt").fill("Bộ phận Một cửa tỉnh");
             addCentre.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
@@ -500,7 +500,7 @@ class AdminBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sửa phantich")).click();
             var editUser = page.locator("section:has(#user-form)");
             editUser.getByLabel("Vai trò").selectOption("agency_manager");
-            editUser.getByLabel("Đơn vị").selectOption(new SelectOption().setLabel("Tỉnh Trung Tâm (CT)"));
+            editUser.getByLabel("Cơ quan, đơn vị").selectOption(new SelectOption().setLabel("Tỉnh Trung Tâm (CT)"));
             editUser.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Lưu")).click();
             assertThat(row).containsText("Quản lý đơn vị");
             assertThat(row).containsText("Tỉnh Trung Tâm");

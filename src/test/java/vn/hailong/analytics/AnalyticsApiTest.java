@@ -121,6 +121,21 @@ class AnalyticsApiTest {
                     }
                 }
             }
+            // Each r with its Fisher interval; a quadrant is determined only when neither interval holds its line.
+            for (var d : drivers.values()) {
+                double r = d.get("r").asDouble();
+                double half = 1.959963984540054 / Math.sqrt(d.get("n").asLong() - 3);
+                double z = 0.5 * Math.log((1 + r) / (1 - r));
+                assertThat(d.get("rLow").asDouble()).isCloseTo(Math.tanh(z - half), org.assertj.core.api.Assertions.within(1e-12));
+                assertThat(d.get("rHigh").asDouble()).isCloseTo(Math.tanh(z + half), org.assertj.core.api.Assertions.within(1e-12));
+                assertThat(d.get("performanceLow").asDouble()).isLessThanOrEqualTo(d.get("performance").asDouble());
+                assertThat(d.get("performanceHigh").asDouble()).isGreaterThanOrEqualTo(d.get("performance").asDouble());
+                double importanceLine = d.get("importanceLine").asDouble();
+                double performanceLine = d.get("performanceLine").asDouble();
+                boolean apart = (importanceLine < d.get("rLow").asDouble() || importanceLine > d.get("rHigh").asDouble())
+                        && (performanceLine < d.get("performanceLow").asDouble() || performanceLine > d.get("performanceHigh").asDouble());
+                assertThat(d.get("determined").asBoolean()).as(d.get("criterion").asText()).isEqualTo(apart);
+            }
             try (var reader = new FileReader(VECTORS.resolve("expected_alpha.csv").toFile(), StandardCharsets.UTF_8)) {
                 for (var e : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                     if (Integer.parseInt(e.get("year")) == year) {

@@ -540,6 +540,8 @@ class RollupsEqualRawResponsesTest {
             assertThat(id).as("rank " + (i + 1)).isEqualTo(r.key());
             assertThat(shown.get("rank").asInt()).isEqualTo(r.rank());
             assertThat(shown.get("tied").asBoolean()).isEqualTo(r.tied());
+            assertThat(shown.get("rankRange").get("best").asInt()).isEqualTo(r.rank());
+            assertThat(shown.get("rankRange").get("worst").asInt()).isEqualTo(r.worstRank());
             RawResponses.estimate(shown.get("index"), r.index(), "ranked " + r.key());
             close(shown.get("shrunken"), r.shrunken(), "shrunken " + r.key());
             close(shown.get("shrinkageFactor"), r.shrinkageFactor(), "shrinkage " + r.key());

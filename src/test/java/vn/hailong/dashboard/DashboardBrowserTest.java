@@ -34,10 +34,10 @@ class DashboardBrowserTest {
     static final String ADMIN_PASSWORD = "test-admin-password";
     static final String[] CHARTS = {"trend-chart", "elements-chart", "rankings-chart", "yoy-chart", "drivers-chart"};
     static final String YEAR = "from=2025-01-01&to=2025-12-31";
-    /** Each table's download: the very query its section was drawn from (the trend and the comparison span years). */
+    /** Each table's download: the very query its section was drawn from (the comparison spans two years). */
     static final Map<String, String> DOWNLOADS = Map.of(
             "overview", "/api/v1/indices?" + YEAR + "&groupBy=unit",
-            "trend", "/api/v1/trend?interval=month",
+            "trend", "/api/v1/trend?" + YEAR + "&interval=month",
             "elements", "/api/v1/indices?" + YEAR,
             "criteria", "/api/v1/indices?" + YEAR + "&table=criteria",
             "distribution", "/api/v1/distribution?" + YEAR,
@@ -162,7 +162,7 @@ class DashboardBrowserTest {
             var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
             var before = page.locator("#elements-chart").locator("xpath=..").getAttribute("aria-label");
-            page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
+            page.getByLabel("Cơ quan, đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
             page.locator("#filter-year").selectOption("2024");
             page.locator("#filter-channel").selectOption("kiosk");
             waitReady(page);
@@ -212,7 +212,7 @@ class DashboardBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English")).click();
             assertThat(page.locator("html")).hasAttribute("lang", "en");
             assertThat(page.locator("#criteria h2")).hasText("Criteria");
-            assertThat(page.locator("#overview h2")).hasText("Overview by unit");
+            assertThat(page.locator("#overview h2")).hasText("Overview by agency");
             assertThat(page.locator("#overview .ci").first()).containsText("95% CI");
             assertThat(page.locator("label[for='filter-year']")).hasText("Year");
             assertThat(page).hasURL(Pattern.compile(".*lang=en.*"));
@@ -233,14 +233,14 @@ class DashboardBrowserTest {
             var page = context.newPage();
             var errors = Browser.consoleErrors(page);
             signIn(page, errors, "admin", ADMIN_PASSWORD);
-            page.getByLabel("Đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
+            page.getByLabel("Cơ quan, đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.SNNMT");
             waitReady(page);
             assertThat(page.locator("#report-link")).hasText("In báo cáo");
             page.locator("#report-link").click();
             page.waitForURL(Pattern.compile(".*/report/\\?unit=99.SNNMT&year=2025&lang=vi$"));
             waitReady(page);
             assertThat(page.locator("h1")).hasText("Báo cáo mức độ hài lòng năm 2025");
-            assertThat(page.locator("#subtitle")).hasText("Đơn vị: Sở Nông nghiệp và Môi trường · Phiếu đánh giá: Khảo sát mức độ hài lòng (SIPAS)");
+            assertThat(page.locator("#subtitle")).hasText("Cơ quan, đơn vị: Sở Nông nghiệp và Môi trường · Phiếu đánh giá: Khảo sát mức độ hài lòng (SIPAS)");
             var api = ApiClient.signIn(app, "admin", ADMIN_PASSWORD);
             var total = api.get("/api/v1/indices?unit=99.SNNMT&from=2025-01-01&to=2025-12-31").body().get("groups").get(0);
             var shown = String.format(java.util.Locale.ROOT, "%.1f", total.get("index").get("value").asDouble()).replace('.', ',');
@@ -427,7 +427,7 @@ class DashboardBrowserTest {
             assertThat(page.locator("a[data-download='yoy'][data-format='csv']")).hasAttribute("href",
                     "/api/v1/compare?weighting=poststratified&period=2025&baseline=2024&groupBy=unit&format=csv");
             assertThat(page.locator("a[data-download='trend'][data-format='csv']")).hasAttribute("href",
-                    "/api/v1/trend?weighting=poststratified&interval=month&format=csv");
+                    "/api/v1/trend?" + YEAR + "&weighting=poststratified&interval=month&format=csv");
             assertThat(page.locator("a[data-download='distribution'][data-format='csv']")).hasAttribute("href",
                     DOWNLOADS.get("distribution") + "&format=csv");
             assertThat(page.locator("a[data-download='drivers'][data-format='csv']")).hasAttribute("href",
@@ -522,7 +522,7 @@ class DashboardBrowserTest {
             // A view where some months have too few responses: the band and the line break there.
             page.navigate(base + "/dashboard/?year=2025&unit=99.SNNMT&channel=interview");
             waitReady(page);
-            var trend = api.get("/api/v1/trend?unit=99.SNNMT&channel=interview&interval=month").body();
+            var trend = api.get("/api/v1/trend?" + YEAR + "&unit=99.SNNMT&channel=interview&interval=month").body();
             assertThat(trend.get("points")).anyMatch(p -> p.get("suppressed").asBoolean())
                     .anyMatch(p -> !p.get("suppressed").asBoolean());
             assertTrendBand(page, trend);
@@ -719,16 +719,33 @@ class DashboardBrowserTest {
                 .map(p -> p.get("suppressed").asBoolean() || !p.hasNonNull("index") ? null : p.get("index").get(key).asDouble())
                 .toList();
         var chart = chart(page, "trend-chart");
-        assertThat(chart.labels()).hasSize(points.size());
+        // Every month from the first to the last has a label; the API leaves out a month without a response.
+        var first = points.get(0).get("group").get("month").asText();
+        var last = points.get(points.size() - 1).get("group").get("month").asText();
+        assertThat(chart.labels()).hasSize(monthIndex(first, last) + 1);
         assertThat(chart.datasets()).hasSize(3);
         var low = chart.datasets().get(0);
         var high = chart.datasets().get(1);
         var index = chart.datasets().get(2);
         assertThat(low.get("fill").asBoolean(true)).isFalse();
         assertThat(high.get("fill").asText()).isEqualTo("-1");
-        assertThat(doubles(low.get("data"))).isEqualTo(series.apply("low"));
-        assertThat(doubles(high.get("data"))).isEqualTo(series.apply("high"));
-        assertThat(doubles(index.get("data"))).isEqualTo(series.apply("value"));
+        for (var key : List.of("low", "high", "value")) {
+            var drawn = doubles(chart.datasets().get(List.of("low", "high", "value").indexOf(key)).get("data"));
+            var expected = new ArrayList<Double>(java.util.Collections.nCopies(drawn.size(), (Double) null));
+            for (int i = 0; i < points.size(); i++) {
+                expected.set(monthIndex(first, points.get(i).get("group").get("month").asText()), series.apply(key).get(i));
+            }
+            assertThat(drawn).as(key).isEqualTo(expected);
+        }
+        assertThat(low).isNotNull();
+        assertThat(high).isNotNull();
+        assertThat(index).isNotNull();
+    }
+
+    /** How many months "2025-03" is after "2025-01" (2). */
+    static int monthIndex(String from, String month) {
+        return 12 * (Integer.parseInt(month.substring(0, 4)) - Integer.parseInt(from.substring(0, 4)))
+                + Integer.parseInt(month.substring(5, 7)) - Integer.parseInt(from.substring(5, 7));
     }
 
     private static List<Double> doubles(JsonNode array) {

@@ -248,7 +248,10 @@ class ExportsApiTest {
         assertThat(rankings.header()).startsWith("rank", "tied", "unit_code", "unit_name_vi");
         assertThat(rankings.rows().get(0).get("unit_name_vi")).isEqualTo(NAMES.get("AG02"));
         var drivers = csv(admin.download("/api/v1/drivers?format=csv").body());
-        assertThat(drivers.header()).containsExactly("criterion", "n", "r", "performance", "quadrant");
+        assertThat(drivers.header()).containsExactly("criterion", "n", "r", "performance", "quadrant", "r_low", "r_high",
+                "performance_low", "performance_high", "quadrant_determined");
+        assertThat(rankings.header()).endsWith("rank_best", "rank_worst");
+        assertThat(rankings.rows().get(0).get("rank_best")).isEqualTo(rankings.rows().get(0).get("rank"));
         var comments = csv(admin.download("/api/v1/comments?format=csv&q=h%C3%A0i%20l%C3%B2ng").body());
         assertThat(comments.rows()).singleElement().satisfies(r -> assertThat(r.get("comment")).isEqualTo(PRAISE));
     }

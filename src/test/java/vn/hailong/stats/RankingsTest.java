@@ -29,12 +29,40 @@ class RankingsTest {
         assertThat(ranked).extracting(Rankings.Ranked::tied).containsExactly(false, true, true, true, false);
     }
 
+    /**
+     * Worked by hand on the same five groups (95% intervals A 88–92, B 78–82, C 76–80, D 73–77, E 58–62) and F,
+     * 70 ± 39.2 (30.8–100), which overlaps everyone. A group's worst rank is N − the groups clearly below it:
+     * A is apart from B–E (below) and overlaps F: ranks 1–2. B: A above; D, E below: 2–4. C: A above; E below: 2–5.
+     * D: A, B above; E below: 3–5. F: nobody apart: 1–6. E: A–D above: 5–6.
+     */
+    @Test
+    void the_rank_range_runs_from_the_groups_clearly_above_to_those_clearly_below() {
+        Map<String, Estimate> indices = Map.of(
+                "A", index(90, 1), "B", index(80, 1), "C", index(78, 1), "D", index(75, 1), "E", index(60, 1),
+                "F", index(70, 20));
+
+        List<Rankings.Ranked> ranked = Rankings.rank(indices);
+
+        assertThat(ranked).extracting(Rankings.Ranked::key).containsExactly("A", "B", "C", "D", "F", "E");
+        assertThat(ranked).extracting(Rankings.Ranked::rank).containsExactly(1, 2, 2, 3, 1, 5);
+        assertThat(ranked).extracting(Rankings.Ranked::worstRank).containsExactly(2, 4, 5, 5, 6, 6);
+    }
+
+    @Test
+    void a_group_apart_from_every_other_has_one_rank() {
+        List<Rankings.Ranked> ranked = Rankings.rank(Map.of("A", index(90, 1), "B", index(70, 1), "C", index(50, 1)));
+
+        assertThat(ranked).extracting(Rankings.Ranked::rank).containsExactly(1, 2, 3);
+        assertThat(ranked).extracting(Rankings.Ranked::worstRank).containsExactly(1, 2, 3);
+    }
+
     @Test
     void equal_indices_are_ordered_by_key() {
         List<Rankings.Ranked> ranked = Rankings.rank(Map.of("Y", index(70, 2), "X", index(70, 2)));
 
         assertThat(ranked).extracting(Rankings.Ranked::key).containsExactly("X", "Y");
         assertThat(ranked).extracting(Rankings.Ranked::rank).containsExactly(1, 1);
+        assertThat(ranked).extracting(Rankings.Ranked::worstRank).containsExactly(2, 2);
     }
 
     /**
