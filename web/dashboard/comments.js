@@ -32,7 +32,7 @@ function place(c) {
   if (!c.centre) {
     return '–';
   }
-  return c.counter ? [nameOf(c.centre), h('br'), h('span', { class: 'counter' }, nameOf(c.counter))] : nameOf(c.centre);
+  return c.counter ? [nameOf(c.centre), h('br'), h('span', { class: 'aside' }, nameOf(c.counter))] : nameOf(c.centre);
 }
 
 function select(id, name, label, options, value) {
@@ -87,18 +87,18 @@ export async function render(section, queryFor, form, onError, reset = true, foc
     view.page = page;
     render(section, queryFor, form, onError, false, id);
   };
+  // The comment comes third, so that a phone shows it beside its time and rating before scrolling sideways.
   const table = h('table', { id: 'comments-table' },
     h('caption', {}, `${t('commentsTitle')} · ${t('page', view.page + 1)}`),
-    h('thead', {}, h('tr', {}, [t('submittedAt'), t('overallRating'), t('agency'), t('procedure'), t('where'), t('channel'),
-      t('comment')].map((x) => h('th', { scope: 'col' }, x)))),
+    h('thead', {}, h('tr', {}, [t('submittedAt'), t('overallRating'), t('comment'), t('procedure'), t('where')]
+      .map((x) => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, data.comments.map((c) => h('tr', {},
-      h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt)),
+      h('td', { class: 'nowrap' }, formatDateTime(c.submittedAt),
+        c.channel ? [h('br'), h('span', { class: 'aside' }, t(`channel_${c.channel}`))] : null),
       h('td', {}, badge(c.rating)),
-      h('td', {}, nameOf(c.agency)),
-      h('td', {}, c.service ? nameOf(c.service) : '–'),
-      h('td', {}, place(c)),
-      h('td', {}, c.channel ? t(`channel_${c.channel}`) : '–'),
-      h('td', { class: 'comment' }, c.comment)))));
+      h('td', { class: 'comment' }, c.comment),
+      h('td', { class: 'procedure' }, c.service ? nameOf(c.service) : '–', h('br'), h('span', { class: 'aside' }, nameOf(c.agency))),
+      h('td', { class: 'place' }, place(c))))));
   const pager = h('p', { class: 'pager no-print' },
     h('button', { type: 'button', class: 'secondary', id: 'comments-prev', disabled: view.page === 0,
       onclick: () => go(view.page - 1, view.page - 1 === 0 ? 'comments-next' : 'comments-prev') }, t('previous')),
@@ -106,7 +106,7 @@ export async function render(section, queryFor, form, onError, reset = true, foc
     h('button', { type: 'button', class: 'secondary', id: 'comments-next', disabled: !data.more,
       onclick: () => go(view.page + 1, 'comments-next') }, t('next')));
   fill(section, h('h2', {}, t('commentsTitle')), form_,
-    elementOptions.length ? h('p', { class: 'note' }, t('elementFilterNote')) : null,
+    h('p', { class: 'note' }, levels.length ? t('ratingNote') : null, elementOptions.length ? ` ${t('elementFilterNote')}` : null),
     data.comments.length ? tableBox(table, t('commentsTitle')) : h('p', {}, t('noComments')),
     pager,
     // The download holds every comment the filters and the search match, not only this page.

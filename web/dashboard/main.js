@@ -4,7 +4,7 @@ import { prune, resizeAll } from '/lib/charts.js';
 import { h } from '/lib/dom.js';
 import { currentLang, labelLanguageButton, nameOf, pick, setLang } from '/lib/i18n.js';
 import { indexDefinition, reasonQuestion } from '/lib/methodology.js';
-import { query, readState, renderFilters, writeState } from './filters.js';
+import { countersOf, query, readState, renderFilters, writeState } from './filters.js';
 import { t } from './messages.js';
 import * as overview from './overview.js';
 import * as trend from './trend.js';
@@ -17,6 +17,7 @@ import * as comments from './comments.js';
 import * as reasons from './reasons.js';
 import * as coverage from './coverage.js';
 import * as indicators from './indicators.js';
+import * as timing from './timing.js';
 
 let session;
 let lists;
@@ -106,9 +107,26 @@ function renderSections() {
   if (hasElements) {
     drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
   }
-  coverage.render($('coverage'), data.coverage, paths.coverage);
+  if (data.coverage) {
+    coverage.render($('coverage'), data.coverage, paths.coverage);
+  } else {
+    // Invitations and dossiers keep no counter: the API refuses a counter here rather than answer for the centre.
+    $('coverage').replaceChildren(h('h2', {}, t('coverageTitle')), h('p', {}, t('coverageByCounter')));
+  }
+  timing.render($('timing'), data.timing, timingScope(), paths.timing);
   indicators.render($('indicators'), state).catch(showError);
   prune();
+}
+
+/** What the weekday × hour table covers, in words: the counter, else the centre, else the unit in view. */
+function timingScope() {
+  const centre = lists.centres.find((c) => c.code === state.centre);
+  const counter = (lists.counters ?? []).find((c) => c.code === state.counter);
+  const unit = lists.units.find((u) => u.code === state.unit);
+  if (centre) {
+    return counter ? `${nameOf(counter)}, ${nameOf(centre)}` : nameOf(centre);
+  }
+  return unit ? nameOf(unit) : t('allUnits');
 }
 
 /** The API paths of one view: what is fetched, and what the downloads under the tables ask for. */
@@ -132,7 +150,9 @@ function pathsFor(view) {
         services: `/reasons${q({ groupBy: 'service' }, { weighted: false })}` }
       : null,
     // The ratings of the questionnaire in view, whose figures the coverage vouches for.
-    coverage: `/response-rates${q({ groupBy: 'unit', questionnaire: lists.form.questionnaire }, { weighted: false })}`,
+    coverage: view.counter ? null
+      : `/response-rates${q({ groupBy: 'unit', questionnaire: lists.form.questionnaire }, { weighted: false })}`,
+    timing: `/timing${q({}, { weighted: false })}`,
   };
 }
 
@@ -145,19 +165,20 @@ async function load() {
   const next = pathsFor(state);
   try {
     const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, coverageData,
-      reasonData] = await Promise.all([
+      reasonData, timingData] = await Promise.all([
         get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
-        get(next.rankings), get(next.yoyIndices), get(next.drivers), get(next.coverage),
-        next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
+        get(next.rankings), get(next.yoyIndices), get(next.drivers), next.coverage ? get(next.coverage) : null,
+        next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null, get(next.timing),
       ]);
     if (mine !== loads) {
       return;
     }
     paths = next;
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
-      coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null };
+      coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null,
+      timing: timingData };
     renderSections();
-    await comments.render($('comments'), (extra) => query(state, extra), showError);
+    await comments.render($('comments'), (extra) => query(state, extra), lists.form, showError);
     await indicators.render($('indicators'), state);
     if (mine !== loads) {
       return;
@@ -178,8 +199,25 @@ async function onFilter(name, value) {
   if (name === 'questionnaire' && !await switchForm()) {
     return;
   }
+  if (name === 'centre' && !await switchCentre()) {
+    return;
+  }
   writeState(state);
   load();
+}
+
+/** A counter is one centre's: a new centre clears it and redraws the filters with its counters (focus kept). */
+async function switchCentre() {
+  state.counter = '';
+  try {
+    lists.counters = await countersOf(lists.centres, state.centre);
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+  renderFilters($('filters'), state, lists, onFilter);
+  $('filter-centre')?.focus();
+  return true;
 }
 
 /** Loads the form of the questionnaire now in view and redraws the filters and title; false when it failed. */
@@ -235,6 +273,10 @@ async function start() {
       state.questionnaire = '';
     }
     await loadForm();
+    lists.counters = await countersOf(centres, state.centre);
+    if (!lists.counters.some((c) => c.code === state.counter)) {
+      state.counter = '';
+    }
   } catch (e) {
     showError(e);
     return;
@@ -248,7 +290,7 @@ async function start() {
     renderChrome();
     if (data) {
       renderSections();
-      comments.render($('comments'), (extra) => query(state, extra), showError);
+      comments.render($('comments'), (extra) => query(state, extra), lists.form, showError);
     }
   });
   $('print').addEventListener('click', () => window.print());
@@ -256,6 +298,7 @@ async function start() {
   window.addEventListener('afterprint', resizeAll);
   window.addEventListener('popstate', async () => {
     state = readState();
+    lists.counters = await countersOf(lists.centres, state.centre).catch(() => []);
     if (state.lang && state.lang !== currentLang()) {
       setLang(state.lang);
     }
