@@ -290,7 +290,7 @@ async function start() {
     renderChrome();
     if (data) {
       renderSections();
-      comments.render($('comments'), (extra) => query(state, extra), lists.form, showError);
+      comments.render($('comments'), (extra) => query(state, extra), lists.form, showError, false);
     }
   });
   $('print').addEventListener('click', () => window.print());
