@@ -1,20 +1,26 @@
 // The filters, kept in the address so a copied link opens the same view; they become the API's query.
+import { get } from '/lib/api.js';
 import { h } from '/lib/dom.js';
 import { nameOf } from '/lib/i18n.js';
 import { t } from './messages.js';
 
-const KEYS = ['questionnaire', 'year', 'unit', 'service', 'centre', 'channel', 'excludeFlagged', 'weighting', 'month', 'element'];
+const KEYS = ['questionnaire', 'year', 'unit', 'service', 'centre', 'counter', 'channel', 'excludeFlagged', 'weighting', 'month',
+  'element'];
 const CHANNELS = ['kiosk', 'qr', 'web', 'interview'];
 
 /**
- * The view the address describes: {questionnaire, year, unit, service, centre, channel, excludeFlagged, weighting,
- * month (YYYY-MM, a drill-down into the year), element (a drill-down into the criteria), lang}; no questionnaire is SIPAS.
+ * The view the address describes: {questionnaire, year, unit, service, centre, counter, channel, excludeFlagged,
+ * weighting, month (YYYY-MM, a drill-down into the year), element (a drill-down into the criteria), lang}; no
+ * questionnaire is SIPAS. A counter is one centre's, so it is kept only with a centre.
  */
 export function readState() {
   const params = new URLSearchParams(location.search);
   const state = {};
   for (const key of KEYS) {
     state[key] = params.get(key) || '';
+  }
+  if (!state.centre) {
+    state.counter = '';
   }
   state.excludeFlagged = state.excludeFlagged === 'true';
   state.weighting = state.weighting === 'poststratified' ? 'poststratified' : '';
@@ -59,7 +65,7 @@ export function query(state, extra = {}, { withYear = true, weighted = false } =
     params.set('from', `${state.year}-01-01`);
     params.set('to', `${state.year}-12-31`);
   }
-  for (const key of ['questionnaire', 'unit', 'service', 'centre', 'channel']) {
+  for (const key of ['questionnaire', 'unit', 'service', 'centre', 'counter', 'channel']) {
     if (state[key]) {
       params.set(key, state[key]);
     }
@@ -98,6 +104,17 @@ function unitTree(units) {
   return out;
 }
 
+/** The counter picker: the chosen centre's counters; disabled, and saying why, until a centre is chosen. */
+function counterPicker(state, counters, onchange) {
+  if (!state.centre) {
+    const field = picker('counter', t('counter'), [{ value: '', label: t('counterNeedsCentre') }], '', onchange);
+    field.querySelector('select').disabled = true;
+    return field;
+  }
+  return picker('counter', t('counter'), [{ value: '', label: t('allCounters') },
+    ...counters.map((c) => ({ value: c.code, label: nameOf(c) }))], state.counter, onchange);
+}
+
 function picker(name, label, options, selected, onchange) {
   const select = h('select', { id: `filter-${name}`, name });
   for (const o of options) {
@@ -109,7 +126,20 @@ function picker(name, label, options, selected, onchange) {
   return h('p', { class: 'field' }, h('label', { for: select.id }, label), select);
 }
 
-/** Draws the filter form; onchange(name, value) is called on every change. */
+/**
+ * The counters (quầy) of the centre with this code, for the counter picker; none without a centre. Counter codes are
+ * unique within a centre only, so the API takes a counter with its centre.
+ */
+export async function countersOf(centres, code) {
+  const centre = centres.find((c) => c.code === code);
+  if (!centre) {
+    return [];
+  }
+  const answer = await get(`/centres/${centre.id}`);
+  return answer.counters;
+}
+
+/** Draws the filter form; onchange(name, value) is called on every change. lists.counters: the chosen centre's. */
 export function renderFilters(form, state, lists, onchange) {
   form.setAttribute('aria-label', t('filters'));
   const all = { value: '', label: t('all') };
@@ -126,6 +156,7 @@ export function renderFilters(form, state, lists, onchange) {
       state.service, onchange),
     picker('centre', t('centre'), [all, ...lists.centres.map((c) => ({ value: c.code, label: nameOf(c) }))],
       state.centre, onchange),
+    counterPicker(state, lists.counters ?? [], onchange),
     picker('channel', t('channel'), [all, ...CHANNELS.map((c) => ({ value: c, label: t(`channel_${c}`) }))],
       state.channel, onchange),
     picker('weighting', t('weighting'), [{ value: '', label: t('weightingNone') },

@@ -4,7 +4,7 @@ import { prune, resizeAll } from '/lib/charts.js';
 import { h } from '/lib/dom.js';
 import { currentLang, labelLanguageButton, nameOf, pick, setLang } from '/lib/i18n.js';
 import { indexDefinition, reasonQuestion } from '/lib/methodology.js';
-import { query, readState, renderFilters, writeState } from './filters.js';
+import { countersOf, query, readState, renderFilters, writeState } from './filters.js';
 import { t } from './messages.js';
 import * as headline from './headline.js';
 import * as drill from './drill.js';
@@ -19,6 +19,7 @@ import * as comments from './comments.js';
 import * as reasons from './reasons.js';
 import * as coverage from './coverage.js';
 import * as indicators from './indicators.js';
+import * as timing from './timing.js';
 
 let session;
 let lists;
@@ -173,9 +174,26 @@ function renderSections() {
   if (hasElements) {
     drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
   }
-  coverage.render($('coverage'), data.coverage, paths.coverage);
+  if (data.coverage) {
+    coverage.render($('coverage'), data.coverage, paths.coverage);
+  } else {
+    // Invitations and dossiers keep no counter: the API refuses a counter here rather than answer for the centre.
+    $('coverage').replaceChildren(h('h2', {}, t('coverageTitle')), h('p', {}, t('coverageByCounter')));
+  }
+  timing.render($('timing'), data.timing, timingScope(), paths.timing);
   indicators.render($('indicators'), state).catch(showError);
   prune();
+}
+
+/** What the weekday × hour table covers, in words: the counter, else the centre, else the unit in view. */
+function timingScope() {
+  const centre = lists.centres.find((c) => c.code === state.centre);
+  const counter = (lists.counters ?? []).find((c) => c.code === state.counter);
+  const unit = lists.units.find((u) => u.code === state.unit);
+  if (centre) {
+    return counter ? `${nameOf(counter)}, ${nameOf(centre)}` : nameOf(centre);
+  }
+  return unit ? nameOf(unit) : t('allUnits');
 }
 
 /** The API paths of one view: what is fetched, and what the downloads under the tables ask for. */
@@ -190,8 +208,8 @@ function pathsFor(view) {
     headlineCompare: `/compare${q({ period: year, baseline: year - 1 }, { withYear: false })}`,
     targets: `/targets?year=${year}&questionnaire=${encodeURIComponent(lists.form.questionnaire)}`,
     compare: `/compare${q({ period: year, baseline: year - 1, groupBy: 'unit' }, { withYear: false })}`,
-    // The months of the year in view.
-    trend: `/trend${q({ interval: 'month' })}`,
+    // The months of the year in view, even when one of them is drilled into.
+    trend: `/trend${query({ ...view, month: '' }, { interval: 'month' }, { weighted: true })}`,
     total: `/indices${q()}`,
     criteria: `/indices${q({ table: 'criteria' })}`,
     distribution: `/distribution${q({}, { weighted: false })}`,
@@ -204,7 +222,9 @@ function pathsFor(view) {
         services: `/reasons${q({ groupBy: 'service' }, { weighted: false })}` }
       : null,
     // The ratings of the questionnaire in view, whose figures the coverage vouches for.
-    coverage: `/response-rates${q({ groupBy: 'unit', questionnaire: lists.form.questionnaire }, { weighted: false })}`,
+    coverage: view.counter ? null
+      : `/response-rates${q({ groupBy: 'unit', questionnaire: lists.form.questionnaire }, { weighted: false })}`,
+    timing: `/timing${q({}, { weighted: false })}`,
   };
 }
 
@@ -217,11 +237,12 @@ async function load() {
   const next = pathsFor(state);
   try {
     const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, coverageData,
-      reasonData, headlineTotal, headlineCompare, targets] = await Promise.all([
+      reasonData, headlineTotal, headlineCompare, targets, timingData] = await Promise.all([
         get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
-        get(next.rankings), get(next.yoyIndices), get(next.drivers), get(next.coverage),
+        get(next.rankings), get(next.yoyIndices), get(next.drivers), next.coverage ? get(next.coverage) : null,
         next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
         next.headlineTotal === next.total ? null : get(next.headlineTotal), get(next.headlineCompare), get(next.targets),
+        get(next.timing),
       ]);
     if (mine !== loads) {
       return;
@@ -229,9 +250,9 @@ async function load() {
     paths = next;
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
       coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null,
-      headlineTotal: headlineTotal ?? total, headlineCompare, targets };
+      headlineTotal: headlineTotal ?? total, headlineCompare, targets, timing: timingData };
     renderSections();
-    await comments.render($('comments'), (extra) => query(state, extra), showError);
+    await comments.render($('comments'), (extra) => query(state, extra), lists.form, showError);
     await indicators.render($('indicators'), state);
     if (mine !== loads) {
       return;
@@ -256,8 +277,25 @@ async function onFilter(name, value) {
   if (name === 'questionnaire' && !await switchForm()) {
     return;
   }
+  if (name === 'centre' && !await switchCentre()) {
+    return;
+  }
   writeState(state);
   load();
+}
+
+/** A counter is one centre's: a new centre clears it and redraws the filters with its counters (focus kept). */
+async function switchCentre() {
+  state.counter = '';
+  try {
+    lists.counters = await countersOf(lists.centres, state.centre);
+  } catch (e) {
+    showError(e);
+    return false;
+  }
+  renderFilters($('filters'), state, lists, onFilter);
+  $('filter-centre')?.focus();
+  return true;
 }
 
 /** Loads the form of the questionnaire now in view and redraws the filters and title; false when it failed. */
@@ -317,6 +355,10 @@ async function start() {
       state.questionnaire = '';
     }
     await loadForm();
+    lists.counters = await countersOf(centres, state.centre);
+    if (!lists.counters.some((c) => c.code === state.counter)) {
+      state.counter = '';
+    }
   } catch (e) {
     showError(e);
     return;
@@ -330,7 +372,7 @@ async function start() {
     renderChrome();
     if (data) {
       renderSections();
-      comments.render($('comments'), (extra) => query(state, extra), showError);
+      comments.render($('comments'), (extra) => query(state, extra), lists.form, showError, false);
     }
   });
   $('print').addEventListener('click', () => window.print());
@@ -338,6 +380,7 @@ async function start() {
   window.addEventListener('afterprint', resizeAll);
   window.addEventListener('popstate', async () => {
     state = readState();
+    lists.counters = await countersOf(lists.centres, state.centre).catch(() => []);
     if (state.lang && state.lang !== currentLang()) {
       setLang(state.lang);
     }

@@ -1,6 +1,7 @@
 package vn.hailong.analytics;
 
 import static vn.hailong.auth.AccessControl.principal;
+import static vn.hailong.db.schema.Tables.COUNTER;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.SERVICE;
@@ -29,7 +30,7 @@ import vn.hailong.stats.Estimates;
 
 /**
  * The filters every analytics endpoint takes, read and checked once: questionnaire, from, to, unit (a
- * subtree), service, centre, channel, excludeFlagged, groupBy, minN, weighting and rollups — within the caller's
+ * subtree), service, centre, counter (of the centre), channel, excludeFlagged, groupBy, minN, weighting and rollups — within the caller's
  * scope.
  */
 record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter filter,
@@ -63,7 +64,7 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
     }
 
     /**
-     * The filters from, to, unit, service, centre, channel and excludeFlagged, within the caller's scope;
+     * The filters from, to, unit, service, centre, counter, channel and excludeFlagged, within the caller's scope;
      * {@code pooled} when the strata may be summed (no post-stratification); and which rollup rows answer
      * ({@code rollups}: {@code auto}, or {@code responses} to check the rollups against the responses).
      */
@@ -72,11 +73,12 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
         if (!rollups.equals("auto") && !rollups.equals("responses")) {
             throw Invalid.field("rollups", "must be auto or responses");
         }
+        var centre = code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
+                scope.covers(SERVICE_CENTRE.UNIT_ID));
         return new Filter(date(ctx, "from"), date(ctx, "to"),
                 code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
-                code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
-                        scope.covers(SERVICE_CENTRE.UNIT_ID)),
+                centre, counter(ctx, dsl, centre),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
                 scope, pooled, rollups.equals("responses"));
@@ -136,6 +138,23 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
 
     static int integer(Context ctx, String name, int fallback, int min, int max) {
         return Requests.wholeNumber(ctx, name, fallback, min, max);
+    }
+
+    /**
+     * The counter (quầy) of the centre asked for, by its code (counter codes are unique within a centre only): 422
+     * naming counter without a centre, 404 when the centre has no such counter.
+     */
+    private static Long counter(Context ctx, DSLContext dsl, Long centre) {
+        var value = text(ctx, "counter");
+        if (value == null) {
+            return null;
+        }
+        if (centre == null) {
+            throw Invalid.field("counter", "a counter is one centre's: give the centre too");
+        }
+        return dsl.select(COUNTER.ID).from(COUNTER).where(COUNTER.CENTRE_ID.eq(centre)).and(COUNTER.CODE.eq(value))
+                .fetchOptional(COUNTER.ID)
+                .orElseThrow(() -> new NotFoundResponse("No counter with code '" + value + "' at that centre."));
     }
 
     /** A code parameter resolved to its id; 404 when nothing the caller may see has it. */

@@ -1,18 +1,10 @@
 package vn.hailong.analytics;
 
-import static vn.hailong.auth.AccessControl.principal;
-import static vn.hailong.db.schema.Tables.RESPONSE;
-import static vn.hailong.db.schema.Tables.SERVICE;
-import static vn.hailong.db.schema.Tables.UNIT;
-import static org.jooq.impl.DSL.noCondition;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,7 +23,7 @@ import vn.hailong.survey.Forms;
 
 /**
  * Rankings with CI-overlap ties, rank ranges and the shrunken index, the trend by month, quarter or year, drivers of the
- * overall question with their intervals, Cronbach's α per element — all from rollups — and what citizens wrote, newest first.
+ * overall question with their intervals, Cronbach's α per element — all from rollups.
  */
 public final class InsightsApi {
     private final DSLContext dsl;
@@ -170,70 +162,6 @@ public final class InsightsApi {
         var rows = Reliability.cronbach(stats).stream()
                 .map(a -> new AlphaRow(a.element(), a.nComplete(), Figures.finite(a.alpha()))).toList();
         AnalyticsTables.send(ctx, format, "reliability", rows, () -> AnalyticsTables.reliability(rows));
-    }
-
-    /** A page of comments, and whether more follow. */
-    record Comments(int page, int size, boolean more, List<Comment> comments) {
-    }
-
-    /** What a citizen wrote, when, about which agency and service (null: none given), through which channel. */
-    record Comment(OffsetDateTime submittedAt, Named agency, Named service, String channel, String comment) {
-    }
-
-    /** An agency or service as a comment names it. */
-    record Named(String code, String nameVi, String nameEn) {
-    }
-
-    /**
-     * GET /api/v1/comments?q=…&page=&size=: what citizens wrote, newest first, within the caller's scope: of every
-     * questionnaire, or of every version of the one asked for. As a file (format=csv|xlsx), every comment the filters
-     * match, streamed; page and size are then ignored.
-     */
-    public void comments(Context ctx) {
-        var format = Download.requested(ctx);
-        AnalyticsRequest.requireUnweighted(ctx, "comments are what citizens wrote");
-        var scope = principal(ctx).scope();
-        var filter = AnalyticsRequest.filter(ctx, dsl, scope, true);
-        var questionnaire = questionnaire(ctx);
-        int page = AnalyticsRequest.integer(ctx, "page", 0, 0, 100_000);
-        int size = AnalyticsRequest.integer(ctx, "size", 50, 1, 200);
-        var q = AnalyticsRequest.text(ctx, "q");
-        var query = dsl.select(RESPONSE.SUBMITTED_AT, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, SERVICE.CODE,
-                        SERVICE.NAME_VI, SERVICE.NAME_EN, RESPONSE.CHANNEL, RESPONSE.COMMENT)
-                .from(RESPONSE)
-                .join(UNIT).on(UNIT.ID.eq(RESPONSE.AGENCY_ID))
-                .leftJoin(SERVICE).on(SERVICE.ID.eq(RESPONSE.SERVICE_ID))
-                .where(RESPONSE.COMMENT.isNotNull())
-                .and(scope.covers(RESPONSE.AGENCY_ID))
-                .and(filter.onResponses())
-                .and(questionnaire)
-                .and(q == null ? noCondition() : RESPONSE.COMMENT.containsIgnoreCase(q))
-                .orderBy(RESPONSE.SUBMITTED_AT.desc(), RESPONSE.ID.desc());
-        if (format.isPresent()) {
-            Download.stream(ctx, format.get(), AnalyticsTables.fileName(ctx, "comments"), sheet -> {
-                sheet.row(List.of("submitted_at", "agency_code", "agency_name_vi", "agency_name_en", "service_code",
-                        "service_name_vi", "service_name_en", "channel", "comment"));
-                Streaming.forEach(dsl, query, r -> sheet.row(Arrays.asList(Streaming.vietnamTime(r.value1()), r.value2(),
-                        r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8(), r.value9())));
-            });
-            return;
-        }
-        var rows = query
-                .limit(size + 1)
-                .offset((long) page * size)
-                .fetch(r -> new Comment(r.value1(), new Named(r.value2(), r.value3(), r.value4()),
-                        r.value5() == null ? null : new Named(r.value5(), r.value6(), r.value7()), r.value8(), r.value9()));
-        boolean more = rows.size() > size;
-        ctx.json(new Comments(page, size, more, more ? rows.subList(0, size) : rows));
-    }
-
-    /** Responses to every version of ?questionnaire= (any when none is given); 422 when no questionnaire has the code. */
-    private Condition questionnaire(Context ctx) {
-        var code = AnalyticsRequest.text(ctx, "questionnaire");
-        if (code == null) {
-            return noCondition();
-        }
-        return RESPONSE.QUESTIONNAIRE_VERSION_ID.in(AnalyticsRequest.everyVersion(dsl, code));
     }
 
     /** Everything the filter covers, merged into one group, for a figure that is never weighted (why: its reason). */

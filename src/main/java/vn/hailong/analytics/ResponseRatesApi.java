@@ -73,6 +73,10 @@ public final class ResponseRatesApi {
         AnalyticsRequest.requireUnweighted(ctx, "response rates count invitations, ratings and dossiers");
         var scope = principal(ctx).scope();
         var filter = AnalyticsRequest.filter(ctx, dsl, scope, true);
+        if (filter.counter() != null) {
+            throw Invalid.field("counter", "response rates are counted from invitations and dossiers, which keep no"
+                    + " counter: leave counter out");
+        }
         if (filter.from() != null && filter.to() != null && filter.from().isAfter(filter.to())) {
             throw Invalid.field("to", "must not be before from");
         }

@@ -209,13 +209,22 @@ final class ResponseGenerator {
         return totals;
     }
 
+    /** Seconds of the morning (7:30–11:30) and of the whole working day (with 13:30–17:00). */
+    private static final int MORNING_SECONDS = 4 * 3600;
+    private static final int WORKING_SECONDS = MORNING_SECONDS + 3 * 3600 + 1800;
+
     private OffsetDateTime workingMoment() {
         var first = LocalDate.of(year, 1, 1);
         LocalDate day;
         do {
             day = first.plusDays(random.nextInt(first.lengthOfYear()));
         } while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
-        var time = LocalTime.of(7, 30).plusSeconds(random.nextInt(9 * 3600 + 1800));
+        // Office hours, 7:30–11:30 and 13:30–17:00: the same draw as ever (so every other figure of the demo stays as it
+        // was) laid over the working day without the lunch break, in the same order.
+        int drawn = random.nextInt(9 * 3600 + 1800);
+        int worked = (int) ((long) drawn * WORKING_SECONDS / (9 * 3600 + 1800));
+        var time = worked < MORNING_SECONDS ? LocalTime.of(7, 30).plusSeconds(worked)
+                : LocalTime.of(13, 30).plusSeconds(worked - MORNING_SECONDS);
         return day.atTime(time).atZone(Vietnam.ZONE).toOffsetDateTime();
     }
 

@@ -13,16 +13,30 @@ import vn.hailong.Vietnam;
 import vn.hailong.auth.UnitScope;
 
 /**
- * Which responses a question is about. Null fields do not filter; {@code unit} is a subtree; {@code scope} is the
- * caller's; {@code pooled}: the strata may be summed (no post-stratification). {@code fromResponses}: answer from the
- * responses alone, never the rollups; slower, and the same answer, which is what it is for (checking).
+ * Which responses a question is about. Null fields do not filter; {@code unit} is a subtree; {@code counter} is a
+ * counter of the centre; {@code scope} is the caller's; {@code pooled}: the strata may be summed (no
+ * post-stratification). {@code fromResponses}: answer from the responses alone, never the rollups; slower, and the
+ * same answer, which is what it is for (checking). The rollups keep no counter, so a counter is always answered from
+ * the responses ({@link #rollupsAnswer()}).
  */
-public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long centre, String channel,
+public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long centre, Long counter, String channel,
                      boolean excludeFlagged, UnitScope scope, boolean pooled, boolean fromResponses) {
+
+    /** The filter without a counter, as most of the code builds it. */
+    public Filter(LocalDate from, LocalDate to, Long unit, Long service, Long centre, String channel,
+                  boolean excludeFlagged, UnitScope scope, boolean pooled, boolean fromResponses) {
+        this(from, to, unit, service, centre, null, channel, excludeFlagged, scope, pooled, fromResponses);
+    }
 
     /** The same filter over other days. */
     public Filter between(LocalDate newFrom, LocalDate newTo) {
-        return new Filter(newFrom, newTo, unit, service, centre, channel, excludeFlagged, scope, pooled, fromResponses);
+        return new Filter(newFrom, newTo, unit, service, centre, counter, channel, excludeFlagged, scope, pooled,
+                fromResponses);
+    }
+
+    /** Whether rollup rows may answer: not when asked to check them, nor for a counter, which no rollup keeps. */
+    public boolean rollupsAnswer() {
+        return !fromResponses && counter == null;
     }
 
     /** This filter over the responses themselves (comments, exports, what no rollup answers). */
@@ -34,6 +48,7 @@ public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long
                 .and(scope.covers(RESPONSE.AGENCY_ID))
                 .and(service == null ? noCondition() : RESPONSE.SERVICE_ID.eq(service))
                 .and(centre == null ? noCondition() : RESPONSE.CENTRE_ID.eq(centre))
+                .and(counter == null ? noCondition() : RESPONSE.COUNTER_ID.eq(counter))
                 .and(channel == null ? noCondition() : RESPONSE.CHANNEL.eq(channel))
                 .and(excludeFlagged ? condition("cardinality({0}) = 0", RESPONSE.QUALITY_FLAGS) : noCondition());
     }

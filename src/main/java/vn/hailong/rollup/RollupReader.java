@@ -91,7 +91,7 @@ public final class RollupReader {
                 needed.add(Aggregate.Cut.FLAGGED);
             }
             var aggregates = new EnumMap<Grain, Aggregate>(Grain.class);
-            if (!f.fromResponses()) {
+            if (f.rollupsAnswer()) {
                 for (var grain : Grain.values()) {
                     Aggregate.covering(needed, grain, topUnits).ifPresent(a -> aggregates.put(grain, a));
                 }

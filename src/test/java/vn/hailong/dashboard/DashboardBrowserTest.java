@@ -120,7 +120,10 @@ class DashboardBrowserTest {
                     assertThat(link).hasText(format.equals("csv") ? "Tải CSV" : "Tải XLSX");
                 }
             });
-            assertThat(page.locator("a[data-download]")).hasCount(2 * DOWNLOADS.size());
+            // And the weekday × hour table's (a Map.of holds ten): its query is the view's filters.
+            assertThat(page.locator("a[data-download='timing'][data-format='csv']"))
+                    .hasAttribute("href", "/api/v1/timing?" + YEAR + "&format=csv");
+            assertThat(page.locator("a[data-download]")).hasCount(2 * DOWNLOADS.size() + 2);
             var criteriaCsv = page.locator("a[data-download='criteria'][data-format='csv']");
             assertThat(criteriaCsv).hasAttribute("href", "/api/v1/indices?from=2025-01-01&to=2025-12-31&table=criteria&format=csv");
             var download = page.waitForDownload(criteriaCsv::click);
