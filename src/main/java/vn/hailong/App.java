@@ -92,6 +92,8 @@ import vn.hailong.home.Overview;
 import vn.hailong.ops.Health;
 import vn.hailong.ops.Metrics;
 import vn.hailong.ops.RequestLog;
+import vn.hailong.publications.PublicResultsApi;
+import vn.hailong.publications.PublicationsApi;
 import vn.hailong.survey.DefaultContent;
 
 /**
@@ -207,6 +209,8 @@ public final class App implements AutoCloseable {
         var responseRates = new ResponseRatesApi(dsl, forms);
         var dossiers = new DossiersApi(dsl);
         var indicators = new IndicatorsApi(dsl);
+        var publications = new PublicationsApi(dsl, forms);
+        var publicResults = new PublicResultsApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -345,6 +349,14 @@ public final class App implements AutoCloseable {
                     put("/dossiers", dossiers::putDossiers, ADMIN, KEY_DOSSIERS);
                     put("/dossier-months", dossiers::putMonths, ADMIN, KEY_DOSSIERS);
                     get("/indicators", indicators::get, READERS);
+                    path("/publications", () -> {
+                        get(publications::list, ADMIN);
+                        get("/{unit}/{year}", publications::get, ADMIN);
+                        put("/{unit}/{year}", publications::put, ADMIN);
+                        delete("/{unit}/{year}", publications::delete, ADMIN);
+                    });
+                    get("/public/results", publicResults::results, PUBLIC);
+                    get("/public/results.csv", publicResults::csv, PUBLIC);
                 });
             });
         });

@@ -22,6 +22,7 @@ import vn.hailong.Vietnam;
 import vn.hailong.centres.Centres;
 import vn.hailong.db.Locks;
 import vn.hailong.db.schema.tables.records.ResponseRecord;
+import vn.hailong.publications.Publications;
 import vn.hailong.rollup.RollupStore;
 import vn.hailong.survey.Forms;
 import vn.hailong.units.Units;
@@ -90,6 +91,9 @@ public final class DemoProvince {
         progress.step = "rollups responses=0";
         RollupStore.rebuild(tx, new Forms(tx), LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1),
                 read -> progress.step = "rollups responses=" + read);
+        // The last full year's results published, as a province would, so the public page has something to show.
+        progress.step = "publications";
+        Publications.publishEvery(tx, new Forms(tx), "demo", lastYear, "SIPAS");
         log.info("event=demo_created units={} services={} responses={} years={}-{} ms={}",
                 catalogue.units().size(), catalogue.services().size(), count, firstYear, lastYear,
                 (System.nanoTime() - progress.started) / 1_000_000);
