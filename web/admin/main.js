@@ -14,6 +14,7 @@ import * as catalogue from './catalogue.js';
 import * as users from './users.js';
 import * as keys from './keys.js';
 import * as password from './password.js';
+import * as publications from './publications.js';
 
 /** Each section: its hash, its screen module, and the roles that may open it. */
 const sections = [
@@ -26,6 +27,7 @@ const sections = [
   { path: 'catalogue', screen: catalogue, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'users', screen: users, roles: ['admin'] },
   { path: 'keys', screen: keys, roles: ['admin'] },
+  { path: 'publications', screen: publications, roles: ['admin'] },
 ];
 
 let session = null;

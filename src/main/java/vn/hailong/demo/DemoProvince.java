@@ -50,6 +50,17 @@ public final class DemoProvince {
 
     /** Returns the number of responses created; 0 when the database already holds units. */
     public int fillIfEmpty(long seed, int lastYear) {
+        int created = fill(seed, lastYear);
+        if (created > 0) {
+            // The last full year's results published, as a province would, so the public page has something to show.
+            // After the fill has committed: the figures are read from the rollups in a read-only transaction of their own.
+            int published = Publications.publishEvery(dsl, new Forms(dsl), "demo", lastYear, "SIPAS");
+            log.info("event=demo_published year={} units={}", lastYear, published);
+        }
+        return created;
+    }
+
+    private int fill(long seed, int lastYear) {
         return dsl.transactionResult(trx -> {
             var tx = trx.dsl();
             Locks.hold(tx, Locks.DEMO);
@@ -91,9 +102,6 @@ public final class DemoProvince {
         progress.step = "rollups responses=0";
         RollupStore.rebuild(tx, new Forms(tx), LocalDate.of(firstYear, 1, 1), LocalDate.of(lastYear + 1, 1, 1),
                 read -> progress.step = "rollups responses=" + read);
-        // The last full year's results published, as a province would, so the public page has something to show.
-        progress.step = "publications";
-        Publications.publishEvery(tx, new Forms(tx), "demo", lastYear, "SIPAS");
         log.info("event=demo_created units={} services={} responses={} years={}-{} ms={}",
                 catalogue.units().size(), catalogue.services().size(), count, firstYear, lastYear,
                 (System.nanoTime() - progress.started) / 1_000_000);

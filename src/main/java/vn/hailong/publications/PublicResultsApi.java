@@ -15,6 +15,7 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import vn.hailong.Vietnam;
 import vn.hailong.export.Download;
 import vn.hailong.export.Format;
 import vn.hailong.export.Table;
@@ -93,7 +94,7 @@ public final class PublicResultsApi {
             var place = places.get(u.code());
             row.add(place == null ? null : place.rank());
             row.add(place == null ? null : place.tied());
-            row.add(u.publishedAt());
+            row.add(u.publishedAt().atZoneSameInstant(Vietnam.ZONE).toLocalDateTime());
             table.row(row);
         }
         ctx.header("Cache-Control", CACHE);

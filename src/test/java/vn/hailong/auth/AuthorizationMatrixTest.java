@@ -126,7 +126,13 @@ class AuthorizationMatrixTest {
             Map.entry("POST /api/v1/imports", Set.of("admin", "key:import")),
             Map.entry("PUT /api/v1/dossiers", Set.of("admin", "key:dossiers")),
             Map.entry("PUT /api/v1/dossier-months", Set.of("admin", "key:dossiers")),
-            Map.entry("GET /api/v1/indicators", READERS));
+            Map.entry("GET /api/v1/indicators", READERS),
+            Map.entry("GET /api/v1/publications", ADMIN),
+            Map.entry("GET /api/v1/publications/{unit}/{year}", ADMIN),
+            Map.entry("PUT /api/v1/publications/{unit}/{year}", ADMIN),
+            Map.entry("DELETE /api/v1/publications/{unit}/{year}", ADMIN),
+            Map.entry("GET /api/v1/public/results", ANYONE),
+            Map.entry("GET /api/v1/public/results.csv", ANYONE));
 
     @BeforeAll
     static void start() {
