@@ -1,7 +1,7 @@
 // Công bố kết quả: which units' results for a year are on the public page (/ket-qua/), publish, republish, unpublish.
 import { del, get, put } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
-import { formatDate, nameOf, num } from '/lib/i18n.js';
+import { count, formatDate, nameOf, num } from '/lib/i18n.js';
 import { announce, attempt, button, confirmDialog, field, form, select, submit } from './forms.js';
 import { t } from './messages.js';
 
@@ -46,18 +46,18 @@ export async function render(view) {
     }, row.publication ? 'secondary small' : 'primary small', { 'aria-label': `${row.publication ? t('pubRepublish') : t('pubPublish')} ${name}` });
     const unpublish = row.publication ? button(t('pubUnpublish'), async () => {
       if (await confirmDialog(t('pubUnpublishConfirm', name, listing.year), t('pubUnpublish'))
-          && await attempt(() => del(path(row)))) {
+          && await attempt(async () => { await del(path(row)); return true; })) {
         await again();
         announce(t('pubUnpublishedOk', name, listing.year));
       }
     }, 'danger small', { 'aria-label': `${t('pubUnpublish')} ${name}` }) : null;
     return h('tr', { 'data-unit': row.unit.code },
-      h('th', { scope: 'row' }, name, h('br'), h('small', {}, row.unit.code)),
-      h('td', {}, nameOf({ nameVi: row.unit.kindVi, nameEn: row.unit.kindEn })),
+      h('th', { scope: 'row' }, name, h('br'),
+        h('small', {}, `${row.unit.code} · ${nameOf({ nameVi: row.unit.kindVi, nameEn: row.unit.kindEn })}`)),
       h('td', {}, status(row)),
-      h('td', { class: 'num' }, row.publication ? String(row.publication.n) : '–'),
+      h('td', { class: 'num' }, row.publication ? count(row.publication.n) : '–'),
       h('td', { class: 'num' }, figure(row.publication)),
-      h('td', { class: 'actions' }, publish, unpublish));
+      h('td', {}, h('div', { class: 'actions' }, publish, unpublish)));
   });
   view.replaceChildren(
     h('h1', {}, t('pubTitle')),
@@ -71,6 +71,6 @@ export async function render(view) {
       listing.questionnaire)),
     h('p', { class: 'field' }, submit(t('pubShow')))),
     tableBox(table(t('pubCaption', listing.year, listing.questionnaire),
-      [t('agency'), t('kind'), t('pubStatus'), t('pubN'), t('pubIndex'), t('actions')], rows)));
+      [t('agency'), t('pubStatus'), t('pubN'), t('pubIndex'), t('actions')], rows, { class: 'publications' })));
   view.querySelector('form').classList.add('inline-form');
 }

@@ -18,13 +18,13 @@ export const messages = catalogue(common, {
     elementsTitle: 'Chỉ số theo yếu tố', elementsCaption: 'Chỉ số (%) theo từng yếu tố của mỗi cơ quan, đơn vị',
     rankingTitle: 'Xếp hạng', rankingNote: 'Chỉ xếp hạng các cơ quan, đơn vị đã công bố và đủ số phiếu, so với các '
       + 'cơ quan, đơn vị cùng loại. Hai đơn vị có khoảng tin cậy chồng lên nhau thì chưa phân biệt được hơn kém: '
-      + 'chúng được ghi "ngang hạng"; hạng của một đơn vị là 1 cộng số đơn vị chắc chắn cao hơn nó.',
+      + 'chúng được ghi “ngang hạng”; hạng của một đơn vị là 1 cộng số đơn vị chắc chắn cao hơn nó.',
     rankingCaption: 'Xếp hạng: {0}', rank: 'Hạng', tied: 'ngang hạng', noRanking: 'Chưa đủ cơ quan, đơn vị để xếp hạng.',
     definitionsTitle: 'Cách đọc số liệu',
     defIndexTerm: 'Chỉ số hài lòng',
-    defIndex: 'Tỷ lệ phần trăm người được hỏi trả lời "hài lòng" hoặc "rất hài lòng", tính trung bình trên các yếu tố '
-      + 'của dịch vụ (tiếp cận dịch vụ, thủ tục hành chính, công chức, kết quả, tiếp nhận và xử lý ý kiến). 100% là '
-      + 'mọi người đều hài lòng.',
+    defIndex: 'Tỷ lệ phần trăm người được hỏi trả lời “hài lòng” hoặc “rất hài lòng”, tính trung bình trên {0} yếu tố '
+      + 'của dịch vụ ({1}). 100% là mọi người đều hài lòng.',
+    defIndexPlain: 'Tỷ lệ phần trăm người được hỏi trả lời “hài lòng” hoặc “rất hài lòng”. 100% là mọi người đều hài lòng.',
     defCiTerm: 'Khoảng tin cậy 95%',
     defCi: 'Vì chỉ hỏi một số người chứ không hỏi tất cả, chỉ số có sai số. Khoảng tin cậy là khoảng mà chỉ số thật '
       + 'nằm trong đó với độ tin cậy 95%. Khoảng càng hẹp, kết quả càng chắc chắn.',
@@ -51,13 +51,14 @@ export const messages = catalogue(common, {
     elementsTitle: 'Index by element', elementsCaption: 'Index (%) by element for each agency',
     rankingTitle: 'Ranking', rankingNote: 'Only published agencies with enough responses are ranked, each against '
       + 'agencies of the same kind. When two agencies’ confidence intervals overlap, the survey cannot tell which is '
-      + 'better: they are marked "tied"; an agency’s rank is 1 plus the number of agencies clearly above it.',
+      + 'better: they are marked “tied”; an agency’s rank is 1 plus the number of agencies clearly above it.',
     rankingCaption: 'Ranking: {0}', rank: 'Rank', tied: 'tied', noRanking: 'Not enough agencies to rank.',
     definitionsTitle: 'How to read the figures',
     defIndexTerm: 'Satisfaction index',
-    defIndex: 'The percentage of people asked who answered "satisfied" or "very satisfied", averaged over the elements '
-      + 'of the service (access, administrative procedure, civil servants, results, handling of feedback). 100% means '
-      + 'everyone was satisfied.',
+    defIndex: 'The percentage of people asked who answered “satisfied” or “very satisfied”, averaged over the {0} '
+      + 'elements of the service ({1}). 100% means everyone was satisfied.',
+    defIndexPlain: 'The percentage of people asked who answered “satisfied” or “very satisfied”. 100% means everyone was '
+      + 'satisfied.',
     defCiTerm: '95% confidence interval',
     defCi: 'Only some people are asked, not everyone, so the index has a margin of error. The confidence interval is '
       + 'the range that holds the true index with 95% confidence. The narrower it is, the more certain the result.',

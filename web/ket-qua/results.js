@@ -11,6 +11,8 @@ const t = translator(messages);
 const $ = (id) => document.getElementById(id);
 let results = null;
 let form = null;
+// On a phone the chart's unit names wrap shorter, so that none is cut off at the left edge.
+const narrow = matchMedia('(max-width: 37.5rem)');
 
 /** The year and questionnaire in the address (?nam=2025&bo=SIPAS), so a link shows the same figures. */
 function asked() {
@@ -113,7 +115,7 @@ function renderUnits() {
   draw(canvas, {
     type: 'bar',
     data: {
-      labels: shown.map((u) => wrap(nameOf(u), 28)),
+      labels: shown.map((u) => wrap(nameOf(u), narrow.matches ? 16 : 28)),
       datasets: [{ label: t('index'), data: shown.map((u) => u.index.value), ci: shown.map((u) => [u.index.low, u.index.high]),
         backgroundColor: colours.primary, maxBarThickness: 22 }],
     },
@@ -150,7 +152,7 @@ function renderRanking() {
     h('p', { class: 'note' }, t('rankingNote')),
     kinds.length ? kinds.map((k) => tableBox(table(t('rankingCaption', nameOf(k)), [t('rank'), t('agency'), t('index'), t('ci')],
       k.ranked.map((p) => h('tr', {},
-        h('td', { class: 'num' }, p.tied ? `${p.rank} (${t('tied')})` : String(p.rank)),
+        h('td', { class: 'rank' }, String(p.rank), p.tied ? [h('br'), h('small', {}, t('tied'))] : null),
         h('th', { scope: 'row' }, nameOf(p)),
         h('td', { class: 'num' }, num(p.index.value)),
         h('td', { class: 'num' }, interval(p.index))))))) : h('p', {}, t('noRanking')));
@@ -162,7 +164,9 @@ function renderDefinitions() {
   fill($('definitions'),
     h('h2', { id: 'definitions-title' }, t('definitionsTitle')),
     h('dl', {},
-      term('defIndexTerm', t('defIndex')),
+      term('defIndexTerm', form?.elements?.length
+        ? t('defIndex', form.elements.length, form.elements.map((e) => nameOf(e).toLocaleLowerCase(currentLang())).join('; '))
+        : t('defIndexPlain')),
       term('defCiTerm', t('defCi')),
       term('defNTerm', t('defN', n)),
       term('defElementTerm', t('defElement')),
@@ -174,6 +178,7 @@ $('lang').addEventListener('click', () => {
   render();
 });
 window.addEventListener('popstate', load);
+narrow.addEventListener('change', () => { if (results?.year) renderUnits(); });
 setLang(currentLang());
 render();
 load().then(() => document.body.setAttribute('data-ready', ''));

@@ -69,6 +69,9 @@ class PublicResultsBrowserTest {
 
     @Test
     void the_public_page_shows_the_published_figures_in_vietnamese_and_english_and_nothing_unpublished() {
+        // Whatever the admin test did before: the Department of Justice published as the demo left it.
+        org.assertj.core.api.Assertions.assertThat(admin.put("/api/v1/publications/99.STP/2025", java.util.Map.of()).status())
+                .isEqualTo(200);
         var results = anonymous.get("/api/v1/public/results").body();
         try (var context = browser.newContext()) {
             var page = context.newPage();
@@ -101,7 +104,7 @@ class PublicResultsBrowserTest {
             assertThat(page.locator("#units .note")).containsText("dưới 30 phiếu");
             assertThat(page.locator("#units-chart")).isVisible();
             assertThat(page.locator("#units [role=img]")).hasAttribute("aria-label",
-                    Pattern.compile(".*Sở Tư pháp " + Pattern.quote(vi(unit(results, "99.STP").path("index").path("value").asDouble())) + ".*"));
+                    Pattern.compile(".*Sở Tư pháp " + vi(unit(results, "99.STP").path("index").path("value").asDouble()) + " .*"));
             assertThat(page.locator("#ranking")).containsText("ngang hạng");
             assertThat(page.locator("#ranking table").first()).containsText("Sở Xây dựng");
             assertThat(page.locator("#definitions")).containsText("Khoảng tin cậy 95%");
@@ -189,7 +192,7 @@ class PublicResultsBrowserTest {
             assertThat(page.locator("#status")).containsText("Đã công bố kết quả năm 2025 của Sở Tư pháp.");
             assertThat(page.locator("tr[data-unit='99.STP']")).containsText("(admin)");
             var frozen = unit(anonymous.get("/api/v1/public/results").body(), "99.STP");
-            assertThat(page.locator("tr[data-unit='99.STP'] td").nth(3)).containsText(vi(frozen.path("index").path("value").asDouble()));
+            assertThat(page.locator("tr[data-unit='99.STP'] td").nth(2)).containsText(vi(frozen.path("index").path("value").asDouble()));
             org.assertj.core.api.Assertions.assertThat(admin.get("/api/v1/audit?entity=publication&action=unpublish")
                     .body().toString()).contains("99.STP/2025/SIPAS");
             org.assertj.core.api.Assertions.assertThat(errors).isEmpty();
