@@ -96,7 +96,7 @@ function renderUnits() {
   const shown = results.units.filter((u) => !u.suppressed);
   const summary = shown.map((u) => `${nameOf(u)} ${num(u.index.value)} (${interval(u.index)})`).join('; ');
   const { box, canvas } = chartBox('units-chart', t('chartLabel', shown.length, summary), 'chart-box');
-  box.style.height = `${Math.max(160, shown.length * 34 + 60)}px`;
+  box.style.height = `${Math.max(160, shown.length * (narrow.matches ? 58 : 34) + 60)}px`;
   const rows = results.units.map((u) => h('tr', {},
     h('th', { scope: 'row' }, nameOf(u)),
     h('td', { class: 'num' }, count(u.n)),
@@ -115,13 +115,16 @@ function renderUnits() {
   draw(canvas, {
     type: 'bar',
     data: {
-      labels: shown.map((u) => wrap(nameOf(u), narrow.matches ? 16 : 28)),
+      labels: shown.map((u) => wrap(nameOf(u), narrow.matches ? 20 : 28)),
       datasets: [{ label: t('index'), data: shown.map((u) => u.index.value), ci: shown.map((u) => [u.index.low, u.index.high]),
         backgroundColor: colours.primary, maxBarThickness: 22 }],
     },
     options: {
       indexAxis: 'y',
-      scales: { x: { min: 0, max: 100, title: { display: true, text: t('index') } } },
+      scales: {
+        x: { min: 0, max: 100, title: { display: true, text: t('index') } },
+        y: { ticks: { autoSkip: false } }, // every unit named, however many
+      },
       plugins: {
         legend: { display: false },
         tooltip: { callbacks: { label: (c) => `${num(shown[c.dataIndex].index.value)} (${interval(shown[c.dataIndex].index)})` } },
