@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SelectJoinStep;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -173,7 +175,7 @@ public final class Publications {
         return unit.code() + "/" + year + "/" + questionnaire;
     }
 
-    private org.jooq.SelectJoinStep<Record> select() {
+    private SelectJoinStep<Record> select() {
         return dsl.select(unitFields())
                 .select(PUBLICATION.YEAR, PUBLICATION.QUESTIONNAIRE, PUBLICATION.PUBLISHED_AT, PUBLICATION.PUBLISHED_BY,
                         PUBLICATION.MIN_N, PUBLICATION.N, PUBLICATION.SUPPRESSED, PUBLICATION.FIGURES)
@@ -182,7 +184,7 @@ public final class Publications {
                 .join(UNIT_KIND).on(UNIT_KIND.CODE.eq(UNIT.KIND));
     }
 
-    private static List<org.jooq.SelectField<?>> unitFields() {
+    private static List<SelectField<?>> unitFields() {
         return List.of(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT_KIND.NAME_VI, UNIT_KIND.NAME_EN,
                 UNIT_KIND.RANK);
     }

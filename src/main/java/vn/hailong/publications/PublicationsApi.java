@@ -3,6 +3,7 @@ package vn.hailong.publications;
 import static vn.hailong.auth.AccessControl.principal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jooq.DSLContext;
@@ -55,7 +56,7 @@ public final class PublicationsApi {
             years.add(y);
         }
         publications.years(questionnaire).stream().filter(y -> !years.contains(y)).forEach(years::add);
-        years.sort(java.util.Comparator.reverseOrder());
+        years.sort(Comparator.reverseOrder());
         ctx.json(new Listing(questionnaire, year, years, rows));
     }
 
