@@ -8,9 +8,9 @@ import { t } from './messages.js';
 const FILTERS = ['actor', 'action', 'entity', 'entityId', 'from', 'to'];
 // What the server records; offered as suggestions, any text may still be typed.
 const ACTIONS = ['create', 'update', 'import', 'publish', 'delete', 'revoke', 'renew_enrolment_code', 'change_password',
-  'update_and_reset_password', 'deactivate', 'reactivate'];
+  'update_and_reset_password', 'deactivate', 'reactivate', 'unpublish'];
 const ENTITIES = ['unit', 'centre', 'counter', 'service_field', 'service', 'questionnaire', 'questionnaire_version',
-  'device', 'survey_link', 'user', 'api_key'];
+  'device', 'survey_link', 'user', 'api_key', 'publication'];
 const suggestions = (id, words) => h('datalist', { id }, words.map((w) => h('option', { value: w })));
 const SIZE = 25;
 

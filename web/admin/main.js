@@ -15,6 +15,7 @@ import * as users from './users.js';
 import * as keys from './keys.js';
 import * as targets from './targets.js';
 import * as password from './password.js';
+import * as publications from './publications.js';
 
 /** Each section: its hash, its screen module, and the roles that may open it. */
 const sections = [
@@ -28,6 +29,7 @@ const sections = [
   { path: 'users', screen: users, roles: ['admin'] },
   { path: 'keys', screen: keys, roles: ['admin'] },
   { path: 'targets', screen: targets, roles: ['admin', 'analyst', 'agency_manager'] },
+  { path: 'publications', screen: publications, roles: ['admin'] },
 ];
 
 let session = null;

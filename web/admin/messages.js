@@ -108,6 +108,16 @@ export const messages = catalogue(common, staff, {
     secretWarning: 'Sao chép khóa này ngay: nó chỉ hiện một lần này và không thể xem lại.', copy: 'Sao chép',
     copied: 'Đã sao chép.', revokeKeyConfirm: 'Thu hồi khóa “{0}”? Các hệ thống đang dùng khóa này sẽ bị từ chối.',
     prefix: 'Tiền tố', createdAt: 'Tạo lúc', lastUsed: 'Dùng lần cuối',
+    // publications
+    nav_publications: 'Công bố kết quả', pubTitle: 'Công bố kết quả cho người dân',
+    pubIntro: 'Kết quả đã công bố hiện trên trang công khai, không cần đăng nhập. Số liệu được giữ nguyên như lúc '
+      + 'công bố; phiếu đến sau không làm thay đổi, cho đến khi công bố lại. Không bao giờ công bố ý kiến của người dân.',
+    pubPublicPage: 'Xem trang kết quả công khai', pubYear: 'Năm', pubQuestionnaire: 'Bộ câu hỏi', pubShow: 'Xem',
+    pubCaption: 'Kết quả năm {0} ({1})', pubStatus: 'Trạng thái', pubN: 'Số phiếu', pubIndex: 'Chỉ số (KTC 95%)',
+    pubNot: 'Chưa công bố', pubDone: 'Công bố ngày {0} ({1})', pubSuppressed: 'Dưới {0} phiếu: chỉ nêu số phiếu',
+    pubPublish: 'Công bố', pubRepublish: 'Công bố lại', pubUnpublish: 'Thôi công bố',
+    pubUnpublishConfirm: 'Thôi công bố kết quả năm {1} của {0}? Trang công khai sẽ không còn hiện kết quả này.',
+    pubPublishedOk: 'Đã công bố kết quả năm {1} của {0}.', pubUnpublishedOk: 'Đã thôi công bố kết quả năm {1} của {0}.',
   },
   en: {
     appTitle: 'Administration · Hài Lòng', skip: 'Skip to main content', navLabel: 'Administration sections',
@@ -202,6 +212,16 @@ export const messages = catalogue(common, staff, {
     secretWarning: 'Copy this key now: it is shown this once only and can never be seen again.', copy: 'Copy',
     copied: 'Copied.', revokeKeyConfirm: 'Revoke the key “{0}”? Systems using it will be refused.',
     prefix: 'Prefix', createdAt: 'Created', lastUsed: 'Last used',
+    // publications
+    nav_publications: 'Publish results', pubTitle: 'Publish results for the public',
+    pubIntro: 'Published results appear on the public page, without signing in. The figures stay as they were when '
+      + 'published; ratings arriving later do not change them until they are published again. Comments are never published.',
+    pubPublicPage: 'Open the public results page', pubYear: 'Year', pubQuestionnaire: 'Questionnaire', pubShow: 'Show',
+    pubCaption: 'Results for {0} ({1})', pubStatus: 'Status', pubN: 'Responses', pubIndex: 'Index (95% CI)',
+    pubNot: 'Not published', pubDone: 'Published on {0} ({1})', pubSuppressed: 'Fewer than {0} responses: count only',
+    pubPublish: 'Publish', pubRepublish: 'Publish again', pubUnpublish: 'Unpublish',
+    pubUnpublishConfirm: 'Unpublish the {1} results of {0}? The public page will no longer show them.',
+    pubPublishedOk: 'Published the {1} results of {0}.', pubUnpublishedOk: 'Unpublished the {1} results of {0}.',
   },
 });
 

@@ -16,6 +16,10 @@ export const messages = catalogue(staff, {
     api: 'Tài liệu API',
     apiWhat: 'Dành cho lập trình viên: gửi lời mời khảo sát từ hệ thống một cửa, nhập dữ liệu, đọc chỉ số.',
     signInHint: 'Bảng điều khiển và báo cáo cần đăng nhập bằng tài khoản cán bộ.',
+    resultsTitle: 'Kết quả công bố',
+    results: 'Xem kết quả đo lường sự hài lòng đã công bố',
+    resultsWhat: 'Chỉ số hài lòng của các cơ quan, đơn vị mà tỉnh đã công bố, với khoảng tin cậy và xếp hạng; '
+      + 'không cần đăng nhập.',
     citizensTitle: 'Ông/Bà muốn đánh giá dịch vụ?',
     citizensHow: 'Vui lòng quét mã QR đặt tại trung tâm phục vụ hành chính công, hoặc mở đường dẫn in trên '
       + 'giấy tiếp nhận hồ sơ và hẹn trả kết quả.',
@@ -33,6 +37,10 @@ export const messages = catalogue(staff, {
     api: 'API documentation',
     apiWhat: 'For developers: survey invitations from the one-stop-shop system, imports, reading the indices.',
     signInHint: 'The dashboard and the report ask you to sign in with a staff account.',
+    resultsTitle: 'Published results',
+    results: 'See the published satisfaction results',
+    resultsWhat: 'The satisfaction index of the agencies the province has published, with confidence intervals and '
+      + 'the ranking; no sign-in needed.',
     citizensTitle: 'Here to rate a service?',
     citizensHow: 'Please scan the QR code at the public administrative service centre, or open the link printed '
       + 'on your dossier receipt.',

@@ -95,6 +95,8 @@ import vn.hailong.home.Overview;
 import vn.hailong.ops.Health;
 import vn.hailong.ops.Metrics;
 import vn.hailong.ops.RequestLog;
+import vn.hailong.publications.PublicResultsApi;
+import vn.hailong.publications.PublicationsApi;
 import vn.hailong.survey.DefaultContent;
 
 /**
@@ -213,6 +215,8 @@ public final class App implements AutoCloseable {
         var dossiers = new DossiersApi(dsl);
         var indicators = new IndicatorsApi(dsl);
         var targets = new TargetsApi(dsl);
+        var publications = new PublicationsApi(dsl, forms);
+        var publicResults = new PublicResultsApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
@@ -357,6 +361,14 @@ public final class App implements AutoCloseable {
                         put("/{unit}/{year}", targets::put, ADMIN);
                         delete("/{unit}/{year}", targets::delete, ADMIN);
                     });
+                    path("/publications", () -> {
+                        get(publications::list, ADMIN);
+                        get("/{unit}/{year}", publications::get, ADMIN);
+                        put("/{unit}/{year}", publications::put, ADMIN);
+                        delete("/{unit}/{year}", publications::delete, ADMIN);
+                    });
+                    get("/public/results", publicResults::results, PUBLIC);
+                    get("/public/results.csv", publicResults::csv, PUBLIC);
                 });
             });
         });

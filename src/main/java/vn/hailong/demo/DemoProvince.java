@@ -22,6 +22,7 @@ import vn.hailong.Vietnam;
 import vn.hailong.centres.Centres;
 import vn.hailong.db.Locks;
 import vn.hailong.db.schema.tables.records.ResponseRecord;
+import vn.hailong.publications.Publications;
 import vn.hailong.rollup.RollupStore;
 import vn.hailong.survey.Forms;
 import vn.hailong.units.Units;
@@ -49,6 +50,17 @@ public final class DemoProvince {
 
     /** Returns the number of responses created; 0 when the database already holds units. */
     public int fillIfEmpty(long seed, int lastYear) {
+        int created = fill(seed, lastYear);
+        if (created > 0) {
+            // The last full year's results published, as a province would, so the public page has something to show.
+            // After the fill has committed: the figures are read from the rollups in a read-only transaction of their own.
+            int published = Publications.publishEvery(dsl, new Forms(dsl), "demo", lastYear, "SIPAS");
+            log.info("event=demo_published year={} units={}", lastYear, published);
+        }
+        return created;
+    }
+
+    private int fill(long seed, int lastYear) {
         return dsl.transactionResult(trx -> {
             var tx = trx.dsl();
             Locks.hold(tx, Locks.DEMO);

@@ -130,7 +130,13 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/indicators", READERS),
             Map.entry("GET /api/v1/targets", READERS),
             Map.entry("PUT /api/v1/targets/{unit}/{year}", ADMIN),
-            Map.entry("DELETE /api/v1/targets/{unit}/{year}", ADMIN));
+            Map.entry("DELETE /api/v1/targets/{unit}/{year}", ADMIN),
+            Map.entry("GET /api/v1/publications", ADMIN),
+            Map.entry("GET /api/v1/publications/{unit}/{year}", ADMIN),
+            Map.entry("PUT /api/v1/publications/{unit}/{year}", ADMIN),
+            Map.entry("DELETE /api/v1/publications/{unit}/{year}", ADMIN),
+            Map.entry("GET /api/v1/public/results", ANYONE),
+            Map.entry("GET /api/v1/public/results.csv", ANYONE));
 
     @BeforeAll
     static void start() {
