@@ -36,7 +36,7 @@ export const messages = catalogue(common, staff, {
     repeatPassword: 'Nhập lại mật khẩu mới', passwordHint: 'Ít nhất 10 ký tự.', passwordsDiffer: 'Hai mật khẩu mới không giống nhau.',
     passwordChanged: 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.',
     // units
-    unitsTitle: 'Đơn vị hành chính', unitTree: 'Cây đơn vị', addUnit: 'Thêm đơn vị', unitAdded: 'Đã thêm đơn vị {0}.',
+    unitsTitle: 'Cơ quan, đơn vị', unitTree: 'Cây cơ quan, đơn vị', addUnit: 'Thêm đơn vị', unitAdded: 'Đã thêm đơn vị {0}.',
     noParent: '(cấp cao nhất)', expand: 'Mở {0}', collapse: 'Thu gọn {0}', unitDetails: 'Đơn vị {0}',
     rename: 'Đổi tên', move: 'Chuyển sang đơn vị cấp trên khác', newParent: 'Đơn vị cấp trên mới', moveButton: 'Chuyển',
     deactivate: 'Ngừng hoạt động', reactivate: 'Hoạt động trở lại', unitMoved: 'Đã chuyển đơn vị.',
@@ -149,7 +149,7 @@ export const messages = catalogue(common, staff, {
     passwordTitle: 'Change password', currentPassword: 'Current password', newPassword: 'New password',
     repeatPassword: 'New password again', passwordHint: 'At least 10 characters.', passwordsDiffer: 'The two new passwords differ.',
     passwordChanged: 'Password changed. Your other sessions were signed out.',
-    unitsTitle: 'Administrative units', unitTree: 'Unit tree', addUnit: 'Add a unit', unitAdded: 'Unit {0} added.',
+    unitsTitle: 'Agencies and units', unitTree: 'Tree of agencies and units', addUnit: 'Add a unit', unitAdded: 'Unit {0} added.',
     noParent: '(top level)', expand: 'Expand {0}', collapse: 'Collapse {0}', unitDetails: 'Unit {0}',
     rename: 'Rename', move: 'Move under another parent', newParent: 'New parent unit', moveButton: 'Move',
     deactivate: 'Deactivate', reactivate: 'Reactivate', unitMoved: 'Unit moved.',
