@@ -46,6 +46,7 @@ import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.InsightsApi;
 import vn.hailong.analytics.ReasonsApi;
+import vn.hailong.analytics.ReportApi;
 import vn.hailong.analytics.PopulationApi;
 import vn.hailong.analytics.ResponseRatesApi;
 import vn.hailong.analytics.ResponsesExportApi;
@@ -199,6 +200,7 @@ public final class App implements AutoCloseable {
         var compare = new CompareApi(dsl, forms);
         var insights = new InsightsApi(dsl, forms);
         var reasons = new ReasonsApi(dsl, forms);
+        var report = new ReportApi(dsl, forms);
         var population = new PopulationApi(dsl);
         var uploads = Uploads.open(settings.dataDir());
         var imports = new ImportsApi(dsl, forms, rollups, uploads);
@@ -337,6 +339,7 @@ public final class App implements AutoCloseable {
                     get("/comments", insights::comments, READERS);
                     get("/distribution", insights::distribution, READERS);
                     get("/reasons", reasons::get, READERS);
+                    get("/report.pdf", report::pdf, READERS);
                     get("/response-rates", responseRates::get, READERS);
                     get("/population", population::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);
