@@ -77,9 +77,10 @@ final class ReportHtml {
 
     private void overall() {
         var s = r.scope();
-        html.append("<h2>").append(w.t("II. KẾT QUẢ CHUNG", "II. OVERALL RESULT")).append("</h2>");
+        html.append("<div class=\"keep\"><h2>").append(w.t("II. KẾT QUẢ CHUNG", "II. OVERALL RESULT")).append("</h2>");
         if (s.index() == null) {
-            html.append("<p>").append(esc(w.t("Chưa đủ phiếu để công bố chỉ số.", "Too few responses to publish an index."))).append("</p>");
+            html.append("<p>").append(esc(w.t("Chưa đủ phiếu để công bố chỉ số.", "Too few responses to publish an index.")))
+                    .append("</p></div>");
             return;
         }
         html.append("<table class=\"data keyfigures\"><thead><tr>")
@@ -90,7 +91,7 @@ final class ReportHtml {
                 .append(change(s.change())).append("</tr></tbody></table>");
         var shown = r.months().stream().filter(m -> m.index() != null).count();
         if (shown >= 2) {
-            html.append("<div class=\"chart keep\"><img alt=\"").append(esc(w.t("Chỉ số theo tháng với khoảng tin cậy 95 %",
+            html.append("<div class=\"chart\"><img alt=\"").append(esc(w.t("Chỉ số theo tháng với khoảng tin cậy 95 %",
                             "The index by month with its 95 % confidence interval")))
                     .append("\" src=\"").append(Charts.trend(w, r.months(), 640, 300)).append("\"/><p class=\"caption\">")
                     .append(esc(w.t("Hình 1. Chỉ số hài lòng theo tháng, " + (r.year() - 1) + "–" + r.year()
@@ -99,6 +100,7 @@ final class ReportHtml {
                                     + ", with its 95 % confidence interval (months with too few responses left out).")))
                     .append("</p></div>");
         }
+        html.append("</div>");
     }
 
     private void elements() {
@@ -106,15 +108,15 @@ final class ReportHtml {
         if (rows.isEmpty()) {
             return;
         }
-        html.append("<h2>").append(w.t("III. CÁC YẾU TỐ", "III. ELEMENTS")).append("</h2>");
-        html.append("<div class=\"chart keep\"><img alt=\"").append(esc(w.t("Chỉ số các yếu tố với khoảng tin cậy 95 %",
+        html.append("<div class=\"keep\"><h2>").append(w.t("III. CÁC YẾU TỐ", "III. ELEMENTS")).append("</h2>");
+        html.append("<div class=\"chart\"><img alt=\"").append(esc(w.t("Chỉ số các yếu tố với khoảng tin cậy 95 %",
                         "Element indices with their 95 % confidence intervals")))
                 .append("\" src=\"").append(Charts.intervals(w, rows.stream().map(Report.ElementRow::name).toList(),
                         rows.stream().map(Report.ElementRow::index).toList(), 640, 60 + 34 * rows.size()))
                 .append("\"/><p class=\"caption\">")
                 .append(esc(w.t("Hình 2. Chỉ số các yếu tố (điểm) với khoảng tin cậy 95 %.",
                         "Figure 2. Element indices (points) with their 95 % confidence intervals.")))
-                .append("</p></div>");
+                .append("</p></div></div>");
         html.append("<table class=\"data\"><thead><tr>").append(th(w.t("Yếu tố", "Element"))).append(th(w.t("Chỉ số", "Index")))
                 .append(th(w.t("KTC 95 %", "95 % CI"))).append(th(w.t("Thay đổi", "Change")))
                 .append(th(w.t("p hiệu chỉnh", "Adjusted p"))).append("</tr></thead><tbody>");
@@ -153,7 +155,7 @@ final class ReportHtml {
         if (ranked.isEmpty() && withheld.isEmpty()) {
             return;
         }
-        html.append("<h2 id=\"ranking\">").append(w.t("V. XẾP HẠNG CÁC CƠ QUAN, ĐƠN VỊ", "V. RANKING OF UNITS")).append("</h2>")
+        html.append("<div class=\"keep\"><h2 id=\"ranking\">").append(w.t("V. XẾP HẠNG CÁC CƠ QUAN, ĐƠN VỊ", "V. RANKING OF UNITS")).append("</h2>")
                 .append("<p class=\"note\">").append(esc(w.t(
                         "Xếp theo chỉ số hài lòng. Hai cơ quan, đơn vị có khoảng tin cậy 95 % chồng lên nhau được coi là ngang hạng: dữ liệu chưa đủ để phân biệt. Cột thay đổi so với năm "
                                 + (r.year() - 1) + "; dấu * là thay đổi có ý nghĩa thống kê.",
@@ -161,7 +163,7 @@ final class ReportHtml {
                                 + (r.year() - 1) + "; * marks a significant change.")))
                 .append("</p>");
         if (ranked.size() >= 2) {
-            html.append("<div class=\"chart keep\"><img alt=\"").append(esc(w.t("Chỉ số các cơ quan, đơn vị với khoảng tin cậy 95 %",
+            html.append("<div class=\"chart\"><img alt=\"").append(esc(w.t("Chỉ số các cơ quan, đơn vị với khoảng tin cậy 95 %",
                             "Unit indices with their 95 % confidence intervals")))
                     .append("\" src=\"").append(Charts.intervals(w, ranked.stream().map(u -> u.rank() + ". " + u.name()).toList(),
                             ranked.stream().map(Report.UnitRow::index).toList(), 640, 60 + 26 * ranked.size()))
@@ -170,7 +172,7 @@ final class ReportHtml {
                             "Figure 3. Unit indices (points) with their 95 % confidence intervals, highest first.")))
                     .append("</p></div>");
         }
-        html.append("<table class=\"data\" id=\"ranking-table\"><thead><tr>").append(th(w.t("Hạng", "Rank")))
+        html.append("</div><table class=\"data\" id=\"ranking-table\"><thead><tr>").append(th(w.t("Hạng", "Rank")))
                 .append(th(w.t("Cơ quan, đơn vị", "Unit"))).append(th(w.t("Số phiếu", "Responses")))
                 .append(th(w.t("Chỉ số", "Index"))).append(th(w.t("KTC 95 %", "95 % CI"))).append(th(w.t("Thay đổi", "Change")))
                 .append("</tr></thead><tbody>");
@@ -237,7 +239,7 @@ final class ReportHtml {
     }
 
     private static final java.util.regex.Pattern NUMBER =
-            java.util.regex.Pattern.compile("(?<![\\p{L}\\d])[+−]?\\d+(?:[.,]\\d+)*(?:–\\d+(?:[.,]\\d+)*)?(?: %| điểm| points)?");
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\d])\\(?[+−]?\\d+(?:[.,]\\d+)*(?:–\\d+(?:[.,]\\d+)*)?(?: %| điểm| points)?\\)*[.;,]?");
 
     /** Escaped text whose numbers ("+16,8 điểm", "51,1–55,4") are never broken across lines. */
     static String unbroken(String escaped) {
