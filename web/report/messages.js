@@ -14,6 +14,8 @@ const messages = catalogue(common, staff, figures, indicatorWords, {
     yoyReportNote: 'Thay đổi tính bằng điểm; ý nghĩa thống kê theo kiểm định z hai phía, hiệu chỉnh Benjamini–Hochberg (q = 0,05) trong từng nhóm: các yếu tố với nhau, các tiêu chí với nhau.',
     commentsSample: 'Ý kiến của người dân (mẫu)', commentsSampleNote: '{0} ý kiến mới nhất trong năm',
     badYear: 'Năm trong địa chỉ không hợp lệ: {0}',
+    pdfDownload: 'Tải báo cáo PDF', nationName: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc',
+    superiorOf: 'UBND {0}', issuerDefault: 'SỞ NỘI VỤ', numberLine: 'Số: ……/BC-SNV', dateLine: '{0}, ngày {1} tháng {2} năm {3}',
   },
   en: {
     reportTitle: 'Satisfaction report {0}', reportUnit: 'Unit: {0}', reportMade: 'Made {0}.',
@@ -25,6 +27,9 @@ const messages = catalogue(common, staff, figures, indicatorWords, {
     yoyReportNote: 'Changes in points; significance by a two-sided z test, adjusted by Benjamini–Hochberg (q = 0.05) within each family: the elements together, the criteria together.',
     commentsSample: 'What citizens wrote (sample)', commentsSampleNote: 'The {0} newest comments of the year',
     badYear: 'The year in the address is not valid: {0}',
+    pdfDownload: 'Download the PDF report', nationName: 'SOCIALIST REPUBLIC OF VIET NAM', motto: 'Independence - Freedom - Happiness',
+    superiorOf: "PEOPLE'S COMMITTEE OF {0}", issuerDefault: 'DEPARTMENT OF HOME AFFAIRS', numberLine: 'No. ……/BC-SNV',
+    dateLine: '{0}, {1} {2} {3}',
   },
 });
 

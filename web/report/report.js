@@ -47,6 +47,33 @@ function writeView() {
   params.set('lang', currentLang());
   history.replaceState(null, '', `${location.pathname}?${params}`);
   $('back').href = `/dashboard/?${params}`;
+  // The same report laid out on the server, with its summary and recommendations (docs/report.md).
+  $('pdf').href = `/api/v1/report.pdf?${params}`;
+  $('page-numbers').href = `/report/pages-${currentLang()}.css`;
+}
+
+/** A unit's name without what follows it in brackets: "Tỉnh Minh An (dữ liệu mẫu)" → "Tỉnh Minh An". */
+const plain = (name) => (name ?? '').replace(/\s*\(.*\)\s*$/, '').trim();
+
+/**
+ * The heading of an official report, with the defaults the server's PDF takes: the root of the unit tree's people's
+ * committee above the Department of Home Affairs, a number for the clerk to fill in, the province's name and today.
+ */
+function renderOfficialHeading() {
+  const ids = new Set(lists.units.map((u) => u.id));
+  const root = lists.units.find((u) => !ids.has(u.parentId));
+  const english = currentLang() === 'en';
+  const name = plain(english ? (root?.nameEn || root?.nameVi) : root?.nameVi);
+  $('superior').textContent = t('superiorOf', name.toLocaleUpperCase(english ? 'en' : 'vi'));
+  $('issuer').textContent = t('issuerDefault');
+  $('number').textContent = t('numberLine');
+  $('nation').textContent = t('nationName');
+  $('motto').textContent = t('motto');
+  const place = english ? name.replace(/\s+(province|city)$/i, '') : name.replace(/^(Tỉnh|Thành phố)\s+/, '');
+  const parts = Object.fromEntries(new Intl.DateTimeFormat(english ? 'en-GB' : 'vi', {
+    day: english ? 'numeric' : '2-digit', month: english ? 'long' : '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh',
+  }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  $('dateline').textContent = t('dateLine', place, parts.day, parts.month, parts.year);
 }
 
 /** The API query of the view over the given days, with extra parameters. */
@@ -99,7 +126,9 @@ function renderHead() {
   $('method').textContent = `${t('reportMethod', indexDefinition(lists.form, t), data.total.minN)} ${t('reportMade',
     formatDateTime(new Date().toISOString()))}`;
   $('print').textContent = t('printNow');
+  $('pdf').textContent = t('pdfDownload');
   $('back').textContent = t('backToDashboard');
+  renderOfficialHeading();
   labelLanguageButton($('lang'));
 }
 
