@@ -224,6 +224,9 @@ function renderCriteria() {
     : h('p', {}, t('noData')));
 }
 
+/** A p-value to three decimals, or "< 0,001" when it rounds to nothing. */
+const pValue = (p) => (p < 0.001 ? `< ${num(0.001, 3)}` : num(p, 3));
+
 function renderYearOnYear() {
   const year = Number(view.year);
   const before = data.years.groups.find((g) => g.group.year === year - 1);
@@ -239,7 +242,7 @@ function renderYearOnYear() {
     h('td', { class: 'num' }, num(was)),
     h('td', { class: 'num' }, num(now)),
     h('td', { class: 'num' }, signed(change.delta)),
-    h('td', { class: 'num' }, num(adjustedP ?? change.p, 3)),
+    h('td', { class: 'num' }, pValue(adjustedP ?? change.p)),
     h('td', {}, significant === undefined ? '–' : significant ? t('yes') : t('no')));
   const headers = [t('measure'), t('yoyPeriod', year - 1), t('yoyPeriod', year), t('delta'), t('pAdjusted'), t('significant')];
   const indexRows = [line(t('overallIndex'), before.index.value, after.index.value, compared.overall, compared.overall.adjustedP,

@@ -74,6 +74,12 @@ class ReportPrintBrowserTest {
             assertThat(page.locator("h1")).hasText("Báo cáo mức độ hài lòng năm 2025");
             assertThat(page.locator("#pdf")).hasAttribute("href", "/api/v1/report.pdf?unit=99.SNNMT&year=2025&lang=vi");
             assertThat(page.locator("#page-numbers")).hasAttribute("href", "/report/pages-vi.css");
+            // The overall change's adjusted p-value as /compare gives it, "< 0,001" when it rounds to nothing.
+            double p = ApiClient.signIn(app, "admin", "test-admin-password")
+                    .get("/api/v1/compare?period=2025&baseline=2024&unit=99.SNNMT").body()
+                    .get("groups").get(0).get("overall").get("adjustedP").asDouble();
+            assertThat(page.locator("#report-yoy-table tbody tr").first().locator("td").nth(3)).hasText(p < 0.001 ? "< 0,001"
+                    : String.format(Locale.ROOT, "%.3f", p).replace('.', ','));
             Browser.screenshot(page, "report-official-1366");
             Accessibility.check(page, "report with its official heading");
 
