@@ -302,8 +302,69 @@ function renderComments() {
     : h('p', {}, t('noComments')));
 }
 
+/** The significant findings in sentences, as /compare flags them (after Benjamini–Hochberg); the PDF says the same. */
+function renderSummary() {
+  const year = Number(view.year);
+  const units = data.units.groups.filter((g) => !g.suppressed);
+  const named = (g) => t('summaryPoints', nameOf(g.group.unit), signed(g.overall.delta));
+  const sentences = [];
+  const rose = units.filter((g) => g.overall.significant && g.overall.delta > 0).map(named);
+  const fell = units.filter((g) => g.overall.significant && g.overall.delta < 0).map(named);
+  if (units.length) {
+    if (rose.length) {
+      sentences.push(t('summaryUnitsUp', rose.join('; ')));
+    }
+    if (fell.length) {
+      sentences.push(t('summaryUnitsDown', fell.join('; ')));
+    }
+    if (!rose.length && !fell.length) {
+      sentences.push(t('summaryUnitsNone', year - 1));
+    }
+  }
+  const compared = data.compare.groups[0];
+  if (compared && !compared.suppressed) {
+    const criteria = Object.entries(compared.criteria);
+    const changed = (up) => criteria.filter(([, c]) => c.significant && (c.delta > 0) === up)
+      .map(([code, c]) => t('summaryPoints', code, signed(c.delta)));
+    const up = changed(true);
+    const down = changed(false);
+    if (up.length) {
+      sentences.push(t('summaryCriteriaUp', up.join('; ')));
+    }
+    if (down.length) {
+      sentences.push(t('summaryCriteriaDown', down.join('; ')));
+    }
+    if (!up.length && !down.length) {
+      sentences.push(t('summaryCriteriaNone'));
+    }
+  }
+  sentences.push(t('summaryPdf'));
+  fill($('summary'), h('h2', {}, t('summaryTitle')), h('ul', { id: 'report-summary' }, sentences.map((x) => h('li', {}, x))));
+}
+
+/** The units under the view ranked as /rankings ranks them, with their change since the year before. */
+function renderRanking() {
+  const changes = new Map(data.units.groups.filter((g) => !g.suppressed).map((g) => [g.group.unit.code, g.overall]));
+  const rows = data.rankings.ranked.map((r) => {
+    const change = changes.get(r.group.unit.code);
+    return h('tr', {},
+      h('td', { class: 'num' }, r.tied ? t('rankTied', r.rank) : String(r.rank)),
+      h('th', { scope: 'row' }, nameOf(r.group.unit)),
+      h('td', { class: 'num' }, count(r.n)),
+      h('td', { class: 'num' }, num(r.index.value)),
+      h('td', { class: 'num' }, `${num(r.index.low)}–${num(r.index.high)}`),
+      h('td', { class: 'num' }, change ? `${signed(change.delta)}${change.significant ? '*' : ''}` : '–'));
+  });
+  const withheld = data.rankings.suppressed.map((u) => `${nameOf(u.group.unit)} (${count(u.n)})`);
+  fill($('ranking'), h('h2', {}, t('rankingTitle')), h('p', { class: 'note' }, t('rankingNote')),
+    rows.length ? table(t('rankingTitle'), [t('rankCol'), t('unitCol'), t('responsesCol'), t('index'), t('ci95'), t('delta')], rows,
+      { id: 'report-ranking-table', captionClass: repeatsHeading }) : h('p', {}, t('noData')),
+    withheld.length ? h('p', { class: 'note' }, t('notRanked', data.rankings.minN, withheld.join('; '))) : null);
+}
+
 function render() {
   renderHead();
+  renderSummary();
   renderOverview();
   renderIndicators();
   renderTrend();
@@ -311,6 +372,7 @@ function render() {
   renderCriteria();
   renderReasons();
   renderYearOnYear();
+  renderRanking();
   renderComments();
 }
 
@@ -326,7 +388,11 @@ async function load() {
     get(`/comments${query(from, to, { size: COMMENTS })}`),
     reasonQuestion(lists.form) ? get(`/reasons${query(from, to)}`) : null,
   ]);
-  data = { total, compare, trend, years, comments, reasons };
+  const [units, rankings] = await Promise.all([
+    get(`/compare${query(null, null, { period: year, baseline: year - 1, groupBy: 'unit' })}`),
+    get(`/rankings${query(from, to, { by: 'unit' })}`),
+  ]);
+  data = { total, compare, trend, years, comments, reasons, units, rankings };
   data.indicators = await get(`/indicators${query(from, to, { groupBy: 'unit' })}`);
 }
 

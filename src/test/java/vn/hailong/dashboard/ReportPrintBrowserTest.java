@@ -80,6 +80,25 @@ class ReportPrintBrowserTest {
                     .get("groups").get(0).get("overall").get("adjustedP").asDouble();
             assertThat(page.locator("#report-yoy-table tbody tr").first().locator("td").nth(3)).hasText(p < 0.001 ? "< 0,001"
                     : String.format(Locale.ROOT, "%.3f", p).replace('.', ','));
+            // The summary names the units whose index changed significantly, as /compare flags them; the ranking is /rankings'.
+            var api = ApiClient.signIn(app, "admin", "test-admin-password");
+            var rose = new java.util.ArrayList<String>();
+            for (var g : api.get("/api/v1/compare?period=2025&baseline=2024&groupBy=unit&unit=99.SNNMT").body().get("groups")) {
+                if (!g.get("suppressed").asBoolean() && g.get("overall").get("significant").asBoolean()
+                        && g.get("overall").get("delta").asDouble() > 0) {
+                    rose.add(g.get("group").get("unit").get("nameVi").asText());
+                }
+            }
+            assertThat(rose).isNotEmpty();
+            var sentence = page.locator("#report-summary li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("có chỉ số tăng có ý nghĩa thống kê"));
+            for (var name : rose) {
+                assertThat(sentence).containsText(name + " (+");
+            }
+            var ranked = api.get("/api/v1/rankings?by=unit&unit=99.SNNMT&from=2025-01-01&to=2025-12-31").body().get("ranked");
+            assertThat(page.locator("#report-ranking-table tbody tr")).hasCount(ranked.size());
+            assertThat(page.locator("#report-ranking-table tbody tr").first().locator("th"))
+                    .hasText(ranked.get(0).get("group").get("unit").get("nameVi").asText());
             Browser.screenshot(page, "report-official-1366");
             Accessibility.check(page, "report with its official heading");
 
