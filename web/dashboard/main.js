@@ -57,6 +57,7 @@ function renderChrome() {
   labelLanguageButton($('lang'));
   $('print').textContent = t('print');
   $('report-link').textContent = t('report');
+  $('pdf-link').textContent = t('reportPdf');
   updateReportLink();
   $('admin-link').textContent = t('admin');
   $('who').textContent = session.displayName;
@@ -101,6 +102,8 @@ function updateReportLink() {
   }
   params.set('lang', currentLang());
   $('report-link').href = `/report/?${params}`;
+  // The same report as a PDF laid out on the server; it needs a year, which the view always has once loaded.
+  $('pdf-link').href = `/api/v1/report.pdf?${params}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { common, figures, staff } from '/lib/words.js';
 
 const messages = catalogue(common, staff, figures, indicatorWords, {
   vi: {
-    appTitle: 'Bảng điều khiển · Hài Lòng', title: 'Chỉ số hài lòng · {0}', questionnaire: 'Phiếu đánh giá', print: 'In trang này', report: 'In báo cáo',
+    appTitle: 'Bảng điều khiển · Hài Lòng', title: 'Chỉ số hài lòng · {0}', questionnaire: 'Phiếu đánh giá', print: 'In trang này', report: 'In báo cáo', reportPdf: 'Tải báo cáo PDF',
     admin: 'Quản trị', filters: 'Bộ lọc', year: 'Năm', centre: 'Trung tâm, bộ phận một cửa',
     channel: 'Kênh', all: 'Tất cả', excludeFlagged: 'Loại phiếu nghi vấn',
     weighting: 'Gia quyền', weightingNone: 'Không gia quyền', weightingPost: 'Hậu phân tầng theo số hồ sơ',
@@ -74,7 +74,7 @@ const messages = catalogue(common, staff, figures, indicatorWords, {
     weekday_6: 'Thứ Bảy', weekday_7: 'Chủ nhật',
   },
   en: {
-    appTitle: 'Dashboard · Hài Lòng', title: 'Satisfaction index · {0}', questionnaire: 'Questionnaire', print: 'Print this page', report: 'Print report',
+    appTitle: 'Dashboard · Hài Lòng', title: 'Satisfaction index · {0}', questionnaire: 'Questionnaire', print: 'Print this page', report: 'Print report', reportPdf: 'Download PDF report',
     admin: 'Administration', filters: 'Filters', year: 'Year', centre: 'Service centre',
     channel: 'Channel', all: 'All', excludeFlagged: 'Leave out suspect ratings',
     weighting: 'Weighting', weightingNone: 'Unweighted', weightingPost: 'Post-stratified to dossiers handled',

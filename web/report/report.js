@@ -49,6 +49,33 @@ function writeView() {
   params.set('lang', currentLang());
   history.replaceState(null, '', `${location.pathname}?${params}`);
   $('back').href = `/dashboard/?${params}`;
+  // The same report laid out on the server, with its summary and recommendations (docs/report.md).
+  $('pdf').href = `/api/v1/report.pdf?${params}`;
+  $('page-numbers').href = `/report/pages-${currentLang()}.css`;
+}
+
+/** A unit's name without what follows it in brackets: "Tỉnh Minh An (dữ liệu mẫu)" → "Tỉnh Minh An". */
+const plain = (name) => (name ?? '').replace(/\s*\(.*\)\s*$/, '').trim();
+
+/**
+ * The heading of an official report, with the defaults the server's PDF takes: the root of the unit tree's people's
+ * committee above the Department of Home Affairs, a number for the clerk to fill in, the province's name and today.
+ */
+function renderOfficialHeading() {
+  const ids = new Set(lists.units.map((u) => u.id));
+  const root = lists.units.find((u) => !ids.has(u.parentId));
+  const english = currentLang() === 'en';
+  const name = plain(english ? (root?.nameEn || root?.nameVi) : root?.nameVi);
+  $('superior').textContent = t('superiorOf', name.toLocaleUpperCase(english ? 'en' : 'vi'));
+  $('issuer').textContent = t('issuerDefault');
+  $('number').textContent = t('numberLine');
+  $('nation').textContent = t('nationName');
+  $('motto').textContent = t('motto');
+  const place = english ? name.replace(/\s+(province|city)$/i, '') : name.replace(/^(Tỉnh|Thành phố)\s+/, '');
+  const parts = Object.fromEntries(new Intl.DateTimeFormat(english ? 'en-GB' : 'vi', {
+    day: english ? 'numeric' : '2-digit', month: english ? 'long' : '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh',
+  }).formatToParts(new Date()).map((p) => [p.type, p.value]));
+  $('dateline').textContent = t('dateLine', place, parts.day, parts.month, parts.year);
 }
 
 /** The API query of the view over the given days, with extra parameters. */
@@ -101,7 +128,9 @@ function renderHead() {
   $('method').textContent = `${t('reportMethod', indexDefinition(lists.form, t), data.total.minN)} ${t('reportMade',
     formatDate(new Date().toISOString()))}`;
   $('print').textContent = t('printNow');
+  $('pdf').textContent = t('pdfDownload');
   $('back').textContent = t('backToDashboard');
+  renderOfficialHeading();
   labelLanguageButton($('lang'));
 }
 
@@ -199,6 +228,9 @@ function renderCriteria() {
     : h('p', {}, t('noData')));
 }
 
+/** A p-value to three decimals, or "< 0,001" when it rounds to nothing. */
+const pValue = (p) => (p < 0.001 ? `< ${num(0.001, 3)}` : num(p, 3));
+
 function renderYearOnYear() {
   const year = Number(view.year);
   const before = data.years.groups.find((g) => g.group.year === year - 1);
@@ -233,25 +265,35 @@ function renderYearOnYear() {
     terms(t, ['p'], 'report-yoy-terms', { open: true }));
 }
 
-/** The units of the scope ranked, each with the ranks its interval allows (the API's rankRange); none for one unit. */
+/**
+ * The units of the scope ranked, each with the ranks its interval allows (the API's rankRange) and its change since the
+ * year before (* when significant); those with too few responses named apart. None for a single unit.
+ */
 function renderRankings() {
   const ranked = data.rankings.ranked;
   $('rankings').hidden = ranked.length < 2;
   if ($('rankings').hidden) {
     return;
   }
+  const changes = new Map(data.units.groups.filter((g) => !g.suppressed).map((g) => [g.group.unit.code, g.overall]));
   const place = (r) => (r.rankRange.best === r.rankRange.worst ? String(r.rankRange.best)
     : `${r.rankRange.best}–${r.rankRange.worst}`);
-  const rows = ranked.map((r) => h('tr', { 'data-unit': r.group.unit.code },
-    h('td', { class: 'num', 'data-best': r.rankRange.best, 'data-worst': r.rankRange.worst }, place(r)),
-    h('th', { scope: 'row' }, nameOf(r.group.unit)),
-    h('td', { class: 'num' }, num(r.index.value)),
-    h('td', { class: 'num' }, `${num(r.index.low)}–${num(r.index.high)}`),
-    h('td', { class: 'num' }, count(r.n))));
+  const rows = ranked.map((r) => {
+    const change = changes.get(r.group.unit.code);
+    return h('tr', { 'data-unit': r.group.unit.code },
+      h('td', { class: 'num', 'data-best': r.rankRange.best, 'data-worst': r.rankRange.worst }, place(r)),
+      h('th', { scope: 'row' }, nameOf(r.group.unit)),
+      h('td', { class: 'num' }, num(r.index.value)),
+      h('td', { class: 'num' }, `${num(r.index.low)}–${num(r.index.high)}`),
+      h('td', { class: 'num' }, count(r.n)),
+      h('td', { class: 'num' }, change ? `${signed(change.delta)}${change.significant ? '*' : ''}` : '–'));
+  });
+  const withheld = data.rankings.suppressed.map((u) => `${nameOf(u.group.unit)} (${count(u.n)})`);
   fill($('rankings'), h('h2', {}, t('rankingsHeading')),
     h('p', { class: 'note' }, t('rankingsReportPlain')),
-    table(t('rankingsHeading'), [t('rankPlaces'), t('unit'), t('index'), t('ci95'), 'n'], rows,
-      { id: 'report-rankings-table', captionClass: repeatsHeading }));
+    table(t('rankingsHeading'), [t('rankPlaces'), t('unit'), t('index'), t('ci95'), 'n', t('delta')], rows,
+      { id: 'report-rankings-table', captionClass: repeatsHeading }),
+    withheld.length ? h('p', { class: 'note' }, t('notRanked', data.rankings.minN, withheld.join('; '))) : null);
 }
 
 /** Why citizens were not satisfied: each reason's share of the not satisfied with its interval (the API's). */
@@ -296,8 +338,49 @@ function renderComments() {
     : h('p', {}, t('noComments')));
 }
 
+/** The significant findings in sentences, as /compare flags them (after Benjamini–Hochberg); the PDF says the same. */
+function renderSummary() {
+  const year = Number(view.year);
+  const units = data.units.groups.filter((g) => !g.suppressed);
+  const named = (g) => t('summaryPoints', nameOf(g.group.unit), signed(g.overall.delta));
+  const sentences = [];
+  const rose = units.filter((g) => g.overall.significant && g.overall.delta > 0).map(named);
+  const fell = units.filter((g) => g.overall.significant && g.overall.delta < 0).map(named);
+  if (units.length) {
+    if (rose.length) {
+      sentences.push(t('summaryUnitsUp', rose.join('; ')));
+    }
+    if (fell.length) {
+      sentences.push(t('summaryUnitsDown', fell.join('; ')));
+    }
+    if (!rose.length && !fell.length) {
+      sentences.push(t('summaryUnitsNone', year - 1));
+    }
+  }
+  const compared = data.compare.groups[0];
+  if (compared && !compared.suppressed) {
+    const criteria = Object.entries(compared.criteria);
+    const changed = (up) => criteria.filter(([, c]) => c.significant && (c.delta > 0) === up)
+      .map(([code, c]) => t('summaryPoints', code, signed(c.delta)));
+    const up = changed(true);
+    const down = changed(false);
+    if (up.length) {
+      sentences.push(t('summaryCriteriaUp', up.join('; ')));
+    }
+    if (down.length) {
+      sentences.push(t('summaryCriteriaDown', down.join('; ')));
+    }
+    if (!up.length && !down.length) {
+      sentences.push(t('summaryCriteriaNone'));
+    }
+  }
+  sentences.push(t('summaryPdf'));
+  fill($('summary'), h('h2', {}, t('summaryTitle')), h('ul', { id: 'report-summary' }, sentences.map((x) => h('li', {}, x))));
+}
+
 function render() {
   renderHead();
+  renderSummary();
   renderOverview();
   renderIndicators();
   renderTrend();
@@ -322,7 +405,8 @@ async function load() {
     reasonQuestion(lists.form) ? get(`/reasons${query(from, to)}`) : null,
     get(`/rankings${query(from, to, { by: 'unit' })}`),
   ]);
-  data = { total, compare, trend, years, comments, reasons, rankings };
+  const units = await get(`/compare${query(null, null, { period: year, baseline: year - 1, groupBy: 'unit' })}`);
+  data = { total, compare, trend, years, comments, reasons, units, rankings };
   data.indicators = await get(`/indicators${query(from, to, { groupBy: 'unit' })}`);
 }
 

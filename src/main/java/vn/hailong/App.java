@@ -47,6 +47,7 @@ import vn.hailong.analytics.CompareApi;
 import vn.hailong.analytics.IndicesApi;
 import vn.hailong.analytics.InsightsApi;
 import vn.hailong.analytics.ReasonsApi;
+import vn.hailong.analytics.ReportApi;
 import vn.hailong.analytics.PopulationApi;
 import vn.hailong.analytics.ResponseRatesApi;
 import vn.hailong.analytics.ResponsesExportApi;
@@ -206,6 +207,7 @@ public final class App implements AutoCloseable {
         var reasons = new ReasonsApi(dsl, forms);
         var comments = new CommentsApi(dsl, forms);
         var timing = new TimingApi(dsl, forms);
+        var report = new ReportApi(dsl, forms);
         var population = new PopulationApi(dsl);
         var uploads = Uploads.open(settings.dataDir());
         var imports = new ImportsApi(dsl, forms, rollups, uploads);
@@ -348,6 +350,7 @@ public final class App implements AutoCloseable {
                     get("/timing", timing::get, READERS);
                     get("/distribution", insights::distribution, READERS);
                     get("/reasons", reasons::get, READERS);
+                    get("/report.pdf", report::pdf, READERS);
                     get("/response-rates", responseRates::get, READERS);
                     get("/population", population::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);

@@ -83,6 +83,20 @@ public final class CompareApi {
                 throw Invalid.field("groupBy", "the periods are compared; group by unit, service, centre or channel");
             }
         }
+        var compared = compare(dsl, slices, request, period, baseline, groupBy);
+        var rows = compared.answer().groups();
+        AnalyticsTables.send(ctx, format, "compare", compared.answer(), () -> criteriaRows
+                ? AnalyticsTables.compareCriteria(groupBy, rows)
+                : AnalyticsTables.compare(groupBy, compared.instrument(), request.postStratified(), rows));
+    }
+
+    /** A comparison's answer and the instrument both periods were read with (the criteria they share). */
+    record Compared(Answer answer, Instrument instrument) {
+    }
+
+    /** The comparison of two periods, grouped by {@code groupBy}: what GET /compare answers (and the report reads). */
+    static Compared compare(DSLContext dsl, Slices slices, AnalyticsRequest request, Period period, Period baseline,
+                         List<Dimension> groupBy) {
         var nowRequest = request.between(period.from(), period.to());
         var beforeRequest = request.between(baseline.from(), baseline.to());
         var read = Shared.read(slices, slices.revisions(request.questionnaire()), nowRequest.filter(),
@@ -96,11 +110,8 @@ public final class CompareApi {
                     earlier == null ? null : population.estimates(beforeRequest, key, earlier)));
         });
         var rows = CompareRow.of(periods);
-        var answer = new Answer(request.questionnaire(), read.merged(), read.left(), read.instrument().criteria(), period,
-                baseline, request.minN(), request.weighting(), YearOnYear.Q, rows);
-        AnalyticsTables.send(ctx, format, "compare", answer, () -> criteriaRows
-                ? AnalyticsTables.compareCriteria(groupBy, rows)
-                : AnalyticsTables.compare(groupBy, read.instrument(), request.postStratified(), rows));
+        return new Compared(new Answer(request.questionnaire(), read.merged(), read.left(), read.instrument().criteria(),
+                period, baseline, request.minN(), request.weighting(), YearOnYear.Q, rows), read.instrument());
     }
 
     /**

@@ -120,6 +120,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/distribution", READERS),
             Map.entry("GET /api/v1/reasons", READERS),
             Map.entry("GET /api/v1/timing", READERS),
+            Map.entry("GET /api/v1/report.pdf", READERS),
             Map.entry("GET /api/v1/response-rates", READERS),
             Map.entry("GET /api/v1/population", READERS),
             Map.entry("PUT /api/v1/population", Set.of("admin", "key:import")),

@@ -1,0 +1,108 @@
+package vn.hailong.analytics;
+
+import static vn.hailong.db.schema.Tables.UNIT;
+
+import java.util.Locale;
+
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.http.Context;
+import vn.hailong.Vietnam;
+import vn.hailong.http.Invalid;
+import vn.hailong.http.Requests;
+import vn.hailong.report.Report;
+import vn.hailong.report.ReportPdf;
+import vn.hailong.survey.Forms;
+
+/**
+ * GET /api/v1/report.pdf?questionnaire=&unit=&year=&lang=: the report of a unit (or the whole province) for a year, as
+ * an A4 PDF an issuing body can publish. Its heading (issuer, the body above it, the number and the place) comes from the
+ * query, by default from the root of the unit tree: "UBND TỈNH …", "SỞ NỘI VỤ", "Số: ……/BC-SNV", the province's name.
+ */
+public final class ReportApi {
+    private static final Logger log = LoggerFactory.getLogger(ReportApi.class);
+    private static final int MAX_TEXT = 200;
+
+    private final DSLContext dsl;
+    private final Slices slices;
+    private final ReportContent content;
+
+    public ReportApi(DSLContext dsl, Forms forms) {
+        this.dsl = dsl;
+        this.slices = new Slices(dsl, forms);
+        this.content = new ReportContent(dsl, forms, slices, ReportContent.Targets.NONE);
+    }
+
+    public void pdf(Context ctx) {
+        int year = year(ctx);
+        boolean english = english(ctx);
+        var heading = heading(ctx, english);
+        var request = AnalyticsRequest.of(ctx, dsl, slices);
+        long started = System.nanoTime();
+        var report = content.read(request, year, english, heading);
+        long read = System.nanoTime();
+        var pdf = ReportPdf.render(report);
+        log.info("event=report_pdf year={} lang={} read_ms={} render_ms={} bytes={}", year, english ? "en" : "vi",
+                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000, pdf.length);
+        var unit = report.scope().code() == null ? "all" : report.scope().code().replaceAll("[^A-Za-z0-9._-]", "_");
+        ctx.contentType("application/pdf");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + (english ? "satisfaction-report-" : "bao-cao-hai-long-")
+                + unit + "-" + year + ".pdf\"");
+        ctx.result(pdf);
+    }
+
+    private static int year(Context ctx) {
+        var value = ctx.queryParam("year");
+        if (value == null || value.isBlank()) {
+            throw Invalid.field("year", "is required: the year reported on, e.g. 2025");
+        }
+        return Requests.wholeNumber(ctx, "year", 0, 2001, 2100);
+    }
+
+    private static boolean english(Context ctx) {
+        var lang = AnalyticsRequest.text(ctx, "lang");
+        if (lang == null || lang.equals("vi")) {
+            return false;
+        }
+        if (lang.equals("en")) {
+            return true;
+        }
+        throw Invalid.field("lang", "must be vi or en");
+    }
+
+    /** The heading: each part from the query when given, else from the root of the unit tree. */
+    private Report.Heading heading(Context ctx, boolean english) {
+        var root = dsl.select(UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT).where(UNIT.PARENT_ID.isNull()).orderBy(UNIT.ID)
+                .limit(1).fetchOptional();
+        var nameVi = root.map(r -> plain(r.value1())).orElse("");
+        var nameEn = root.map(r -> plain(r.value2() == null ? r.value1() : r.value2())).orElse("");
+        var superior = english ? "PEOPLE'S COMMITTEE OF " + nameEn.toUpperCase(Locale.ROOT)
+                : "UBND " + nameVi.toUpperCase(new Locale("vi"));
+        var place = english ? nameEn.replaceFirst("(?i)\\s+(province|city)$", "")
+                : nameVi.replaceFirst("^(Tỉnh|Thành phố)\\s+", "");
+        return new Report.Heading(
+                text(ctx, "superior", superior),
+                text(ctx, "issuer", english ? "DEPARTMENT OF HOME AFFAIRS" : "SỞ NỘI VỤ"),
+                text(ctx, "number", "……/BC-SNV"),
+                text(ctx, "place", place),
+                Vietnam.today());
+    }
+
+    /** A unit's name without what follows it in brackets ("Tỉnh Minh An (dữ liệu mẫu)" → "Tỉnh Minh An"). */
+    private static String plain(String name) {
+        return name.replaceAll("\\s*\\(.*\\)\\s*$", "").strip();
+    }
+
+    private static String text(Context ctx, String name, String fallback) {
+        var value = Requests.optionalText(name, ctx.queryParam(name), MAX_TEXT);
+        if (value == null) {
+            return fallback;
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw Invalid.field(name, "must be one line of text");
+        }
+        return value;
+    }
+}
