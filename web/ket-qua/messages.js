@@ -17,9 +17,9 @@ export const messages = catalogue(common, {
     chartLabel: 'Biểu đồ chỉ số hài lòng của {0} cơ quan, đơn vị với khoảng tin cậy 95%: {1}.',
     elementsTitle: 'Chỉ số theo yếu tố', elementsCaption: 'Chỉ số (%) theo từng yếu tố của mỗi cơ quan, đơn vị',
     rankingTitle: 'Xếp hạng', rankingNote: 'Chỉ xếp hạng các cơ quan, đơn vị đã công bố và đủ số phiếu, so với các '
-      + 'cơ quan, đơn vị cùng loại. Hai đơn vị có khoảng tin cậy chồng lên nhau thì chưa phân biệt được hơn kém: '
-      + 'chúng được ghi “ngang hạng”; hạng của một đơn vị là 1 cộng số đơn vị chắc chắn cao hơn nó.',
-    rankingCaption: 'Xếp hạng: {0}', rank: 'Hạng', tied: 'ngang hạng', noRanking: 'Chưa đủ cơ quan, đơn vị để xếp hạng.',
+      + 'cơ quan, đơn vị cùng loại. Hạng ghi thành khoảng, ví dụ «2–5», là các vị trí mà khoảng tin cậy 95% cho phép: '
+      + 'một cơ quan, đơn vị chỉ được xếp chắc chắn trên một cơ quan, đơn vị khác khi khoảng tin cậy của hai nơi không chồng lên nhau.',
+    rankingCaption: 'Xếp hạng: {0}', rank: 'Hạng', noRanking: 'Chưa đủ cơ quan, đơn vị để xếp hạng.',
     definitionsTitle: 'Cách đọc số liệu',
     defIndexTerm: 'Chỉ số hài lòng',
     defIndex: 'Tỷ lệ phần trăm người được hỏi trả lời “hài lòng” hoặc “rất hài lòng”, tính trung bình trên {0} yếu tố '
@@ -50,9 +50,9 @@ export const messages = catalogue(common, {
     chartLabel: 'Chart of the satisfaction index of {0} agencies with 95% confidence intervals: {1}.',
     elementsTitle: 'Index by element', elementsCaption: 'Index (%) by element for each agency',
     rankingTitle: 'Ranking', rankingNote: 'Only published agencies with enough responses are ranked, each against '
-      + 'agencies of the same kind. When two agencies’ confidence intervals overlap, the survey cannot tell which is '
-      + 'better: they are marked “tied”; an agency’s rank is 1 plus the number of agencies clearly above it.',
-    rankingCaption: 'Ranking: {0}', rank: 'Rank', tied: 'tied', noRanking: 'Not enough agencies to rank.',
+      + 'agencies of the same kind. A rank written as a range, such as “2–5”, is every place the 95% confidence intervals '
+      + 'allow: one agency is placed above another for sure only when their intervals do not overlap.',
+    rankingCaption: 'Ranking: {0}', rank: 'Rank', noRanking: 'Not enough agencies to rank.',
     definitionsTitle: 'How to read the figures',
     defIndexTerm: 'Satisfaction index',
     defIndex: 'The percentage of people asked who answered “satisfied” or “very satisfied”, averaged over the {0} '

@@ -155,7 +155,8 @@ function renderRanking() {
     h('p', { class: 'note' }, t('rankingNote')),
     kinds.length ? kinds.map((k) => tableBox(table(t('rankingCaption', nameOf(k)), [t('rank'), t('agency'), t('index'), t('ci')],
       k.ranked.map((p) => h('tr', {},
-        h('td', { class: 'rank' }, String(p.rank), p.tied ? [h('br'), h('small', {}, t('tied'))] : null),
+        h('td', { class: 'rank' }, p.rankRange.best === p.rankRange.worst ? String(p.rankRange.best)
+          : `${p.rankRange.best}–${p.rankRange.worst}`),
         h('th', { scope: 'row' }, nameOf(p)),
         h('td', { class: 'num' }, num(p.index.value)),
         h('td', { class: 'num' }, interval(p.index))))))) : h('p', {}, t('noRanking')));

@@ -52,7 +52,7 @@ public final class InsightsApi {
     }
 
     /** The best and the worst rank a group could hold: best = worst when its place is certain. */
-    record RankRange(int best, int worst) {
+    public record RankRange(int best, int worst) {
     }
 
     /** A group left out of the ranking, and why when it could not be weighted. */

@@ -1,7 +1,9 @@
 package vn.hailong.analytics;
 
+import static vn.hailong.auth.AccessControl.principal;
 import static vn.hailong.db.schema.Tables.UNIT;
 
+import java.util.HashMap;
 import java.util.Locale;
 
 import org.jooq.DSLContext;
@@ -15,6 +17,7 @@ import vn.hailong.http.Requests;
 import vn.hailong.report.Report;
 import vn.hailong.report.ReportPdf;
 import vn.hailong.survey.Forms;
+import vn.hailong.targets.Targets;
 
 /**
  * GET /api/v1/report.pdf?questionnaire=&unit=&year=&lang=: the report of a unit (or the whole province) for a year, as
@@ -28,11 +31,13 @@ public final class ReportApi {
     private final DSLContext dsl;
     private final Slices slices;
     private final ReportContent content;
+    private final Targets targets;
 
     public ReportApi(DSLContext dsl, Forms forms) {
         this.dsl = dsl;
         this.slices = new Slices(dsl, forms);
-        this.content = new ReportContent(dsl, forms, slices, ReportContent.Targets.NONE);
+        this.content = new ReportContent(dsl, forms, slices);
+        this.targets = new Targets(dsl);
     }
 
     public void pdf(Context ctx) {
@@ -41,7 +46,7 @@ public final class ReportApi {
         var heading = heading(ctx, english);
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         long started = System.nanoTime();
-        var report = content.read(request, year, english, heading);
+        var report = content.read(request, year, english, heading, targetsOf(ctx, year));
         long read = System.nanoTime();
         var pdf = ReportPdf.render(report);
         log.info("event=report_pdf year={} lang={} read_ms={} render_ms={} bytes={}", year, english ? "en" : "vi",
@@ -51,6 +56,22 @@ public final class ReportApi {
         ctx.header("Content-Disposition", "attachment; filename=\"" + (english ? "satisfaction-report-" : "bao-cao-hai-long-")
                 + unit + "-" + year + ".pdf\"");
         ctx.result(pdf);
+    }
+
+    /** The targets the units in the caller's scope are held to in the year, for the questionnaire reported on. */
+    private ReportContent.Targets targetsOf(Context ctx, int year) {
+        var code = AnalyticsRequest.text(ctx, "questionnaire");
+        var questionnaire = targets.questionnaire(code == null ? "SIPAS" : code);
+        if (questionnaire.isEmpty()) {
+            return ReportContent.Targets.NONE;
+        }
+        var byUnit = new HashMap<String, Double>();
+        for (var t : targets.effective(year, questionnaire.get(), principal(ctx).scope())) {
+            if (t.value() != null) {
+                byUnit.put(t.unit().code(), t.value().doubleValue());
+            }
+        }
+        return byUnit::get;
     }
 
     private static int year(Context ctx) {

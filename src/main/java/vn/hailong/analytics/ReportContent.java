@@ -30,24 +30,23 @@ final class ReportContent {
      * theirs, and with no target at all which are clearly below the scope's own index.
      */
     interface Targets {
-        Targets NONE = (unit, year) -> null;
+        Targets NONE = unit -> null;
 
-        Double of(long unit, int year);
+        /** The target of the unit with this code in the report's year and questionnaire. */
+        Double of(String unit);
     }
 
     private final DSLContext dsl;
     private final Forms forms;
     private final Slices slices;
-    private final Targets targets;
 
-    ReportContent(DSLContext dsl, Forms forms, Slices slices, Targets targets) {
+    ReportContent(DSLContext dsl, Forms forms, Slices slices) {
         this.dsl = dsl;
         this.forms = forms;
         this.slices = slices;
-        this.targets = targets;
     }
 
-    Report read(AnalyticsRequest request, int year, boolean english, Report.Heading heading) {
+    Report read(AnalyticsRequest request, int year, boolean english, Report.Heading heading, Targets targets) {
         var thisYear = new CompareApi.Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
         var lastYear = new CompareApi.Period(LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31));
         var inYear = request.between(thisYear.from(), thisYear.to());
@@ -63,7 +62,7 @@ final class ReportContent {
                 scopeUnit == null ? (english ? "all units" : "tất cả cơ quan, đơn vị") : names.of(scopeUnit),
                 total.map(Figures::n).orElse(0L), shown.map(f -> figure(f.index())).orElse(null),
                 change == null ? null : change(change.overall()),
-                scopeUnit == null ? null : targets.of(scopeUnit.id(), year));
+                scopeUnit == null ? null : targets.of(scopeUnit.code()));
 
         var elements = new ArrayList<Report.ElementRow>();
         var criteria = new ArrayList<Report.CriterionRow>();
@@ -81,12 +80,12 @@ final class ReportContent {
         var questionnaire = dsl.select(english ? QUESTIONNAIRE.NAME_EN : QUESTIONNAIRE.NAME_VI).from(QUESTIONNAIRE)
                 .where(QUESTIONNAIRE.CODE.eq(request.questionnaire())).fetchOne(0, String.class);
         return new Report(english, heading, questionnaire, scope, year, request.minN(),
-                elements, criteria, units(request, inYear, thisYear, lastYear, year, names), months(request, year));
+                elements, criteria, units(request, inYear, thisYear, lastYear, names, targets), months(request, year));
     }
 
     /** Every unit with responses of its own, ranked as /rankings ranks them, each with its change as /compare finds it. */
     private List<Report.UnitRow> units(AnalyticsRequest request, AnalyticsRequest inYear, CompareApi.Period thisYear,
-                                       CompareApi.Period lastYear, int year, Names names) {
+                                       CompareApi.Period lastYear, Names names, Targets targets) {
         var by = List.of(Dimension.UNIT);
         var figures = IndicesApi.figures(dsl, slices, inYear, by);
         var changes = new HashMap<Long, CompareRow>();
@@ -105,11 +104,11 @@ final class ReportContent {
             var f = byKey.get(r.key());
             var unit = f.group().unit();
             var compared = changes.get(unit.id());
-            rows.add(new Report.UnitRow(unit.code(), names.of(unit), f.n(), figure(f.index()), r.rank(), r.tied(),
-                    compared == null || compared.suppressed() ? null : change(compared.overall()), targets.of(unit.id(), year)));
+            rows.add(new Report.UnitRow(unit.code(), names.of(unit), f.n(), figure(f.index()), r.rank(), r.worstRank(),
+                    compared == null || compared.suppressed() ? null : change(compared.overall()), targets.of(unit.code())));
         }
         figures.values().stream().filter(Figures::suppressed).forEach(f -> rows.add(new Report.UnitRow(
-                f.group().unit().code(), names.of(f.group().unit()), f.n(), null, null, false, null, null)));
+                f.group().unit().code(), names.of(f.group().unit()), f.n(), null, null, null, null, null)));
         return rows;
     }
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import vn.hailong.Vietnam;
+import vn.hailong.analytics.InsightsApi.RankRange;
 import vn.hailong.export.Download;
 import vn.hailong.export.Format;
 import vn.hailong.export.Table;
@@ -44,7 +45,8 @@ public final class PublicResultsApi {
     }
 
     /** A unit's place among the published units of its kind. */
-    record Place(String code, String nameVi, String nameEn, int rank, boolean tied, Estimate index) {
+    /** rankRange: the best and the worst rank the 95 % intervals allow, as /api/v1/rankings gives it. */
+    record Place(String code, String nameVi, String nameEn, int rank, boolean tied, RankRange rankRange, Estimate index) {
     }
 
     /** The ranking of the published, non-suppressed units of one kind. */
@@ -78,7 +80,7 @@ public final class PublicResultsApi {
                 "unit_kind", "n", "min_n", "suppressed", "index", "ci_low", "ci_high", "se"));
         elements.forEach(e -> columns.addAll(List.of("element_" + e, "element_" + e + "_ci_low",
                 "element_" + e + "_ci_high")));
-        columns.addAll(List.of("rank_among_kind", "tied", "published_at"));
+        columns.addAll(List.of("rank_among_kind", "tied", "rank_best", "rank_worst", "published_at"));
         var places = new LinkedHashMap<String, Place>();
         results.ranking().forEach(k -> k.ranked().forEach(p -> places.put(p.code(), p)));
         var table = new Table(columns);
@@ -94,6 +96,8 @@ public final class PublicResultsApi {
             var place = places.get(u.code());
             row.add(place == null ? null : place.rank());
             row.add(place == null ? null : place.tied());
+            row.add(place == null ? null : place.rankRange().best());
+            row.add(place == null ? null : place.rankRange().worst());
             row.add(u.publishedAt().atZoneSameInstant(Vietnam.ZONE).toLocalDateTime());
             table.row(row);
         }
@@ -142,7 +146,7 @@ public final class PublicResultsApi {
             });
             var places = Rankings.rank(indices).stream().map(r -> {
                 var u = byCode.get(r.key());
-                return new Place(u.code(), u.nameVi(), u.nameEn(), r.rank(), r.tied(), r.index());
+                return new Place(u.code(), u.nameVi(), u.nameEn(), r.rank(), r.tied(), new RankRange(r.rank(), r.worstRank()), r.index());
             }).toList();
             var first = members.get(0).unit();
             rankings.add(new KindRanking(kind, first.kindVi(), first.kindEn(), places));

@@ -44,11 +44,16 @@ public record Report(boolean english, Heading heading, String questionnaire, Sco
     }
 
     /**
-     * A unit under the scope with responses of its own: its index and rank (null when withheld), whether it ties a
-     * neighbour, its change and its target (null: none set).
+     * A unit under the scope with responses of its own: its index and the ranks its 95 % interval allows, best to worst
+     * (both null when withheld), its change and its target (null: none set).
      */
-    public record UnitRow(String code, String name, long n, Figure index, Integer rank, boolean tied, Change change,
+    public record UnitRow(String code, String name, long n, Figure index, Integer rank, Integer worstRank, Change change,
                           Double target) {
+
+        /** "3" or "2–5". */
+        public String places() {
+            return rank.equals(worstRank) ? String.valueOf(rank) : rank + "–" + worstRank;
+        }
     }
 
     /** A month ("2025-03") with its responses and index (null: withheld). */

@@ -157,15 +157,15 @@ final class ReportHtml {
         }
         html.append("<div class=\"keep\"><h2 id=\"ranking\">").append(w.t("V. XẾP HẠNG CÁC CƠ QUAN, ĐƠN VỊ", "V. RANKING OF UNITS")).append("</h2>")
                 .append("<p class=\"note\">").append(esc(w.t(
-                        "Xếp theo chỉ số hài lòng. Hai cơ quan, đơn vị có khoảng tin cậy 95 % chồng lên nhau được coi là ngang hạng: dữ liệu chưa đủ để phân biệt. Cột thay đổi so với năm "
+                        "Xếp theo chỉ số hài lòng, từ cao đến thấp. Hạng ghi thành khoảng, ví dụ «2–5», là các vị trí mà khoảng tin cậy 95 % cho phép: một cơ quan, đơn vị chỉ được xếp chắc chắn trên một cơ quan, đơn vị khác khi khoảng tin cậy của hai nơi không chồng lên nhau. Cột thay đổi so với năm "
                                 + (r.year() - 1) + "; dấu * là thay đổi có ý nghĩa thống kê.",
-                        "Ranked by satisfaction index. Two units whose 95 % intervals overlap share a rank: the data cannot tell them apart. The change is since "
+                        "Ranked by satisfaction index, highest first. A rank written as a range, such as “2–5”, is every place the 95 % confidence intervals allow: one unit is placed above another for sure only when their intervals do not overlap. The change is since "
                                 + (r.year() - 1) + "; * marks a significant change.")))
                 .append("</p>");
         if (ranked.size() >= 2) {
             html.append("<div class=\"chart\"><img alt=\"").append(esc(w.t("Chỉ số các cơ quan, đơn vị với khoảng tin cậy 95 %",
                             "Unit indices with their 95 % confidence intervals")))
-                    .append("\" src=\"").append(Charts.intervals(w, ranked.stream().map(u -> u.rank() + ". " + u.name()).toList(),
+                    .append("\" src=\"").append(Charts.intervals(w, ranked.stream().map(u -> u.places() + ". " + u.name()).toList(),
                             ranked.stream().map(Report.UnitRow::index).toList(), 640, 60 + 26 * ranked.size()))
                     .append("\"/><p class=\"caption\">")
                     .append(esc(w.t("Hình 3. Chỉ số các cơ quan, đơn vị (điểm) với khoảng tin cậy 95 %, từ cao đến thấp.",
@@ -177,7 +177,7 @@ final class ReportHtml {
                 .append(th(w.t("Chỉ số", "Index"))).append(th(w.t("KTC 95 %", "95 % CI"))).append(th(w.t("Thay đổi", "Change")))
                 .append("</tr></thead><tbody>");
         for (var u : ranked) {
-            html.append("<tr>").append(num(u.rank() + (u.tied() ? w.t(" (ngang)", " (tied)") : ""))).append("<td>")
+            html.append("<tr>").append(num(u.places())).append("<td>")
                     .append(esc(u.name())).append("</td>").append(num(w.count(u.n()))).append(num(w.num(u.index().value())))
                     .append(num(w.interval(u.index())))
                     .append(num(u.change() == null ? "–" : w.signed(u.change().delta()) + (u.change().significant() ? "*" : "")))

@@ -33,6 +33,9 @@ final class Summary {
                 "In " + r.year() + ", the overall satisfaction index of " + s.name() + " was " + w.num(s.index().value())
                         + " points (95 % confidence interval " + w.interval(s.index()) + "), from " + w.count(s.n())
                         + " responses."));
+        if (s.target() != null) {
+            out.add(verdict(w, s.index(), s.target()));
+        }
         int before = r.year() - 1;
         var change = s.change();
         if (change == null) {
@@ -89,30 +92,58 @@ final class Summary {
         return out;
     }
 
-    /** The units below their target, or (with no target) wholly below the scope's index. */
+    /**
+     * The units against their targets, as the dashboard's headline judges one: below it when the whole 95 % interval is
+     * below, not yet decided when the interval holds it; with no target, the units wholly below the scope's index.
+     */
     private static String below(Wording w, Report r) {
         var shown = r.units().stream().filter(u -> u.index() != null).toList();
         var targeted = shown.stream().filter(u -> u.target() != null).toList();
         if (!targeted.isEmpty()) {
-            var under = targeted.stream().filter(u -> u.index().value() < u.target())
-                    .map(u -> u.name() + " (" + w.num(u.index().value()) + " / " + w.num(u.target()) + ")").toList();
-            return under.isEmpty() ? w.t("Mọi cơ quan, đơn vị có chỉ tiêu đều đạt chỉ tiêu.", "Every unit with a target met it.")
-                    : w.t("Cơ quan, đơn vị chưa đạt chỉ tiêu (chỉ số / chỉ tiêu): " + String.join("; ", under) + ".",
-                            "Units below their target (index / target): " + String.join("; ", under) + ".");
+            var under = targeted.stream().filter(u -> u.index().high() < u.target())
+                    .map(u -> u.name() + " (" + w.figure(u.index()) + w.t("; mục tiêu ", "; target ") + w.num(u.target()) + ")")
+                    .toList();
+            var open = targeted.stream().filter(u -> u.index().low() < u.target() && u.index().high() >= u.target())
+                    .map(Report.UnitRow::name).toList();
+            var out = new ArrayList<String>();
+            out.add(under.isEmpty()
+                    ? w.t("Không cơ quan, đơn vị nào chắc chắn chưa đạt mục tiêu.", "No unit is clearly below its target.")
+                    : w.t("Cơ quan, đơn vị chưa đạt mục tiêu (cả khoảng tin cậy 95 % nằm dưới mục tiêu): " + String.join("; ", under) + ".",
+                            "Units below their target (the whole 95 % interval below it): " + String.join("; ", under) + "."));
+            if (!open.isEmpty()) {
+                out.add(w.t("Chưa khẳng định được đạt hay chưa đạt mục tiêu (khoảng tin cậy chứa mục tiêu): " + String.join("; ", open) + ".",
+                        "Not yet certain whether the target is met (the interval holds it): " + String.join("; ", open) + "."));
+            }
+            return String.join(" ", out);
         }
         double mark = r.scope().index().value();
         var under = shown.stream().filter(u -> u.index().high() < mark)
                 .sorted(Comparator.comparingDouble(u -> u.index().value()))
                 .map(u -> u.name() + " (" + w.figure(u.index()) + ")").toList();
         if (under.isEmpty()) {
-            return w.t("Chưa đặt chỉ tiêu; không cơ quan, đơn vị nào thấp hơn rõ rệt so với chỉ số chung "
+            return w.t("Chưa đặt mục tiêu; không cơ quan, đơn vị nào thấp hơn rõ rệt so với chỉ số chung "
                             + w.num(mark) + " điểm.",
                     "No target is set; no unit is clearly below the overall index of " + w.num(mark) + " points.");
         }
-        return w.t("Chưa đặt chỉ tiêu; cơ quan, đơn vị thấp hơn rõ rệt so với chỉ số chung " + w.num(mark)
+        return w.t("Chưa đặt mục tiêu; cơ quan, đơn vị thấp hơn rõ rệt so với chỉ số chung " + w.num(mark)
                         + " điểm (cả khoảng tin cậy 95 % nằm dưới): " + String.join("; ", under) + ".",
                 "No target is set; units clearly below the overall index of " + w.num(mark)
                         + " points (their whole 95 % interval below it): " + String.join("; ", under) + ".");
+    }
+
+    /** The scope against its target, judged as the dashboard's headline judges it: by the whole 95 % interval. */
+    private static String verdict(Wording w, Report.Figure index, double target) {
+        var goal = w.num(target);
+        if (index.low() >= target) {
+            return w.t("Đạt mục tiêu " + goal + " điểm: cả khoảng tin cậy 95 % nằm từ mục tiêu trở lên.",
+                    "The target of " + goal + " points is met: the whole 95 % interval is at or above it.");
+        }
+        if (index.high() < target) {
+            return w.t("Chưa đạt mục tiêu " + goal + " điểm: cả khoảng tin cậy 95 % nằm dưới mục tiêu.",
+                    "The target of " + goal + " points is not met: the whole 95 % interval is below it.");
+        }
+        return w.t("Chưa khẳng định được đã đạt mục tiêu " + goal + " điểm hay chưa: khoảng tin cậy 95 % chứa mục tiêu.",
+                "It cannot yet be said whether the target of " + goal + " points is met: the 95 % interval holds it.");
     }
 
     private static String names(Wording w, List<Report.UnitRow> units, Predicate<Report.UnitRow> which) {
