@@ -228,9 +228,6 @@ function renderCriteria() {
     : h('p', {}, t('noData')));
 }
 
-/** A p-value to three decimals, or "< 0,001" when it rounds to nothing. */
-const pValue = (p) => (p < 0.001 ? `< ${num(0.001, 3)}` : num(p, 3));
-
 function renderYearOnYear() {
   const year = Number(view.year);
   const before = data.years.groups.find((g) => g.group.year === year - 1);
@@ -390,6 +387,8 @@ function render() {
   renderYearOnYear();
   renderRankings();
   renderComments();
+  // Tables of up to a page's rows are kept whole on paper (report.css), so that none leaves a row alone on a page.
+  document.querySelectorAll('#report table').forEach((x) => x.classList.toggle('keep', (x.tBodies[0]?.rows.length ?? 0) <= 25));
 }
 
 async function load() {

@@ -279,7 +279,9 @@ class DashboardBrowserTest {
             var text = new String(java.nio.file.Files.readAllBytes(pdf), java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(text).startsWith("%PDF");
             var pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count();
-            assertThat(pages).as("A4 pages: overview and trend, elements and criteria, year on year and comments").isBetween(3L, 6L);
+            // The official heading and summary, the overview and trend, the months (a table kept whole), elements and criteria,
+            // year on year, the ranking and comments.
+            assertThat(pages).as("A4 pages").isBetween(5L, 8L);
             assertThat(text).contains("/MediaBox [0 0 594.9");
 
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));

@@ -171,6 +171,31 @@ class ReportPdfTest {
         if (!criteriaDown.isEmpty()) {
             assertThat(sentence(summary, "Tiêu chí có tỷ lệ hài lòng giảm có ý nghĩa thống kê:")).contains(criteriaDown);
         }
+        // The province against its target (the demo plans 90), judged by the whole interval as the dashboard's headline.
+        var targets = admin.get("/api/v1/targets?year=2025&questionnaire=SIPAS").body().get("targets");
+        double target = Double.NaN;
+        for (var t : targets) {
+            if (t.get("parent").isNull()) {
+                target = t.get("value").asDouble();
+            }
+        }
+        var index = admin.get("/api/v1/indices?from=2025-01-01&to=2025-12-31").body().get("groups").get(0).get("index");
+        var goal = "mục tiêu " + number(target) + " điểm";
+        var flat = summary.replaceAll("\\s+", " ");
+        if (index.get("high").asDouble() < target) {
+            assertThat(flat).contains("Chưa đạt " + goal + ": cả khoảng tin cậy 95 % nằm dưới mục tiêu.");
+        } else if (index.get("low").asDouble() >= target) {
+            assertThat(flat).contains("Đạt " + goal);
+        } else {
+            assertThat(flat).contains("Chưa khẳng định được đã đạt " + goal);
+        }
+        // Units under the province inherit its target: those whose whole interval lies below it are named.
+        var shown = admin.get("/api/v1/indices?groupBy=unit&from=2025-01-01&to=2025-12-31").body().get("groups");
+        for (var g : shown) {
+            if (!g.get("suppressed").asBoolean() && g.get("index").get("high").asDouble() < target - 10) {
+                assertThat(flat).as("a unit far below the target").contains(g.get("group").get("unit").get("nameVi").asText());
+            }
+        }
         // p-values too small to print are "< 0,001", with the Vietnamese decimal comma.
         assertThat(tiny).isTrue();
         assertThat(text).contains("< 0,001");
@@ -185,7 +210,10 @@ class ReportPdfTest {
         for (JsonNode r : ranked) {
             // A long name wraps in its cell: its first words open the row.
             var name = r.get("group").get("unit").get("nameVi").asText();
-            var row = r.get("rank").asInt() + (r.get("tied").asBoolean() ? " (ngang)" : "") + " "
+            // The places its interval allows, as the dashboard shows them: "3" or "2–5".
+            int best = r.get("rankRange").get("best").asInt();
+            int worst = r.get("rankRange").get("worst").asInt();
+            var row = (best == worst ? String.valueOf(best) : best + "–" + worst) + " "
                     + name.substring(0, Math.min(name.length(), 30));
             int found = table.indexOf(row, at);
             assertThat(found).as(row).isGreaterThanOrEqualTo(at);
