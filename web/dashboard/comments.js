@@ -47,11 +47,12 @@ function select(id, name, label, options, value) {
 
 /**
  * queryFor(extra): the filters' API query with the search, rating, element and page added; form: the questionnaire in
- * view (its overall scale and elements); onError(e) shows a failure.
+ * view (its overall scale and elements); onError(e) shows a failure; drilled: the element the dashboard is drilled
+ * into, which a reset starts the element filter on.
  */
-export async function render(section, queryFor, form, onError, reset = true, focusId = null) {
+export async function render(section, queryFor, form, onError, reset = true, focusId = null, drilled = '') {
   if (reset) {
-    view = { q: '', rating: '', element: '', page: 0 };
+    view = { q: '', rating: '', element: form.elements.some((e) => e.code === drilled) ? drilled : '', page: 0 };
   }
   const filters = { q: view.q, rating: view.rating, element: view.element };
   let data;

@@ -255,7 +255,7 @@ async function load() {
       coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null,
       headlineTotal: headlineTotal ?? total, headlineCompare, targets, timing: timingData };
     renderSections();
-    await comments.render($('comments'), (extra) => query(state, extra), lists.form, showError);
+    await comments.render($('comments'), (extra) => query(state, extra), lists.form, showError, true, null, state.element);
     await indicators.render($('indicators'), state);
     if (mine !== loads) {
       return;

@@ -158,6 +158,8 @@ class HeadlineBrowserTest {
             assertThat(ofElement).isPositive();
             assertThat(page.locator("#criteria-table tbody tr")).hasCount(ofElement);
             assertThat(page.locator("#criteria-element")).isVisible();
+            // The comments open on the citizens not satisfied with that element, as the comments API filters them.
+            assertThat(page.locator("#comments-element")).hasValue(code);
 
             // Back: the browser's button, then the page's own, then the path's first step.
             page.goBack();
