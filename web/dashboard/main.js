@@ -183,7 +183,7 @@ function renderSections() {
     // Invitations and dossiers keep no counter: the API refuses a counter here rather than answer for the centre.
     $('coverage').replaceChildren(h('h2', {}, t('coverageTitle')), h('p', {}, t('coverageByCounter')));
   }
-  timing.render($('timing'), data.timing, timingScope(), paths.timing);
+  timing.render($('timing'), data.timing, timingScope(), paths.timing, showError);
   indicators.render($('indicators'), state).catch(showError);
   prune();
 }
@@ -228,6 +228,8 @@ function pathsFor(view) {
     coverage: view.counter ? null
       : `/response-rates${q({ groupBy: 'unit', questionnaire: lists.form.questionnaire }, { weighted: false })}`,
     timing: `/timing${q({}, { weighted: false })}`,
+    // The weekday × hour table counts the responses (no rollup keeps the hour): asked for with the view for a centre.
+    timingWithView: Boolean(view.centre),
   };
 }
 
@@ -245,7 +247,7 @@ async function load() {
         get(next.rankings), get(next.yoyIndices), get(next.drivers), next.coverage ? get(next.coverage) : null,
         next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
         next.headlineTotal === next.total ? null : get(next.headlineTotal), get(next.headlineCompare), get(next.targets),
-        get(next.timing),
+        next.timingWithView ? get(next.timing) : null,
       ]);
     if (mine !== loads) {
       return;

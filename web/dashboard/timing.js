@@ -1,6 +1,9 @@
 // When citizens are not satisfied: a weekday × hour table (Vietnam time) of the ratings in view, each cell giving its
 // number of ratings and, from min_n answers, the share satisfied on the overall question with its 95% interval, in
 // words; the cell's colour only helps the eye. Every figure is the API's (/timing); nothing is recomputed here.
+// The rollups keep no hour, so /timing counts the responses themselves: the dashboard asks for it with the rest of the
+// view only when a centre is chosen (the table is per centre); for a wider view it is asked for on a button.
+import { get } from '/lib/api.js';
 import { fill, h, tableBox } from '/lib/dom.js';
 import { count, num } from '/lib/i18n.js';
 import { downloads } from './downloads.js';
@@ -37,8 +40,42 @@ function cell(c, weekday, hour) {
     h('span', { class: 'n' }, t('n', count(c.n))));
 }
 
-/** data: /timing for the view; scope: the words naming what it covers; path: its API path, for the downloads. */
-export function render(section, data, scope, path) {
+/** The last table fetched on the button, kept for a redraw of the same view (a change of language). */
+let fetched = { path: null, data: null };
+
+/** The section before its table is asked for: what it would show, why it waits, and the button that asks. */
+function offer(section, scope, path, onError) {
+  const button = h('button', { type: 'button', class: 'secondary', id: 'timing-show' }, t('timingShow'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = t('loading');
+    try {
+      fetched = { path, data: await get(path) };
+    } catch (e) {
+      button.disabled = false;
+      button.textContent = t('timingShow');
+      onError(e);
+      return;
+    }
+    render(section, fetched.data, scope, path, onError);
+    section.querySelector('.table-wrap')?.focus();
+  });
+  fill(section, h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('timingOnDemand', scope)), button);
+}
+
+/**
+ * data: /timing for the view, or null when it was not asked for with the view (then a button asks); scope: the words
+ * naming what it covers; path: its API path, for the button and the downloads; onError(e) shows a failure.
+ */
+export function render(section, data, scope, path, onError) {
+  if (!data) {
+    if (fetched.path === path) {
+      render(section, fetched.data, scope, path, onError);
+    } else {
+      offer(section, scope, path, onError);
+    }
+    return;
+  }
   const title = t('timingTitle');
   if (!data.cells.length) {
     fill(section, h('h2', {}, title), h('p', {}, t('noData')));

@@ -120,7 +120,11 @@ class DashboardBrowserTest {
                     assertThat(link).hasText(format.equals("csv") ? "Tải CSV" : "Tải XLSX");
                 }
             });
-            // And the weekday × hour table's (a Map.of holds ten): its query is the view's filters.
+            // And the weekday × hour table's (a Map.of holds ten): for the whole scope it is asked for on its button; its
+            // query is the view's filters.
+            assertThat(page.locator("a[data-download='timing']")).hasCount(0);
+            page.locator("#timing-show").click();
+            assertThat(page.locator("#timing-table tbody tr").first()).isVisible();
             assertThat(page.locator("a[data-download='timing'][data-format='csv']"))
                     .hasAttribute("href", "/api/v1/timing?" + YEAR + "&format=csv");
             assertThat(page.locator("a[data-download]")).hasCount(2 * DOWNLOADS.size() + 2);
