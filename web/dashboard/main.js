@@ -183,7 +183,12 @@ function renderSections() {
     // Invitations and dossiers keep no counter: the API refuses a counter here rather than answer for the centre.
     $('coverage').replaceChildren(h('h2', {}, t('coverageTitle')), h('p', {}, t('coverageByCounter')));
   }
-  timing.render($('timing'), data.timing, timingScope(), paths.timing, showError);
+  if (!paths.timingWithView || timing.has(paths.timing)) {
+    timing.render($('timing'), data.timing, timingScope(), paths.timing, showError);
+  } else {
+    // load() asks for a centre's table once the rest is drawn, saying meanwhile that it is loading.
+    $('timing').replaceChildren(h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('loading')));
+  }
   indicators.render($('indicators'), state).catch(showError);
   prune();
 }
@@ -228,7 +233,8 @@ function pathsFor(view) {
     coverage: view.counter ? null
       : `/response-rates${q({ groupBy: 'unit', questionnaire: lists.form.questionnaire }, { weighted: false })}`,
     timing: `/timing${q({}, { weighted: false })}`,
-    // The weekday × hour table counts the responses (no rollup keeps the hour): asked for with the view for a centre.
+    // The weekday × hour table counts the responses (no rollup keeps the hour): asked for by itself, once the rest is
+    // drawn, for a centre; on a button otherwise.
     timingWithView: Boolean(view.centre),
   };
 }
@@ -242,12 +248,11 @@ async function load() {
   const next = pathsFor(state);
   try {
     const [unitIndices, compare, trendData, total, distribution, rankingData, yoyIndices, driverData, coverageData,
-      reasonData, headlineTotal, headlineCompare, targets, timingData] = await Promise.all([
+      reasonData, headlineTotal, headlineCompare, targets] = await Promise.all([
         get(next.unitIndices), get(next.compare), get(next.trend), get(next.total), get(next.distribution),
         get(next.rankings), get(next.yoyIndices), get(next.drivers), next.coverage ? get(next.coverage) : null,
         next.reasons ? Promise.all([get(next.reasons.total), get(next.reasons.units)]) : null,
         next.headlineTotal === next.total ? null : get(next.headlineTotal), get(next.headlineCompare), get(next.targets),
-        next.timingWithView ? get(next.timing) : null,
       ]);
     if (mine !== loads) {
       return;
@@ -255,10 +260,13 @@ async function load() {
     paths = next;
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
       coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null,
-      headlineTotal: headlineTotal ?? total, headlineCompare, targets, timing: timingData };
+      headlineTotal: headlineTotal ?? total, headlineCompare, targets, timing: null };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), lists.form, showError, true, null, state.element);
     await indicators.render($('indicators'), state);
+    if (next.timingWithView) {
+      await timing.load($('timing'), timingScope(), next.timing, showError, () => mine === loads);
+    }
     if (mine !== loads) {
       return;
     }

@@ -1,8 +1,8 @@
 // When citizens are not satisfied: a weekday × hour table (Vietnam time) of the ratings in view, each cell giving its
 // number of ratings and, from min_n answers, the share satisfied on the overall question with its 95% interval, in
 // words; the cell's colour only helps the eye. Every figure is the API's (/timing); nothing is recomputed here.
-// The rollups keep no hour, so /timing counts the responses themselves: the dashboard asks for it with the rest of the
-// view only when a centre is chosen (the table is per centre); for a wider view it is asked for on a button.
+// The rollups keep no hour, so /timing counts the responses themselves: the dashboard asks for it by itself only when a
+// centre is chosen (the table is per centre), once the rest of the view is drawn; for a wider view a button asks.
 import { get } from '/lib/api.js';
 import { fill, h, tableBox } from '/lib/dom.js';
 import { count, num } from '/lib/i18n.js';
@@ -49,18 +49,55 @@ function offer(section, scope, path, onError) {
   button.addEventListener('click', async () => {
     button.disabled = true;
     button.textContent = t('loading');
-    try {
-      fetched = { path, data: await get(path) };
-    } catch (e) {
+    if (await fetchAndDraw(section, scope, path, onError)) {
+      section.querySelector('.table-wrap')?.focus();
+    } else {
       button.disabled = false;
       button.textContent = t('timingShow');
-      onError(e);
-      return;
     }
-    render(section, fetched.data, scope, path, onError);
-    section.querySelector('.table-wrap')?.focus();
   });
   fill(section, h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('timingOnDemand', scope)), button);
+}
+
+/** Whether the table of this API path was fetched already (a redraw draws it again without asking). */
+export const has = (path) => fetched.path === path;
+
+/** Asks for the table and draws it; false (the failure shown) when it could not. */
+async function fetchAndDraw(section, scope, path, onError) {
+  try {
+    fetched = { path, data: await get(path) };
+  } catch (e) {
+    onError(e);
+    return false;
+  }
+  render(section, fetched.data, scope, path, onError);
+  return true;
+}
+
+/**
+ * The table of a centre's view, asked for after the rest of the view is drawn (it counts responses, which takes
+ * longer than the rollups' figures): the section says it is loading meanwhile. isCurrent(): whether the view it was
+ * asked for is still the one shown.
+ */
+export async function load(section, scope, path, onError, isCurrent) {
+  if (fetched.path === path) {
+    render(section, fetched.data, scope, path, onError);
+    return;
+  }
+  fill(section, h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('loading')));
+  let data;
+  try {
+    data = await get(path);
+  } catch (e) {
+    if (isCurrent()) {
+      onError(e);
+    }
+    return;
+  }
+  if (isCurrent()) {
+    fetched = { path, data };
+    render(section, data, scope, path, onError);
+  }
 }
 
 /**
