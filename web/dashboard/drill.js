@@ -2,7 +2,7 @@
 // a path of the narrowings above the sections leads back up. Links and buttons beside the charts make every
 // narrowing reachable by keyboard; clicking a bar or a point does the same.
 import { h } from '/lib/dom.js';
-import { currentLang, nameOf } from '/lib/i18n.js';
+import { currentLang } from '/lib/i18n.js';
 import { t } from './messages.js';
 
 /** A month (YYYY-MM) as the reader says it: "tháng 03/2025", "March 2025". */
@@ -57,22 +57,14 @@ export function rankingBars(data, narrow) {
 }
 
 /**
- * Clicking a unit's row of the year-on-year chart narrows to it: the row is found by its label, the unit's name as
- * the chart wraps it (the chart keeps no codes); the same unit's link is in the ranking table, for the keyboard.
+ * Clicking a unit's row of the year-on-year chart narrows to it; codes: the rows' units in the chart's order (what
+ * yoy.render returns). The same unit's link is in the ranking table, for the keyboard.
  */
-export function yoyRows(units, narrow) {
-  const chart = window.Chart?.getChart('yoy-chart');
-  if (!chart) {
+export function yoyRows(codes, narrow) {
+  if (!window.Chart?.getChart('yoy-chart')) {
     return;
   }
-  const byName = new Map(units.map((u) => [nameOf(u), u.code]));
-  const labels = chart.data.labels.map((l) => (Array.isArray(l) ? l.join(' ') : String(l)));
-  onChartClick('yoy-chart', labels.length, (i) => {
-    const code = byName.get(labels[i]);
-    if (code) {
-      narrow({ unit: code, month: '', element: '' });
-    }
-  });
+  onChartClick('yoy-chart', codes.length, (i) => narrow({ unit: codes[i], month: '', element: '' }));
 }
 
 /** Buttons for the months of the year in view under the trend; clicking a point of the trend does the same. */

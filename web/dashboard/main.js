@@ -172,8 +172,7 @@ function renderSections() {
   drill.units($('overview'), 'li[data-unit] > h3', narrow);
   drill.units($('rankings'), 'tr[data-unit] > th', narrow);
   drill.rankingBars(data.rankings, narrow);
-  yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare);
-  drill.yoyRows(lists.units, narrow);
+  drill.yoyRows(yoy.render($('yoy'), data.yoyIndices, data.compare, state.year, paths.compare), narrow);
   if (hasElements) {
     drivers.render($('drivers'), data.drivers, criterionName, paths.drivers);
   }
@@ -184,7 +183,7 @@ function renderSections() {
     $('coverage').replaceChildren(h('h2', {}, t('coverageTitle')), h('p', {}, t('coverageByCounter')));
   }
   if (!paths.timingWithView || timing.has(paths.timing)) {
-    timing.render($('timing'), data.timing, timingScope(), paths.timing, showError);
+    timing.render($('timing'), null, timingScope(), paths.timing, showError);
   } else {
     // load() asks for a centre's table once the rest is drawn, saying meanwhile that it is loading.
     $('timing').replaceChildren(h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('loading')));
@@ -260,7 +259,7 @@ async function load() {
     paths = next;
     data = { unitIndices, compare, trend: trendData, total, distribution, rankings: rankingData, yoyIndices, drivers: driverData,
       coverage: coverageData, reasons: reasonData ? { total: reasonData[0], units: reasonData[1] } : null,
-      headlineTotal: headlineTotal ?? total, headlineCompare, targets, timing: null };
+      headlineTotal: headlineTotal ?? total, headlineCompare, targets };
     renderSections();
     await comments.render($('comments'), (extra) => query(state, extra), lists.form, showError, true, null, state.element);
     await indicators.render($('indicators'), state);

@@ -6,7 +6,10 @@ import { terms } from '/lib/terms.js';
 import { downloads } from './downloads.js';
 import { t } from './messages.js';
 
-/** indices: /indices?groupBy=unit,year over both years; compare: /compare?groupBy=unit, fetched from comparePath. */
+/**
+ * indices: /indices?groupBy=unit,year over both years; compare: /compare?groupBy=unit, fetched from comparePath. Returns
+ * the units' codes in the chart's order, so that a click on a row can name its unit.
+ */
 export function render(section, indices, compare, year, comparePath) {
   const baseline = String(Number(year) - 1);
   const byUnit = new Map();
@@ -27,7 +30,7 @@ export function render(section, indices, compare, year, comparePath) {
     rows.length ? [h('p', { class: 'note' }, t('yoyNote')), terms(t, ['bh', 'p'], 'yoy-terms')] : null,
     rows.length ? downloads('yoy', comparePath) : null);
   if (!rows.length) {
-    return;
+    return [];
   }
   const colourOf = (e) => {
     const c = changes.get(e.unit.code);
@@ -61,4 +64,5 @@ export function render(section, indices, compare, year, comparePath) {
       },
     },
   });
+  return rows.map((e) => e.unit.code);
 }

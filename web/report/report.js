@@ -395,16 +395,16 @@ async function load() {
   const year = Number(view.year);
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const [total, compare, trend, years, comments, reasons, rankings] = await Promise.all([
+  const [total, compare, units, trend, years, comments, reasons, rankings] = await Promise.all([
     get(`/indices${query(from, to)}`),
     get(`/compare${query(null, null, { period: year, baseline: year - 1 })}`),
+    get(`/compare${query(null, null, { period: year, baseline: year - 1, groupBy: 'unit' })}`),
     get(`/trend${query(`${year - 2}-01-01`, to, { interval: 'month' })}`),
     get(`/indices${query(`${year - 1}-01-01`, to, { groupBy: 'year' })}`),
     get(`/comments${query(from, to, { size: COMMENTS })}`),
     reasonQuestion(lists.form) ? get(`/reasons${query(from, to)}`) : null,
     get(`/rankings${query(from, to, { by: 'unit' })}`),
   ]);
-  const units = await get(`/compare${query(null, null, { period: year, baseline: year - 1, groupBy: 'unit' })}`);
   data = { total, compare, trend, years, comments, reasons, units, rankings };
   data.indicators = await get(`/indicators${query(from, to, { groupBy: 'unit' })}`);
 }
