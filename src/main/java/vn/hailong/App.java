@@ -98,6 +98,8 @@ import vn.hailong.ops.Metrics;
 import vn.hailong.ops.RequestLog;
 import vn.hailong.publications.PublicResultsApi;
 import vn.hailong.publications.PublicationsApi;
+import vn.hailong.schedule.Job;
+import vn.hailong.schedule.Schedule;
 import vn.hailong.survey.DefaultContent;
 
 /**
@@ -219,11 +221,20 @@ public final class App implements AutoCloseable {
         var targets = new TargetsApi(dsl);
         var publications = new PublicationsApi(dsl, forms);
         var publicResults = new PublicResultsApi(dsl);
+        // Work done once per period (sql/V10, scheduled_run); -Dhailong.scheduleSeconds=0 turns the ticking off (the
+        // tests do, and run jobs themselves).
+        var jobs = new ArrayList<Job>();
+        int scheduleSeconds = Integer.getInteger("hailong.scheduleSeconds", 60);
+        var schedule = scheduleSeconds > 0
+                ? new Schedule(dsl, jobs, Clock.systemUTC(), Duration.ofSeconds(scheduleSeconds)) : null;
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(stored::close);
             config.events.serverStopped(folder::close);
             config.events.serverStopped(uploads::close);
+            if (schedule != null) {
+                config.events.serverStopped(schedule::close);
+            }
             config.events.handlerAdded(h -> {
                 if (HTTP_METHODS.contains(h.getHttpMethod())) {
                     routes.add(new Route(h.getHttpMethod().name(), h.getPath(), Set.copyOf(h.getRoles())));
