@@ -37,8 +37,10 @@ public final class Outbox {
     /**
      * Writes one row per recipient of {@code notice}, in {@code tx}'s transaction: every active user with an e-mail
      * address who chose the topic and may see the unit (admins and analysts see every unit, others their unit's
-     * subtree), and every active webhook registered for the topic whose unit (if any) covers the event's. Adding the
-     * same event twice adds nothing. Returns the rows added.
+     * subtree), and every active webhook registered for the topic whose unit (if any) covers the event's. A scheduled
+     * report is the exception: it goes to the users of its own unit only (admins and analysts, who have none, get the
+     * report of the top of the tree), not to everyone above it. Adding the same event twice adds nothing. Returns the
+     * rows added.
      */
     public static int add(DSLContext tx, Notice notice) {
         var payload = new LinkedHashMap<String, Object>();
@@ -54,7 +56,7 @@ public final class Outbox {
                 .where(NOTIFICATION_CHOICE.TOPIC.eq(notice.topic()))
                 .and(APP_USER.ACTIVE.isTrue())
                 .and(APP_USER.EMAIL.isNotNull())
-                .and(userSees(notice.unitId()))
+                .and(notice.topic().equals(Notice.REPORT) ? homeUnitIs(notice.unitId()) : userSees(notice.unitId()))
                 .orderBy(APP_USER.ID)
                 .fetch();
         for (var user : users) {
@@ -116,6 +118,15 @@ public final class Outbox {
         }
         return everything.or(APP_USER.UNIT_ID.isNotNull()
                 .and(condition("{0} in (select unit_subtree({1}))", val(unitId), APP_USER.UNIT_ID)));
+    }
+
+    /** Users whose own unit is {@code unitId}; users without a unit count the top of the tree as theirs. */
+    private static Condition homeUnitIs(Long unitId) {
+        if (unitId == null) {
+            return APP_USER.UNIT_ID.isNull();
+        }
+        return APP_USER.UNIT_ID.eq(unitId).or(APP_USER.UNIT_ID.isNull()
+                .and(condition("(select parent_id from unit where id = {0}) is null", val(unitId))));
     }
 
     private static Condition webhookCovers(Long unitId) {
