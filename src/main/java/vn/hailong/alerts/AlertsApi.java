@@ -135,7 +135,7 @@ public final class AlertsApi {
         var body = ctx.body().isBlank() ? new Acknowledgement(null) : Requests.json(ctx, Acknowledgement.class);
         var note = Requests.optionalText("note", body.note(), NOTE_MAX);
         var principal = principal(ctx);
-        var answer = dsl.transactionResult(trx -> {
+        dsl.transaction(trx -> {
             var tx = trx.dsl();
             var row = tx.select(ALERT.UNIT_ID, ALERT.ACKNOWLEDGED_AT, ALERT.ACKNOWLEDGED_BY).from(ALERT)
                     .where(ALERT.ID.eq(id)).and(principal.scope().covers(ALERT.UNIT_ID))
@@ -157,9 +157,8 @@ public final class AlertsApi {
             after.put("acknowledgedAt", at.toString());
             after.put("note", note);
             AuditLog.record(tx, principal, "acknowledge", "alert", id, row.value1(), null, after);
-            return select().where(ALERT.ID.eq(id)).fetchSingle();
         });
-        ctx.json(alert(answer));
+        ctx.json(alert(select().where(ALERT.ID.eq(id)).fetchSingle()));
     }
 
     private org.jooq.SelectJoinStep<Record> select() {

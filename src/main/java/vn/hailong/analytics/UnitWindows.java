@@ -63,7 +63,7 @@ public final class UnitWindows {
         var parents = new HashMap<Long, Long>();
         dsl.select(UNIT.ID, UNIT.PARENT_ID).from(UNIT).forEach(r -> parents.put(r.value1(), r.value2()));
         return Optional.of(new Read(questionnaire, shared.instrument(), subtrees(shared.now(), parents),
-                subtrees(shared.before(), parents), Map.copyOf(parents)));
+                subtrees(shared.before(), parents), java.util.Collections.unmodifiableMap(parents)));
     }
 
     /** Each unit's own statistics added to it and to every unit above it. */
