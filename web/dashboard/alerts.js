@@ -3,7 +3,7 @@
 // button to acknowledge them. Every figure is the API's (/alerts); nothing is recomputed here.
 import { get, post } from '/lib/api.js';
 import { fill, h } from '/lib/dom.js';
-import { count, formatDate, formatDateTime, nameOf, num, pValue } from '/lib/i18n.js';
+import { count, formatDate, formatDateTime, nameOf, num, pValue, signed } from '/lib/i18n.js';
 import { t } from './messages.js';
 
 let loaded = { path: null, answer: null };
@@ -26,7 +26,7 @@ function fall(change) {
   return t('alertFall', num(-change.delta), num(-change.high), num(-change.low));
 }
 
-function sentence(alert) {
+function sentence(alert, unitName) {
   const f = alert.figures;
   const recent = t('alertRecent', formatDate(alert.recent.from), formatDate(alert.recent.to), num(f.recent.value),
     interval(f.recent.low, f.recent.high), count(f.recent.n));
@@ -36,7 +36,7 @@ function sentence(alert) {
   }
   const target = f.target;
   return h('p', { class: 'alert-sentence' }, recent, ' ',
-    t(target.inherited ? 'alertBelowInherited' : 'alertBelowSentence', num(target.value), target.from));
+    t(target.inherited ? 'alertBelowInherited' : 'alertBelowSentence', num(target.value), unitName(target.from)));
 }
 
 function criteriaLine(alert, criterionName) {
@@ -46,7 +46,7 @@ function criteriaLine(alert, criterionName) {
   }
   return h('p', { class: 'alert-criteria' }, h('span', { class: 'label' }, t('alertCriteria')), ' ',
     list.map((c) => t('alertCriterion', criterionName(c.code), num(c.baseline), num(c.recent),
-      (c.change.delta < 0 ? '−' : '+') + num(Math.abs(c.change.delta)), num(c.change.low), num(c.change.high))).join('; '));
+      signed(c.change.delta), signed(c.change.low), signed(c.change.high))).join('; '));
 }
 
 function toldLine(alert) {
@@ -83,10 +83,10 @@ function acknowledgement(alert, mayAcknowledge, onAcknowledged, showError) {
 
 /**
  * Draws the section for the view, fetching only when the view changed; a newer view wins over an older one.
- * session: who reads (its role decides whether the acknowledge button is offered); criterionName: a criterion's
- * name by its code.
+ * session: who reads (its role decides whether the acknowledge button is offered); criterionName, unitName: a
+ * criterion's and a unit's name by its code.
  */
-export async function render(section, state, { questionnaire, session, criterionName, showError }) {
+export async function render(section, state, { questionnaire, session, criterionName, unitName, showError }) {
   const path = pathOf(state, questionnaire);
   if (loaded.path !== path) {
     loaded = { path, answer: get(path) };
@@ -99,7 +99,7 @@ export async function render(section, state, { questionnaire, session, criterion
   const mayAcknowledge = ['admin', 'analyst', 'agency_manager'].includes(session.role);
   const reload = () => {
     loaded = { path: null, answer: null };
-    render(section, state, { questionnaire, session, criterionName, showError }).catch(showError);
+    render(section, state, { questionnaire, session, criterionName, unitName, showError }).catch(showError);
   };
   const alerts = answer.alerts;
   const open = alerts.filter((a) => !a.acknowledgedAt).length;
@@ -113,7 +113,7 @@ export async function render(section, state, { questionnaire, session, criterion
         class: `alert-item ${a.kind === 'drop' ? 'kind-drop' : 'kind-target'}${a.acknowledgedAt ? ' acknowledged' : ''}`,
         'data-alert-id': String(a.id), 'data-kind': a.kind },
       h('h3', {}, h('span', { class: 'alert-kind' }, t(`alertKind_${a.kind}`)), ' · ', nameOf(a.unit)),
-      sentence(a),
+      sentence(a, unitName),
       criteriaLine(a, criterionName),
       h('p', { class: 'alert-meta' }, t('alertRaised', formatDate(a.createdAt),
         a.period.startsWith('manual-') ? t('alertManual') : t('alertWeekly', a.period)), ' · ', toldLine(a)),

@@ -190,7 +190,8 @@ function renderSections() {
     $('timing').replaceChildren(h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('loading')));
   }
   indicators.render($('indicators'), state).catch(showError);
-  alerts.render($('alerts'), state, { questionnaire: lists.form.questionnaire, session, criterionName, showError })
+  const unitName = (code) => nameOf(lists.units.find((u) => u.code === code)) || code;
+  alerts.render($('alerts'), state, { questionnaire: lists.form.questionnaire, session, criterionName, unitName, showError })
     .catch(showError);
   prune();
 }
