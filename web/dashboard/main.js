@@ -1,5 +1,5 @@
 // The dashboard shell: who is signed in, filters from the address, one load per view, every section drawn from it.
-import { ApiError, get } from '/lib/api.js';
+import { ApiError, get, setCsrfToken } from '/lib/api.js';
 import { prune, resizeAll } from '/lib/charts.js';
 import { h } from '/lib/dom.js';
 import { currentLang, labelLanguageButton, nameOf, pick, setLang } from '/lib/i18n.js';
@@ -7,6 +7,7 @@ import { indexDefinition, reasonQuestion } from '/lib/methodology.js';
 import { countersOf, query, readState, renderFilters, writeState } from './filters.js';
 import { t } from './messages.js';
 import * as headline from './headline.js';
+import * as alerts from './alerts.js';
 import * as drill from './drill.js';
 import * as overview from './overview.js';
 import * as trend from './trend.js';
@@ -189,6 +190,9 @@ function renderSections() {
     $('timing').replaceChildren(h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('loading')));
   }
   indicators.render($('indicators'), state).catch(showError);
+  const unitName = (code) => nameOf(lists.units.find((u) => u.code === code)) || code;
+  alerts.render($('alerts'), state, { questionnaire: lists.form.questionnaire, session, criterionName, unitName, showError })
+    .catch(showError);
   prune();
 }
 
@@ -349,6 +353,7 @@ async function start() {
   setLang(initial.lang ?? localStorage.getItem('hailong.lang') ?? 'vi');
   try {
     session = await get('/session');
+    setCsrfToken(session.csrfToken);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
       signInAgain();

@@ -89,6 +89,9 @@ import vn.hailong.http.WholeBodies;
 import vn.hailong.qr.QrApi;
 import vn.hailong.survey.QuestionnairesApi;
 import vn.hailong.targets.TargetsApi;
+import vn.hailong.alerts.Alerts;
+import vn.hailong.alerts.AlertsApi;
+import vn.hailong.alerts.AlertsJob;
 import vn.hailong.units.UnitsApi;
 import vn.hailong.db.Database;
 import vn.hailong.demo.DemoProvince;
@@ -224,6 +227,9 @@ public final class App implements AutoCloseable {
         // Work done once per period (sql/V10, scheduled_run); -Dhailong.scheduleSeconds=0 turns the ticking off (the
         // tests do, and run jobs themselves).
         var jobs = new ArrayList<Job>();
+        var alertChecks = new Alerts(dsl, forms);
+        var alerts = new AlertsApi(dsl, alertChecks);
+        jobs.add(new AlertsJob(alertChecks));
         int scheduleSeconds = Integer.getInteger("hailong.scheduleSeconds", 60);
         var schedule = scheduleSeconds > 0
                 ? new Schedule(dsl, jobs, Clock.systemUTC(), Duration.ofSeconds(scheduleSeconds)) : null;
@@ -374,6 +380,11 @@ public final class App implements AutoCloseable {
                         get(targets::list, READERS);
                         put("/{unit}/{year}", targets::put, ADMIN);
                         delete("/{unit}/{year}", targets::delete, ADMIN);
+                    });
+                    path("/alerts", () -> {
+                        get(alerts::list, READERS);
+                        post("/check", alerts::check, ADMIN, ANALYST);
+                        post("/{id}/acknowledge", alerts::acknowledge, ADMIN, ANALYST, AGENCY_MANAGER);
                     });
                     path("/publications", () -> {
                         get(publications::list, ADMIN);

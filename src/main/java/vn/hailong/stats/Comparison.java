@@ -15,4 +15,14 @@ public record Comparison(double delta, double se, double z, double pValue) {
         double z = delta / se;
         return new Comparison(delta, se, z, Normal.twoSidedP(z));
     }
+
+    /** The lower end of the change's 95% interval, Δ − 1.959964 SE_Δ (not clipped: a change may be negative). */
+    public double low() {
+        return delta - Normal.Z_95 * se;
+    }
+
+    /** The upper end of the change's 95% interval, Δ + 1.959964 SE_Δ. */
+    public double high() {
+        return delta + Normal.Z_95 * se;
+    }
 }

@@ -107,6 +107,9 @@ public final class Fixtures {
         if (path.startsWith("/api/v1/survey-links/")) {
             return List.of(linkA, linkB);
         }
+        if (path.startsWith("/api/v1/alerts/")) {
+            return List.of("0"); // no alert 0: a 404 for whoever may ask (AlertsTest holds the scope of real ones)
+        }
         if (path.startsWith("/api/v1/publications/")) {
             return List.of("2025"); // unit 2025 does not exist: a 404 for whoever may ask
         }

@@ -52,6 +52,12 @@ class OpenApiTest {
     static final ObjectMapper json = new ObjectMapper();
     static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    static final String ALERT_FIGURES = "{\"recent\":{\"value\":71.2,\"se\":2.1,\"low\":67.1,\"high\":75.3,\"n\":96},"
+            + "\"baseline\":{\"value\":80.4,\"se\":0.6,\"low\":79.2,\"high\":81.6,\"n\":1210},"
+            + "\"change\":{\"delta\":-9.2,\"se\":2.18,\"low\":-13.5,\"high\":-4.9,\"z\":-4.22,\"p\":0.00002,"
+            + "\"q\":0.0003,\"significant\":true},\"family\":14,\"q\":0.05,\"target\":null,\"criteria\":"
+            + "[{\"code\":\"TT2\",\"recent\":62.5,\"baseline\":79.9,\"change\":{\"delta\":-17.4,\"se\":5.0,"
+            + "\"low\":-27.2,\"high\":-7.6,\"z\":-3.48,\"p\":0.0005,\"q\":0.008,\"significant\":true}}],\"minN\":30}";
     static TestApp app;
     static CloseableDSLContext dsl;
     static ApiDocument document;
@@ -67,6 +73,11 @@ class OpenApiTest {
         dsl = app.dsl();
         new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, 2025);
         adminId = TestApp.one(dsl, "select id from app_user where username = 'admin'", Long.class);
+        // An alert for the document's acknowledgement example (the demo's ratings end before this week's windows).
+        dsl.execute("insert into alert (id, unit_id, questionnaire, kind, period, recent_from, recent_to, baseline_from,"
+                + " baseline_to, figures) select 1, id, 'SIPAS', 'drop', '2025-W50', '2025-11-10', '2025-12-07',"
+                + " '2024-11-11', '2025-11-09', ?::jsonb from unit where code = '99.STP'", ALERT_FIGURES);
+        dsl.execute("select setval(pg_get_serial_sequence('alert', 'id'), 1)");
         long centre = TestApp.one(dsl, "select min(id) from service_centre", Long.class);
         var devices = new KioskDevices(dsl);
         kioskToken = devices.enrol(devices.create(dsl, centre, "OpenAPI test kiosk", null).enrolmentCode())
