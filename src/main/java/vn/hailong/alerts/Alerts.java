@@ -108,10 +108,29 @@ public final class Alerts {
                         targets.get(id)));
             }
             for (var raised : AlertCheck.check(inputs, minN).raised()) {
+                if (raised.kind().equals(AlertCheck.BELOW_TARGET)
+                        && stillBelowSince(tx, raised.unitId(), questionnaire, windows)) {
+                    continue;
+                }
                 stored.add(store(tx, period, questionnaire, windows, raised, units.get(raised.unitId())));
             }
         }
         return stored;
+    }
+
+    /**
+     * Whether the unit was already alerted as below its target on a recent window that overlaps this one (and is not
+     * this one): a unit that stays below its target is reminded once every four weeks, when the windows no longer
+     * overlap, not every week. A fall below target is news; the same fact repeated weekly is noise people learn to
+     * ignore.
+     */
+    private static boolean stillBelowSince(DSLContext tx, long unitId, String questionnaire, Windows windows) {
+        return tx.fetchExists(tx.selectOne().from(ALERT)
+                .where(ALERT.UNIT_ID.eq(unitId))
+                .and(ALERT.QUESTIONNAIRE.eq(questionnaire))
+                .and(ALERT.KIND.eq(AlertCheck.BELOW_TARGET))
+                .and(ALERT.RECENT_TO.ge(windows.recent().from()))
+                .and(ALERT.RECENT_TO.lt(windows.recent().to())));
     }
 
     private Stored store(DSLContext tx, String period, String questionnaire, Windows windows, AlertCheck.Raised raised,

@@ -231,6 +231,19 @@ class AlertsTest {
                 .isCloseTo(baseline.path("index").path("value").asDouble(), within(1e-9));
     }
 
+    @Test
+    @Order(3)
+    void a_unit_still_below_its_target_a_week_later_is_reminded_only_once_the_windows_no_longer_overlap() {
+        assertThatThrownBy(() -> dsl.transaction(trx -> {
+            var nextWeek = new Alerts(reader, new Forms(reader)).run(trx.dsl(), "next-week", Vietnam.today().plusDays(7));
+            // The fall is still news on the new windows; being below the target is not, three weeks of four shared.
+            assertThat(nextWeek).filteredOn(a -> a.kind().equals("drop") && a.raisedNow())
+                    .extracting(Alerts.Stored::unitId).contains(units.get("P.D.X"));
+            assertThat(nextWeek).filteredOn(a -> a.kind().equals("below_target")).isEmpty();
+            throw new IllegalStateException("only looking");
+        })).hasMessageContaining("only looking");
+    }
+
     static JsonNode alert(String unit, String kind) {
         var answer = admin.get("/api/v1/alerts?unit=" + unit + "&kind=" + kind);
         assertThat(answer.status()).isEqualTo(200);
