@@ -15,4 +15,14 @@ public record Comparison(double delta, double se, double z, double pValue) {
         double z = delta / se;
         return new Comparison(delta, se, z, Normal.twoSidedP(z));
     }
+
+    /** The lower end of the change's 95 % interval: delta − 1.96 SE. */
+    public double low() {
+        return delta - Normal.Z_95 * se;
+    }
+
+    /** The upper end of the change's 95 % interval: delta + 1.96 SE. */
+    public double high() {
+        return delta + Normal.Z_95 * se;
+    }
 }
