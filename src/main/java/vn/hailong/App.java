@@ -237,10 +237,10 @@ public final class App implements AutoCloseable {
         // counts no open cases.
         var reportAttachments = new ReportAttachments(report);
         OpenCases openCases = tx -> List.of();
-        var monthlyReports = new MonthlyReports(forms, "SIPAS");
+        var monthlyReports = new MonthlyReports(dsl, forms, "SIPAS");
         var digests = new Digests(forms, "SIPAS", openCases);
         jobs.add(monthlyReports);
-        jobs.add(new DigestJob(digests));
+        jobs.add(new DigestJob(dsl, digests));
         var reportsApi = new ReportsApi(dsl, monthlyReports, digests);
         int scheduleSeconds = Integer.getInteger("hailong.scheduleSeconds", 60);
         var schedule = scheduleSeconds > 0

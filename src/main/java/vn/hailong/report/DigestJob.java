@@ -22,9 +22,12 @@ public final class DigestJob implements Job {
     public static final String NAME = "digest";
     static final LocalTime DUE = LocalTime.of(7, 30);
 
+    private final DSLContext dsl;
     private final Digests digests;
 
-    public DigestJob(Digests digests) {
+    /** {@code dsl} reads the figures, in the analytics' own read-only transactions. */
+    public DigestJob(DSLContext dsl, Digests digests) {
+        this.dsl = dsl;
         this.digests = digests;
     }
 
@@ -40,7 +43,7 @@ public final class DigestJob implements Job {
 
     @Override
     public void run(DSLContext tx, String period) {
-        var digest = digests.build(tx, YearMonth.parse(period));
+        var digest = digests.build(dsl, YearMonth.parse(period));
         var root = tx.select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull()).orderBy(UNIT.ID).limit(1)
                 .fetchOptional(UNIT.ID).orElse(null);
         Outbox.add(tx, new Notice(Notice.DIGEST, "digest:" + period, root, Digests.subject(digest),

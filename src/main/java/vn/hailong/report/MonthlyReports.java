@@ -34,10 +34,16 @@ public final class MonthlyReports implements Job {
     public static final String NAME = "monthly-reports";
     static final LocalTime DUE = LocalTime.of(7, 0);
 
+    private final DSLContext dsl;
     private final Forms forms;
     private final String questionnaire;
 
-    public MonthlyReports(Forms forms, String questionnaire) {
+    /**
+     * {@code dsl} reads the figures: the analytics read in a read-only transaction of their own, not in the job's
+     * transaction (which writes the outbox rows and the run's record).
+     */
+    public MonthlyReports(DSLContext dsl, Forms forms, String questionnaire) {
+        this.dsl = dsl;
         this.forms = forms;
         this.questionnaire = questionnaire;
     }
@@ -69,7 +75,7 @@ public final class MonthlyReports implements Job {
     public void run(DSLContext tx, String period) {
         var month = YearMonth.parse(period);
         for (var unit : subscribed(tx)) {
-            Outbox.add(tx, notice(tx, unit, month, "report:" + unit.code() + ":" + month));
+            Outbox.add(tx, notice(unit, month, "report:" + unit.code() + ":" + month));
         }
     }
 
@@ -92,9 +98,9 @@ public final class MonthlyReports implements Job {
     }
 
     /** The notice of {@code unit}'s report for {@code month}, under {@code eventKey}. */
-    public Notice notice(DSLContext tx, Unit unit, YearMonth month, String eventKey) {
+    public Notice notice(Unit unit, YearMonth month, String eventKey) {
         var w = new Wording(false);
-        var changes = new PeriodChanges(tx, forms, questionnaire);
+        var changes = new PeriodChanges(dsl, forms, questionnaire);
         var figure = changes.figure(unit.id(), month.atDay(1), month.atEndOfMonth())
                 .orElseThrow(() -> new IllegalStateException("no published, scored questionnaire " + questionnaire));
         var previous = month.minusMonths(1);

@@ -49,7 +49,7 @@ public final class ReportsApi {
                 .orElseThrow(() -> Invalid.field("unit", "no unit with code '" + code + "'"));
         var event = "report:" + unit.code() + ":" + month + ":sent-" + Instant.now().toEpochMilli();
         int added = dsl.transactionResult(trx -> {
-            int rows = Outbox.add(trx.dsl(), reports.notice(trx.dsl(), unit, month, event));
+            int rows = Outbox.add(trx.dsl(), reports.notice(unit, month, event));
             AuditLog.record(trx.dsl(), principal(ctx), "send", "report", event, unit.id(), null,
                     Map.of("month", month.toString(), "recipients", rows));
             return rows;
