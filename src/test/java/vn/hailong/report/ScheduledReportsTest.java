@@ -233,4 +233,67 @@ class ScheduledReportsTest {
         assertThat(admin.get("/api/v1/reports/digest?month=2025-00").body().get("field").asText()).isEqualTo("month");
         assertThat(Set.of(admin.get("/api/v1/reports/digest").status())).containsExactly(200);
     }
+
+    @Test
+    void theScreenShowsTheDigestAndSendsAReport() throws Exception {
+        var shots = java.nio.file.Path.of("/tmp/shots-reports");
+        java.nio.file.Files.createDirectories(shots);
+        var base = "http://localhost:" + app.app.port();
+        try (var browser = new vn.hailong.Browser(); var context = browser.newContext()) {
+            var page = context.newPage();
+            var errors = vn.hailong.Browser.consoleErrors(page);
+            page.setViewportSize(1366, 900);
+            page.navigate(base + "/login.html");
+            page.getByLabel("Tên đăng nhập").fill("admin");
+            page.getByLabel("Mật khẩu").fill("test-admin-password");
+            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.waitForURL(java.util.regex.Pattern.compile(".*/admin/#/.+"));
+            page.navigate(base + "/admin/#/reports?month=2025-12");
+            var view = com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#view h1"));
+            view.hasText("Báo cáo định kỳ");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#rep-digest"))
+                    .hasText("Bản tin Tháng 12/2025");
+            // The rises of the year to date, as the API lists them (largest first).
+            var digest = admin.get("/api/v1/reports/digest?month=2025-12").body();
+            var rose = digest.get("yearToDate").get("rose");
+            if (rose.size() > 0) {
+                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                        page.locator("#rep-ytd-rose tbody tr").first()).containsText(rose.get(0).get("name").asText());
+            }
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#rep-cases"))
+                    .containsText("Đang mở:");
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("reports-vi-1366.png"))
+                    .setFullPage(true));
+            vn.hailong.Accessibility.check(page, "scheduled reports, digest 12/2025");
+
+            // Send a unit's report now: the status says how many notifications were queued.
+            var send = page.locator("#rep-send");
+            send.getByLabel("Cơ quan, đơn vị").selectOption("99.STP");
+            send.locator("input[name=month]").fill("2025-11");
+            send.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Gửi báo cáo ngay")).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#status"))
+                    .containsText("Đã xếp hàng gửi báo cáo Tháng 11/2025 của 99.STP: 1 thông báo.");
+            assertThat(TestApp.one(dsl, "select count(*) from outbox where event_key like 'report:99.STP:2025-11:sent-%'",
+                    Long.class)).isPositive();
+            vn.hailong.Accessibility.check(page, "scheduled reports, sent");
+
+            page.setViewportSize(390, 844);
+            page.reload();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#rep-digest")).isVisible();
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("reports-vi-390.png"))
+                    .setFullPage(true));
+            vn.hailong.Accessibility.check(page, "scheduled reports, phone");
+
+            page.locator("#lang").click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#view h1"))
+                    .hasText("Scheduled reports");
+            page.setViewportSize(1366, 900);
+            page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("reports-en-1366.png"))
+                    .setFullPage(true));
+            vn.hailong.Accessibility.check(page, "scheduled reports, English");
+            assertThat(errors).isEmpty();
+        }
+    }
 }
