@@ -2,8 +2,8 @@
 // target, open cases), and, for an administrator, sending a unit's monthly report to its subscribers now.
 import { get, post } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
-import { count, formatDate, formatMonth, num, signed } from '/lib/i18n.js';
-import { announce, attempt, field, form, input, select, submit } from './forms.js';
+import { count, currentLang, formatDate, formatMonth, num, signed } from '/lib/i18n.js';
+import { announce, attempt, field, form, select, submit } from './forms.js';
 import { t } from './messages.js';
 
 /** The month lives in the hash (#/reports?month=2025-12); by default the month just ended. */
@@ -19,6 +19,21 @@ function chosenMonth() {
 }
 
 const interval = (low, high) => `${num(low)}–${num(high)}`;
+
+/** A month inside a sentence: "tháng 12/2025" (formatMonth writes it as a heading starts it). */
+const inSentence = (month) => (currentLang() === 'vi' ? formatMonth(month).toLowerCase() : formatMonth(month));
+
+/** The months to choose from, newest first: this one and the three years before it. */
+function months() {
+  const now = new Date();
+  const out = [];
+  for (let i = 0; i < 37; i++) {
+    const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
+    const value = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    out.push({ value, label: formatMonth(value) });
+  }
+  return out;
+}
 
 function changes(id, caption, entries, total) {
   if (!entries.length) {
@@ -77,12 +92,12 @@ export async function render(view, args, session) {
     h('h1', {}, t('repTitle')),
     h('p', {}, t('repIntro')),
     form((v) => { location.hash = `#/reports?${new URLSearchParams({ month: v.month })}`; },
-      field(t('repMonth'), input('month', { type: 'month', value: month, required: true })),
+      field(t('repMonth'), select('month', months(), month)),
       h('p', { class: 'field' }, submit(t('repShow')))),
-    h('h2', { id: 'rep-digest' }, t('repDigestTitle', formatMonth(digest.month))),
+    h('h2', { id: 'rep-digest' }, t('repDigestTitle', inSentence(digest.month))),
     h('p', { class: 'hint' }, h('a', { href: `/api/v1/reports/digest.txt?month=${encodeURIComponent(digest.month)}` },
       t('repText'))),
-    section('rep-month', t('repInMonth', formatMonth(digest.month), formatMonth(digest.inMonth.baselineFrom.slice(0, 7))),
+    section('rep-month', t('repInMonth', formatMonth(digest.month), inSentence(digest.inMonth.baselineFrom.slice(0, 7))),
       digest.inMonth),
     section('rep-ytd', t('repYtd', formatDate(ytd.from), formatDate(ytd.to), formatDate(ytd.baselineFrom),
       formatDate(ytd.baselineTo)), ytd),
@@ -96,16 +111,16 @@ export async function render(view, args, session) {
     const sendForm = form(async (v) => {
       const sent = await attempt(() => post('/reports/send', { unit: v.unit, month: v.month }));
       if (sent) {
-        announce(t('repSent', sent.unit, formatMonth(sent.month), count(sent.recipients)));
+        announce(t('repSent', sent.unit, inSentence(sent.month), count(sent.recipients)));
       }
     },
     field(t('agency'), select('unit', units.map((u) => ({ value: u.code, label: `${u.code} · ${u.nameVi}` })),
       units[0]?.code)),
-    field(t('repMonth'), input('month', { type: 'month', value: month, required: true }), t('repSendHint')),
+    field(t('repMonth'), select('month', months(), month), t('repSendHint')),
     h('p', { class: 'field' }, submit(t('repSend'))));
     sendForm.id = 'rep-send';
     children.push(h('h2', {}, t('repSendTitle')), sendForm);
   }
   view.replaceChildren(...children);
-  view.querySelector('form').classList.add('inline-form');
+  view.querySelectorAll('form').forEach((f) => f.classList.add('inline-form'));
 }

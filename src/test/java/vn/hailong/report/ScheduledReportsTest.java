@@ -253,7 +253,7 @@ class ScheduledReportsTest {
             var view = com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#view h1"));
             view.hasText("Báo cáo định kỳ");
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#rep-digest"))
-                    .hasText("Bản tin Tháng 12/2025");
+                    .hasText("Bản tin tháng 12/2025");
             // The rises of the year to date, as the API lists them (largest first).
             var digest = admin.get("/api/v1/reports/digest?month=2025-12").body();
             var rose = digest.get("yearToDate").get("rose");
@@ -270,11 +270,11 @@ class ScheduledReportsTest {
             // Send a unit's report now: the status says how many notifications were queued.
             var send = page.locator("#rep-send");
             send.getByLabel("Cơ quan, đơn vị").selectOption("99.STP");
-            send.locator("input[name=month]").fill("2025-11");
+            send.locator("select[name=month]").selectOption("2025-11");
             send.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Gửi báo cáo ngay")).click();
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#status"))
-                    .containsText("Đã xếp hàng gửi báo cáo Tháng 11/2025 của 99.STP: 1 thông báo.");
+                    .containsText("Đã xếp hàng gửi báo cáo tháng 11/2025 của 99.STP: 1 thông báo.");
             assertThat(TestApp.one(dsl, "select count(*) from outbox where event_key like 'report:99.STP:2025-11:sent-%'",
                     Long.class)).isPositive();
             vn.hailong.Accessibility.check(page, "scheduled reports, sent");
