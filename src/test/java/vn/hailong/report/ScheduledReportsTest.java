@@ -83,6 +83,11 @@ class ScheduledReportsTest {
         assertThat(attachment.fileName()).isEqualTo("bao-cao-99.STP-2025-11.pdf");
         assertThat(attachment.contentType()).isEqualTo("application/pdf");
         try (var pdf = Loader.loadPDF(attachment.content())) {
+            // Page 1 drawn to look at.
+            var shots = java.nio.file.Path.of("/tmp/shots-reports");
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 80),
+                    "png", shots.resolve("monthly-report-page1.png").toFile());
             var text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text).contains("Sở Tư pháp").contains("tháng 11/2025").contains("so với tháng 11/2024")
                     .doesNotContain("năm 2025 ");
