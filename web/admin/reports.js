@@ -122,5 +122,6 @@ export async function render(view, args, session) {
     children.push(h('h2', {}, t('repSendTitle')), sendForm);
   }
   view.replaceChildren(...children);
-  view.querySelectorAll('form').forEach((f) => f.classList.add('inline-form'));
+  // The month chooser on one line; the send form stacked, its hint wrapping within the width.
+  view.querySelector('form').classList.add('inline-form');
 }

@@ -556,7 +556,7 @@ class AdminBrowserTest {
             var errors = Browser.consoleErrors(page);
             signIn(page, "docgia", "analyst-password-1");
             assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Đường dẫn khảo sát", "Bộ câu hỏi",
-                    "Trung tâm, quầy", "Thủ tục", "Mục tiêu"});
+                    "Trung tâm, quầy", "Thủ tục", "Mục tiêu", "Báo cáo định kỳ"});
             assertThat(page.locator("#view form")).hasCount(0);
             for (var screen : List.of("links", "questionnaires", "centres", "catalogue")) {
                 page.locator("#nav-" + screen).click();
@@ -599,7 +599,7 @@ class AdminBrowserTest {
             signIn(page, "admin", ADMIN_PASSWORD);
             var screens = new java.util.LinkedHashMap<String, String>();
             for (var screen : List.of("units", "centres", "catalogue", "questionnaires", "users", "keys", "audit", "password",
-                    "devices")) {
+                    "devices", "reports")) {
                 screens.put(screen, screen);
             }
             screens.put("centre", "centres/" + centre);

@@ -290,6 +290,8 @@ class ScheduledReportsTest {
             page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setPath(shots.resolve("reports-vi-390.png"))
                     .setFullPage(true));
             vn.hailong.Accessibility.check(page, "scheduled reports, phone");
+            vn.hailong.Accessibility.checkReflow(page, "scheduled reports, phone");
+            vn.hailong.Accessibility.checkTouchTargets(page, "scheduled reports, phone");
 
             page.locator("#lang").click();
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#view h1"))
