@@ -564,6 +564,11 @@ class AdminBrowserTest {
                 assertThat(page.locator("#view section.panel")).hasCount(0);
                 assertThat(page.locator("#view")).not().containsText("null");
             }
+            // Scheduled reports: the digest to read, no sending.
+            page.locator("#nav-reports").click();
+            assertThat(page.locator("#view h1")).hasText("Báo cáo định kỳ");
+            assertThat(page.locator("#rep-digest")).isVisible();
+            assertThat(page.locator("#rep-send")).hasCount(0);
             page.navigate(base + "/admin/#/questionnaires/v/" + sipas);
             assertThat(page.locator("#view h1")).containsText("Phiên bản 1");
             assertThat(page.locator("[name='criteria[0].textVi']")).isDisabled();
