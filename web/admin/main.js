@@ -16,6 +16,7 @@ import * as keys from './keys.js';
 import * as targets from './targets.js';
 import * as password from './password.js';
 import * as publications from './publications.js';
+import * as reports from './reports.js';
 
 /** Each section: its hash, its screen module, and the roles that may open it. */
 const sections = [
@@ -30,6 +31,7 @@ const sections = [
   { path: 'keys', screen: keys, roles: ['admin'] },
   { path: 'targets', screen: targets, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'publications', screen: publications, roles: ['admin'] },
+  { path: 'reports', screen: reports, roles: ['admin', 'analyst'] },
 ];
 
 let session = null;

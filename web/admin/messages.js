@@ -118,6 +118,26 @@ export const messages = catalogue(common, staff, {
     pubPublish: 'Công bố', pubRepublish: 'Công bố lại', pubUnpublish: 'Thôi công bố',
     pubUnpublishConfirm: 'Thôi công bố kết quả năm {1} của {0}? Trang công khai sẽ không còn hiện kết quả này.',
     pubPublishedOk: 'Đã công bố kết quả năm {1} của {0}.', pubUnpublishedOk: 'Đã thôi công bố kết quả năm {1} của {0}.',
+    // scheduled reports
+    nav_reports: 'Báo cáo định kỳ', repTitle: 'Báo cáo định kỳ',
+    repIntro: 'Ngày 1 hằng tháng, mỗi cơ quan, đơn vị có người đăng ký nhận báo cáo được gửi báo cáo tháng vừa qua '
+      + '(kèm tệp PDF), và người đăng ký bản tin nhận bản tin của cả tỉnh. Dưới đây là bản tin của tháng được chọn.',
+    repMonth: 'Tháng', repShow: 'Xem', repDigestTitle: 'Bản tin {0}', repText: 'Xem nội dung thư (văn bản)',
+    repInMonth: '{0} so với {1}', repYtd: 'Lũy kế từ {0} đến {1}, so với từ {2} đến {3}',
+    repCompared: '{0} cơ quan, đơn vị được so sánh (đủ phiếu ở cả hai kỳ).',
+    repRose: 'Tăng có ý nghĩa thống kê', repFell: 'Giảm có ý nghĩa thống kê', repNone: 'không có',
+    repMore: '… và {0} cơ quan, đơn vị khác.', repBaseline: 'Kỳ so sánh', repIndex: 'Chỉ số (KTC 95%)',
+    repDelta: 'Thay đổi (điểm)', repDeltaCi: 'KTC 95% của thay đổi', repTo: 'đến', repN: 'Số phiếu',
+    repBelowTitle: 'Chưa đạt mục tiêu năm {0}', repBelowCaption: 'Cả khoảng tin cậy 95% nằm dưới mục tiêu năm {0} (lũy kế từ đầu năm)',
+    repBelowNone: 'Không cơ quan, đơn vị nào chắc chắn chưa đạt mục tiêu (cả khoảng tin cậy 95% nằm dưới mục tiêu).',
+    repTarget: 'Mục tiêu', repCasesTitle: 'Phản ánh cần xử lý',
+    repCasesTotal: 'Đang mở: {0}, trong đó quá hạn: {1}.', repCasesCaption: 'Phản ánh đang mở theo cơ quan, đơn vị',
+    repOpen: 'Đang mở', repOverdue: 'Quá hạn',
+    repMethod: 'Thay đổi có ý nghĩa thống kê: kiểm định z hai phía, p hiệu chỉnh Benjamini–Hochberg (q = 0,05) giữa '
+      + 'các cơ quan, đơn vị được so sánh, như phần so sánh cùng kỳ của trang phân tích. Nhóm dưới {0} phiếu không công bố.',
+    repSendTitle: 'Gửi báo cáo ngay', repSend: 'Gửi báo cáo ngay',
+    repSendHint: 'Báo cáo của tháng này được gửi ngay cho người đăng ký của cơ quan, đơn vị (không chờ ngày 1).',
+    repSent: 'Đã xếp hàng gửi báo cáo {1} của {0}: {2} thông báo.',
   },
   en: {
     appTitle: 'Administration · Hài Lòng', skip: 'Skip to main content', navLabel: 'Administration sections',
@@ -222,6 +242,26 @@ export const messages = catalogue(common, staff, {
     pubPublish: 'Publish', pubRepublish: 'Publish again', pubUnpublish: 'Unpublish',
     pubUnpublishConfirm: 'Unpublish the {1} results of {0}? The public page will no longer show them.',
     pubPublishedOk: 'Published the {1} results of {0}.', pubUnpublishedOk: 'Unpublished the {1} results of {0}.',
+    // scheduled reports
+    nav_reports: 'Scheduled reports', repTitle: 'Scheduled reports',
+    repIntro: 'On the 1st of each month, every unit with a subscriber is sent its report of the month just ended '
+      + '(with the PDF), and digest subscribers receive the province digest. Below is the digest of the month chosen.',
+    repMonth: 'Month', repShow: 'Show', repDigestTitle: 'Digest of {0}', repText: 'Open the e-mail\'s text',
+    repInMonth: '{0} against {1}', repYtd: 'Year to date, {0} to {1}, against {2} to {3}',
+    repCompared: '{0} units compared (enough responses in both periods).',
+    repRose: 'Rose significantly', repFell: 'Fell significantly', repNone: 'none',
+    repMore: '… and {0} more units.', repBaseline: 'Baseline', repIndex: 'Index (95% CI)',
+    repDelta: 'Change (points)', repDeltaCi: '95% CI of the change', repTo: 'to', repN: 'Responses',
+    repBelowTitle: 'Below the {0} target', repBelowCaption: 'The whole 95% interval below the {0} target (year to date)',
+    repBelowNone: 'No unit is clearly below its target (the whole 95% interval below it).',
+    repTarget: 'Target', repCasesTitle: 'Cases to follow up',
+    repCasesTotal: 'Open: {0}, of which overdue: {1}.', repCasesCaption: 'Open cases by unit',
+    repOpen: 'Open', repOverdue: 'Overdue',
+    repMethod: 'Significant changes: two-sided z test, p adjusted by Benjamini–Hochberg (q = 0.05) across the units '
+      + 'compared, as in the dashboard\'s year-on-year. Groups under {0} responses are not published.',
+    repSendTitle: 'Send a report now', repSend: 'Send report now',
+    repSendHint: 'That month\'s report is sent to the unit\'s subscribers now (without waiting for the 1st).',
+    repSent: 'Queued the {1} report of {0}: {2} notifications.',
   },
 });
 

@@ -3,8 +3,11 @@ package vn.hailong.analytics;
 import static vn.hailong.auth.AccessControl.principal;
 import static vn.hailong.db.schema.Tables.UNIT;
 
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -12,10 +15,13 @@ import org.slf4j.LoggerFactory;
 
 import io.javalin.http.Context;
 import vn.hailong.Vietnam;
+import vn.hailong.auth.UnitScope;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Requests;
 import vn.hailong.report.Report;
 import vn.hailong.report.ReportPdf;
+import vn.hailong.rollup.Filter;
+import vn.hailong.stats.Estimates;
 import vn.hailong.survey.Forms;
 import vn.hailong.targets.Targets;
 
@@ -43,30 +49,63 @@ public final class ReportApi {
     public void pdf(Context ctx) {
         int year = year(ctx);
         boolean english = english(ctx);
-        var heading = heading(ctx, english);
+        var heading = heading(english, name -> text(ctx, name));
         var request = AnalyticsRequest.of(ctx, dsl, slices);
-        long started = System.nanoTime();
-        var report = content.read(request, year, english, heading, targetsOf(ctx, year));
-        long read = System.nanoTime();
-        var pdf = ReportPdf.render(report);
-        log.info("event=report_pdf year={} lang={} read_ms={} render_ms={} bytes={}", year, english ? "en" : "vi",
-                (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000, pdf.length);
-        var unit = report.scope().code() == null ? "all" : report.scope().code().replaceAll("[^A-Za-z0-9._-]", "_");
+        var code = AnalyticsRequest.text(ctx, "questionnaire");
+        var rendered = render(request, Report.Span.year(year), english, heading,
+                targetsOf(code == null ? "SIPAS" : code, year, principal(ctx).scope()));
+        var unit = rendered.unit() == null ? "all" : rendered.unit().replaceAll("[^A-Za-z0-9._-]", "_");
+        var pdf = rendered.pdf();
         ctx.contentType("application/pdf");
         ctx.header("Content-Disposition", "attachment; filename=\"" + (english ? "satisfaction-report-" : "bao-cao-hai-long-")
                 + unit + "-" + year + ".pdf\"");
         ctx.result(pdf);
     }
 
-    /** The targets the units in the caller's scope are held to in the year, for the questionnaire reported on. */
-    private ReportContent.Targets targetsOf(Context ctx, int year) {
-        var code = AnalyticsRequest.text(ctx, "questionnaire");
-        var questionnaire = targets.questionnaire(code == null ? "SIPAS" : code);
+    /** A report as a PDF, with the code of the unit it is about (null: several roots). */
+    public record Rendered(String unit, byte[] pdf) {
+    }
+
+    /**
+     * The report of one unit (its whole subtree, whoever asks: the recipients of a scheduled report were chosen by
+     * their unit) over the days from {@code from} to {@code to}, compared with the same days a year before (a whole
+     * calendar year with the year before), with the default heading. What GET /report.pdf renders, read the same way.
+     * Throws IllegalArgumentException naming what is unknown (the unit, the questionnaire).
+     */
+    public Rendered unitPdf(String unitCode, LocalDate from, LocalDate to, String questionnaire, boolean english) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("to is before from");
+        }
+        var unitId = dsl.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(unitCode)).fetchOptional(UNIT.ID)
+                .orElseThrow(() -> new IllegalArgumentException("no unit with code '" + unitCode + "'"));
+        var versions = slices.versions(questionnaire).orElseThrow(() ->
+                new IllegalArgumentException("no published, scored questionnaire '" + questionnaire + "'"));
+        var filter = new Filter(from, to, unitId, null, null, null, null, false, UnitScope.ALL, true, false);
+        var request = new AnalyticsRequest(questionnaire, versions, filter, List.of(), Estimates.DEFAULT_MIN_N,
+                UnitScope.ALL, false);
+        return render(request, Report.Span.of(from, to), english, heading(english, name -> null),
+                targetsOf(questionnaire, to.getYear(), UnitScope.ALL));
+    }
+
+    private Rendered render(AnalyticsRequest request, Report.Span span, boolean english, Report.Heading heading,
+                            ReportContent.Targets targets) {
+        long started = System.nanoTime();
+        var report = content.read(request, span, english, heading, targets);
+        long read = System.nanoTime();
+        var pdf = ReportPdf.render(report);
+        log.info("event=report_pdf from={} to={} lang={} read_ms={} render_ms={} bytes={}", span.from(), span.to(),
+                english ? "en" : "vi", (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000, pdf.length);
+        return new Rendered(report.scope().code(), pdf);
+    }
+
+    /** The targets the units in {@code scope} are held to in the year, for the questionnaire reported on. */
+    private ReportContent.Targets targetsOf(String code, int year, UnitScope scope) {
+        var questionnaire = targets.questionnaire(code);
         if (questionnaire.isEmpty()) {
             return ReportContent.Targets.NONE;
         }
         var byUnit = new HashMap<String, Double>();
-        for (var t : targets.effective(year, questionnaire.get(), principal(ctx).scope())) {
+        for (var t : targets.effective(year, questionnaire.get(), scope)) {
             if (t.value() != null) {
                 byUnit.put(t.unit().code(), t.value().doubleValue());
             }
@@ -94,7 +133,7 @@ public final class ReportApi {
     }
 
     /** The heading: each part from the query when given, else from the root of the unit tree. */
-    private Report.Heading heading(Context ctx, boolean english) {
+    private Report.Heading heading(boolean english, Function<String, String> given) {
         var root = dsl.select(UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT).where(UNIT.PARENT_ID.isNull()).orderBy(UNIT.ID)
                 .limit(1).fetchOptional();
         var nameVi = root.map(r -> plain(r.value1())).orElse("");
@@ -104,11 +143,15 @@ public final class ReportApi {
         var place = english ? nameEn.replaceFirst("(?i)\\s+(province|city)$", "")
                 : nameVi.replaceFirst("^(Tỉnh|Thành phố)\\s+", "");
         return new Report.Heading(
-                text(ctx, "superior", superior),
-                text(ctx, "issuer", english ? "DEPARTMENT OF HOME AFFAIRS" : "SỞ NỘI VỤ"),
-                text(ctx, "number", "……/BC-SNV"),
-                text(ctx, "place", place),
+                or(given.apply("superior"), superior),
+                or(given.apply("issuer"), english ? "DEPARTMENT OF HOME AFFAIRS" : "SỞ NỘI VỤ"),
+                or(given.apply("number"), "……/BC-SNV"),
+                or(given.apply("place"), place),
                 Vietnam.today());
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     /** A unit's name without what follows it in brackets ("Tỉnh Minh An (dữ liệu mẫu)" → "Tỉnh Minh An"). */
@@ -116,10 +159,11 @@ public final class ReportApi {
         return name.replaceAll("\\s*\\(.*\\)\\s*$", "").strip();
     }
 
-    private static String text(Context ctx, String name, String fallback) {
+    /** A heading's part from the query, null when not given. */
+    private static String text(Context ctx, String name) {
         var value = Requests.optionalText(name, ctx.queryParam(name), MAX_TEXT);
         if (value == null) {
-            return fallback;
+            return null;
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw Invalid.field(name, "must be one line of text");

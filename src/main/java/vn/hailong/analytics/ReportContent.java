@@ -4,7 +4,6 @@ import static vn.hailong.db.schema.Tables.ELEMENT;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.UNIT;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,9 +45,10 @@ final class ReportContent {
         this.slices = slices;
     }
 
-    Report read(AnalyticsRequest request, int year, boolean english, Report.Heading heading, Targets targets) {
-        var thisYear = new CompareApi.Period(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-        var lastYear = new CompareApi.Period(LocalDate.of(year - 1, 1, 1), LocalDate.of(year - 1, 12, 31));
+    /** The report of the request's scope over {@code span}'s days, compared with its baseline's. */
+    Report read(AnalyticsRequest request, Report.Span span, boolean english, Report.Heading heading, Targets targets) {
+        var thisYear = new CompareApi.Period(span.from(), span.to());
+        var lastYear = new CompareApi.Period(span.baselineFrom(), span.baselineTo());
         var inYear = request.between(thisYear.from(), thisYear.to());
         var form = forms.published(request.versions().merged().get(0)).orElseThrow();
         var names = new Names(english, form, elementNames(form.versionId(), english));
@@ -79,8 +79,8 @@ final class ReportContent {
         });
         var questionnaire = dsl.select(english ? QUESTIONNAIRE.NAME_EN : QUESTIONNAIRE.NAME_VI).from(QUESTIONNAIRE)
                 .where(QUESTIONNAIRE.CODE.eq(request.questionnaire())).fetchOne(0, String.class);
-        return new Report(english, heading, questionnaire, scope, year, request.minN(),
-                elements, criteria, units(request, inYear, thisYear, lastYear, names, targets), months(request, year));
+        return new Report(english, heading, questionnaire, scope, span, request.minN(),
+                elements, criteria, units(request, inYear, thisYear, lastYear, names, targets), months(request, span));
     }
 
     /** Every unit with responses of its own, ranked as /rankings ranks them, each with its change as /compare finds it. */
@@ -112,9 +112,12 @@ final class ReportContent {
         return rows;
     }
 
-    /** The months of the year and the one before, as /trend?interval=month answers them. */
-    private List<Report.MonthPoint> months(AnalyticsRequest request, int year) {
-        var span = request.between(LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 12, 31));
+    /**
+     * The months from the baseline's first to the period's last (a year's report: the year and the one before; a
+     * month's: the thirteen months back to the same month a year before), as /trend?interval=month answers them.
+     */
+    private List<Report.MonthPoint> months(AnalyticsRequest request, Report.Span period) {
+        var span = request.between(period.baselineFrom().withDayOfMonth(1), period.to());
         return IndicesApi.figures(dsl, slices, span, List.of(Dimension.MONTH)).values().stream()
                 .map(f -> new Report.MonthPoint(f.group().month(), f.n(), f.suppressed() ? null : figure(f.index())))
                 .toList();

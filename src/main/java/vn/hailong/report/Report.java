@@ -9,8 +9,43 @@ import java.util.List;
  * change, and the months of the trend. A null figure is one the analytics withheld (too few responses) or could not
  * compute.
  */
-public record Report(boolean english, Heading heading, String questionnaire, Scope scope, int year, int minN,
+public record Report(boolean english, Heading heading, String questionnaire, Scope scope, Span period, int minN,
                      List<ElementRow> elements, List<CriterionRow> criteria, List<UnitRow> units, List<MonthPoint> months) {
+
+    /**
+     * The days reported on and the days they are compared with: a calendar year against the year before (the yearly
+     * report), or a month against the same month a year before (the monthly report e-mailed to subscribers).
+     */
+    public record Span(LocalDate from, LocalDate to, LocalDate baselineFrom, LocalDate baselineTo) {
+        /** A calendar year against the year before. */
+        public static Span year(int year) {
+            return new Span(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), LocalDate.of(year - 1, 1, 1),
+                    LocalDate.of(year - 1, 12, 31));
+        }
+
+        /** Any days against the same days a year before (a whole month against the same month last year). */
+        public static Span of(LocalDate from, LocalDate to) {
+            if (from.getDayOfYear() == 1 && to.equals(from.withMonth(12).withDayOfMonth(31))) {
+                return year(from.getYear());
+            }
+            return new Span(from, to, from.minusYears(1), whole(from, to) ? to.minusYears(1).withDayOfMonth(
+                    to.minusYears(1).lengthOfMonth()) : to.minusYears(1));
+        }
+
+        /** Whether the span is one calendar year. */
+        public boolean isYear() {
+            return from.getDayOfYear() == 1 && to.equals(from.withMonth(12).withDayOfMonth(31));
+        }
+
+        /** Whether the span is one calendar month. */
+        public boolean isMonth() {
+            return from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()));
+        }
+
+        private static boolean whole(LocalDate from, LocalDate to) {
+            return from.getDayOfMonth() == 1 && to.getDayOfMonth() == to.lengthOfMonth();
+        }
+    }
 
     /**
      * The heading: the body above the issuer (e.g. "UBND TỈNH MINH AN"), the issuer ("SỞ NỘI VỤ"), the number after

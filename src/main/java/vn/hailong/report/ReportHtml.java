@@ -45,7 +45,8 @@ final class ReportHtml {
     }
 
     private String title() {
-        return w.t("Báo cáo kết quả đo lường sự hài lòng năm " + r.year(), "Satisfaction measurement report " + r.year());
+        return w.t("Báo cáo kết quả đo lường sự hài lòng " + w.period(r.period()),
+                "Satisfaction measurement report " + w.period(r.period()));
     }
 
     private void heading() {
@@ -61,10 +62,10 @@ final class ReportHtml {
                 .append("<div class=\"date\">").append(esc(h.place())).append(", ").append(w.dateLine(h.date()))
                 .append("</div></td></tr></table>");
         html.append("<h1>").append(w.t("BÁO CÁO", "REPORT")).append("</h1><p class=\"subject\">")
-                .append(esc(w.t("Kết quả đo lường sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước năm "
-                                + r.year(),
+                .append(esc(w.t("Kết quả đo lường sự hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước "
+                                + w.period(r.period()),
                         "Citizens' and organisations' satisfaction with the service of state administrative agencies, "
-                                + r.year())))
+                                + w.period(r.period()))))
                 .append("</p><p class=\"scope\">").append(w.t("Cơ quan, đơn vị: ", "Unit: ")).append(esc(r.scope().name()))
                 .append(" · ").append(w.t("Phiếu đánh giá: ", "Questionnaire: ")).append(esc(r.questionnaire())).append("</p>");
     }
@@ -85,7 +86,7 @@ final class ReportHtml {
         }
         html.append("<table class=\"data keyfigures\"><thead><tr>")
                 .append(th(w.t("Số phiếu", "Responses"))).append(th(w.t("Chỉ số hài lòng", "Satisfaction index")))
-                .append(th(w.t("KTC 95 %", "95 % CI"))).append(th(w.t("Thay đổi so với ", "Change since ") + (r.year() - 1)))
+                .append(th(w.t("KTC 95 %", "95 % CI"))).append(th(w.t("Thay đổi so với ", "Change since ") + w.baselineShort(r.period())))
                 .append(th(w.t("p hiệu chỉnh", "Adjusted p"))).append("</tr></thead><tbody><tr>")
                 .append(num(w.count(s.n()))).append(num(w.num(s.index().value()))).append(num(w.interval(s.index())))
                 .append(change(s.change())).append("</tr></tbody></table>");
@@ -94,9 +95,9 @@ final class ReportHtml {
             html.append("<div class=\"chart\"><img alt=\"").append(esc(w.t("Chỉ số theo tháng với khoảng tin cậy 95 %",
                             "The index by month with its 95 % confidence interval")))
                     .append("\" src=\"").append(Charts.trend(w, r.months(), 640, 300)).append("\"/><p class=\"caption\">")
-                    .append(esc(w.t("Hình 1. Chỉ số hài lòng theo tháng, " + (r.year() - 1) + "–" + r.year()
+                    .append(esc(w.t("Hình 1. Chỉ số hài lòng theo tháng, " + trendSpan()
                                     + ", với khoảng tin cậy 95 % (tháng chưa đủ phiếu để trống).",
-                            "Figure 1. The satisfaction index by month, " + (r.year() - 1) + "–" + r.year()
+                            "Figure 1. The satisfaction index by month, " + trendSpan()
                                     + ", with its 95 % confidence interval (months with too few responses left out).")))
                     .append("</p></div>");
         }
@@ -132,10 +133,10 @@ final class ReportHtml {
             return;
         }
         html.append("<h2>").append(w.t("IV. CÁC TIÊU CHÍ", "IV. CRITERIA")).append("</h2><p class=\"note\">")
-                .append(esc(w.t("Tỷ lệ người trả lời hài lòng với từng tiêu chí (%), khoảng tin cậy Wilson 95 %, số người trả lời và thay đổi so với năm "
-                                + (r.year() - 1) + ".",
+                .append(esc(w.t("Tỷ lệ người trả lời hài lòng với từng tiêu chí (%), khoảng tin cậy Wilson 95 %, số người trả lời và thay đổi so với "
+                                + w.baseline(r.period()) + ".",
                         "The share who were satisfied with each criterion (%), its 95 % Wilson interval, how many answered, and its change since "
-                                + (r.year() - 1) + ".")))
+                                + w.baseline(r.period()) + ".")))
                 .append("</p><table class=\"data\"><thead><tr>").append(th(w.t("Tiêu chí", "Criterion")))
                 .append(th(w.t("Hài lòng (%)", "Satisfied (%)"))).append(th(w.t("KTC 95 %", "95 % CI")))
                 .append(th(w.t("Số trả lời", "Answered"))).append(th(w.t("Thay đổi", "Change")))
@@ -157,10 +158,10 @@ final class ReportHtml {
         }
         html.append("<div class=\"keep\"><h2 id=\"ranking\">").append(w.t("V. XẾP HẠNG CÁC CƠ QUAN, ĐƠN VỊ", "V. RANKING OF UNITS")).append("</h2>")
                 .append("<p class=\"note\">").append(esc(w.t(
-                        "Xếp theo chỉ số hài lòng, từ cao đến thấp. Hạng ghi thành khoảng, ví dụ «2–5», là các vị trí mà khoảng tin cậy 95 % cho phép: một cơ quan, đơn vị chỉ được xếp chắc chắn trên một cơ quan, đơn vị khác khi khoảng tin cậy của hai nơi không chồng lên nhau. Cột thay đổi so với năm "
-                                + (r.year() - 1) + "; dấu * là thay đổi có ý nghĩa thống kê.",
+                        "Xếp theo chỉ số hài lòng, từ cao đến thấp. Hạng ghi thành khoảng, ví dụ «2–5», là các vị trí mà khoảng tin cậy 95 % cho phép: một cơ quan, đơn vị chỉ được xếp chắc chắn trên một cơ quan, đơn vị khác khi khoảng tin cậy của hai nơi không chồng lên nhau. Cột thay đổi so với "
+                                + w.baseline(r.period()) + "; dấu * là thay đổi có ý nghĩa thống kê.",
                         "Ranked by satisfaction index, highest first. A rank written as a range, such as “2–5”, is every place the 95 % confidence intervals allow: one unit is placed above another for sure only when their intervals do not overlap. The change is since "
-                                + (r.year() - 1) + "; * marks a significant change.")))
+                                + w.baseline(r.period()) + "; * marks a significant change.")))
                 .append("</p>");
         if (ranked.size() >= 2) {
             html.append("<div class=\"chart\"><img alt=\"").append(esc(w.t("Chỉ số các cơ quan, đơn vị với khoảng tin cậy 95 %",
@@ -217,10 +218,19 @@ final class ReportHtml {
     private void method() {
         html.append("<div class=\"keep method\"><h2>").append(w.t("GHI CHÚ PHƯƠNG PHÁP", "NOTE ON METHOD")).append("</h2><p>")
                 .append(esc(w.t("Chỉ số hài lòng (0–100 điểm) và khoảng tin cậy 95 % tính từ phiếu đánh giá của người dân; nhóm dưới "
-                                + r.minN() + " phiếu không công bố. Thay đổi so với năm trước được kiểm định z hai phía; p hiệu chỉnh theo Benjamini–Hochberg (q = 0,05) trong từng nhóm so sánh: các cơ quan, đơn vị với nhau, các yếu tố với nhau, các tiêu chí với nhau. Thay đổi \"có ý nghĩa thống kê\" là thay đổi khó có thể do ngẫu nhiên của mẫu.",
+                                + r.minN() + " phiếu không công bố. Thay đổi so với " + (r.period().isYear() ? "năm trước" : "cùng kỳ năm trước") + " được kiểm định z hai phía; p hiệu chỉnh theo Benjamini–Hochberg (q = 0,05) trong từng nhóm so sánh: các cơ quan, đơn vị với nhau, các yếu tố với nhau, các tiêu chí với nhau. Thay đổi \"có ý nghĩa thống kê\" là thay đổi khó có thể do ngẫu nhiên của mẫu.",
                         "Satisfaction indices (0–100 points) and their 95 % confidence intervals come from citizens' ratings; groups under "
-                                + r.minN() + " responses are not published. Changes since the previous year are tested by a two-sided z test; p-values are adjusted by Benjamini–Hochberg (q = 0.05) within each family compared: the units together, the elements together, the criteria together. A \"significant\" change is one that the chance of sampling hardly explains.")))
+                                + r.minN() + " responses are not published. Changes since " + (r.period().isYear() ? "the previous year" : "the same period a year before") + " are tested by a two-sided z test; p-values are adjusted by Benjamini–Hochberg (q = 0.05) within each family compared: the units together, the elements together, the criteria together. A \"significant\" change is one that the chance of sampling hardly explains.")))
                 .append("</p></div>");
+    }
+
+    /** The months of the trend: "2024–2025" for a year, "11/2025–11/2026" for a month. */
+    private String trendSpan() {
+        var p = r.period();
+        if (p.isYear()) {
+            return p.baselineFrom().getYear() + "–" + p.to().getYear();
+        }
+        return w.month(p.baselineFrom().toString().substring(0, 7)) + "–" + w.month(p.to().toString().substring(0, 7));
     }
 
     private String change(Report.Change c) {

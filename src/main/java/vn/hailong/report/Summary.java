@@ -22,34 +22,34 @@ final class Summary {
         var s = r.scope();
         var out = new ArrayList<String>();
         if (s.index() == null) {
-            out.add(w.t("Năm " + r.year() + " " + s.name() + " có " + w.count(s.n()) + " phiếu, chưa đủ " + r.minN()
+            out.add(w.t(Wording.capital(w.period(r.period())) + " " + s.name() + " có " + w.count(s.n()) + " phiếu, chưa đủ " + r.minN()
                             + " phiếu để công bố chỉ số.",
-                    "In " + r.year() + " " + s.name() + " had " + w.count(s.n()) + " responses, fewer than the "
+                    "In " + w.period(r.period()) + " " + s.name() + " had " + w.count(s.n()) + " responses, fewer than the "
                             + r.minN() + " needed to publish an index."));
             return out;
         }
-        out.add(w.t("Năm " + r.year() + ", chỉ số hài lòng chung của " + s.name() + " là " + w.num(s.index().value())
+        out.add(w.t(Wording.capital(w.period(r.period())) + ", chỉ số hài lòng chung của " + s.name() + " là " + w.num(s.index().value())
                         + " điểm (khoảng tin cậy 95 %: " + w.interval(s.index()) + "), tính trên " + w.count(s.n()) + " phiếu.",
-                "In " + r.year() + ", the overall satisfaction index of " + s.name() + " was " + w.num(s.index().value())
+                "In " + w.period(r.period()) + ", the overall satisfaction index of " + s.name() + " was " + w.num(s.index().value())
                         + " points (95 % confidence interval " + w.interval(s.index()) + "), from " + w.count(s.n())
                         + " responses."));
         if (s.target() != null) {
             out.add(verdict(w, s.index(), s.target()));
         }
-        int before = r.year() - 1;
+        var before = w.baseline(r.period());
         var change = s.change();
         if (change == null) {
-            out.add(w.t("Chưa đủ phiếu năm " + before + " để so sánh.", "There were too few responses in " + before
+            out.add(w.t("Chưa đủ phiếu " + before + " để so sánh.", "There were too few responses in " + before
                     + " to compare."));
         } else if (change.significant()) {
-            out.add(w.t("So với năm " + before + ", chỉ số " + (change.delta() > 0 ? "tăng " : "giảm ")
+            out.add(w.t("So với " + before + ", chỉ số " + (change.delta() > 0 ? "tăng " : "giảm ")
                             + w.num(Math.abs(change.delta())) + " điểm; thay đổi có ý nghĩa thống kê (p hiệu chỉnh "
                             + pPhrase(w, change.adjustedP()) + ").",
                     "Since " + before + " the index " + (change.delta() > 0 ? "rose " : "fell ")
                             + w.num(Math.abs(change.delta())) + " points, a significant change (adjusted p "
                             + pPhrase(w, change.adjustedP()) + ")."));
         } else {
-            out.add(w.t("So với năm " + before + ", chỉ số thay đổi " + w.signed(change.delta())
+            out.add(w.t("So với " + before + ", chỉ số thay đổi " + w.signed(change.delta())
                             + " điểm, không có ý nghĩa thống kê.",
                     "Since " + before + " the index changed by " + w.signed(change.delta())
                             + " points, not a significant change."));
@@ -59,7 +59,7 @@ final class Summary {
             var rose = names(w, compared, u -> u.change().significant() && u.change().delta() > 0);
             var fell = names(w, compared, u -> u.change().significant() && u.change().delta() < 0);
             if (rose.isEmpty() && fell.isEmpty()) {
-                out.add(w.t("Không cơ quan, đơn vị nào có chỉ số thay đổi có ý nghĩa thống kê so với năm " + before + ".",
+                out.add(w.t("Không cơ quan, đơn vị nào có chỉ số thay đổi có ý nghĩa thống kê so với " + before + ".",
                         "No unit's index changed significantly since " + before + "."));
             }
             if (!rose.isEmpty()) {

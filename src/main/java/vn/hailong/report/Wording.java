@@ -62,4 +62,39 @@ record Wording(boolean english) {
     String month(String month) {
         return month.substring(5) + "/" + month.substring(0, 4);
     }
+
+    /** The days reported on, as a sentence names them: "năm 2026", "tháng 11/2026" ("2026", "November 2026"). */
+    String period(Report.Span span) {
+        return days(span.from(), span.to(), false);
+    }
+
+    /** The days compared with: "năm 2025", "tháng 11/2025". */
+    String baseline(Report.Span span) {
+        return days(span.baselineFrom(), span.baselineTo(), false);
+    }
+
+    /** The days compared with, as a table heading names them: "2025", "11/2025" ("Nov 2025"). */
+    String baselineShort(Report.Span span) {
+        return days(span.baselineFrom(), span.baselineTo(), true);
+    }
+
+    /** The first letter in capitals: "Tháng 11/2026". */
+    static String capital(String text) {
+        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    }
+
+    private String days(LocalDate from, LocalDate to, boolean brief) {
+        if (from.getDayOfYear() == 1 && to.equals(from.withMonth(12).withDayOfMonth(31))) {
+            return english || brief ? String.valueOf(from.getYear()) : "năm " + from.getYear();
+        }
+        if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
+            if (english) {
+                return DateTimeFormatter.ofPattern(brief ? "MMM yyyy" : "MMMM yyyy", Locale.ENGLISH).format(from);
+            }
+            return (brief ? "" : "tháng ") + String.format(Locale.ROOT, "%02d/%d", from.getMonthValue(), from.getYear());
+        }
+        var format = DateTimeFormatter.ofPattern(english ? "d MMM yyyy" : "dd/MM/yyyy", Locale.ENGLISH);
+        return english ? format.format(from) + " – " + format.format(to)
+                : (brief ? "" : "từ ") + format.format(from) + (brief ? "–" : " đến ") + format.format(to);
+    }
 }

@@ -556,7 +556,7 @@ class AdminBrowserTest {
             var errors = Browser.consoleErrors(page);
             signIn(page, "docgia", "analyst-password-1");
             assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Đường dẫn khảo sát", "Bộ câu hỏi",
-                    "Trung tâm, quầy", "Thủ tục", "Mục tiêu"});
+                    "Trung tâm, quầy", "Thủ tục", "Mục tiêu", "Báo cáo định kỳ"});
             assertThat(page.locator("#view form")).hasCount(0);
             for (var screen : List.of("links", "questionnaires", "centres", "catalogue")) {
                 page.locator("#nav-" + screen).click();
@@ -564,6 +564,11 @@ class AdminBrowserTest {
                 assertThat(page.locator("#view section.panel")).hasCount(0);
                 assertThat(page.locator("#view")).not().containsText("null");
             }
+            // Scheduled reports: the digest to read, no sending.
+            page.locator("#nav-reports").click();
+            assertThat(page.locator("#view h1")).hasText("Báo cáo định kỳ");
+            assertThat(page.locator("#rep-digest")).isVisible();
+            assertThat(page.locator("#rep-send")).hasCount(0);
             page.navigate(base + "/admin/#/questionnaires/v/" + sipas);
             assertThat(page.locator("#view h1")).containsText("Phiên bản 1");
             assertThat(page.locator("[name='criteria[0].textVi']")).isDisabled();
@@ -599,7 +604,7 @@ class AdminBrowserTest {
             signIn(page, "admin", ADMIN_PASSWORD);
             var screens = new java.util.LinkedHashMap<String, String>();
             for (var screen : List.of("units", "centres", "catalogue", "questionnaires", "users", "keys", "audit", "password",
-                    "devices")) {
+                    "devices", "reports")) {
                 screens.put(screen, screen);
             }
             screens.put("centre", "centres/" + centre);
