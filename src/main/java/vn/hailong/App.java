@@ -98,6 +98,10 @@ import vn.hailong.ops.Metrics;
 import vn.hailong.ops.RequestLog;
 import vn.hailong.publications.PublicResultsApi;
 import vn.hailong.publications.PublicationsApi;
+import vn.hailong.notify.Attachments;
+import vn.hailong.notify.Delivery;
+import vn.hailong.notify.NotificationsApi;
+import vn.hailong.notify.WebhooksApi;
 import vn.hailong.schedule.Job;
 import vn.hailong.schedule.Schedule;
 import vn.hailong.survey.DefaultContent;
@@ -224,11 +228,25 @@ public final class App implements AutoCloseable {
         // Work done once per period (sql/V10, scheduled_run); -Dhailong.scheduleSeconds=0 turns the ticking off (the
         // tests do, and run jobs themselves).
         var jobs = new ArrayList<Job>();
+        // Files attached to e-mails, made at delivery (notify.Attachments); null until a feature makes some.
+        Attachments attachments = null;
         int scheduleSeconds = Integer.getInteger("hailong.scheduleSeconds", 60);
         var schedule = scheduleSeconds > 0
                 ? new Schedule(dsl, jobs, Clock.systemUTC(), Duration.ofSeconds(scheduleSeconds)) : null;
+        // Notifications leave the outbox (sql/V10) on their own thread; -Dhailong.deliverySeconds=0 turns it off (the
+        // tests do, and deliver themselves). -Dhailong.retrySeconds sets the first back-off (tests shorten it).
+        int deliverySeconds = Integer.getInteger("hailong.deliverySeconds", 2);
+        var backoff = new Delivery.Backoff(Duration.ofSeconds(Integer.getInteger("hailong.retrySeconds", 30)),
+                Delivery.Backoff.DEFAULT.longest(), Delivery.Backoff.DEFAULT.maxAttempts());
+        var delivery = deliverySeconds > 0
+                ? new Delivery(dsl, settings.smtp(), attachments, backoff, Duration.ofSeconds(deliverySeconds)) : null;
+        var notifications = new NotificationsApi(dsl, settings.smtp().isPresent());
+        var webhooks = new WebhooksApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            if (delivery != null) {
+                config.events.serverStopped(delivery::close);
+            }
             config.events.serverStopped(stored::close);
             config.events.serverStopped(folder::close);
             config.events.serverStopped(uploads::close);
@@ -278,6 +296,16 @@ public final class App implements AutoCloseable {
                         get(sessionApi::get, SIGNED_IN);
                         delete(sessionApi::logout, SIGNED_IN);
                         put("/password", sessionApi::changePassword, SIGNED_IN);
+                        get("/notifications", notifications::mine, SIGNED_IN);
+                        put("/notifications", notifications::choose, SIGNED_IN);
+                        post("/notifications/test", notifications::test, SIGNED_IN);
+                    });
+                    get("/notifications", notifications::log, ADMIN);
+                    path("/webhooks", () -> {
+                        get(webhooks::list, ADMIN);
+                        post(webhooks::create, ADMIN);
+                        patch("/{id}", webhooks::update, ADMIN);
+                        post("/{id}/test", webhooks::test, ADMIN);
                     });
                     get("/unit-kinds", units::kinds, READERS);
                     path("/units", () -> {
