@@ -142,7 +142,7 @@ export const messages = catalogue(common, staff, {
     ntTestWaiting: 'Đã ghi thư thử đến {0}; thư sẽ được gửi khi máy chủ được cấu hình gửi thư điện tử.',
     ntHooks: 'Webhook', ntHooksIntro: 'Hệ thống khác (ví dụ hệ thống một cửa) nhận sự kiện qua webhook: mỗi sự kiện '
       + 'được gửi bằng yêu cầu POST có chữ ký HMAC-SHA256 bằng khóa bí mật của webhook.',
-    ntNoHooks: 'Chưa có webhook nào.', ntAddHook: 'Thêm webhook', ntUrl: 'Địa chỉ (URL)',
+    ntNoHooks: 'Chưa có webhook nào.', ntHookAdded: 'Đã thêm webhook “{0}”.', ntAddHook: 'Thêm webhook', ntUrl: 'Địa chỉ (URL)',
     ntUrlHint: 'Địa chỉ bắt đầu bằng https:// mà hệ thống kia nhận sự kiện.', ntHookTopics: 'Sự kiện',
     ntHookUnitHint: 'Chỉ sự kiện của cơ quan, đơn vị này và các đơn vị trực thuộc.',
     ntTestHook: 'Gửi thử', ntHookTested: 'Đã ghi sự kiện thử cho webhook “{0}”; xem kết quả trong nhật ký gửi bên dưới.',
@@ -285,7 +285,7 @@ export const messages = catalogue(common, staff, {
     ntTestWaiting: 'A test e-mail to {0} is recorded; it is sent once the server has an SMTP server.',
     ntHooks: 'Webhooks', ntHooksIntro: 'Other systems (e.g. the one-stop-shop system) receive events by webhook: each '
       + "event is POSTed, signed with HMAC-SHA256 and the webhook's secret.",
-    ntNoHooks: 'No webhook yet.', ntAddHook: 'Add a webhook', ntUrl: 'Address (URL)',
+    ntNoHooks: 'No webhook yet.', ntHookAdded: 'Added the webhook “{0}”.', ntAddHook: 'Add a webhook', ntUrl: 'Address (URL)',
     ntUrlHint: 'The https:// address where the other system receives events.', ntHookTopics: 'Events',
     ntHookUnitHint: "Only events of this unit and the units under it.",
     ntTestHook: 'Send a test', ntHookTested: 'A test event for the webhook “{0}” is recorded; see the delivery log below.',

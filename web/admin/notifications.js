@@ -133,6 +133,7 @@ function hooksSection(hooks, units, again, created) {
         name: v.name, url: v.url, topics: TOPICS.filter((topic) => v[`new_${topic}`]), unitId: v.unitId ? Number(v.unitId) : null,
       });
       await again(made);
+      announce(t('ntHookAdded', made.webhook.name));
     },
     field(t('name'), input('name', { required: true, maxlength: 200 })),
     field(t('ntUrl'), input('url', { type: 'url', required: true, maxlength: 2000, placeholder: 'https://' }), t('ntUrlHint')),
@@ -198,11 +199,11 @@ export async function render(view, args, session, created) {
     admin ? get(`/notifications?${query}`) : null,
   ]);
   const again = (made) => render(view, args, session, made);
-  view.replaceChildren(
+  view.replaceChildren(...[
     h('h1', {}, t('ntTitle')),
     mineSection(mine, again),
     admin ? hooksSection(hooks, units, again, created) : null,
-    admin ? logSection(log, s) : null);
+    admin ? logSection(log, s) : null].filter(Boolean));
   view.querySelector('.delivery-log')?.closest('section').querySelector('form').classList.add('inline-form');
   view.querySelector('#secret-panel')?.focus();
 }

@@ -84,6 +84,7 @@ class NotificationsBrowserTest {
             add.getByLabel("Địa chỉ (URL)").fill("https://motcua.example.gov.vn/hooks/hailong");
             add.getByLabel("Cơ quan, đơn vị").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("STP · Sở Tư pháp"));
             add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Thêm")).click();
+            assertThat(page.locator("#status")).hasText("Đã thêm webhook “Hệ thống một cửa”.");
             var secret = page.locator("#webhook-secret");
             assertThat(secret).hasText(Pattern.compile("^whsec_[A-Za-z0-9_-]{40,}$"));
             assertThat(page.locator("#secret-panel")).containsText("chỉ hiện một lần");
@@ -147,6 +148,7 @@ class NotificationsBrowserTest {
             assertThat(mine).containsText("Báo cáo của cơ quan, đơn vị của bạn, gửi kèm thư dưới dạng tệp PDF.");
             assertThat(page.locator("#nt-hooks")).hasCount(0);
             assertThat(page.locator("#nt-log")).hasCount(0);
+            assertThat(page.locator("#view")).not().containsText("null");
             mine.getByLabel("Địa chỉ thư điện tử").fill("truong.phong@stp.example.gov.vn");
             mine.getByLabel("Phản ánh mới cần xử lý").check();
             mine.getByLabel("Báo cáo định kỳ (PDF)").check();
