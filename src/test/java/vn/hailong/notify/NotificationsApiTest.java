@@ -182,4 +182,22 @@ class NotificationsApiTest {
         assertThat(manager.get("/api/v1/notifications").status()).isEqualTo(403);
         assertThat(manager.get("/api/v1/webhooks").status()).isEqualTo(403);
     }
+
+    @Test
+    void an_admin_sets_a_users_address_on_creation_and_change() {
+        var created = admin.post("/api/v1/users", Map.of("username", "lan.tran", "password", "a-long-password",
+                "role", "analyst", "email", "lan.tran@tinh.example.gov.vn"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("email").asText()).isEqualTo("lan.tran@tinh.example.gov.vn");
+        long id = created.body().get("id").asLong();
+        var bad = admin.patch("/api/v1/users/" + id, Map.of("email", "lan.tran@"));
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body().get("field").asText()).isEqualTo("email");
+        assertThat(admin.patch("/api/v1/users/" + id, Map.of("displayName", "Lan")).body().get("email").asText())
+                .as("unchanged when not given").isEqualTo("lan.tran@tinh.example.gov.vn");
+        assertThat(admin.patch("/api/v1/users/" + id, Map.of("email", "")).body().get("email").isNull()).isTrue();
+        var badNew = admin.post("/api/v1/users", Map.of("username", "x.y", "password", "a-long-password",
+                "role", "analyst", "email", "x@y"));
+        assertThat(badNew.body().get("field").asText()).isEqualTo("email");
+    }
 }
