@@ -63,11 +63,14 @@ create table outbox (
     last_error      varchar,
     delivered_at    timestamptz,
     gave_up_at      timestamptz,
-    constraint outbox_once unique (event_key, channel, address),
     constraint outbox_channel check (channel in ('email', 'webhook')),
     constraint outbox_recipient check (
         (channel = 'email' and user_id is not null) or (channel = 'webhook' and webhook_id is not null))
 );
+-- An event reaches each address once (two accounts sharing an address get one e-mail) and each webhook once (two
+-- webhooks may share a URL: each signs with its own secret).
+create unique index outbox_once_email on outbox (event_key, address) where channel = 'email';
+create unique index outbox_once_webhook on outbox (event_key, webhook_id) where channel = 'webhook';
 create index outbox_due_idx on outbox (next_attempt_at) where delivered_at is null and gave_up_at is null;
 create index outbox_event_idx on outbox (event_key);
 

@@ -17,6 +17,7 @@ import * as targets from './targets.js';
 import * as password from './password.js';
 import * as publications from './publications.js';
 import * as reports from './reports.js';
+import * as notifications from './notifications.js';
 
 /** Each section: its hash, its screen module, and the roles that may open it. */
 const sections = [
@@ -32,6 +33,7 @@ const sections = [
   { path: 'targets', screen: targets, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'publications', screen: publications, roles: ['admin'] },
   { path: 'reports', screen: reports, roles: ['admin', 'analyst'] },
+  { path: 'notifications', screen: notifications, roles: ['admin', 'analyst', 'agency_manager', 'interviewer'] },
 ];
 
 let session = null;
@@ -68,7 +70,6 @@ async function route({ keepStatus = false } = {}) {
   const parts = location.hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodePart);
   const allowed = sections.filter((s) => s.roles.includes(session.role));
   if (!parts[0]) {
-    // An interviewer has no section here yet: only its own password.
     location.replace(`#/${allowed.length ? allowed[0].path : 'password'}`);
     return;
   }

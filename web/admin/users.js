@@ -14,7 +14,8 @@ export async function render(view, args, session) {
   const roleOptions = ROLES.map((r) => ({ value: r, label: t(`role_${r}`) }));
   const again = () => render(view, args, session);
   const editSlot = h('div', {});
-  const body = (v) => ({ role: v.role, unitId: v.unitId ? Number(v.unitId) : null, displayName: v.displayName });
+  const body = (v) => ({ role: v.role, unitId: v.unitId ? Number(v.unitId) : null, displayName: v.displayName,
+    email: v.email });
   const editForm = (u) => h('section', { class: 'panel', 'aria-labelledby': 'user-form' },
     h('h2', { id: 'user-form' }, t('editUser', u.username)),
     form(async (v) => {
@@ -24,6 +25,7 @@ export async function render(view, args, session) {
     },
     h('div', { class: 'columns' },
       field(t('displayName'), input('displayName', { value: u.displayName ?? '', maxlength: 200 })),
+      field(t('ntEmail'), input('email', { type: 'email', value: u.email ?? '', maxlength: 254, autocomplete: 'off' })),
       field(t('role'), select('role', roleOptions, u.role)),
       field(t('unit'), select('unitId', unitOptions(units, { blank: t('none') }), u.unitId ?? '')),
       field(t('resetPassword'), input('password', { type: 'password', autocomplete: 'new-password' }), t('passwordHint')),
@@ -53,6 +55,7 @@ export async function render(view, args, session) {
       h('div', { class: 'columns' },
         field(t('username'), input('username', { required: true, maxlength: 100, autocomplete: 'off' })),
         field(t('displayName'), input('displayName', { maxlength: 200 })),
+        field(t('ntEmail'), input('email', { type: 'email', maxlength: 254, autocomplete: 'off' })),
         field(t('password'), input('password', { type: 'password', required: true, autocomplete: 'new-password' }),
           t('passwordHint')),
         field(t('role'), select('role', roleOptions, 'analyst')),

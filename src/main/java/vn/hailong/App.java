@@ -101,6 +101,10 @@ import vn.hailong.ops.Metrics;
 import vn.hailong.ops.RequestLog;
 import vn.hailong.publications.PublicResultsApi;
 import vn.hailong.publications.PublicationsApi;
+import vn.hailong.notify.Attachments;
+import vn.hailong.notify.Delivery;
+import vn.hailong.notify.NotificationsApi;
+import vn.hailong.notify.WebhooksApi;
 import vn.hailong.schedule.Job;
 import vn.hailong.schedule.Schedule;
 import vn.hailong.report.DigestJob;
@@ -237,11 +241,10 @@ public final class App implements AutoCloseable {
         var alerts = new AlertsApi(dsl, alertChecks);
         jobs.add(new AlertsJob(alertChecks));
         // Scheduled reports (docs/scheduled-reports.md): each unit's monthly report to its subscribers, with its PDF
-        // made at delivery by reportAttachments, and the province digest.
-        // TODO(#26 integration): hand reportAttachments to the notifications' Delivery (new Delivery(..., reportAttachments,
-        // ...)), and replace openCases with the cases feature's OpenCases over follow_up_case; until then the digest
-        // counts no open cases.
-        var reportAttachments = new ReportAttachments(report);
+        // made at delivery by attachments, and the province digest.
+        // TODO(#26 integration): replace openCases with the cases feature's OpenCases over follow_up_case.
+        // Files attached to e-mails, made at delivery (notify.Attachments): the reports' PDFs.
+        Attachments attachments = new ReportAttachments(report);
         OpenCases openCases = tx -> List.of();
         var monthlyReports = new MonthlyReports(dsl, forms, "SIPAS");
         var digests = new Digests(forms, "SIPAS", openCases);
@@ -251,8 +254,20 @@ public final class App implements AutoCloseable {
         int scheduleSeconds = Integer.getInteger("hailong.scheduleSeconds", 60);
         var schedule = scheduleSeconds > 0
                 ? new Schedule(dsl, jobs, Clock.systemUTC(), Duration.ofSeconds(scheduleSeconds)) : null;
+        // Notifications leave the outbox (sql/V10) on their own thread; -Dhailong.deliverySeconds=0 turns it off (the
+        // tests do, and deliver themselves). -Dhailong.retrySeconds sets the first back-off (tests shorten it).
+        int deliverySeconds = Integer.getInteger("hailong.deliverySeconds", 2);
+        var backoff = new Delivery.Backoff(Duration.ofSeconds(Integer.getInteger("hailong.retrySeconds", 30)),
+                Delivery.Backoff.DEFAULT.longest(), Delivery.Backoff.DEFAULT.maxAttempts());
+        var delivery = deliverySeconds > 0
+                ? new Delivery(dsl, settings.smtp(), attachments, backoff, Duration.ofSeconds(deliverySeconds)) : null;
+        var notifications = new NotificationsApi(dsl, settings.smtp().isPresent());
+        var webhooks = new WebhooksApi(dsl);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            if (delivery != null) {
+                config.events.serverStopped(delivery::close);
+            }
             config.events.serverStopped(stored::close);
             config.events.serverStopped(folder::close);
             config.events.serverStopped(uploads::close);
@@ -302,6 +317,16 @@ public final class App implements AutoCloseable {
                         get(sessionApi::get, SIGNED_IN);
                         delete(sessionApi::logout, SIGNED_IN);
                         put("/password", sessionApi::changePassword, SIGNED_IN);
+                        get("/notifications", notifications::mine, SIGNED_IN);
+                        put("/notifications", notifications::choose, SIGNED_IN);
+                        post("/notifications/test", notifications::test, SIGNED_IN);
+                    });
+                    get("/notifications", notifications::log, ADMIN);
+                    path("/webhooks", () -> {
+                        get(webhooks::list, ADMIN);
+                        post(webhooks::create, ADMIN);
+                        patch("/{id}", webhooks::update, ADMIN);
+                        post("/{id}/test", webhooks::test, ADMIN);
                     });
                     get("/unit-kinds", units::kinds, READERS);
                     path("/units", () -> {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import vn.hailong.notify.Smtp;
+
 /**
  * What the operator chose: environment variables, each overridden by its matching flag.
  *
@@ -20,6 +22,12 @@ import java.util.Optional;
  * ADMIN_PASSWORD  --admin-password PW  password of the first user, admin
  * RATE_LIMIT_CLIENT   --rate-limit-client N   ratings a minute from one client address (0: no limit)
  * RATE_LIMIT_DEVICE   --rate-limit-device N   ratings a minute from one kiosk (0: no limit)
+ * SMTP_HOST       --smtp-host HOST     the SMTP server e-mail notifications go through (without it, none is sent)
+ * SMTP_PORT       --smtp-port N        its port (default 587)
+ * SMTP_USERNAME   --smtp-username U    the account to sign in with, if the server asks for one
+ * SMTP_PASSWORD   --smtp-password PW   its password
+ * SMTP_FROM       --smtp-from ADDRESS  the sender's address (required with SMTP_HOST)
+ * SMTP_SECURITY   --smtp-security S    none, starttls (default) or tls
  * </pre>
  */
 public record Settings(
@@ -32,10 +40,19 @@ public record Settings(
         int deviceRatePerMinute,
         Optional<String> host,
         Optional<String> publicUrl,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        Optional<Smtp> smtp) {
 
     static final int DEFAULT_CLIENT_RATE = 30;
     static final int DEFAULT_DEVICE_RATE = 120;
+
+    /** Settings without e-mail. */
+    public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword,
+                    int clientRatePerMinute, int deviceRatePerMinute, Optional<String> host, Optional<String> publicUrl,
+                    Optional<String> metricsToken) {
+        this(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute, host, publicUrl,
+                metricsToken, Optional.empty());
+    }
 
     /** Settings with the default rate limits. */
     public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword) {
@@ -64,7 +81,13 @@ public record Settings(
             new Option("--demo", "DEMO", false),
             new Option("--admin-password", "ADMIN_PASSWORD", true),
             new Option("--rate-limit-client", "RATE_LIMIT_CLIENT", true),
-            new Option("--rate-limit-device", "RATE_LIMIT_DEVICE", true));
+            new Option("--rate-limit-device", "RATE_LIMIT_DEVICE", true),
+            new Option("--smtp-host", "SMTP_HOST", true),
+            new Option("--smtp-port", "SMTP_PORT", true),
+            new Option("--smtp-username", "SMTP_USERNAME", true),
+            new Option("--smtp-password", "SMTP_PASSWORD", true),
+            new Option("--smtp-from", "SMTP_FROM", true),
+            new Option("--smtp-security", "SMTP_SECURITY", true));
 
     private record Option(String flag, String env, boolean takesValue) {
     }
@@ -106,7 +129,43 @@ public record Settings(
                 count("RATE_LIMIT_DEVICE", values.get("RATE_LIMIT_DEVICE"), DEFAULT_DEVICE_RATE),
                 Optional.ofNullable(values.get("HOST")),
                 Optional.ofNullable(values.get("PUBLIC_URL")).map(Settings::publicUrl),
-                Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken));
+                Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken),
+                smtp(values));
+    }
+
+    /** The SMTP server, when SMTP_HOST is set; the other SMTP_ settings without it are a mistake worth saying. */
+    private static Optional<Smtp> smtp(Map<String, String> values) {
+        var host = values.get("SMTP_HOST");
+        if (host == null) {
+            for (var name : List.of("SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD", "SMTP_FROM", "SMTP_SECURITY")) {
+                if (values.containsKey(name)) {
+                    throw new StartupException(name + " is set but SMTP_HOST is not: set SMTP_HOST to send e-mail");
+                }
+            }
+            return Optional.empty();
+        }
+        var from = values.get("SMTP_FROM");
+        if (from == null || !from.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new StartupException("SMTP_FROM must be the sender's e-mail address, e.g. hailong@example.gov.vn"
+                    + (from == null ? "" : ", not '" + from + "'"));
+        }
+        var portText = values.get("SMTP_PORT");
+        int smtpPort = Smtp.DEFAULT_PORT;
+        if (portText != null) {
+            smtpPort = port(portText);
+            if (smtpPort == 0) {
+                throw new StartupException("SMTP_PORT must be a number from 1 to 65535, not '" + portText + "'");
+            }
+        }
+        var securityText = values.getOrDefault("SMTP_SECURITY", "starttls");
+        var security = Smtp.Security.of(securityText).orElseThrow(() -> new StartupException(
+                "SMTP_SECURITY must be none, starttls or tls, not '" + securityText + "'"));
+        var username = Optional.ofNullable(values.get("SMTP_USERNAME"));
+        if (username.isPresent() != values.containsKey("SMTP_PASSWORD")) {
+            throw new StartupException("SMTP_USERNAME and SMTP_PASSWORD go together: set both or neither");
+        }
+        return Optional.of(new Smtp(host, smtpPort, username, Optional.ofNullable(values.get("SMTP_PASSWORD")), from,
+                security));
     }
 
     static String help() {
@@ -130,27 +189,39 @@ public record Settings(
                   --admin-password PW  ADMIN_PASSWORD  password for user 'admin', created on first start
                   --rate-limit-client N RATE_LIMIT_CLIENT  ratings a minute from one address (default 30, 0 = off)
                   --rate-limit-device N RATE_LIMIT_DEVICE  ratings a minute from one kiosk (default 120, 0 = off)
+                  --smtp-host HOST     SMTP_HOST       SMTP server for e-mail notifications (without it none is sent;
+                                                       they wait in the outbox until it is set)
+                  --smtp-port N        SMTP_PORT       its port (default 587)
+                  --smtp-username U    SMTP_USERNAME   account to sign in with, if the server asks for one
+                  --smtp-password PW   SMTP_PASSWORD   its password
+                  --smtp-from ADDRESS  SMTP_FROM       sender's address, e.g. hailong@example.gov.vn
+                  --smtp-security S    SMTP_SECURITY   none, starttls (default) or tls
                 """;
     }
 
     Settings withPort(int newPort) {
         return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, metricsToken);
+                host, publicUrl, metricsToken, smtp);
     }
 
     public Settings withRateLimits(int perClient, int perDevice) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, perClient, perDevice, host, publicUrl,
-                metricsToken);
+                metricsToken, smtp);
     }
 
     public Settings withPublicUrl(String url) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, Optional.of(publicUrl(url)), metricsToken);
+                host, Optional.of(publicUrl(url)), metricsToken, smtp);
     }
 
     public Settings withMetricsToken(String token) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, Optional.of(metricsToken(token)));
+                host, publicUrl, Optional.of(metricsToken(token)), smtp);
+    }
+
+    public Settings withSmtp(Smtp server) {
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
+                host, publicUrl, metricsToken, Optional.of(server));
     }
 
     /** An http or https address with a host, kept without a trailing slash. */

@@ -21,7 +21,7 @@ final class Users {
     }
 
     record User(long id, String username, String displayName, String role, Long unitId, boolean active,
-                       OffsetDateTime createdAt) {
+                       OffsetDateTime createdAt, String email) {
     }
 
     record Credentials(long id, String passwordHash, boolean active) {
@@ -29,7 +29,7 @@ final class Users {
 
     List<User> list() {
         return dsl.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ROLE, APP_USER.UNIT_ID,
-                        APP_USER.ACTIVE, APP_USER.CREATED_AT)
+                        APP_USER.ACTIVE, APP_USER.CREATED_AT, APP_USER.EMAIL)
                 .from(APP_USER)
                 .orderBy(APP_USER.USERNAME)
                 .fetch(mapping(User::new));
@@ -37,7 +37,7 @@ final class Users {
 
     Optional<User> find(DSLContext tx, long id) {
         return tx.select(APP_USER.ID, APP_USER.USERNAME, APP_USER.DISPLAY_NAME, APP_USER.ROLE, APP_USER.UNIT_ID,
-                        APP_USER.ACTIVE, APP_USER.CREATED_AT)
+                        APP_USER.ACTIVE, APP_USER.CREATED_AT, APP_USER.EMAIL)
                 .from(APP_USER)
                 .where(APP_USER.ID.eq(id))
                 .fetchOptional(mapping(User::new));
@@ -78,8 +78,13 @@ final class Users {
                 .set(APP_USER.ROLE, user.role())
                 .set(APP_USER.UNIT_ID, user.unitId())
                 .set(APP_USER.ACTIVE, user.active())
+                .set(APP_USER.EMAIL, user.email())
                 .where(APP_USER.ID.eq(user.id()))
                 .execute();
+    }
+
+    void setEmail(DSLContext tx, long id, String email) {
+        tx.update(APP_USER).set(APP_USER.EMAIL, email).where(APP_USER.ID.eq(id)).execute();
     }
 
     void setPassword(DSLContext tx, long id, String password) {

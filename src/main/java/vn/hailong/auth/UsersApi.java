@@ -25,10 +25,11 @@ public final class UsersApi {
         this.sessions = sessions;
     }
 
-    record NewUser(String username, String displayName, String password, String role, Long unitId) {
+    record NewUser(String username, String displayName, String password, String role, Long unitId, String email) {
     }
 
-    record UserChange(String displayName, String role, Long unitId, Boolean active, String password) {
+    /** email: null leaves it, empty removes it. */
+    record UserChange(String displayName, String role, Long unitId, Boolean active, String password, String email) {
     }
 
     private record Outcome(Users.User user, boolean rightsChanged) {
@@ -46,6 +47,7 @@ public final class UsersApi {
         }
         var password = password(body.password());
         var role = role(body.role());
+        var email = vn.hailong.notify.Emails.optional("email", body.email());
         var created = dsl.transactionResult(trx -> {
             var tx = trx.dsl();
             checkUnit(tx, role, body.unitId());
@@ -54,6 +56,7 @@ public final class UsersApi {
             }
             long id = users.insert(tx, username, Requests.optionalText("displayName", body.displayName(), 200), password,
                     role, body.unitId());
+            users.setEmail(tx, id, email);
             var user = users.find(tx, id).orElseThrow();
             AuditLog.record(tx, principal(ctx), "create", "user", id, user.unitId(), null, user);
             return user;
@@ -64,6 +67,7 @@ public final class UsersApi {
     public void update(Context ctx) {
         long id = Requests.id(ctx, "id");
         var body = Requests.json(ctx, UserChange.class);
+        var email = vn.hailong.notify.Emails.optional("email", body.email());
         var actor = principal(ctx);
         var outcome = dsl.transactionResult(trx -> {
             var tx = trx.dsl();
@@ -77,7 +81,7 @@ public final class UsersApi {
             }
             var after = new Users.User(id, before.username(),
                     body.displayName() == null ? before.displayName() : Requests.optionalText("displayName", body.displayName(), 200),
-                    role, unitId, active, before.createdAt());
+                    role, unitId, active, before.createdAt(), body.email() == null ? before.email() : email);
             users.update(tx, after);
             if (body.password() != null) {
                 users.setPassword(tx, id, password(body.password()));

@@ -9,6 +9,7 @@ import static vn.hailong.db.schema.Tables.WEBHOOK;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -96,6 +97,51 @@ public final class Outbox {
                     .execute();
         }
         return added;
+    }
+
+    /** The topic of test notifications, sent to one recipient on request (never fanned out). */
+    public static final String TEST = "test";
+
+    /**
+     * A test e-mail to one user only (their "send me a test" button), whatever they chose: a new event each time.
+     * Returns the event's key.
+     */
+    public static String testToUser(DSLContext tx, long userId, String address, String subject, String body) {
+        var key = "test:user:" + userId + ":" + java.util.UUID.randomUUID();
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("event", key);
+        payload.put("topic", TEST);
+        tx.insertInto(OUTBOX)
+                .set(OUTBOX.EVENT_KEY, key)
+                .set(OUTBOX.TOPIC, TEST)
+                .set(OUTBOX.CHANNEL, "email")
+                .set(OUTBOX.USER_ID, userId)
+                .set(OUTBOX.ADDRESS, address)
+                .set(OUTBOX.SUBJECT, subject)
+                .set(OUTBOX.BODY, body)
+                .set(OUTBOX.PAYLOAD, JSON.valueOf(json(payload)))
+                .execute();
+        return key;
+    }
+
+    /** A test event to one (active) webhook only: a new event each time. Returns the event's key. */
+    public static String testToWebhook(DSLContext tx, long webhookId, String url, Map<String, Object> details) {
+        var key = "test:webhook:" + webhookId + ":" + java.util.UUID.randomUUID();
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("event", key);
+        payload.put("topic", TEST);
+        payload.putAll(details);
+        tx.insertInto(OUTBOX)
+                .set(OUTBOX.EVENT_KEY, key)
+                .set(OUTBOX.TOPIC, TEST)
+                .set(OUTBOX.CHANNEL, "webhook")
+                .set(OUTBOX.WEBHOOK_ID, webhookId)
+                .set(OUTBOX.ADDRESS, url)
+                .set(OUTBOX.SUBJECT, "Thử webhook")
+                .set(OUTBOX.BODY, "Sự kiện thử từ Hài Lòng.")
+                .set(OUTBOX.PAYLOAD, JSON.valueOf(json(payload)))
+                .execute();
+        return key;
     }
 
     /** Who was told of an event, e-mails first, in the order they were added. */

@@ -113,6 +113,9 @@ public final class Fixtures {
         if (path.startsWith("/api/v1/publications/")) {
             return List.of("2025"); // unit 2025 does not exist: a 404 for whoever may ask
         }
+        if (path.startsWith("/api/v1/webhooks/")) {
+            return List.of("999999"); // no such webhook: a 404 for whoever may ask
+        }
         if (path.contains("{code}") || path.contains("{token}")) {
             return List.of("unknown");
         }
