@@ -3,11 +3,13 @@ package vn.hailong.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,13 +22,21 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 
 import vn.hailong.ApiClient;
 import vn.hailong.TestApp;
 import vn.hailong.TestDatabase;
 import vn.hailong.analytics.ReportApi;
 import vn.hailong.demo.DemoProvince;
+import vn.hailong.notify.Delivery;
 import vn.hailong.notify.Outbox;
+import vn.hailong.notify.Smtp;
 import vn.hailong.schedule.Schedule;
 import vn.hailong.survey.Forms;
 
@@ -96,6 +106,53 @@ class ScheduledReportsTest {
                 new ReportApi(dsl, new Forms(dsl))).make(json.readTree("{\"report\": {\"unit\": \"NOPE\","
                 + " \"from\": \"2025-11-01\", \"to\": \"2025-11-30\"}}"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NOPE");
+    }
+
+    /**
+     * The whole way, on real components: the month's job writes the notice, the delivery makes the unit's PDF from the
+     * row's spec and sends it over SMTP to a real server (GreenMail), where it arrives attached and readable.
+     */
+    @Test
+    void aSubscribersMonthlyReportArrivesByEmailWithItsPdfAttached() throws Exception {
+        var mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        try (var delivery = new Delivery(dsl, Optional.of(new Smtp("127.0.0.1", mail.getSmtp().getPort(),
+                Optional.empty(), Optional.empty(), "hailong@snv.example.gov.vn", Smtp.Security.NONE)),
+                new ReportAttachments(new ReportApi(reader, new Forms(reader))),
+                new Delivery.Backoff(Duration.ofMillis(100), Duration.ofMillis(400), 3), Duration.ZERO)) {
+            assertThat(Schedule.runOnce(dsl, new MonthlyReports(reader, new Forms(reader), "SIPAS"), "2025-10")).isTrue();
+            // Other tests' notices may be waiting too: whatever is due goes.
+            int sent = delivery.deliverDue();
+            assertThat(TestApp.one(dsl, "select count(*) from outbox where event_key like 'report:%:2025-10'"
+                    + " and delivered_at is not null", Long.class))
+                    .as("one e-mail per subscriber: the unit's reader and the province's analyst").isEqualTo(2L);
+            assertThat(mail.waitForIncomingEmail(10_000, sent)).isTrue();
+            MimeMessage toStp = null;
+            for (var message : mail.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals("stp@example.vn")
+                        && message.getSubject().contains("tháng 10/2025")) {
+                    toStp = message;
+                }
+            }
+            assertThat(toStp).as("the e-mail to Sở Tư pháp's subscriber").isNotNull();
+            assertThat(toStp.getSubject()).isEqualTo("Báo cáo mức độ hài lòng tháng 10/2025 — Sở Tư pháp");
+            var parts = (Multipart) toStp.getContent();
+            Part pdf = null;
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                    pdf = parts.getBodyPart(i);
+                }
+            }
+            assertThat(pdf).as("the PDF attached").isNotNull();
+            assertThat(pdf.getFileName()).isEqualTo("bao-cao-99.STP-2025-10.pdf");
+            try (var in = pdf.getInputStream(); var document = Loader.loadPDF(in.readAllBytes())) {
+                assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                        .contains("Sở Tư pháp").contains("tháng 10/2025");
+            }
+            assertThat(delivery.deliverDue()).as("delivered once").isZero();
+        } finally {
+            mail.stop();
+        }
     }
 
     @Test
