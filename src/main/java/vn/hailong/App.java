@@ -106,6 +106,7 @@ import vn.hailong.notify.Delivery;
 import vn.hailong.notify.NotificationsApi;
 import vn.hailong.notify.WebhooksApi;
 import vn.hailong.schedule.Job;
+import vn.hailong.stats.Estimates;
 import vn.hailong.schedule.Schedule;
 import vn.hailong.report.DigestJob;
 import vn.hailong.report.Digests;
@@ -237,7 +238,7 @@ public final class App implements AutoCloseable {
         // Work done once per period (sql/V10, scheduled_run); -Dhailong.scheduleSeconds=0 turns the ticking off (the
         // tests do, and run jobs themselves).
         var jobs = new ArrayList<Job>();
-        var alertChecks = new Alerts(dsl, forms);
+        var alertChecks = new Alerts(dsl, forms, Estimates.DEFAULT_MIN_N, settings.publicBase(settings.port()));
         var alerts = new AlertsApi(dsl, alertChecks);
         jobs.add(new AlertsJob(alertChecks));
         // Scheduled reports (docs/scheduled-reports.md): each unit's monthly report to its subscribers, with its PDF

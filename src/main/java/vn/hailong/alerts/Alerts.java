@@ -44,16 +44,21 @@ public final class Alerts {
     private final DSLContext dsl;
     private final Forms forms;
     private final int minN;
+    private final String site;
 
-    /** {@code dsl}: where the figures are read (its own read-only snapshot, outside the writing transaction). */
-    public Alerts(DSLContext dsl, Forms forms, int minN) {
+    /**
+     * {@code dsl}: where the figures are read (its own read-only snapshot, outside the writing transaction);
+     * {@code site}: the server's public address, which the e-mails' links start with ("" for links from the root).
+     */
+    public Alerts(DSLContext dsl, Forms forms, int minN, String site) {
         this.dsl = dsl;
         this.forms = forms;
         this.minN = minN;
+        this.site = site;
     }
 
     public Alerts(DSLContext dsl, Forms forms) {
-        this(dsl, forms, Estimates.DEFAULT_MIN_N);
+        this(dsl, forms, Estimates.DEFAULT_MIN_N, "");
     }
 
     /** The windows a check on {@code day} compares: the last four complete weeks (Monday–Sunday) and the 52 before. */
@@ -158,7 +163,8 @@ public final class Alerts {
                     .fetchSingle(ALERT.ID);
             return new Stored(existing, raised.unitId(), questionnaire, raised.kind(), false);
         }
-        var text = Wording.of(unit.nameVi(), unit.code(), questionnaire, raised.kind(), raised.figures(), windows);
+        var text = Wording.of(unit.nameVi(), unit.code(), questionnaire, raised.kind(), raised.figures(), windows,
+                criterionNames(tx, questionnaire), site);
         var payload = new HashMap<String, Object>();
         payload.put("id", id.get());
         payload.put("unit", Map.of("id", raised.unitId(), "code", unit.code(), "nameVi", unit.nameVi()));
@@ -173,6 +179,17 @@ public final class Alerts {
         Outbox.add(tx, new Notice(Notice.ALERT, "alert:" + id.get(), raised.unitId(), text.subject(), text.body(),
                 payload, null));
         return new Stored(id.get(), raised.unitId(), questionnaire, raised.kind(), true);
+    }
+
+    /** The criteria's wording in Vietnamese by indicator code, from the newest published version that asks each. */
+    private static Map<String, String> criterionNames(DSLContext tx, String questionnaire) {
+        var names = new HashMap<String, String>();
+        tx.fetch("select c.indicator_code, c.text_vi from criterion c"
+                        + " join questionnaire_version v on v.id = c.version_id"
+                        + " join questionnaire q on q.id = v.questionnaire_id"
+                        + " where q.code = ? and v.status = 'published' order by v.version desc", questionnaire)
+                .forEach(r -> names.putIfAbsent(r.get(0, String.class), r.get(1, String.class)));
+        return names;
     }
 
     /** A unit's code and names. */

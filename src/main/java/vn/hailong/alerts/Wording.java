@@ -3,6 +3,7 @@ package vn.hailong.alerts;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * An alert's e-mail in Vietnamese: the subject names the unit and the change (or the target) with its interval; the
@@ -11,9 +12,9 @@ import java.util.Locale;
 record Wording(String subject, String body, String link) {
 
     static Wording of(String unitName, String unitCode, String questionnaire, String kind, AlertCheck.Figures f,
-                      Alerts.Windows windows) {
+                      Alerts.Windows windows, Map<String, String> criterionNames, String site) {
         var c = f.change();
-        var link = "/dashboard/?unit=" + URLEncoder.encode(unitCode, StandardCharsets.UTF_8)
+        var link = site + "/dashboard/?unit=" + URLEncoder.encode(unitCode, StandardCharsets.UTF_8)
                 + "&questionnaire=" + URLEncoder.encode(questionnaire, StandardCharsets.UTF_8)
                 + "&year=" + windows.recent().to().getYear();
         String subject;
@@ -53,7 +54,9 @@ record Wording(String subject, String body, String link) {
             body.append("\nCác tiêu chí giảm nhiều nhất:\n");
             for (var criterion : f.criteria()) {
                 var cc = criterion.change();
-                body.append("- ").append(criterion.code()).append(": ").append(points(criterion.baseline()))
+                var name = criterionNames.get(criterion.code());
+                body.append("- ").append(name == null ? criterion.code() : name + " (" + criterion.code() + ")")
+                        .append(": ").append(points(criterion.baseline()))
                         .append(" → ").append(points(criterion.recent())).append(" (").append(signed(cc.delta()))
                         .append(" điểm, KTC 95 %: ").append(signed(cc.low())).append(" đến ").append(signed(cc.high()))
                         .append(")\n");

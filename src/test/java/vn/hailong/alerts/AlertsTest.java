@@ -30,6 +30,7 @@ import vn.hailong.TestApp;
 import vn.hailong.Vietnam;
 import vn.hailong.rollup.RollupStore;
 import vn.hailong.schedule.Schedule;
+import vn.hailong.stats.Estimates;
 import vn.hailong.survey.Forms;
 
 /**
@@ -180,7 +181,7 @@ class AlertsTest {
     }
 
     static AlertsJob job() {
-        return new AlertsJob(new Alerts(reader, new Forms(reader)));
+        return new AlertsJob(new Alerts(reader, new Forms(reader), Estimates.DEFAULT_MIN_N, "https://hailong.example.gov.vn"));
     }
 
     @Test
@@ -266,8 +267,14 @@ class AlertsTest {
         var subject = rows.get(0).get(1, String.class);
         assertThat(subject).startsWith("Cảnh báo: chỉ số hài lòng của Đơn vị P.D.X giảm ").contains("KTC 95 %")
                 .endsWith("trong 4 tuần gần nhất");
-        assertThat(rows.get(0).get(2, String.class)).contains("Các tiêu chí giảm nhiều nhất", "/dashboard/?unit=P.D.X",
-                "Benjamini–Hochberg");
+        assertThat(rows.get(0).get(2, String.class)).contains("Các tiêu chí giảm nhiều nhất",
+                "https://hailong.example.gov.vn/dashboard/?unit=P.D.X", "Benjamini–Hochberg");
+        // The criteria by their wording, not their code alone.
+        var first = x.path("figures").path("criteria").get(0).path("code").asText();
+        var wording = TestApp.one(dsl, "select c.text_vi from criterion c join questionnaire_version v on v.id = c.version_id"
+                + " join questionnaire q on q.id = v.questionnaire_id where q.code = 'SIPAS' and c.indicator_code = ?"
+                + " order by v.version desc limit 1", String.class, first);
+        assertThat(rows.get(0).get(2, String.class)).contains("- " + wording + " (" + first + "): ");
         assertThat(rows.get(0).get(3, String.class)).isEqualTo("drop");
         assertThat(x.path("told")).extracting(t -> t.path("name").asText()).containsExactly("phantich", "quanly.pd");
         // P.S's manager chose nothing; P.D's manager may not see P.S: only the analyst is told of P.S.
