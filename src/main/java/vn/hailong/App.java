@@ -89,6 +89,9 @@ import vn.hailong.http.WholeBodies;
 import vn.hailong.qr.QrApi;
 import vn.hailong.survey.QuestionnairesApi;
 import vn.hailong.targets.TargetsApi;
+import vn.hailong.cases.CaseNotifier;
+import vn.hailong.cases.CasesApi;
+import vn.hailong.cases.ContactErasure;
 import vn.hailong.units.UnitsApi;
 import vn.hailong.db.Database;
 import vn.hailong.demo.DemoProvince;
@@ -224,11 +227,16 @@ public final class App implements AutoCloseable {
         // Work done once per period (sql/V10, scheduled_run); -Dhailong.scheduleSeconds=0 turns the ticking off (the
         // tests do, and run jobs themselves).
         var jobs = new ArrayList<Job>();
+        var cases = new CasesApi(dsl);
+        jobs.add(new ContactErasure(settings.contactRetentionDays()));
         int scheduleSeconds = Integer.getInteger("hailong.scheduleSeconds", 60);
         var schedule = scheduleSeconds > 0
                 ? new Schedule(dsl, jobs, Clock.systemUTC(), Duration.ofSeconds(scheduleSeconds)) : null;
+        // New cases are handed to the outbox every few seconds (off with the schedule: tests call pass()).
+        var caseNotifier = new CaseNotifier(dsl, scheduleSeconds > 0 ? Duration.ofSeconds(5) : null);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.serverStopped(caseNotifier::close);
             config.events.serverStopped(stored::close);
             config.events.serverStopped(folder::close);
             config.events.serverStopped(uploads::close);
@@ -370,6 +378,23 @@ public final class App implements AutoCloseable {
                     put("/dossiers", dossiers::putDossiers, ADMIN, KEY_DOSSIERS);
                     put("/dossier-months", dossiers::putMonths, ADMIN, KEY_DOSSIERS);
                     get("/indicators", indicators::get, READERS);
+                    post("/responses/{submissionId}/contact", cases::contact, PUBLIC);
+                    path("/cases", () -> {
+                        get(cases::list, READERS);
+                        get("/summary", cases::summary, READERS);
+                        get("/{id}", cases::get, READERS);
+                        patch("/{id}", cases::patch, ADMIN, AGENCY_MANAGER);
+                    });
+                    path("/case-settings", () -> {
+                        get(cases::settings, ADMIN);
+                        get("/{unit}", cases::setting, ADMIN);
+                        put("/{unit}", cases::putSetting, ADMIN);
+                    });
+                    path("/holidays", () -> {
+                        get(cases::holidays, READERS);
+                        put("/{date}", cases::putHoliday, ADMIN);
+                        delete("/{date}", cases::deleteHoliday, ADMIN);
+                    });
                     path("/targets", () -> {
                         get(targets::list, READERS);
                         put("/{unit}/{year}", targets::put, ADMIN);

@@ -20,6 +20,7 @@ import java.util.Optional;
  * ADMIN_PASSWORD  --admin-password PW  password of the first user, admin
  * RATE_LIMIT_CLIENT   --rate-limit-client N   ratings a minute from one client address (0: no limit)
  * RATE_LIMIT_DEVICE   --rate-limit-device N   ratings a minute from one kiosk (0: no limit)
+ * CONTACT_RETENTION_DAYS --contact-retention-days N  days a citizen's callback contact is kept after its case closes
  * </pre>
  */
 public record Settings(
@@ -32,15 +33,18 @@ public record Settings(
         int deviceRatePerMinute,
         Optional<String> host,
         Optional<String> publicUrl,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        int contactRetentionDays) {
 
     static final int DEFAULT_CLIENT_RATE = 30;
+    /** Days a citizen's contact for a callback is kept after its case closes (docs/cases.md). */
+    public static final int DEFAULT_CONTACT_RETENTION_DAYS = 30;
     static final int DEFAULT_DEVICE_RATE = 120;
 
     /** Settings with the default rate limits. */
     public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword) {
         this(port, databaseUrl, dataDir, demo, adminPassword, DEFAULT_CLIENT_RATE, DEFAULT_DEVICE_RATE, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), DEFAULT_CONTACT_RETENTION_DAYS);
     }
 
     /**
@@ -64,7 +68,8 @@ public record Settings(
             new Option("--demo", "DEMO", false),
             new Option("--admin-password", "ADMIN_PASSWORD", true),
             new Option("--rate-limit-client", "RATE_LIMIT_CLIENT", true),
-            new Option("--rate-limit-device", "RATE_LIMIT_DEVICE", true));
+            new Option("--rate-limit-device", "RATE_LIMIT_DEVICE", true),
+            new Option("--contact-retention-days", "CONTACT_RETENTION_DAYS", true));
 
     private record Option(String flag, String env, boolean takesValue) {
     }
@@ -106,7 +111,8 @@ public record Settings(
                 count("RATE_LIMIT_DEVICE", values.get("RATE_LIMIT_DEVICE"), DEFAULT_DEVICE_RATE),
                 Optional.ofNullable(values.get("HOST")),
                 Optional.ofNullable(values.get("PUBLIC_URL")).map(Settings::publicUrl),
-                Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken));
+                Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken),
+                count("CONTACT_RETENTION_DAYS", values.get("CONTACT_RETENTION_DAYS"), DEFAULT_CONTACT_RETENTION_DAYS));
     }
 
     static String help() {
@@ -130,27 +136,34 @@ public record Settings(
                   --admin-password PW  ADMIN_PASSWORD  password for user 'admin', created on first start
                   --rate-limit-client N RATE_LIMIT_CLIENT  ratings a minute from one address (default 30, 0 = off)
                   --rate-limit-device N RATE_LIMIT_DEVICE  ratings a minute from one kiosk (default 120, 0 = off)
+                  --contact-retention-days N CONTACT_RETENTION_DAYS  days a citizen's callback phone/e-mail is
+                                                       kept after its case closes (default 30, 0 = the next day)
                 """;
     }
 
     Settings withPort(int newPort) {
         return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, metricsToken);
+                host, publicUrl, metricsToken, contactRetentionDays);
     }
 
     public Settings withRateLimits(int perClient, int perDevice) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, perClient, perDevice, host, publicUrl,
-                metricsToken);
+                metricsToken, contactRetentionDays);
     }
 
     public Settings withPublicUrl(String url) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, Optional.of(publicUrl(url)), metricsToken);
+                host, Optional.of(publicUrl(url)), metricsToken, contactRetentionDays);
     }
 
     public Settings withMetricsToken(String token) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, Optional.of(metricsToken(token)));
+                host, publicUrl, Optional.of(metricsToken(token)), contactRetentionDays);
+    }
+
+    public Settings withContactRetentionDays(int days) {
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
+                host, publicUrl, metricsToken, days);
     }
 
     /** An http or https address with a host, kept without a trailing slash. */
