@@ -98,9 +98,9 @@ create table case_contact (
 
 /* [jooq ignore start] */
 -- The working days a unit has to answer: its own setting, or its nearest ancestor's, or 5.
-create function case_working_days(unit bigint) returns integer language sql stable as $$
+create function case_working_days(of_unit bigint) returns integer language sql stable as $$
     with recursive up (id, parent_id, depth) as (
-        select id, parent_id, 0 from unit where id = unit
+        select id, parent_id, 0 from unit where id = of_unit
         union all
         select u.id, u.parent_id, up.depth + 1 from unit u join up on u.id = up.parent_id where up.depth < 64)
     select coalesce((select s.working_days from up join case_setting s on s.unit_id = up.id

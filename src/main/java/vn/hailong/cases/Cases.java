@@ -109,10 +109,10 @@ public final class Cases {
             binds.add(filter.unitId());
         }
         if (Boolean.TRUE.equals(filter.overdue())) {
-            where.append(" and c.closed_at is null and c.due_on < ?");
+            where.append(" and c.closed_at is null and c.due_on < ?::date");
             binds.add(Vietnam.today());
         } else if (Boolean.FALSE.equals(filter.overdue())) {
-            where.append(" and not (c.closed_at is null and c.due_on < ?)");
+            where.append(" and not (c.closed_at is null and c.due_on < ?::date)");
             binds.add(Vietnam.today());
         }
         if (filter.assigneeId() != null) {

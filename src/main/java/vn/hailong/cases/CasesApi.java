@@ -266,11 +266,11 @@ public final class CasesApi {
             binds.add(scope.root());
         }
         if (from != null) {
-            where.append(" and c.opened_at >= ?");
+            where.append(" and c.opened_at >= ?::timestamptz");
             binds.add(Vietnam.start(from));
         }
         if (to != null) {
-            where.append(" and c.opened_at < ?");
+            where.append(" and c.opened_at < ?::timestamptz");
             binds.add(Vietnam.start(to.plusDays(1)));
         }
         var rows = dsl.fetch("""

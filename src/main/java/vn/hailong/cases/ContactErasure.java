@@ -40,7 +40,7 @@ public final class ContactErasure implements Job {
         var erased = tx.fetch("""
                 delete from case_contact x
                  using follow_up_case c
-                 where c.id = x.case_id and c.closed_at is not null and c.closed_at < ?
+                 where c.id = x.case_id and c.closed_at is not null and c.closed_at < ?::timestamptz
                 returning x.case_id""", cutoff).map(r -> r.get(0, Long.class));
         for (var id : erased) {
             Cases.event(tx, id, "system", "contact_erased", null, null,
