@@ -99,6 +99,10 @@ public final class CasesApi {
     public void patch(Context ctx) {
         var caller = principal(ctx);
         long id = Requests.id(ctx, "id");
+        // Another unit's case is hidden (404) whatever the body says.
+        if (cases.get(caller.scope(), id).isEmpty()) {
+            throw new NotFoundResponse("No such case: " + id);
+        }
         var body = Requests.json(ctx, JsonNode.class);
         if (body == null || !body.isObject()) {
             throw Invalid.field("body", "must be an object with status, assignee and/or answer");
