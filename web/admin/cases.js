@@ -253,14 +253,16 @@ async function renderSettings(view, session) {
         field(t('caseHolidayName'), input('name', { id: 'holiday-name', required: true, maxlength: 200 }))),
       h('p', {}, submit(t('add'))))),
     tableBox(table(t('caseHolidays'), [t('caseHolidayDate'), t('caseHolidayName'), t('actions')],
-      holidays.holidays.map((x) => h('tr', {},
-        h('td', {}, formatDate(x.day)),
-        h('td', {}, x.name),
-        h('td', {}, button(t('remove'), async () => {
-          if (await confirmDialog(t('caseRemoveHoliday', formatDate(x.day)), t('remove'))) {
-            await del(`/holidays/${x.day}`);
-            await again();
-            announce(t('saved'));
-          }
-        }, 'secondary small', { 'aria-label': `${t('remove')}: ${formatDate(x.day)}` }))))), { id: 'holidays-table' })));
+      holidays.holidays.map((x) => holidayRow(x, again)), { id: 'holidays-table' })));
+}
+
+function holidayRow(x, again) {
+  const remove = button(t('remove'), async () => {
+    if (await confirmDialog(t('caseRemoveHoliday', formatDate(x.day)), t('remove'))) {
+      await del(`/holidays/${x.day}`);
+      await again();
+      announce(t('saved'));
+    }
+  }, 'secondary small', { 'aria-label': `${t('remove')}: ${formatDate(x.day)}` });
+  return h('tr', {}, h('td', {}, formatDate(x.day)), h('td', {}, x.name), h('td', {}, remove));
 }

@@ -18,6 +18,7 @@ import * as drivers from './drivers.js';
 import * as comments from './comments.js';
 import * as reasons from './reasons.js';
 import * as coverage from './coverage.js';
+import * as casesOnTime from './cases.js';
 import * as indicators from './indicators.js';
 import * as timing from './timing.js';
 
@@ -189,6 +190,7 @@ function renderSections() {
     $('timing').replaceChildren(h('h2', {}, t('timingTitle')), h('p', { class: 'note' }, t('loading')));
   }
   indicators.render($('indicators'), state).catch(showError);
+  casesOnTime.render($('cases'), state).catch(showError);
   prune();
 }
 
