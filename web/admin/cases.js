@@ -1,7 +1,7 @@
 // Phản ánh cần xử lý: the follow-up cases opened by negative ratings that say why (docs/cases.md). The inbox (#/cases),
 // a case's page (#/cases/17), and for administrators the working days per unit and the holidays (#/cases/settings).
 import { del, get, patch, put } from '/lib/api.js';
-import { h, table, tableBox } from '/lib/dom.js';
+import { fill, h, table, tableBox } from '/lib/dom.js';
 import { formatDate, formatDateTime, nameOf, pick } from '/lib/i18n.js';
 import { announce, button, confirmDialog, field, form, input, select, showError, submit } from './forms.js';
 import { t } from './messages.js';
@@ -30,7 +30,7 @@ function statusBadge(c) {
 }
 
 function overdueBadge(c) {
-  return c.overdue ? h('span', { class: 'badge late' }, t('caseOverdue')) : null;
+  return c.overdue ? h('span', { class: 'badge late wide-only' }, t('caseOverdue')) : null;
 }
 
 async function renderInbox(view, session) {
@@ -75,7 +75,7 @@ async function renderInbox(view, session) {
   const mineBox = input('mine', { type: 'checkbox', id: 'case-mine', checked: mine });
   mineBox.addEventListener('change', () => go({ mine: String(mineBox.checked), page: '0' }));
   const pages = Math.max(1, Math.ceil(listing.total / listing.size));
-  view.replaceChildren(
+  fill(view,
     h('h1', {}, t('casesTitle')),
     h('p', { class: 'lead' }, t('casesIntro')),
     session.role === 'admin' ? h('p', {}, h('a', { href: '#/cases/settings', id: 'case-settings-link' }, t('caseSettingsLink'))) : null,
@@ -86,7 +86,9 @@ async function renderInbox(view, session) {
       : tableBox(table(t('casesCaption', listing.total), [t('caseOpened'), t('unit'), t('caseRating'), t('caseWhy'),
         t('caseDue'), t('caseStatus'), t('caseAssignee')],
       listing.cases.map((c) => h('tr', { 'data-case': c.id, class: c.overdue ? 'overdue' : null },
+        // The overdue badge beside the date too: on a phone the deadline's column is scrolled away.
         h('th', { scope: 'row' }, h('a', { href: `#/cases/${c.id}` }, formatDate(c.openedAt)),
+          c.overdue ? h('span', { class: 'badge late narrow-only' }, t('caseOverdue')) : null,
           c.hasContact ? h('span', { class: 'badge contact' }, t('caseContactBadge')) : null),
         h('td', {}, nameOf(c.unit)),
         h('td', {}, label(c.rating)),
@@ -186,7 +188,7 @@ async function renderCase(view, id, session) {
   } else if (c.answer) {
     actions = h('section', { class: 'panel' }, h('h2', {}, t('caseAnswer')), h('p', {}, c.answer));
   }
-  view.replaceChildren(
+  fill(view,
     h('p', {}, h('a', { href: '#/cases' }, t('caseBack'))),
     h('h1', {}, t('caseTitle', c.id)),
     h('dl', { class: 'facts', id: 'case-facts' }, facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
@@ -208,7 +210,7 @@ async function renderSettings(view, session) {
   const [settings, holidays] = await Promise.all([get('/case-settings'), get('/holidays')]);
   const again = () => renderSettings(view, session);
   const names = new Map(settings.settings.map((s) => [s.unit, nameOf({ nameVi: s.nameVi, nameEn: s.nameEn })]));
-  view.replaceChildren(
+  fill(view,
     h('p', {}, h('a', { href: '#/cases' }, t('caseBack'))),
     h('h1', {}, t('caseSettingsTitle')),
     h('p', { class: 'lead' }, t('caseSettingsIntro', settings.defaultWorkingDays)),
@@ -233,11 +235,11 @@ async function renderSettings(view, session) {
         field(t('caseWorkingDays'), input('workingDays', { id: 'days-value', inputmode: 'numeric', required: true, maxlength: 2 }),
           t('caseDaysRange'))),
       h('p', {}, submit(t('save'))))),
-    tableBox(table(t('caseDaysCaption'), [t('unit'), t('caseWorkingDays'), t('targetSource')],
+    tableBox(table(t('caseDaysCaption'), [t('unit'), t('caseWorkingDays'), t('caseDaysSource')],
       settings.settings.map((s) => h('tr', { 'data-unit': s.unit },
         h('th', { scope: 'row' }, names.get(s.unit), ' ', h('span', { class: 'muted unit-code' }, `(${s.unit})`)),
         h('td', { class: 'num' }, String(s.workingDays)),
-        h('td', {}, s.from === null ? t('caseDaysDefault') : s.inherited ? t('targetInherited', names.get(s.from) ?? s.from) : t('targetOwn')))),
+        h('td', {}, s.from === null ? t('caseDaysDefault') : s.inherited ? t('caseDaysInherited', names.get(s.from) ?? s.from) : t('caseDaysOwn')))),
       { id: 'days-table' })),
     h('h2', { id: 'holidays' }, t('caseHolidays')),
     h('p', {}, t('caseHolidaysIntro')),

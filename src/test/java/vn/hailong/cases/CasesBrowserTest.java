@@ -183,7 +183,7 @@ class CasesBrowserTest {
             signIn(page, "quanly.xa", "manager-password-1");
             page.locator("#nav-cases").click();
             assertThat(page.locator("#view h1")).hasText("Phản ánh cần xử lý");
-            assertThat(page.locator("#cases-table tr.overdue .badge.late")).hasText("Quá hạn");
+            assertThat(page.locator("#cases-table tr.overdue td.due .badge.late")).hasText("Quá hạn");
             assertThat(page.locator("#cases-table tbody tr")).not().hasCount(0);
             bothSizes(page, "inbox");
 
