@@ -18,6 +18,7 @@ import * as password from './password.js';
 import * as publications from './publications.js';
 import * as reports from './reports.js';
 import * as notifications from './notifications.js';
+import * as cases from './cases.js';
 
 /** Each section: its hash, its screen module, and the roles that may open it. */
 const sections = [
@@ -30,6 +31,7 @@ const sections = [
   { path: 'catalogue', screen: catalogue, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'users', screen: users, roles: ['admin'] },
   { path: 'keys', screen: keys, roles: ['admin'] },
+  { path: 'cases', screen: cases, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'targets', screen: targets, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'publications', screen: publications, roles: ['admin'] },
   { path: 'reports', screen: reports, roles: ['admin', 'analyst'] },

@@ -19,6 +19,7 @@ import * as drivers from './drivers.js';
 import * as comments from './comments.js';
 import * as reasons from './reasons.js';
 import * as coverage from './coverage.js';
+import * as casesOnTime from './cases.js';
 import * as indicators from './indicators.js';
 import * as timing from './timing.js';
 
@@ -193,6 +194,7 @@ function renderSections() {
   const unitName = (code) => nameOf(lists.units.find((u) => u.code === code)) || code;
   alerts.render($('alerts'), state, { questionnaire: lists.form.questionnaire, session, criterionName, unitName, showError })
     .catch(showError);
+  casesOnTime.render($('cases'), state).catch(showError);
   prune();
 }
 

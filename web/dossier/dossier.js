@@ -1,6 +1,7 @@
 // A dossier's single-use rating link (/d/{token} → /dossier/#{token}): three levels, a reason when not
 // satisfied, one rating per dossier. The token stays in the fragment, out of server logs and referrers.
 import { request } from '/lib/api.js';
+import { renderCallback } from '/lib/callback.js';
 import { focusHeading, h, showView } from '/lib/dom.js';
 import { format, pick, Switches, translate } from '/lib/i18n.js';
 import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/lib/questions.js';
@@ -14,6 +15,8 @@ let view = 'loading';
 let loadFailed = false;
 // errors: each field at fault and its code (required, …), said in the page's language when shown.
 const state = { answers: {}, errors: {}, startedAt: null, submissionId: crypto.randomUUID(), lastSent: null };
+/** After a rating that opened a follow-up case: the offer of a reply (lib/callback.js) and what was typed in it. */
+let followUp = null;
 const switches = new Switches({ remember: true, onChange: () => render() });
 const m = () => messages[switches.settings.lang];
 const lang = () => switches.settings.lang;
@@ -32,6 +35,10 @@ function render() {
   document.getElementById('invalid-text').textContent = loadFailed ? m().loadFailed : m().invalidText;
   document.getElementById('rated-text').textContent = format(m().ratedText, { code });
   document.getElementById('thanks-text').textContent = format(m().thanksText, { code });
+  if (view === 'thanks' && followUp) {
+    followUp.agency = pick(invitation.agency, 'name', lang());
+    renderCallback(document.getElementById('callback-box'), followUp, m(), lang());
+  }
   if (view === 'form') renderForm();
   showCount();
 }
@@ -137,7 +144,12 @@ async function submit(event) {
     button.textContent = m().send;
   }
   if (!answer) { showFormError([m().networkFailed]); return; }
-  if (answer.status === 200 || answer.status === 201) { go('thanks'); focusHeading(view); return; }
+  if (answer.status === 200 || answer.status === 201) {
+    followUp = answer.body && answer.body.followUp === true ? { submissionId: state.submissionId } : null;
+    go('thanks');
+    focusHeading(view);
+    return;
+  }
   // 409: this dossier was rated already (perhaps from another phone, or by an attempt whose answer was lost).
   if (answer.status === 409) { go('rated'); focusHeading(view); return; }
   if (answer.status === 422 && answer.body) {

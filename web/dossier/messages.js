@@ -1,9 +1,9 @@
 // The dossier rating page's words, Vietnamese first; {code} is the dossier's code, {n} a number. Words other citizen
 // pages say too are lib/words.js's.
 import { catalogue } from '/lib/i18n.js';
-import { citizen, common } from '/lib/words.js';
+import { callback, citizen, common } from '/lib/words.js';
 
-export const messages = catalogue(common, citizen, {
+export const messages = catalogue(common, citizen, callback, {
   vi: {
     brand: 'Đánh giá giải quyết hồ sơ',
     invalidTitle: 'Đường dẫn đánh giá không hợp lệ',

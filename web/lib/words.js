@@ -119,6 +119,43 @@ export const citizen = {
   },
 };
 
+/**
+ * The offer of a reply after a rating that opened a follow-up case (lib/callback.js): the survey and dossier pages.
+ * {agency} is the agency's name.
+ */
+export const callback = {
+  vi: {
+    callbackTitle: 'Ông/Bà có muốn cơ quan liên hệ lại để phản hồi không?',
+    callbackIntro: 'Ý kiến của Ông/Bà đã được chuyển đến cơ quan để xem xét, trả lời. Nếu muốn được liên hệ lại, Ông/Bà có thể để lại số điện thoại hoặc email. Việc này không bắt buộc.',
+    callbackPhone: 'Số điện thoại', callbackPhoneHint: 'Ví dụ: 0912 345 678', callbackEmail: 'Email',
+    callbackConsent: 'Tôi đồng ý để {agency} dùng số điện thoại/email này chỉ để liên hệ phản hồi về ý kiến của tôi; thông tin sẽ được xoá sau khi xử lý xong.',
+    callbackSend: 'Gửi thông tin liên hệ',
+    callbackPrivacy: 'Thông tin liên hệ được lưu riêng, không gắn vào phiếu đánh giá trong các báo cáo; chỉ cán bộ xử lý phản ánh của Ông/Bà xem được.',
+    callbackNeedOne: 'Vui lòng nhập số điện thoại hoặc email.',
+    callbackBadPhone: 'Số điện thoại chưa đúng. Vui lòng nhập số điện thoại Việt Nam, ví dụ 0912 345 678.',
+    callbackBadEmail: 'Email chưa đúng. Vui lòng nhập lại, ví dụ ten@example.vn.',
+    callbackNeedConsent: 'Vui lòng đánh dấu ô đồng ý để cơ quan được liên hệ với Ông/Bà.',
+    callbackFailed: 'Chưa gửi được thông tin liên hệ. Vui lòng thử lại sau ít phút.',
+    callbackNetwork: 'Chưa gửi được do lỗi mạng. Vui lòng thử lại.',
+    callbackDoneTitle: 'Đã nhận thông tin liên hệ', callbackDone: '{agency} sẽ liên hệ lại với Ông/Bà để phản hồi.',
+  },
+  en: {
+    callbackTitle: 'Would you like the agency to contact you with a reply?',
+    callbackIntro: 'Your feedback has been passed to the agency to look into and answer. If you would like to be contacted, you may leave a phone number or an e-mail address. This is optional.',
+    callbackPhone: 'Phone number', callbackPhoneHint: 'For example: 0912 345 678', callbackEmail: 'E-mail',
+    callbackConsent: 'I agree that {agency} may use this phone number/e-mail only to contact me about my feedback; it will be erased once my feedback has been handled.',
+    callbackSend: 'Send my contact details',
+    callbackPrivacy: 'Your contact details are kept apart from your rating and never appear in reports; only the staff handling your feedback can see them.',
+    callbackNeedOne: 'Please enter a phone number or an e-mail address.',
+    callbackBadPhone: 'This phone number does not look right. Please enter a Vietnamese number, e.g. 0912 345 678.',
+    callbackBadEmail: 'This e-mail address does not look right, e.g. name@example.vn.',
+    callbackNeedConsent: 'Please tick the box to agree that the agency may contact you.',
+    callbackFailed: 'Your contact details could not be sent. Please try again in a few minutes.',
+    callbackNetwork: 'Not sent: the network failed. Please try again.',
+    callbackDoneTitle: 'Contact details received', callbackDone: '{agency} will contact you with a reply.',
+  },
+};
+
 /** The switches' own words (lib/i18n.js): the language to switch to, larger text, high contrast. */
 export const switches = {
   vi: { otherLanguage: 'English', otherLanguageCode: 'EN', largeText: 'Chữ lớn', highContrast: 'Tương phản cao' },

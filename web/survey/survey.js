@@ -4,6 +4,7 @@
 // or a closed tab resumes where it was, and nothing leaves the phone before "Gửi phiếu" — sent once however
 // often it is retried.
 import { request } from '/lib/api.js';
+import { renderCallback } from '/lib/callback.js';
 import { focusHeading, h, showView } from '/lib/dom.js';
 import { format, pick, Switches, translate } from '/lib/i18n.js';
 import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/lib/questions.js';
@@ -25,6 +26,8 @@ let form = null;
 /** errors: each field at fault and its code (required, too_long, …), said in the page's language when shown. */
 let state = null;
 let view = 'loading';
+/** After a rating that opened a follow-up case: the offer of a reply (lib/callback.js) and what was typed in it. */
+let followUp = null;
 const switches = new Switches({ remember: true, onChange: () => render() });
 const m = () => messages[switches.settings.lang];
 const lang = () => switches.settings.lang;
@@ -317,6 +320,8 @@ async function submit(event) {
   }
   if (answer.status === 200 || answer.status === 201 || answer.status === 409) {
     // 409: this survey's id was already stored by an earlier attempt whose answer never arrived.
+    followUp = answer.body && answer.body.followUp === true
+      ? { submissionId: JSON.parse(state.lastSent.text).submissionId } : null;
     forget();
     go('thanks');
     focusHeading('thanks');
@@ -362,6 +367,13 @@ function showServerErrors(problem) {
 function renderThanks() {
   const agency = link && link.agency ? pick(link.agency, 'name', lang()) : '';
   document.getElementById('thanks-what').textContent = format(m().thanksWhat, { agency });
+  const box = document.getElementById('callback-box');
+  if (followUp) {
+    followUp.agency = agency;
+    renderCallback(box, followUp, m(), lang());
+  } else {
+    box.replaceChildren();
+  }
 }
 
 // ---- Start ----

@@ -92,6 +92,10 @@ import vn.hailong.targets.TargetsApi;
 import vn.hailong.alerts.Alerts;
 import vn.hailong.alerts.AlertsApi;
 import vn.hailong.alerts.AlertsJob;
+import vn.hailong.cases.CaseNotifier;
+import vn.hailong.cases.Cases;
+import vn.hailong.cases.CasesApi;
+import vn.hailong.cases.ContactErasure;
 import vn.hailong.units.UnitsApi;
 import vn.hailong.db.Database;
 import vn.hailong.demo.DemoProvince;
@@ -243,10 +247,12 @@ public final class App implements AutoCloseable {
         jobs.add(new AlertsJob(alertChecks));
         // Scheduled reports (docs/scheduled-reports.md): each unit's monthly report to its subscribers, with its PDF
         // made at delivery by attachments, and the province digest.
-        // TODO(#26 integration): replace openCases with the cases feature's OpenCases over follow_up_case.
         // Files attached to e-mails, made at delivery (notify.Attachments): the reports' PDFs.
         Attachments attachments = new ReportAttachments(report);
-        OpenCases openCases = tx -> List.of();
+        var cases = new CasesApi(dsl);
+        jobs.add(new ContactErasure(settings.contactRetentionDays()));
+        OpenCases openCases = tx -> Cases.openByUnit(tx).stream()
+                .map(c -> new OpenCases.Count(c.unitId(), c.open(), c.overdue())).toList();
         var monthlyReports = new MonthlyReports(dsl, forms, "SIPAS");
         var digests = new Digests(forms, "SIPAS", openCases);
         jobs.add(monthlyReports);
@@ -264,8 +270,11 @@ public final class App implements AutoCloseable {
                 ? new Delivery(dsl, settings.smtp(), attachments, backoff, Duration.ofSeconds(deliverySeconds)) : null;
         var notifications = new NotificationsApi(dsl, settings.smtp().isPresent());
         var webhooks = new WebhooksApi(dsl);
+        // New cases are handed to the outbox every few seconds (off with the schedule: tests call pass()).
+        var caseNotifier = new CaseNotifier(dsl, scheduleSeconds > 0 ? Duration.ofSeconds(5) : null);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.serverStopped(caseNotifier::close);
             if (delivery != null) {
                 config.events.serverStopped(delivery::close);
             }
@@ -425,6 +434,23 @@ public final class App implements AutoCloseable {
                     put("/dossiers", dossiers::putDossiers, ADMIN, KEY_DOSSIERS);
                     put("/dossier-months", dossiers::putMonths, ADMIN, KEY_DOSSIERS);
                     get("/indicators", indicators::get, READERS);
+                    post("/responses/{submissionId}/contact", cases::contact, PUBLIC);
+                    path("/cases", () -> {
+                        get(cases::list, READERS);
+                        get("/summary", cases::summary, READERS);
+                        get("/{id}", cases::get, READERS);
+                        patch("/{id}", cases::patch, ADMIN, AGENCY_MANAGER);
+                    });
+                    path("/case-settings", () -> {
+                        get(cases::settings, ADMIN);
+                        get("/{unit}", cases::setting, ADMIN);
+                        put("/{unit}", cases::putSetting, ADMIN);
+                    });
+                    path("/holidays", () -> {
+                        get(cases::holidays, READERS);
+                        put("/{date}", cases::putHoliday, ADMIN);
+                        delete("/{date}", cases::deleteHoliday, ADMIN);
+                    });
                     path("/targets", () -> {
                         get(targets::list, READERS);
                         put("/{unit}/{year}", targets::put, ADMIN);

@@ -28,6 +28,7 @@ import vn.hailong.notify.Smtp;
  * SMTP_PASSWORD   --smtp-password PW   its password
  * SMTP_FROM       --smtp-from ADDRESS  the sender's address (required with SMTP_HOST)
  * SMTP_SECURITY   --smtp-security S    none, starttls (default) or tls
+ * CONTACT_RETENTION_DAYS --contact-retention-days N  days a citizen's callback contact is kept after its case closes
  * </pre>
  */
 public record Settings(
@@ -41,9 +42,12 @@ public record Settings(
         Optional<String> host,
         Optional<String> publicUrl,
         Optional<String> metricsToken,
-        Optional<Smtp> smtp) {
+        Optional<Smtp> smtp,
+        int contactRetentionDays) {
 
     static final int DEFAULT_CLIENT_RATE = 30;
+    /** Days a citizen's contact for a callback is kept after its case closes (docs/cases.md). */
+    public static final int DEFAULT_CONTACT_RETENTION_DAYS = 30;
     static final int DEFAULT_DEVICE_RATE = 120;
 
     /** Settings without e-mail. */
@@ -51,13 +55,13 @@ public record Settings(
                     int clientRatePerMinute, int deviceRatePerMinute, Optional<String> host, Optional<String> publicUrl,
                     Optional<String> metricsToken) {
         this(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute, host, publicUrl,
-                metricsToken, Optional.empty());
+                metricsToken, Optional.empty(), DEFAULT_CONTACT_RETENTION_DAYS);
     }
 
     /** Settings with the default rate limits. */
     public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword) {
         this(port, databaseUrl, dataDir, demo, adminPassword, DEFAULT_CLIENT_RATE, DEFAULT_DEVICE_RATE, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_CONTACT_RETENTION_DAYS);
     }
 
     /**
@@ -87,7 +91,8 @@ public record Settings(
             new Option("--smtp-username", "SMTP_USERNAME", true),
             new Option("--smtp-password", "SMTP_PASSWORD", true),
             new Option("--smtp-from", "SMTP_FROM", true),
-            new Option("--smtp-security", "SMTP_SECURITY", true));
+            new Option("--smtp-security", "SMTP_SECURITY", true),
+            new Option("--contact-retention-days", "CONTACT_RETENTION_DAYS", true));
 
     private record Option(String flag, String env, boolean takesValue) {
     }
@@ -130,7 +135,8 @@ public record Settings(
                 Optional.ofNullable(values.get("HOST")),
                 Optional.ofNullable(values.get("PUBLIC_URL")).map(Settings::publicUrl),
                 Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken),
-                smtp(values));
+                smtp(values),
+                count("CONTACT_RETENTION_DAYS", values.get("CONTACT_RETENTION_DAYS"), DEFAULT_CONTACT_RETENTION_DAYS));
     }
 
     /** The SMTP server, when SMTP_HOST is set; the other SMTP_ settings without it are a mistake worth saying. */
@@ -196,32 +202,39 @@ public record Settings(
                   --smtp-password PW   SMTP_PASSWORD   its password
                   --smtp-from ADDRESS  SMTP_FROM       sender's address, e.g. hailong@example.gov.vn
                   --smtp-security S    SMTP_SECURITY   none, starttls (default) or tls
+                  --contact-retention-days N CONTACT_RETENTION_DAYS  days a citizen's callback phone/e-mail is
+                                                       kept after its case closes (default 30, 0 = the next day)
                 """;
     }
 
     Settings withPort(int newPort) {
         return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, metricsToken, smtp);
+                host, publicUrl, metricsToken, smtp, contactRetentionDays);
     }
 
     public Settings withRateLimits(int perClient, int perDevice) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, perClient, perDevice, host, publicUrl,
-                metricsToken, smtp);
+                metricsToken, smtp, contactRetentionDays);
     }
 
     public Settings withPublicUrl(String url) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, Optional.of(publicUrl(url)), metricsToken, smtp);
+                host, Optional.of(publicUrl(url)), metricsToken, smtp, contactRetentionDays);
     }
 
     public Settings withMetricsToken(String token) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, Optional.of(metricsToken(token)), smtp);
+                host, publicUrl, Optional.of(metricsToken(token)), smtp, contactRetentionDays);
     }
 
     public Settings withSmtp(Smtp server) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, metricsToken, Optional.of(server));
+                host, publicUrl, metricsToken, Optional.of(server), contactRetentionDays);
+    }
+
+    public Settings withContactRetentionDays(int days) {
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
+                host, publicUrl, metricsToken, smtp, days);
     }
 
     /** An http or https address with a host, kept without a trailing slash. */

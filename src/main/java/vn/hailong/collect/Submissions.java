@@ -34,6 +34,7 @@ public final class Submissions implements AutoCloseable {
     static final int MAX_BATCH = 128;
 
     private final SubmissionBatch batch;
+    private final DSLContext dsl;
     private final BlockingQueue<Waiting> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
@@ -46,9 +47,19 @@ public final class Submissions implements AutoCloseable {
                           List<String> flags) {
     }
 
-    /** What the client is told: the same for the first answer and every retry. */
+    /**
+     * What the client is told: the same for the first answer and every retry. followUp says the rating opened a
+     * follow-up case (sql/V12), so the page may offer the citizen a callback (POST /responses/{id}/contact).
+     */
     record Receipt(long id, UUID submissionId, OffsetDateTime submittedAt, OffsetDateTime receivedAt,
-                          List<String> flags) {
+                          List<String> flags, boolean followUp) {
+        Receipt(long id, UUID submissionId, OffsetDateTime submittedAt, OffsetDateTime receivedAt, List<String> flags) {
+            this(id, submissionId, submittedAt, receivedAt, flags, false);
+        }
+
+        Receipt withFollowUp(boolean opened) {
+            return new Receipt(id, submissionId, submittedAt, receivedAt, flags, opened);
+        }
     }
 
     sealed interface Outcome {
@@ -70,6 +81,7 @@ public final class Submissions implements AutoCloseable {
     /** Starts {@code writers} writer threads, each with its own connection while it writes. */
     public Submissions(DSLContext dsl, Rollups rollups, RollupFolder folder, int writers) {
         this.batch = new SubmissionBatch(dsl, rollups, folder);
+        this.dsl = dsl;
         for (int i = 0; i < writers; i++) {
             var writer = new Thread(this::write, "submission-writer-" + i);
             writer.setDaemon(true);
@@ -99,6 +111,11 @@ public final class Submissions implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new ServiceUnavailableResponse("The server is stopping; send the rating again in a moment.");
         }
+    }
+
+    /** Whether the stored rating opened a follow-up case: one lookup by its submission id. */
+    boolean openedCase(UUID submissionId) {
+        return vn.hailong.cases.Cases.bySubmission(dsl, submissionId).isPresent();
     }
 
     private void write() {

@@ -84,9 +84,11 @@ public final class SubmissionsApi {
         var checked = check(submission, caller.orElse(null));
         var outcome = submissions.store(checked);
         if (outcome instanceof Submissions.Created created) {
-            ctx.status(HttpStatus.CREATED).json(created.receipt());
+            var receipt = created.receipt();
+            ctx.status(HttpStatus.CREATED).json(receipt.withFollowUp(submissions.openedCase(receipt.submissionId())));
         } else if (outcome instanceof Submissions.Replayed replayed) {
-            ctx.status(HttpStatus.OK).json(replayed.receipt());
+            var receipt = replayed.receipt();
+            ctx.status(HttpStatus.OK).json(receipt.withFollowUp(submissions.openedCase(receipt.submissionId())));
         } else if (outcome instanceof Submissions.Clash clash) {
             throw new ConflictResponse(clash.message());
         }

@@ -82,6 +82,7 @@ public final class DemoProvince {
 
     private int fill(DSLContext tx, long seed, int firstYear, int lastYear, Catalogue catalogue, Progress progress) {
         tx.execute("select ensure_response_partitions({0}, {1})", firstYear, lastYear);
+        DemoCases.off(tx);
         var generator = new ResponseGenerator(seed, catalogue, firstYear, lastYear);
         var batch = new ArrayList<ResponseRecord>(BATCH);
         int count = 0;
@@ -93,6 +94,9 @@ public final class DemoProvince {
             }
         }
         count += insert(tx, batch);
+        progress.step = "follow-up cases";
+        int cases = DemoCases.open(tx, lastYear);
+        log.info("event=demo_cases cases={}", cases);
         insertPopulation(tx, generator.populationTotals());
         insertTargets(tx, catalogue, firstYear, lastYear);
         progress.step = "invitations";

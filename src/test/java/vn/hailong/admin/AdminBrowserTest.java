@@ -199,7 +199,7 @@ class AdminBrowserTest {
             signIn(page, "quanly", "manager-password-1");
             assertThat(page.locator("#who")).containsText("Chị Quản Lý · Quản lý đơn vị");
             assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Thiết bị", "Đường dẫn khảo sát", "Bộ câu hỏi",
-                    "Trung tâm, quầy", "Thủ tục", "Mục tiêu", "Thông báo"});
+                    "Trung tâm, quầy", "Thủ tục", "Phản ánh cần xử lý", "Mục tiêu", "Thông báo"});
             assertThat(page.locator(".tree a")).hasText(new String[] {"Sở Quản Lý Riêng", "Phòng Con Riêng"});
             assertThat(page.locator("#view")).not().containsText("Sở Bí Mật Khác");
             assertThat(page.locator("section:has(#add-unit)")).hasCount(0);
@@ -556,7 +556,7 @@ class AdminBrowserTest {
             var errors = Browser.consoleErrors(page);
             signIn(page, "docgia", "analyst-password-1");
             assertThat(page.locator("#nav a")).hasText(new String[] {"Đơn vị", "Đường dẫn khảo sát", "Bộ câu hỏi",
-                    "Trung tâm, quầy", "Thủ tục", "Mục tiêu", "Báo cáo định kỳ", "Thông báo"});
+                    "Trung tâm, quầy", "Thủ tục", "Phản ánh cần xử lý", "Mục tiêu", "Báo cáo định kỳ", "Thông báo"});
             assertThat(page.locator("#view form")).hasCount(0);
             for (var screen : List.of("links", "questionnaires", "centres", "catalogue")) {
                 page.locator("#nav-" + screen).click();

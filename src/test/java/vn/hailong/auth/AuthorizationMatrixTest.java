@@ -140,6 +140,17 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/v1/dossiers", Set.of("admin", "key:dossiers")),
             Map.entry("PUT /api/v1/dossier-months", Set.of("admin", "key:dossiers")),
             Map.entry("GET /api/v1/indicators", READERS),
+            Map.entry("POST /api/v1/responses/{submissionId}/contact", ANYONE),
+            Map.entry("GET /api/v1/cases", READERS),
+            Map.entry("GET /api/v1/cases/summary", READERS),
+            Map.entry("GET /api/v1/cases/{id}", READERS),
+            Map.entry("PATCH /api/v1/cases/{id}", DEVICE_MANAGERS),
+            Map.entry("GET /api/v1/case-settings", ADMIN),
+            Map.entry("GET /api/v1/case-settings/{unit}", ADMIN),
+            Map.entry("PUT /api/v1/case-settings/{unit}", ADMIN),
+            Map.entry("GET /api/v1/holidays", READERS),
+            Map.entry("PUT /api/v1/holidays/{date}", ADMIN),
+            Map.entry("DELETE /api/v1/holidays/{date}", ADMIN),
             Map.entry("GET /api/v1/targets", READERS),
             Map.entry("PUT /api/v1/targets/{unit}/{year}", ADMIN),
             Map.entry("DELETE /api/v1/targets/{unit}/{year}", ADMIN),
@@ -196,7 +207,7 @@ class AuthorizationMatrixTest {
 
     /** Paths whose answer differs between a unit in the caller's subtree and one outside it. */
     static boolean unitScoped(App.Route route) {
-        return route.path().matches("/api/v1/(units|centres|devices)/\\{id}.*")
+        return route.path().matches("/api/v1/(units|centres|devices|cases)/\\{id}.*")
                 || route.method().equals("PATCH") && route.path().equals("/api/v1/survey-links/{code}");
     }
 

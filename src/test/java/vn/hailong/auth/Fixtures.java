@@ -42,6 +42,8 @@ public final class Fixtures {
     public final String keyDossiers;
     public final String linkA;
     public final String linkB;
+    public final long caseA1;
+    public final long caseB;
     private final Sessions sessions;
 
     public Fixtures(DSLContext dsl) {
@@ -86,7 +88,17 @@ public final class Fixtures {
                 + " returning code", String.class, unitA);
         linkB = TestApp.one(dsl, "insert into survey_link (code, agency_id, questionnaire) values ('linkb23', {0}, 'SIPAS')"
                 + " returning code", String.class, unitB);
+        caseA1 = negativeRatingOpeningACase(dsl, unitA1);
+        caseB = negativeRatingOpeningACase(dsl, unitB);
         sessions = new Sessions(dsl);
+    }
+
+    /** A one-tap rating "Rất không hài lòng" with a comment: the database opens a follow-up case for it (sql/V12). */
+    static long negativeRatingOpeningACase(DSLContext dsl, long unitId) {
+        dsl.execute("insert into response (agency_id, submitted_at, questionnaire_version_id, channel, answers, comment)"
+                + " select {0}, now(), v.id, 'web', array[1]::smallint[], 'Chờ quá lâu' from questionnaire_version v"
+                + " join questionnaire q on q.id = v.questionnaire_id where q.code = 'KIOSK'", unitId);
+        return TestApp.one(dsl, "select max(id) from follow_up_case where agency_id = {0}", Long.class, unitId);
     }
 
     public Sessions.Created session(long userId) {
@@ -116,6 +128,15 @@ public final class Fixtures {
         if (path.startsWith("/api/v1/webhooks/")) {
             return List.of("999999"); // no such webhook: a 404 for whoever may ask
         }
+        if (path.startsWith("/api/v1/case-settings/")) {
+            return List.of("A1");
+        }
+        if (path.startsWith("/api/v1/holidays/")) {
+            return List.of("2030-01-02");
+        }
+        if (path.contains("{submissionId}")) {
+            return List.of("3f0c2a4e-8d1b-4c59-9a7e-2b6f1d0e5c11"); // opened no case: a 422 or 404, after the access check
+        }
         if (path.contains("{code}") || path.contains("{token}")) {
             return List.of("unknown");
         }
@@ -143,6 +164,9 @@ public final class Fixtures {
         }
         if (path.startsWith("/api/v1/questionnaire-versions/")) {
             return List.of(method.equals("GET") ? sipasVersion : draftVersion);
+        }
+        if (path.startsWith("/api/v1/cases/")) {
+            return List.of(caseA1, caseB);
         }
         if (path.startsWith("/api/v1/users/")) {
             return List.of(spareUser);

@@ -161,6 +161,29 @@ class DemoProvinceTest {
     }
 
     @Test
+    void the_last_quarters_negative_ratings_that_say_why_opened_cases_in_every_state() {
+        try (var dsl = TestApp.dsl(first)) {
+            long cases = one(dsl, "select count(*) from follow_up_case", Long.class);
+            assertThat(cases).isBetween(10L, 400L);
+            // Only the last quarter's ratings, and each case's rating qualifies by the rule of sql/V12.
+            assertThat(one(dsl, "select count(*) from follow_up_case where submitted_at < make_timestamptz(?, 10, 1, 0, 0, 0,"
+                    + " 'Asia/Ho_Chi_Minh')", Long.class, LAST_YEAR)).isZero();
+            assertThat(one(dsl, """
+                    select count(*) from follow_up_case c
+                      join response r on r.agency_id = c.agency_id and r.id = c.response_id and r.submitted_at = c.submitted_at
+                      join follow_up_rule f on f.version_id = r.questionnaire_version_id
+                     where 2 * r.answers[f.overall_position] > f.levels""", Long.class)).isZero();
+            assertThat(column(dsl, "select distinct status from follow_up_case order by 1", String.class))
+                    .containsExactly("in_progress", "new", "rejected", "resolved");
+            assertThat(one(dsl, "select count(*) from follow_up_case where closed_at is null and due_on < current_date",
+                    Long.class)).isPositive();
+            assertThat(one(dsl, "select count(*) from follow_up_case where closed_at is null and due_on >= current_date",
+                    Long.class)).isEqualTo(5L);
+            assertThat(one(dsl, "select count(*) from response", Integer.class)).isEqualTo(created);
+        }
+    }
+
+    @Test
     void the_dossier_system_sent_monthly_counts_and_the_rated_dossiers_with_late_ones_and_complaints() {
         try (var dsl = TestApp.dsl(first)) {
             // Every unit with ratings, every month of the three years, less one commune's first year.
