@@ -273,6 +273,19 @@ class ScheduledReportsTest {
         assertThat(payload.get("yearToDate").get("roseCount").asInt()).isEqualTo(digest.yearToDate().roseCount());
     }
 
+    /** As the application wires it: the digest's open cases are the follow-up cases the demo left open. */
+    @Test
+    void theServersDigestCountsTheCasesStillOpen() {
+        long open = TestApp.one(dsl, "select count(*) from follow_up_case where closed_at is null", Long.class);
+        long overdue = TestApp.one(dsl, "select count(*) from follow_up_case where closed_at is null"
+                + " and due_on < (now() at time zone 'Asia/Ho_Chi_Minh')::date", Long.class);
+        assertThat(open).as("the demo leaves some cases open").isPositive();
+        var digest = admin.get("/api/v1/reports/digest?month=2025-12");
+        assertThat(digest.status()).isEqualTo(200);
+        assertThat(digest.body().get("openCases").get("open").asLong()).isEqualTo(open);
+        assertThat(digest.body().get("openCases").get("overdue").asLong()).isEqualTo(overdue);
+    }
+
     @Test
     void anAdministratorSendsAReportNow() {
         var sent = admin.post("/api/v1/reports/send", Map.of("unit", "99.STP", "month", "2025-12"));
