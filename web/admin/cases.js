@@ -6,6 +6,14 @@ import { formatDate, formatDateTime, nameOf, pick } from '/lib/i18n.js';
 import { announce, button, confirmDialog, field, form, input, select, showError, submit } from './forms.js';
 import { t } from './messages.js';
 
+/** A history line's note in the page's words: a contact's kinds are stored as codes (phone, email). */
+function noteText(e) {
+  if (e.action === 'contact_left' || e.action === 'contact_changed') {
+    return e.note.split(', ').map((kind) => ({ phone: t('casePhone'), email: t('caseEmail') }[kind] || kind)).join(', ');
+  }
+  return e.note;
+}
+
 const handles = (session) => session.role === 'admin' || session.role === 'agency_manager';
 const due = (iso) => t('caseDueOn', formatDate(iso));
 const label = (x) => (x ? pick(x, 'label') ?? '–' : '–');
@@ -199,7 +207,7 @@ async function renderCase(view, id, session) {
         h('td', {}, formatDateTime(e.at)),
         h('td', {}, e.actor === 'system' ? t('caseSystem') : e.actor === 'citizen' ? t('caseCitizen') : e.actor),
         h('td', {}, t(`caseEvent_${e.action}`), e.toStatus && e.action !== 'opened' ? ` → ${t(`caseStatus_${e.toStatus}`)}` : '',
-          e.note && e.action !== 'answered' ? ` (${e.note})` : ''))), { id: 'case-history' })));
+          e.note && e.action !== 'answered' ? ` (${noteText(e)})` : ''))), { id: 'case-history' })));
 }
 
 async function renderSettings(view, session) {

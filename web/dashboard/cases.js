@@ -28,6 +28,27 @@ function line(row, head, attributes = {}) {
     shareCells(row));
 }
 
+/**
+ * Beside each unit's index in the rankings' table: its share answered on time and n (the section below has the
+ * interval and the counts). Drawn again whenever the rankings are; a unit without cases gets a dash.
+ */
+function besideIndices(groups) {
+  const ranking = document.getElementById('rankings-table');
+  if (!ranking) {
+    return;
+  }
+  ranking.querySelectorAll('.on-time').forEach((cell) => cell.remove());
+  if (!groups) {
+    return;
+  }
+  const byCode = new Map(groups.map((g) => [g.unit.code, g]));
+  ranking.querySelector('thead tr').append(h('th', { scope: 'col', class: 'on-time' }, t('casesOnTimeShort')));
+  ranking.querySelectorAll('tbody tr[data-unit]').forEach((row) => {
+    const share = byCode.get(row.dataset.unit)?.onTime;
+    row.append(h('td', { class: 'num on-time' }, share ? `${num(share.value)} % (n = ${count(share.n)})` : '–'));
+  });
+}
+
 /** Draws the section for the view's year, fetching only when it changed; a newer view wins over an older one. */
 export async function render(section, state) {
   const path = pathOf(state);
@@ -40,6 +61,7 @@ export async function render(section, state) {
     return;
   }
   section.hidden = answer.total.opened === 0;
+  besideIndices(section.hidden ? null : answer.groups);
   if (section.hidden) {
     section.replaceChildren();
     return;

@@ -219,6 +219,9 @@ class CasesBrowserTest {
             page.navigate(base + "/admin/#/cases/" + withContact);
             assertThat(page.locator("#case-contact")).hasText("Liên hệ người dân để lại");
             assertThat(page.locator(".contact")).containsText("0987654321");
+            // The history in the page's words: the kinds of contact left, never the stored codes.
+            assertThat(page.locator("#case-history")).containsText("Người dân để lại liên hệ (Số điện thoại)");
+            assertThat(page.locator("#case-history")).not().containsText("phone");
             bothSizes(page, "case-contact");
 
             page.navigate(base + "/admin/#/cases/settings");

@@ -80,6 +80,22 @@ class HonestFiguresBrowserTest {
             assertThat(page.locator("#rankings-plain")).containsText("không chồng lên nhau");
             assertThat(page.locator("#rankings h2")).hasText("Xếp hạng cơ quan, đơn vị");
             assertThat(page.locator("#rankings-table thead")).containsText("Cơ quan, đơn vị");
+            // Beside each index, the unit's share of follow-up cases answered on time, as /cases/summary counts it.
+            assertThat(page.locator("#rankings-table thead th.on-time")).hasText("Phản ánh xử lý đúng hạn");
+            var onTime = new java.util.HashMap<String, JsonNode>();
+            api.get("/api/v1/cases/summary?groupBy=unit&" + YEAR).body().get("groups")
+                    .forEach(g -> onTime.put(g.get("unit").get("code").asText(), g.get("onTime")));
+            int withShare = 0;
+            for (int i = 0; i < ranked.size(); i++) {
+                var share = onTime.get(ranked.get(i).get("group").get("unit").get("code").asText());
+                boolean shown = share != null && !share.isNull();
+                withShare += shown ? 1 : 0;
+                assertThat(rows.nth(i).locator("td.on-time")).hasText(shown
+                        ? String.format(java.util.Locale.ROOT, "%.1f", share.get("value").asDouble()).replace('.', ',')
+                                + " % (n = " + share.get("n").asLong() + ")"
+                        : "–");
+            }
+            assertThat(withShare).as("the demo's units handled cases in 2025").isPositive();
             page.locator("#rankings").screenshot(new Locator.ScreenshotOptions()
                     .setPath(Browser.SCREENSHOTS.resolve("honest-rankings.png")));
 
