@@ -271,7 +271,8 @@ public final class App implements AutoCloseable {
         var notifications = new NotificationsApi(dsl, settings.smtp().isPresent());
         var webhooks = new WebhooksApi(dsl);
         // New cases are handed to the outbox every few seconds (off with the schedule: tests call pass()).
-        var caseNotifier = new CaseNotifier(dsl, scheduleSeconds > 0 ? Duration.ofSeconds(5) : null);
+        var caseNotifier = new CaseNotifier(dsl, scheduleSeconds > 0 ? Duration.ofSeconds(5) : null,
+                settings.publicBase(settings.port()));
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.events.serverStopped(caseNotifier::close);

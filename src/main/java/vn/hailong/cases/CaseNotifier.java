@@ -27,11 +27,21 @@ public final class CaseNotifier implements AutoCloseable {
     static final int BATCH = 100;
 
     private final DSLContext dsl;
+    private final String site;
     private final ScheduledExecutorService executor;
 
-    /** Starts passing every {@code every}; null or zero: never on its own (tests call {@link #pass}). */
+    /** Links from the root of the site (for tests). */
     public CaseNotifier(DSLContext dsl, Duration every) {
+        this(dsl, every, "");
+    }
+
+    /**
+     * Starts passing every {@code every}; null or zero: never on its own (tests call {@link #pass}). {@code site}: the
+     * server's public address, which the e-mail's link to the case starts with.
+     */
+    public CaseNotifier(DSLContext dsl, Duration every, String site) {
         this.dsl = dsl;
+        this.site = site;
         if (every == null || every.isZero()) {
             this.executor = null;
             return;
@@ -89,7 +99,7 @@ public final class CaseNotifier implements AutoCloseable {
                             .append('\n');
                 }
                 body.append("Hạn xử lý: ngày ").append(DATE.format(dueOn)).append("\n\n")
-                        .append("Xem và xử lý: /admin/#cases/").append(id).append('\n');
+                        .append("Xem và xử lý: ").append(site).append("/admin/#/cases/").append(id).append('\n');
                 var payload = new LinkedHashMap<String, Object>();
                 payload.put("case", id);
                 payload.put("unit", c.get("code", String.class));

@@ -330,7 +330,7 @@ class CasesTest {
         dsl.execute("update app_user set email = 'quanly.a@example.vn' where username = 'quanly.a'");
         dsl.execute("insert into notification_choice (user_id, topic) select id, 'case' from app_user"
                 + " where username = 'quanly.a' on conflict do nothing");
-        var notifier = new CaseNotifier(dsl, null);
+        var notifier = new CaseNotifier(dsl, null, "https://hailong.example.gov.vn");
         notifier.pass();
         var rating = kiosk("CP.A", 1, "Cần gọi lại cho tôi");
         rate(rating);
@@ -342,7 +342,8 @@ class CasesTest {
         assertThat(TestApp.one(dsl, "select address from outbox where event_key = ?", String.class, key))
                 .isEqualTo("quanly.a@example.vn");
         assertThat(TestApp.one(dsl, "select body from outbox where event_key = ?", String.class, key))
-                .contains("Cần gọi lại cho tôi", "Hạn xử lý: ngày ");
+                .contains("Cần gọi lại cho tôi", "Hạn xử lý: ngày ",
+                        "Xem và xử lý: https://hailong.example.gov.vn/admin/#/cases/" + id + "\n");
         assertThat(TestApp.one(dsl, "select notified_at is not null from follow_up_case where id = ?", Boolean.class, id))
                 .isTrue();
     }
