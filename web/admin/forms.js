@@ -148,3 +148,32 @@ export function confirmDialog(question, yesLabel) {
     dialog.showModal();
   });
 }
+
+/**
+ * A secret shown this once (an API key, a webhook's signing secret): its title and warning, the secret, a copy button
+ * (or, without clipboard access on plain http, the text selected for Ctrl+C) and "done". ids: the secret's element
+ * and its title's.
+ */
+export function secretPanel({ secretId, titleId, title, warning, secret: value, selected }, onDone) {
+  const secret = h('p', { class: 'secret', id: secretId }, value);
+  return h('section', { class: 'panel', id: 'secret-panel', tabindex: '-1', 'aria-labelledby': titleId },
+    h('h2', { id: titleId }, title),
+    h('p', { class: 'warning', role: 'note' }, warning),
+    secret,
+    h('p', { class: 'actions' },
+      button(t('copy'), async () => {
+        try {
+          await navigator.clipboard.writeText(value);
+          announce(t('copied'));
+        } catch {
+          const range = document.createRange();
+          range.selectNodeContents(secret);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+          if (selected) {
+            announce(selected);
+          }
+        }
+      }, 'primary'),
+      button(t('done'), onDone)));
+}

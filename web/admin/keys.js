@@ -2,39 +2,18 @@
 import { get, post } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
 import { formatTimestamp } from '/lib/i18n.js';
-import { announce, attempt, button, confirmDialog, field, form, input, submit } from './forms.js';
+import { announce, attempt, button, confirmDialog, field, form, input, secretPanel, submit } from './forms.js';
 import { t } from './messages.js';
 
 const SCOPES = ['invitations', 'import', 'read', 'interviews', 'dossiers'];
-
-function secretPanel(created, onDone) {
-  const secret = h('p', { class: 'secret', id: 'api-secret' }, created.secret);
-  return h('section', { class: 'panel', id: 'secret-panel', tabindex: '-1', 'aria-labelledby': 'secret-title' },
-    h('h2', { id: 'secret-title' }, t('secretTitle', created.key.name)),
-    h('p', { class: 'warning', role: 'note' }, t('secretWarning')),
-    secret,
-    h('p', { class: 'actions' },
-      button(t('copy'), async () => {
-        try {
-          await navigator.clipboard.writeText(created.secret);
-          announce(t('copied'));
-        } catch {
-          // Without clipboard access (plain http), select the text so Ctrl+C copies it.
-          const range = document.createRange();
-          range.selectNodeContents(secret);
-          getSelection().removeAllRanges();
-          getSelection().addRange(range);
-        }
-      }, 'primary'),
-      button(t('done'), onDone)));
-}
 
 export async function render(view, args, session, created) {
   const keys = await get('/api-keys');
   const again = (made) => render(view, args, session, made);
   const slot = h('div', {});
   if (created) {
-    slot.append(secretPanel(created, () => slot.replaceChildren()));
+    slot.append(secretPanel({ secretId: 'api-secret', titleId: 'secret-title', title: t('secretTitle', created.key.name),
+      warning: t('secretWarning'), secret: created.secret }, () => slot.replaceChildren()));
   }
   view.replaceChildren(
     h('h1', {}, t('keysTitle')),

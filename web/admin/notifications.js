@@ -3,7 +3,7 @@
 import { get, patch, post, put } from '/lib/api.js';
 import { h, table, tableBox } from '/lib/dom.js';
 import { formatDateTime } from '/lib/i18n.js';
-import { announce, attempt, button, confirmDialog, field, form, input, select, submit } from './forms.js';
+import { announce, attempt, button, confirmDialog, field, form, input, secretPanel, select, submit } from './forms.js';
 import { t } from './messages.js';
 
 const TOPICS = ['alert', 'case', 'digest', 'report'];
@@ -42,29 +42,6 @@ function mineSection(mine, again) {
     mine.email ? null : h('p', { class: 'hint' }, t('ntTestNeedsEmail')));
 }
 
-function secretPanel(created, onDone) {
-  const secret = h('p', { class: 'secret', id: 'webhook-secret' }, created.secret);
-  return h('section', { class: 'panel', id: 'secret-panel', tabindex: '-1', 'aria-labelledby': 'hook-secret-title' },
-    h('h2', { id: 'hook-secret-title' }, t('ntSecretTitle', created.webhook.name)),
-    h('p', { class: 'warning', role: 'note' }, t('ntSecretWarning')),
-    secret,
-    h('p', { class: 'actions' },
-      button(t('copy'), async () => {
-        try {
-          await navigator.clipboard.writeText(created.secret);
-          announce(t('copied'));
-        } catch {
-          // Without clipboard access (plain http), select the text so Ctrl+C copies it.
-          const range = document.createRange();
-          range.selectNodeContents(secret);
-          getSelection().removeAllRanges();
-          getSelection().addRange(range);
-          announce(t('ntSecretSelected'));
-        }
-      }, 'primary'),
-      button(t('done'), onDone)));
-}
-
 function topicChecks(prefix, chosen) {
   return h('fieldset', {}, h('legend', {}, t('ntHookTopics')),
     TOPICS.map((topic) => field(t(`ntTopic_${topic}`), input(`${prefix}${topic}`,
@@ -87,7 +64,9 @@ function editRow(hook, again) {
 function hooksSection(hooks, units, again, created) {
   const slot = h('div', {});
   if (created) {
-    slot.append(secretPanel(created, () => slot.replaceChildren()));
+    slot.append(secretPanel({ secretId: 'webhook-secret', titleId: 'hook-secret-title',
+      title: t('ntSecretTitle', created.webhook.name), warning: t('ntSecretWarning'), secret: created.secret,
+      selected: t('ntSecretSelected') }, () => slot.replaceChildren()));
   }
   const unitName = (hook) => (hook.unitCode ? (units.find((u) => u.id === hook.unitId)?.nameVi ?? hook.unitCode) : t('allUnits'));
   const body = [];

@@ -6,6 +6,12 @@ import { fill, h } from '/lib/dom.js';
 import { count, formatDate, formatDateTime, nameOf, num, pValue, signed } from '/lib/i18n.js';
 import { t } from './messages.js';
 
+/** The weekly check's ISO week, "2025-W50", as "tuần 50/2025" ("week 50 of 2025"). */
+function weekly(period) {
+  const m = /^(\d{4})-W(\d{2})$/.exec(period);
+  return m ? t('alertWeekly', Number(m[2]), m[1]) : t('alertWeekly', period, '');
+}
+
 let loaded = { path: null, answer: null };
 
 /** The API path of a view: the alerts of the unit in view's subtree (else of the whole scope) for its questionnaire. */
@@ -116,6 +122,6 @@ export async function render(section, state, { questionnaire, session, criterion
       sentence(a, unitName),
       criteriaLine(a, criterionName),
       h('p', { class: 'alert-meta' }, t('alertRaised', formatDate(a.createdAt),
-        a.period.startsWith('manual-') ? t('alertManual') : t('alertWeekly', a.period)), ' · ', toldLine(a)),
+        a.period.startsWith('manual-') ? t('alertManual') : weekly(a.period)), ' · ', toldLine(a)),
       acknowledgement(a, mayAcknowledge, reload, showError)))));
 }

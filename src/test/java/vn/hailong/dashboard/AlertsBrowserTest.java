@@ -117,7 +117,7 @@ class AlertsBrowserTest {
                     + HeadlineBrowserTest.vi(recent.path("low").asDouble()) + "–"
                     + HeadlineBrowserTest.vi(recent.path("high").asDouble()) + ";");
             assertThat(item.locator(".alert-criteria")).containsText("Tiêu chí giảm nhiều nhất:");
-            assertThat(item.locator(".alert-meta")).containsText("kiểm tra hằng tuần 2025-W50");
+            assertThat(item.locator(".alert-meta")).containsText("kiểm tra hằng tuần, tuần 50/2025");
             onPhoneAndLaptop(page, "dashboard-alerts-vi");
 
             // Acknowledge with a note: the item says who and when, and the API has it.
