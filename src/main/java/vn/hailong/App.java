@@ -21,6 +21,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,7 +164,13 @@ public final class App implements AutoCloseable {
             var dsl = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
             new DefaultContent(dsl).seed();
             if (settings.demo()) {
-                new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, DemoProvince.defaultLastYear());
+                int lastYear = DemoProvince.defaultLastYear();
+                if (new DemoProvince(dsl).fillIfEmpty(DemoProvince.DEFAULT_SEED, lastYear) > 0) {
+                    // The weekly alert check as it ran after the demo's last full week (its ratings end with the
+                    // year), so the dashboard shows the alerts a province would have had then.
+                    var monday = LocalDate.of(lastYear + 1, 1, 1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    Schedule.runOnce(dsl, new AlertsJob(new Alerts(dsl, new Forms(dsl))), Alerts.isoWeek(monday));
+                }
             }
             var admin = new Accounts(dsl).ensureFirstAdmin(settings.adminPassword());
             admin.generatedPassword().ifPresent(password -> System.out.println(

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.hailong.alerts.Alerts;
+import vn.hailong.demo.DemoProvince;
 
 /** The embedded database on disk: a SIGTERM stops it cleanly and the next start finds everything. */
 class RestartTest {
@@ -36,6 +42,13 @@ class RestartTest {
                 for (var setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
                     assertThat(TestApp.one(dsl, "show " + setting, String.class)).as(setting).isEqualTo("on");
                 }
+                // The demo closes the loop too: the weekly check after its last full week raised alerts, and its
+                // unhappy ratings that say why opened follow-up cases.
+                int lastYear = DemoProvince.defaultLastYear();
+                var monday = LocalDate.of(lastYear + 1, 1, 1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                assertThat(TestApp.one(dsl, "select count(*) from alert where period = ?", Long.class,
+                        Alerts.isoWeek(monday))).isPositive();
+                assertThat(TestApp.one(dsl, "select count(*) from follow_up_case", Long.class)).isPositive();
             }
             assertThat(server.terminate(Duration.ofSeconds(60))).as("exit status after SIGTERM").isEqualTo(143);
             assertThat(server.output()).contains("event=stopped").contains("event=embedded_database_stopped");
