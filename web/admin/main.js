@@ -35,7 +35,7 @@ const sections = [
   { path: 'targets', screen: targets, roles: ['admin', 'analyst', 'agency_manager'] },
   { path: 'publications', screen: publications, roles: ['admin'] },
   { path: 'reports', screen: reports, roles: ['admin', 'analyst'] },
-  { path: 'notifications', screen: notifications, roles: ['admin', 'analyst', 'agency_manager', 'interviewer'] },
+  { path: 'notifications', screen: notifications, roles: ['admin', 'analyst', 'agency_manager'] },
 ];
 
 let session = null;

@@ -204,7 +204,7 @@ export const messages = catalogue(common, staff, {
       + 'Hệ thống nhận dùng khóa để kiểm tra chữ ký X-HaiLong-Signature.',
     ntSecretSelected: 'Đã chọn khóa; nhấn Ctrl+C để sao chép.',
     ntLog: 'Nhật ký gửi', ntLogIntro: 'Mỗi dòng là một thông báo đến một người nhận: ai đã được báo, khi nào, và đã '
-      + 'gửi được chưa. Thông báo lỗi được gửi lại, cách quãng tăng dần, tối đa 12 lần.',
+      + 'gửi được chưa. Thông báo lỗi được gửi lại, cách quãng tăng dần (đến mỗi giờ một lần), trong khoảng ba ngày.',
     ntLogCaption: 'Thông báo, mới nhất trước', ntLogEmpty: 'Không có thông báo nào.', ntAll: 'Tất cả',
     ntWhen: 'Thời điểm', ntTopic: 'Loại', ntChannel: 'Kênh', ntRecipient: 'Người nhận', ntAttempts: 'Số lần gửi',
     ntLastError: 'Lỗi gần nhất', ntEmailChannel: 'Thư điện tử', ntWebhookChannel: 'Webhook',
@@ -399,7 +399,7 @@ export const messages = catalogue(common, staff, {
       + 'receiver checks the X-HaiLong-Signature header with it.',
     ntSecretSelected: 'The secret is selected; press Ctrl+C to copy it.',
     ntLog: 'Delivery log', ntLogIntro: 'Each row is one notification to one recipient: who was told, when, and whether '
-      + 'it arrived. A failed one is tried again, waiting longer each time, up to 12 times.',
+      + 'it arrived. A failed one is tried again, waiting longer each time (up to an hour), for about three days.',
     ntLogCaption: 'Notifications, newest first', ntLogEmpty: 'No notification.', ntAll: 'All',
     ntWhen: 'When', ntTopic: 'Kind', ntChannel: 'Channel', ntRecipient: 'Recipient', ntAttempts: 'Attempts',
     ntLastError: 'Last error', ntEmailChannel: 'E-mail', ntWebhookChannel: 'Webhook',

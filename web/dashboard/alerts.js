@@ -50,7 +50,9 @@ function criteriaLine(alert, criterionName) {
   if (!list.length) {
     return null;
   }
-  return h('p', { class: 'alert-criteria' }, h('span', { class: 'label' }, t('alertCriteria')), ' ',
+  // "fell most" only when they all fell; a below-target alert may come while its criteria rose.
+  const label = list.every((c) => c.change.delta < 0) ? 'alertCriteria' : 'alertCriteriaMixed';
+  return h('p', { class: 'alert-criteria' }, h('span', { class: 'label' }, t(label)), ' ',
     list.map((c) => t('alertCriterion', criterionName(c.code), num(c.baseline), num(c.recent),
       signed(c.change.delta), signed(c.change.low), signed(c.change.high))).join('; '));
 }

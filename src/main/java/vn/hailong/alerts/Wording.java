@@ -41,7 +41,8 @@ record Wording(String subject, String body, String link) {
                 .append(" đến ").append(signed(c.high())).append("); p = ").append(probability(c.p()))
                 .append("; sau hiệu chỉnh Benjamini–Hochberg trên ").append(f.family())
                 .append(" cơ quan, đơn vị được kiểm tra: q = ").append(probability(c.q()))
-                .append(c.significant() ? " (giảm có ý nghĩa thống kê)" : " (chưa có ý nghĩa thống kê)").append('\n');
+                .append(!c.significant() ? " (chưa có ý nghĩa thống kê)"
+                        : c.delta() < 0 ? " (giảm có ý nghĩa thống kê)" : " (tăng có ý nghĩa thống kê)").append('\n');
         if (f.target() != null) {
             body.append("Mục tiêu năm ").append(windows.recent().to().getYear()).append(": ")
                     .append(points(f.target().value()))
@@ -51,7 +52,8 @@ record Wording(String subject, String body, String link) {
                     .append('\n');
         }
         if (!f.criteria().isEmpty()) {
-            body.append("\nCác tiêu chí giảm nhiều nhất:\n");
+            boolean allFell = f.criteria().stream().allMatch(x -> x.change().delta() < 0);
+            body.append(allFell ? "\nCác tiêu chí giảm nhiều nhất:\n" : "\nCác tiêu chí giảm nhiều nhất hoặc tăng ít nhất:\n");
             for (var criterion : f.criteria()) {
                 var cc = criterion.change();
                 var name = criterionNames.get(criterion.code());

@@ -70,7 +70,8 @@ public final class Delivery implements AutoCloseable {
 
     /** How long to wait before the next attempt: first × 2^(attempts − 1), at most longest, maxAttempts in all. */
     public record Backoff(Duration first, Duration longest, int maxAttempts) {
-        public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), 12);
+        /** 30 s doubling to an hour, then hourly: 80 attempts take about three days, a receiver's long weekend. */
+        public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(30), Duration.ofHours(1), 80);
 
         /** The wait after the {@code attempts}-th failed attempt (1, 2, …). */
         public Duration after(int attempts) {

@@ -22,6 +22,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import vn.hailong.audit.AuditLog;
+import vn.hailong.auth.Access;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Requests;
 
@@ -70,6 +71,12 @@ public final class NotificationsApi {
         var email = Emails.optional("email", body.email());
         var topics = topics(body.topics());
         var me = principal(ctx);
+        boolean reads = me.grants().contains(Access.ADMIN) || me.grants().contains(Access.ANALYST)
+                || me.grants().contains(Access.AGENCY_MANAGER);
+        if (!topics.isEmpty() && !reads) {
+            throw Invalid.field("topics", "an interviewer receives no notifications: they tell of cases, alerts and"
+                    + " reports an interviewer may not read");
+        }
         var after = dsl.transactionResult(trx -> {
             var tx = trx.dsl();
             var before = read(tx, me.id());

@@ -28,6 +28,12 @@ public final class Outbox {
     private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /**
+     * The roles that may read what notifications tell (cases, alerts, reports): an interviewer enters interviews and
+     * reads nothing, so it receives nothing either.
+     */
+    static final List<String> READERS = List.of("admin", "analyst", "agency_manager");
+
     private Outbox() {
     }
 
@@ -37,7 +43,7 @@ public final class Outbox {
 
     /**
      * Writes one row per recipient of {@code notice}, in {@code tx}'s transaction: every active user with an e-mail
-     * address who chose the topic and may see the unit (admins and analysts see every unit, others their unit's
+     * address and a role that reads agency data (not an interviewer) who chose the topic and may see the unit (admins and analysts see every unit, others their unit's
      * subtree), and every active webhook registered for the topic whose unit (if any) covers the event's. A scheduled
      * report is the exception: it goes to the users of its own unit only (admins and analysts, who have none, get the
      * report of the top of the tree), not to everyone above it. Adding the same event twice adds nothing. Returns the
@@ -57,6 +63,7 @@ public final class Outbox {
                 .where(NOTIFICATION_CHOICE.TOPIC.eq(notice.topic()))
                 .and(APP_USER.ACTIVE.isTrue())
                 .and(APP_USER.EMAIL.isNotNull())
+                .and(APP_USER.ROLE.in(READERS))
                 .and(notice.topic().equals(Notice.REPORT) ? homeUnitIs(notice.unitId()) : userSees(notice.unitId()))
                 .orderBy(APP_USER.ID)
                 .fetch();

@@ -278,6 +278,12 @@ class DeliveryTest {
         assertThat(b.after(4)).isEqualTo(Duration.ofSeconds(240));
         assertThat(b.after(8)).isEqualTo(Duration.ofHours(1));
         assertThat(b.after(40)).isEqualTo(Duration.ofHours(1));
+        // Before giving up: about three days, so a receiver down over a weekend still gets everything.
+        var total = Duration.ZERO;
+        for (int attempt = 1; attempt < b.maxAttempts(); attempt++) {
+            total = total.plus(b.after(attempt));
+        }
+        assertThat(total).isBetween(Duration.ofHours(72), Duration.ofHours(80));
     }
 
     @Test

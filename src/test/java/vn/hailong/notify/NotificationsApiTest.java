@@ -67,6 +67,18 @@ class NotificationsApiTest {
     }
 
     @Test
+    void an_interviewer_who_reads_no_agency_data_may_not_choose_to_receive_it() {
+        var interviewer = ApiClient.signIn(app, "interviewer", "interviewer-password");
+        var refused = interviewer.put("/api/v1/session/notifications", Map.of("email", "dieu.tra@so-a.example.gov.vn",
+                "topics", List.of("case")));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("field").asText()).isEqualTo("topics");
+        var addressOnly = interviewer.put("/api/v1/session/notifications", Map.of("email", "dieu.tra@so-a.example.gov.vn",
+                "topics", List.of()));
+        assertThat(addressOnly.status()).isEqualTo(200);
+    }
+
+    @Test
     void a_bad_address_or_topic_is_refused_naming_the_field() {
         for (var bad : List.of("not-an-address", "a@b", "two@a.vn, three@b.vn", "Tên <ten@so.vn>", "a@b.vn\r\nBcc: x@y.vn",
                 "x".repeat(250) + "@a.vn")) {
