@@ -113,29 +113,32 @@ public final class Alerts {
                         targets.get(id)));
             }
             for (var raised : AlertCheck.check(inputs, minN).raised()) {
-                if (raised.kind().equals(AlertCheck.BELOW_TARGET)
-                        && stillBelowSince(tx, raised.unitId(), questionnaire, windows)) {
-                    continue;
-                }
-                stored.add(store(tx, period, questionnaire, windows, raised, units.get(raised.unitId())));
+                var earlier = raisedOnOverlappingWindow(tx, raised, questionnaire, windows);
+                stored.add(earlier.isPresent()
+                        ? new Stored(earlier.get(), raised.unitId(), questionnaire, raised.kind(), false)
+                        : store(tx, period, questionnaire, windows, raised, units.get(raised.unitId())));
             }
         }
         return stored;
     }
 
     /**
-     * Whether the unit was already alerted as below its target on a recent window that overlaps this one (and is not
-     * this one): a unit that stays below its target is reminded once every four weeks, when the windows no longer
-     * overlap, not every week. A fall below target is news; the same fact repeated weekly is noise people learn to
-     * ignore.
+     * The alert of the same kind raised for the unit on an earlier recent window that overlaps this one, if any. Four
+     * weekly windows share three weeks, so a fall (or a unit that stays below its target) would otherwise be told
+     * every week for a month on mostly the same ratings: it is told once, then again once the windows no longer
+     * overlap, four weeks later, if it is still so. The same fact repeated weekly is noise people learn to ignore.
      */
-    private static boolean stillBelowSince(DSLContext tx, long unitId, String questionnaire, Windows windows) {
-        return tx.fetchExists(tx.selectOne().from(ALERT)
-                .where(ALERT.UNIT_ID.eq(unitId))
+    private static java.util.Optional<Long> raisedOnOverlappingWindow(DSLContext tx, AlertCheck.Raised raised,
+                                                                      String questionnaire, Windows windows) {
+        return tx.select(ALERT.ID).from(ALERT)
+                .where(ALERT.UNIT_ID.eq(raised.unitId()))
                 .and(ALERT.QUESTIONNAIRE.eq(questionnaire))
-                .and(ALERT.KIND.eq(AlertCheck.BELOW_TARGET))
+                .and(ALERT.KIND.eq(raised.kind()))
                 .and(ALERT.RECENT_TO.ge(windows.recent().from()))
-                .and(ALERT.RECENT_TO.lt(windows.recent().to())));
+                .and(ALERT.RECENT_TO.lt(windows.recent().to()))
+                .orderBy(ALERT.RECENT_TO.desc())
+                .limit(1)
+                .fetchOptional(ALERT.ID);
     }
 
     private Stored store(DSLContext tx, String period, String questionnaire, Windows windows, AlertCheck.Raised raised,

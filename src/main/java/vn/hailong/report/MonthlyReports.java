@@ -122,17 +122,26 @@ public final class MonthlyReports implements Job {
             lines.add("Chỉ số hài lòng chung: " + w.num(index.value()) + " điểm (khoảng tin cậy 95 %: "
                     + w.num(index.low()) + "–" + w.num(index.high()) + "), tính trên " + w.count(figure.n()) + " phiếu.");
         }
-        boolean any = false;
-        for (var c : List.of(sincePrevious.map(x -> Map.entry(monthVi(previous), x)),
-                sinceLastYear.map(x -> Map.entry(monthVi(lastYear), x)))) {
-            if (c.isPresent() && c.get().getValue().significant()) {
-                any = true;
-                lines.add("So với " + c.get().getKey() + ": " + changeVi(w, c.get().getValue()) + ".");
+        // Each comparison the month allows: significant changes told, the others said to be none; a baseline month
+        // below min_n is said to be too thin to compare with, never counted as "no change".
+        var unchanged = new ArrayList<String>();
+        var thin = new ArrayList<String>();
+        for (var c : List.of(Map.entry(monthVi(previous), sincePrevious), Map.entry(monthVi(lastYear), sinceLastYear))) {
+            if (c.getValue().isEmpty()) {
+                thin.add(c.getKey());
+            } else if (c.getValue().get().significant()) {
+                lines.add("So với " + c.getKey() + ": " + changeVi(w, c.getValue().get()) + ".");
+            } else {
+                unchanged.add(c.getKey());
             }
         }
-        if (!figure.suppressed() && !any) {
-            lines.add("Không có thay đổi có ý nghĩa thống kê so với " + monthVi(previous) + " và "
-                    + monthVi(lastYear) + ".");
+        if (!figure.suppressed()) {
+            if (!unchanged.isEmpty()) {
+                lines.add("Không có thay đổi có ý nghĩa thống kê so với " + String.join(" và ", unchanged) + ".");
+            }
+            if (!thin.isEmpty()) {
+                lines.add("Chưa so sánh được với " + String.join(" và ", thin) + ": chưa đủ phiếu ở kỳ đó.");
+            }
         }
         lines.add("");
         lines.add("Báo cáo chi tiết (tệp PDF) được đính kèm thư này.");
