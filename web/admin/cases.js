@@ -8,6 +8,9 @@ import { t } from './messages.js';
 
 /** A history line's note in the page's words: a contact's kinds are stored as codes (phone, email). */
 function noteText(e) {
+  if (e.action === 'contact_erased') {
+    return null;
+  }
   if (e.action === 'contact_left' || e.action === 'contact_changed') {
     return e.note.split(', ').map((kind) => ({ phone: t('casePhone'), email: t('caseEmail') }[kind] || kind)).join(', ');
   }
@@ -134,7 +137,7 @@ async function renderCase(view, id, session) {
     h('h2', { id: 'case-contact' }, t('caseContactTitle')),
     h('dl', { class: 'facts' },
       detail.contact.phone ? [h('dt', {}, t('casePhone')), h('dd', {}, h('a', { href: `tel:${detail.contact.phone}` }, detail.contact.phone))] : null,
-      detail.contact.email ? [h('dt', {}, t('caseEmail')), h('dd', {}, h('a', { href: `mailto:${detail.contact.email}` }, detail.contact.email))] : null,
+      detail.contact.email ? [h('dt', {}, t('caseEmail')), h('dd', {}, h('a', { href: `mailto:${encodeURIComponent(detail.contact.email).replace('%40', '@')}` }, detail.contact.email))] : null,
       h('dt', {}, t('caseConsent')), h('dd', {}, detail.contact.consentText, ' (', formatDateTime(detail.contact.consentedAt), ')')),
     h('p', { class: 'hint' }, t('caseContactPrivacy')))
     : c.hasContact ? h('p', { class: 'muted', id: 'case-contact-hidden' }, t('caseContactHidden')) : null;
@@ -182,6 +185,15 @@ async function renderCase(view, id, session) {
           announce(t('caseNothing'), 'error');
           return;
         }
+        // Closing needs the unit's answer to the citizen: said here in the page's words, before the server's 422.
+        const answer = body.answer !== undefined ? body.answer : c.answer;
+        if ((v.status === 'resolved' || v.status === 'rejected') && !(answer && answer.trim())) {
+          const box = document.getElementById('case-answer');
+          box.setAttribute('aria-invalid', 'true');
+          box.focus();
+          announce(t('caseAnswerRequired'), 'error');
+          return;
+        }
         await patch(`/cases/${id}`, body);
         await again();
         announce(t('saved'));
@@ -207,7 +219,7 @@ async function renderCase(view, id, session) {
         h('td', {}, formatDateTime(e.at)),
         h('td', {}, e.actor === 'system' ? t('caseSystem') : e.actor === 'citizen' ? t('caseCitizen') : e.actor),
         h('td', {}, t(`caseEvent_${e.action}`), e.toStatus && e.action !== 'opened' ? ` → ${t(`caseStatus_${e.toStatus}`)}` : '',
-          e.note && e.action !== 'answered' ? ` (${noteText(e)})` : ''))), { id: 'case-history' })));
+          e.note && e.action !== 'answered' && noteText(e) ? ` (${noteText(e)})` : ''))), { id: 'case-history' })));
 }
 
 async function renderSettings(view, session) {

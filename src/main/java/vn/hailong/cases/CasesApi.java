@@ -27,6 +27,7 @@ import vn.hailong.auth.UnitScope;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Invalid.FieldError;
 import vn.hailong.http.Requests;
+import vn.hailong.notify.Emails;
 import vn.hailong.stats.Proportion;
 
 /**
@@ -40,7 +41,6 @@ public final class CasesApi {
     static final int MAX_NOTE = 1000;
     static final int MAX_PAGE_SIZE = 200;
     private static final Pattern PHONE = Pattern.compile("^(\\+84|0)[1-9][0-9]{7,9}$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
     private final DSLContext dsl;
     private final Cases cases;
@@ -441,9 +441,9 @@ public final class CasesApi {
     static String consentText(String lang, String agencyVi, String agencyEn) {
         return "en".equals(lang)
                 ? "I agree that " + agencyEn + " may use this phone number/e-mail only to contact me about my feedback;"
-                        + " it will be erased once my feedback has been handled."
+                        + " it will be erased automatically within a set period after my feedback has been handled."
                 : "Tôi đồng ý để " + agencyVi + " dùng số điện thoại/email này chỉ để liên hệ phản hồi về ý kiến của tôi;"
-                        + " thông tin sẽ được xoá sau khi xử lý xong.";
+                        + " thông tin sẽ tự động được xoá trong thời hạn quy định sau khi xử lý xong.";
     }
 
     public void contact(Context ctx) {
@@ -467,11 +467,11 @@ public final class CasesApi {
             }
         }
         String email = null;
-        if (body.email() != null && !body.email().isBlank()) {
-            email = body.email().strip();
-            if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-                errors.add(new FieldError("email", "invalid", "must be an e-mail address, e.g. ten@example.vn"));
-            }
+        try {
+            // One plain address, as staff addresses are checked (notify.Emails): no second address, no header.
+            email = Emails.optional("email", body.email());
+        } catch (Invalid e) {
+            errors.add(new FieldError("email", "invalid", "must be an e-mail address, e.g. ten@example.vn"));
         }
         if (phone == null && email == null && errors.stream().noneMatch(e -> !e.field().equals("consent"))) {
             errors.add(new FieldError("phone", "required", "give a phone number or an e-mail address (or both)"));

@@ -195,6 +195,12 @@ class CasesBrowserTest {
             page.locator("#case-assign-me").click();
             assertThat(page.locator("#case-facts")).containsText("Chị Lan (xã An Hòa)");
             assertThat(page.locator("#case-facts")).containsText("Đang xử lý");
+            // Closing without an answer: told so in Vietnamese, on the page, before anything is sent.
+            page.locator("#case-new-status").selectOption("resolved");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();
+            assertThat(page.locator("#status")).containsText("Vui lòng nhập trả lời của cơ quan, đơn vị trước khi đóng phản ánh.");
+            assertThat(page.locator("#case-answer")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#case-facts")).containsText("Đang xử lý");
             page.locator("#case-answer").fill("Xã đã bố trí thêm một cán bộ tiếp nhận vào buổi sáng.");
             page.locator("#case-new-status").selectOption("resolved");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu")).click();

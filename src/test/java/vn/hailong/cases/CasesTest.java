@@ -364,6 +364,12 @@ class CasesTest {
         assertThat(badPhone.body().get("field").asText()).isEqualTo("phone");
         var badEmail = citizen().post(path, Map.of("email", "not-an-address", "consent", true));
         assertThat(badEmail.body().get("field").asText()).isEqualTo("email");
+        // One plain address, as staff addresses: not two, not a mail link's subject or body, not a header.
+        for (var bad : java.util.List.of("a@b.vn, c@d.vn", "Tên <a@b.vn>", "a@b.vn\r\nBcc: x@y.vn", "a@b")) {
+            var refused = citizen().post(path, Map.of("email", bad, "consent", true));
+            assertThat(refused.status()).as(bad).isEqualTo(422);
+            assertThat(refused.body().get("field").asText()).as(bad).isEqualTo("email");
+        }
         var nothing = citizen().post(path, Map.of("consent", true));
         assertThat(nothing.status()).isEqualTo(422);
         var positive = kiosk("CP.A", 5, "Tốt");
