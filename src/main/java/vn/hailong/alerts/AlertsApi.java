@@ -26,6 +26,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import vn.hailong.Vietnam;
 import vn.hailong.audit.AuditLog;
+import vn.hailong.auth.Access;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Requests;
 import vn.hailong.notify.Outbox;
@@ -108,7 +109,8 @@ public final class AlertsApi {
         }
         int limit = Requests.wholeNumber(ctx, "limit", 100, 1, LIMIT_MAX);
         var rows = select().where(where).orderBy(ALERT.CREATED_AT.desc(), ALERT.ID.desc()).limit(limit).fetch();
-        ctx.json(new Listing(rows.map(this::alert)));
+        boolean admin = principal(ctx).grants().contains(Access.ADMIN);
+        ctx.json(new Listing(rows.map(r -> alert(r, admin))));
     }
 
     public void check(Context ctx) {
@@ -124,7 +126,8 @@ public final class AlertsApi {
         });
         var ids = stored.stream().map(Alerts.Stored::id).toList();
         var rows = ids.isEmpty() ? List.<Alert>of()
-                : select().where(ALERT.ID.in(ids)).orderBy(ALERT.ID).fetch().map(this::alert);
+                : select().where(ALERT.ID.in(ids)).orderBy(ALERT.ID).fetch()
+                        .map(r -> alert(r, principal(ctx).grants().contains(Access.ADMIN)));
         int fresh = (int) stored.stream().filter(Alerts.Stored::raisedNow).count();
         ctx.json(new Checked(period, new Window(windows.recent().from(), windows.recent().to()),
                 new Window(windows.baseline().from(), windows.baseline().to()), fresh, stored.size() - fresh, rows));
@@ -158,7 +161,7 @@ public final class AlertsApi {
             after.put("note", note);
             AuditLog.record(tx, principal, "acknowledge", "alert", id, row.value1(), null, after);
         });
-        ctx.json(alert(select().where(ALERT.ID.eq(id)).fetchSingle()));
+        ctx.json(alert(select().where(ALERT.ID.eq(id)).fetchSingle(), principal.grants().contains(Access.ADMIN)));
     }
 
     private org.jooq.SelectJoinStep<Record> select() {
@@ -166,10 +169,12 @@ public final class AlertsApi {
                 .from(ALERT).join(UNIT).on(UNIT.ID.eq(ALERT.UNIT_ID));
     }
 
-    private Alert alert(Record r) {
+    /** An alert as the caller may read it: webhooks are an admin's business, so only an admin sees their names. */
+    private Alert alert(Record r, boolean admin) {
         long id = r.get(ALERT.ID);
         var told = Outbox.recipients(dsl, "alert:" + id).stream()
-                .map(t -> new Told(t.channel(), t.name(), t.delivered())).toList();
+                .map(t -> new Told(t.channel(), t.channel().equals("webhook") && !admin ? null : t.name(),
+                        t.delivered())).toList();
         JsonNode figures;
         try {
             figures = Alerts.MAPPER.readTree(r.get(ALERT.FIGURES).data());

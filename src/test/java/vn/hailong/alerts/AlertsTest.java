@@ -337,4 +337,22 @@ class AlertsTest {
                 .allSatisfy(a -> assertThat(a.path("period").asText()).isEqualTo(week));
         assertThat(dsl.fetchCount(dsl.selectFrom("outbox"))).isEqualTo(outbox);
     }
+
+    @Test
+    @Order(6)
+    void a_webhook_told_of_an_alert_is_named_to_an_admin_only() {
+        long id = alert("P.D.X", "drop").path("id").asLong();
+        dsl.execute("insert into webhook (name, url, secret, topics, created_by) values"
+                + " ('Cổng một cửa', 'https://motcua.example.gov.vn/hook', 'whsec_x', array['alert'], 'admin')");
+        dsl.execute("insert into outbox (event_key, topic, unit_id, channel, webhook_id, address, subject, body, payload)"
+                + " select {0}, 'alert', {1}, 'webhook', id, url, 's', 'b', '{}'::jsonb from webhook"
+                + " where name = 'Cổng một cửa'", "alert:" + id, units.get("P.D.X"));
+        var forManager = managerD.get("/api/v1/alerts?unit=P.D.X&kind=drop").body().path("alerts").get(0).path("told");
+        var forAdmin = admin.get("/api/v1/alerts?unit=P.D.X&kind=drop").body().path("alerts").get(0).path("told");
+        assertThat(forAdmin).filteredOn(t -> t.path("channel").asText().equals("webhook"))
+                .extracting(t -> t.path("name").asText()).containsExactly("Cổng một cửa");
+        assertThat(forManager).filteredOn(t -> t.path("channel").asText().equals("webhook"))
+                .allSatisfy(t -> assertThat(t.path("name").isNull()).isTrue()).hasSize(1);
+    }
+
 }
