@@ -82,7 +82,10 @@ public final class AlertCheck {
                           List<CriterionChange> criteria, int minN) {
     }
 
-    /** An alert to raise: the unit, the kind (drop, below_target) and the figures. */
+    /**
+     * An alert to raise: the unit, the kind (drop, below_target) and the figures. A below_target alert of a unit
+     * without a published baseline has no baseline, no change and no criteria (null, null, empty).
+     */
     public record Raised(long unitId, String kind, Figures figures) {
     }
 
@@ -130,6 +133,22 @@ public final class AlertCheck {
             }
             if (below) {
                 belowTarget.add(new Raised(u.unitId(), BELOW_TARGET, figures));
+            }
+        }
+        // A unit with enough recent ratings but no baseline to compare with (a new unit, one that was too thin a year
+        // ago) can still be clearly below its target: that needs the recent window only.
+        for (var u : units) {
+            if (checked.contains(u) || u.recent() == null || u.target() == null) {
+                continue;
+            }
+            var now = u.recent().index(minN);
+            if (!now.published()) {
+                continue;
+            }
+            var recent = now.overall().orElseThrow();
+            if (recent.high() < u.target().value()) {
+                belowTarget.add(new Raised(u.unitId(), BELOW_TARGET, new Figures(Figure.of(recent, u.recent().n()),
+                        null, null, checked.size(), YearOnYear.Q, u.target(), List.of(), minN)));
             }
         }
         var raised = new ArrayList<Raised>(drops);

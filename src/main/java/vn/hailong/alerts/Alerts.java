@@ -106,11 +106,11 @@ public final class Alerts {
             var targets = targets(questionnaire, windows.recent().to().getYear(), units);
             var inputs = new ArrayList<AlertCheck.Unit>();
             var r = read.get();
-            var ids = new java.util.TreeSet<Long>(r.recent().keySet());
-            ids.retainAll(r.baseline().keySet());
-            for (long id : ids) {
-                inputs.add(new AlertCheck.Unit(id, Estimates.of(r.recent().get(id)), Estimates.of(r.baseline().get(id)),
-                        targets.get(id)));
+            // Every unit with recent ratings; one without baseline ratings can only be below its target.
+            for (long id : new java.util.TreeSet<Long>(r.recent().keySet())) {
+                var baseline = r.baseline().get(id);
+                inputs.add(new AlertCheck.Unit(id, Estimates.of(r.recent().get(id)),
+                        baseline == null ? null : Estimates.of(baseline), targets.get(id)));
             }
             for (var raised : AlertCheck.check(inputs, minN).raised()) {
                 var earlier = raisedOnOverlappingWindow(tx, raised, questionnaire, windows);

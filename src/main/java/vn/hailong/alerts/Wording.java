@@ -34,15 +34,21 @@ record Wording(String subject, String body, String link) {
         body.append(Alerts.RECENT_WEEKS).append(" tuần gần nhất (").append(Alerts.day(windows.recent().from()))
                 .append(" – ").append(Alerts.day(windows.recent().to())).append("): chỉ số ")
                 .append(figure(f.recent())).append('\n');
-        body.append(Alerts.BASELINE_WEEKS).append(" tuần trước đó (").append(Alerts.day(windows.baseline().from()))
-                .append(" – ").append(Alerts.day(windows.baseline().to())).append("): chỉ số ")
-                .append(figure(f.baseline())).append('\n');
-        body.append("Thay đổi: ").append(signed(c.delta())).append(" điểm (KTC 95 %: ").append(signed(c.low()))
-                .append(" đến ").append(signed(c.high())).append("); p = ").append(probability(c.p()))
-                .append("; sau hiệu chỉnh Benjamini–Hochberg trên ").append(f.family())
-                .append(" cơ quan, đơn vị được kiểm tra: q = ").append(probability(c.q()))
-                .append(!c.significant() ? " (chưa có ý nghĩa thống kê)"
-                        : c.delta() < 0 ? " (giảm có ý nghĩa thống kê)" : " (tăng có ý nghĩa thống kê)").append('\n');
+        if (f.baseline() == null) {
+            body.append(Alerts.BASELINE_WEEKS).append(" tuần trước đó (").append(Alerts.day(windows.baseline().from()))
+                    .append(" – ").append(Alerts.day(windows.baseline().to())).append("): chưa đủ ").append(f.minN())
+                    .append(" phiếu để so sánh.\n");
+        } else {
+            body.append(Alerts.BASELINE_WEEKS).append(" tuần trước đó (").append(Alerts.day(windows.baseline().from()))
+                    .append(" – ").append(Alerts.day(windows.baseline().to())).append("): chỉ số ")
+                    .append(figure(f.baseline())).append('\n');
+            body.append("Thay đổi: ").append(signed(c.delta())).append(" điểm (KTC 95 %: ").append(signed(c.low()))
+                    .append(" đến ").append(signed(c.high())).append("); p = ").append(probability(c.p()))
+                    .append("; sau hiệu chỉnh Benjamini–Hochberg trên ").append(f.family())
+                    .append(" cơ quan, đơn vị được kiểm tra: q = ").append(probability(c.q()))
+                    .append(!c.significant() ? " (chưa có ý nghĩa thống kê)"
+                            : c.delta() < 0 ? " (giảm có ý nghĩa thống kê)" : " (tăng có ý nghĩa thống kê)").append('\n');
+        }
         if (f.target() != null) {
             body.append("Mục tiêu năm ").append(windows.recent().to().getYear()).append(": ")
                     .append(points(f.target().value()))
@@ -66,7 +72,8 @@ record Wording(String subject, String body, String link) {
         }
         body.append("\nXem chi tiết trên bảng điều khiển: ").append(link).append('\n');
         body.append("Cảnh báo chỉ được gửi cho cơ quan, đơn vị có từ ").append(f.minN())
-                .append(" phiếu trở lên ở cả hai giai đoạn.\n");
+                .append(f.baseline() == null ? " phiếu trở lên trong " + Alerts.RECENT_WEEKS + " tuần gần nhất.\n"
+                        : " phiếu trở lên ở cả hai giai đoạn.\n");
         return new Wording(subject, body.toString(), link);
     }
 

@@ -154,4 +154,35 @@ class AlertSimulationTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, AlertCheck.BELOW_TARGET));
         assertThat(result.raised().get(0).figures().target().value()).isEqualTo(above.value());
     }
+
+    @Test
+    void a_unit_without_a_baseline_is_still_told_when_its_whole_recent_interval_is_below_its_target() {
+        var random = new Random(13);
+        var recent = window(random, 200, 0.70);
+        var thinBaseline = window(random, 12, 0.70);
+        var index = recent.index().overall().orElseThrow();
+        var above = new AlertCheck.Target(index.high() + 0.5, "P", true);
+        var inside = new AlertCheck.Target(index.value(), "P", true);
+        var result = AlertCheck.check(List.of(
+                new AlertCheck.Unit(1, recent, null, above),            // a new unit: no baseline at all
+                new AlertCheck.Unit(2, recent, thinBaseline, above),    // a baseline below min_n
+                new AlertCheck.Unit(3, recent, null, inside),           // its interval holds the target
+                new AlertCheck.Unit(4, recent, null, null),             // no target
+                new AlertCheck.Unit(5, window(random, 20, 0.1), null, above)), // too few recent ratings
+                Estimates.DEFAULT_MIN_N);
+        assertThat(result.checked()).as("no change to test: not in the drop family").isEmpty();
+        assertThat(result.raised()).extracting(AlertCheck.Raised::unitId, AlertCheck.Raised::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, AlertCheck.BELOW_TARGET),
+                org.assertj.core.groups.Tuple.tuple(2L, AlertCheck.BELOW_TARGET));
+        var figures = result.raised().get(0).figures();
+        assertThat(figures.baseline()).isNull();
+        assertThat(figures.change()).isNull();
+        assertThat(figures.criteria()).isEmpty();
+        assertThat(figures.recent().high()).isLessThan(above.value());
+        var text = Wording.of("Xã Mới", "P.M", "SIPAS", AlertCheck.BELOW_TARGET, figures,
+                Alerts.Windows.checkedOn(java.time.LocalDate.of(2026, 12, 7)), java.util.Map.of(), "");
+        assertThat(text.body()).contains("chưa đủ 30 phiếu để so sánh").contains("chưa đạt")
+                .doesNotContain("Thay đổi:").contains("trong 4 tuần gần nhất.");
+    }
+
 }
