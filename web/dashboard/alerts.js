@@ -1,7 +1,7 @@
 // Alerts near the headline: the units in view whose index fell significantly over the last four weeks, or whose
 // interval lies wholly below their target (docs/alerts.md), with the figures they were raised on, who was told, and a
 // button to acknowledge them. Every figure is the API's (/alerts); nothing is recomputed here.
-import { get, post } from '/lib/api.js';
+import { latest, post } from '/lib/api.js';
 import { fill, h } from '/lib/dom.js';
 import { count, formatDate, formatDateTime, nameOf, num, pValue, signed } from '/lib/i18n.js';
 import { t } from './messages.js';
@@ -12,7 +12,7 @@ function weekly(period) {
   return m ? t('alertWeekly', Number(m[2]), m[1]) : t('alertWeekly', period, '');
 }
 
-let loaded = { path: null, answer: null };
+const ask = latest();
 
 /** The API path of a view: the alerts of the unit in view's subtree (else of the whole scope) for its questionnaire. */
 function pathOf(state, questionnaire) {
@@ -96,17 +96,13 @@ function acknowledgement(alert, mayAcknowledge, onAcknowledged, showError) {
  */
 export async function render(section, state, { questionnaire, session, criterionName, unitName, showError }) {
   const path = pathOf(state, questionnaire);
-  if (loaded.path !== path) {
-    loaded = { path, answer: get(path) };
-  }
-  const mine = loaded;
-  const answer = await mine.answer;
-  if (mine !== loaded) {
+  const answer = await ask(path);
+  if (answer === undefined) {
     return;
   }
   const mayAcknowledge = ['admin', 'analyst', 'agency_manager'].includes(session.role);
   const reload = () => {
-    loaded = { path: null, answer: null };
+    ask.forget();
     render(section, state, { questionnaire, session, criterionName, unitName, showError }).catch(showError);
   };
   const alerts = answer.alerts;

@@ -1,12 +1,12 @@
 // Xử lý phản ánh đúng hạn: per unit, the share of follow-up cases answered by their deadline, with n and its 95 %
 // Wilson interval (the API's /cases/summary, for the cases opened in the year in view), beside the indices. Hidden
 // when the caller's units have no case in the year.
-import { get } from '/lib/api.js';
+import { latest } from '/lib/api.js';
 import { fill, h, table, tableBox } from '/lib/dom.js';
 import { count, nameOf, num } from '/lib/i18n.js';
 import { t } from './messages.js';
 
-let loaded = { path: null, answer: null };
+const ask = latest();
 
 function pathOf(state) {
   return `/cases/summary?groupBy=unit&from=${state.year}-01-01&to=${state.year}-12-31`;
@@ -52,12 +52,8 @@ function besideIndices(groups) {
 /** Draws the section for the view's year, fetching only when it changed; a newer view wins over an older one. */
 export async function render(section, state) {
   const path = pathOf(state);
-  if (loaded.path !== path) {
-    loaded = { path, answer: get(path) };
-  }
-  const mine = loaded;
-  const answer = await mine.answer;
-  if (mine !== loaded) {
+  const answer = await ask(path);
+  if (answer === undefined) {
     return;
   }
   section.hidden = answer.total.opened === 0;

@@ -64,3 +64,24 @@ export const post = (path, body, options) => call('POST', path, body ?? {}, opti
 export const put = (path, body) => call('PUT', path, body);
 export const patch = (path, body) => call('PATCH', path, body);
 export const del = (path) => call('DELETE', path);
+
+/**
+ * One section's question at a time: asks for path only when it differs from the last one asked, and answers
+ * undefined when a newer question was asked meanwhile, so a newer view wins over a slower older one. forget() makes
+ * the next call ask again (after a change the section itself made).
+ */
+export function latest() {
+  let loaded = { path: null, answer: null };
+  const ask = async (path) => {
+    if (loaded.path !== path) {
+      loaded = { path, answer: get(path) };
+    }
+    const mine = loaded;
+    const answer = await mine.answer;
+    return mine === loaded ? answer : undefined;
+  };
+  ask.forget = () => {
+    loaded = { path: null, answer: null };
+  };
+  return ask;
+}

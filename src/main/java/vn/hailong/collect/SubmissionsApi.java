@@ -85,13 +85,25 @@ public final class SubmissionsApi {
         var outcome = submissions.store(checked);
         if (outcome instanceof Submissions.Created created) {
             var receipt = created.receipt();
-            ctx.status(HttpStatus.CREATED).json(receipt.withFollowUp(submissions.openedCase(receipt.submissionId())));
+            ctx.status(HttpStatus.CREATED).json(receipt.withFollowUp(openedCase(checked)));
         } else if (outcome instanceof Submissions.Replayed replayed) {
             var receipt = replayed.receipt();
-            ctx.status(HttpStatus.OK).json(receipt.withFollowUp(submissions.openedCase(receipt.submissionId())));
+            ctx.status(HttpStatus.OK).json(receipt.withFollowUp(openedCase(checked)));
         } else if (outcome instanceof Submissions.Clash clash) {
             throw new ConflictResponse(clash.message());
         }
+    }
+
+    /**
+     * Whether the stored rating opened a follow-up case (sql/V12). Only a rating that says why (a comment, or an
+     * answered reason) can have: for the others, most ratings, the database is not asked.
+     */
+    private boolean openedCase(Submissions.Checked checked) {
+        boolean saysWhy = checked.comment() != null || forms.published(checked.versionId())
+                .map(form -> form.questions().values().stream().anyMatch(q -> q.kind().equals("reason")
+                        && checked.answers()[q.position() - 1] != null))
+                .orElse(false);
+        return saysWhy && submissions.openedCase(checked.submissionId());
     }
 
     /** Every field checked and resolved; all problems reported together as one 422. */
