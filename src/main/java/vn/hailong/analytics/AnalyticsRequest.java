@@ -21,7 +21,9 @@ import org.jooq.TableField;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import vn.hailong.rollup.Boundaries;
 import vn.hailong.rollup.Filter;
+import vn.hailong.units.UnitHistory;
 import vn.hailong.rollup.Dimension;
 import vn.hailong.auth.UnitScope;
 import vn.hailong.http.Invalid;
@@ -75,13 +77,53 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
         }
         var centre = code(ctx, dsl, "centre", SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
                 scope.covers(SERVICE_CENTRE.UNIT_ID));
-        return new Filter(date(ctx, "from"), date(ctx, "to"),
-                code(ctx, dsl, "unit", UNIT, UNIT.CODE, UNIT.ID, scope.covers(UNIT.ID)),
+        boolean historical = historical(ctx);
+        var history = UnitHistory.read(dsl);
+        var unit = unit(ctx, dsl, scope, history, historical);
+        var root = unit != null ? unit : scope.root();
+        var boundaries = !historical ? Boundaries.CURRENT
+                : Boundaries.historical(root == null ? null : history.historicalSubtree(root));
+        return new Filter(date(ctx, "from"), date(ctx, "to"), unit,
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
                 centre, counter(ctx, dsl, centre),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
-                scope, pooled, rollups.equals("responses"));
+                scope, pooled, rollups.equals("responses"), boundaries);
+    }
+
+    /** Whether ?boundaries= asks for the units as they were (historical) rather than as they are (current, the default). */
+    static boolean historical(Context ctx) {
+        var boundaries = text(ctx, "boundaries") == null ? "current" : text(ctx, "boundaries");
+        if (!boundaries.equals("current") && !boundaries.equals("historical")) {
+            throw Invalid.field("boundaries", "must be current or historical");
+        }
+        return boundaries.equals("historical");
+    }
+
+    /**
+     * The unit asked for, by its code or a code it had. In the current boundaries a unit that has ended is read as
+     * the unit that carries it on, where there is one; a unit split or dissolved has none (422 naming unit). 404 when
+     * nothing the caller may see has the code.
+     */
+    private static Long unit(Context ctx, DSLContext dsl, UnitScope scope, UnitHistory history, boolean historical) {
+        var value = text(ctx, "unit");
+        if (value == null) {
+            return null;
+        }
+        var named = history.named(value).filter(u -> scope.covers(dsl, u.id()));
+        if (named.isEmpty()) {
+            throw new NotFoundResponse("No unit with code '" + value + "' that you may see.");
+        }
+        if (historical || !named.get().ended()) {
+            return named.get().id();
+        }
+        var today = vn.hailong.Vietnam.today();
+        var resolution = history.resolve(value, today).orElseThrow();
+        if (!resolution.resolved()) {
+            throw Invalid.field("unit", resolution.problem(today)
+                    + ", or read it with boundaries=historical");
+        }
+        return resolution.unit().id();
     }
 
     /** What the weighting parameter said: none or poststratified. */

@@ -10,10 +10,12 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 
+import vn.hailong.rollup.Boundaries;
 import vn.hailong.rollup.Group;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.IndexEstimate;
 import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.units.UnitHistory;
 
 /**
  * How every analytics answer weights a group and withholds it: unweighted, or post-stratified to the N_h of the
@@ -42,6 +44,25 @@ final class Population {
         }
     }
 
+    /**
+     * In the historical boundaries, the totals of the units of the subtree as it stood: each unit's for the years it
+     * lay there (a unit that moved in a year counts that year under both parents; totals are yearly).
+     */
+    private org.jooq.Condition historical(Long groupUnit, Boundaries boundaries) {
+        var within = groupUnit != null ? UnitHistory.read(dsl).historicalSubtree(groupUnit) : boundaries.within();
+        if (within == null) {
+            return noCondition();
+        }
+        org.jooq.Condition any = org.jooq.impl.DSL.falseCondition();
+        for (var s : within) {
+            any = any.or(POPULATION_TOTAL.UNIT_ID.eq(s.unit())
+                    .and(s.from() == null ? noCondition() : POPULATION_TOTAL.YEAR.ge((short) s.from().getYear()))
+                    .and(s.to() == null ? noCondition()
+                            : POPULATION_TOTAL.YEAR.le((short) s.to().minusDays(1).getYear())));
+        }
+        return any;
+    }
+
     /** A group's estimates, unweighted or post-stratified to the population totals, at the request's min_n. */
     Weighted estimates(AnalyticsRequest request, Group group, SufficientStatistics stats) {
         if (!request.postStratified()) {
@@ -58,7 +79,8 @@ final class Population {
         Map<String, Double> totals = dsl.select(POPULATION_TOTAL.STRATUM, sum(POPULATION_TOTAL.TOTAL))
                 .from(POPULATION_TOTAL)
                 .where(years)
-                .and(unit == null ? noCondition()
+                .and(f.boundaries().historical() ? historical(group.unit(), f.boundaries())
+                        : unit == null ? noCondition()
                         : condition("{0} in (select unit_subtree({1}))", POPULATION_TOTAL.UNIT_ID, val(unit)))
                 .and(request.scope().covers(POPULATION_TOTAL.UNIT_ID))
                 .groupBy(POPULATION_TOTAL.STRATUM)

@@ -39,6 +39,11 @@ public record Group(Long unit, Long service, Long centre, String channel, Intege
         };
     }
 
+    /** The same group counted under another unit (a split's share counted under a successor). */
+    Group withUnit(Long other) {
+        return new Group(other, service, centre, channel, year, quarter, month);
+    }
+
     /** The same group without its periods: one group's series over time. */
     public Group withoutPeriod() {
         return new Group(unit, service, centre, channel, null, null, null);

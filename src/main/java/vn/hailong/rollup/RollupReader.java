@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -34,6 +36,7 @@ import vn.hailong.stats.Instrument;
 import vn.hailong.stats.StratumStatistics;
 import vn.hailong.stats.SufficientStatistics;
 import vn.hailong.survey.Forms;
+import vn.hailong.units.UnitHistory;
 
 /**
  * The rollup store's one reader: the statistics of each group a question asks for, summed from the aggregate that
@@ -102,27 +105,58 @@ public final class RollupReader {
     }
 
     /**
-     * Which units' rows a question reads. Split by unit: every unit of the subtree asked for (or of all), each group
-     * its own responses, which are its subtree's rows less its children's. Otherwise the subtree rows of the unit
-     * asked for, of the caller's scope, or of every top unit.
+     * Which units' rows a question reads. Split by unit: every unit of the subtree asked for (or of all) that is a
+     * group of the answer, each group its own responses, which are its subtree's rows less its children's. In the
+     * current boundaries an ended unit is no group: it hangs under the unit that carries it on, whose own responses
+     * hold its own (a split unit whose shares are stated is read apart, to be shared out). In the historical
+     * boundaries every unit is its own group. Not split: the subtree rows of the unit asked for, of the caller's
+     * scope, or of every top unit.
      */
-    private record Units(Long root, boolean split, Map<Long, Long> parents) {
-        static Units of(DSLContext tx, Filter f, List<Dimension> groupBy) {
+    private record Units(Long root, boolean split, Map<Long, Long> parents, Map<Long, Long> groupOf,
+                         boolean restricted) {
+        static Units of(Filter f, List<Dimension> groupBy, UnitHistory history, Set<Long> apportioned) {
             var root = f.unit() != null ? f.unit() : f.scope().root();
             if (!groupBy.contains(Dimension.UNIT)) {
-                return new Units(root, false, Map.of());
+                return new Units(root, false, Map.of(), Map.of(), false);
             }
             var parents = new HashMap<Long, Long>();
-            tx.select(UNIT.ID, UNIT.PARENT_ID).from(UNIT)
-                    .where(root == null ? noCondition() : condition("{0} in (select unit_subtree({1}))", UNIT.ID, val(root)))
-                    .forEach(r -> parents.put(r.value1(), r.value2()));
-            return new Units(root, true, parents);
+            var subtree = root == null ? null : history.currentSubtree(root);
+            boolean restricted = false;
+            for (var u : history.units()) {
+                if (subtree != null && !subtree.contains(u.id())) {
+                    continue;
+                }
+                if (f.boundaries().historical() || !u.ended() || apportioned.contains(u.id())
+                        || u.id() == (root == null ? -1 : root)) {
+                    parents.put(u.id(), u.parentId());
+                } else {
+                    restricted = true;
+                }
+            }
+            var groupOf = new HashMap<Long, Long>();
+            if (!f.boundaries().historical()) {
+                for (var u : history.units()) {
+                    Long at = u.id();
+                    for (int hops = 0; at != null && !parents.containsKey(at) && hops <= parents.size(); hops++) {
+                        at = history.unit(at).map(UnitHistory.Unit::parentId).orElse(null);
+                    }
+                    if (at != null && !at.equals(u.id())) {
+                        groupOf.put(u.id(), at);
+                    }
+                }
+            }
+            return new Units(root, true, parents, groupOf, restricted);
+        }
+
+        /** The group unit of a rating of {@code agency}: the agency, or the unit that carries it on. */
+        long group(long agency) {
+            return groupOf.getOrDefault(agency, agency);
         }
 
         /** The rollup rows to read. */
         Condition rows() {
             if (split) {
-                return root == null ? noCondition() : ROLLUP.UNIT_ID.in(parents.keySet());
+                return root == null && !restricted ? noCondition() : ROLLUP.UNIT_ID.in(parents.keySet());
             }
             return root != null ? ROLLUP.UNIT_ID.eq(root)
                     : ROLLUP.UNIT_ID.in(select(UNIT.ID).from(UNIT).where(UNIT.PARENT_ID.isNull()));
@@ -158,21 +192,42 @@ public final class RollupReader {
      */
     public Map<Group, SufficientStatistics> read(Instrument instrument, List<Long> versions, Filter f,
                                                  List<Dimension> groupBy) {
-        var groups = new HashMap<Group, Sums>();
+        var result = new HashMap<Group, SufficientStatistics>();
         dsl.transaction(trx -> {
             var tx = trx.dsl();
             tx.execute("set transaction isolation level repeatable read, read only");
-            var units = Units.of(tx, f, groupBy);
-            var plan = Plan.of(f, groupBy, units.top(tx));
-            readRows(tx, plan, versions, f, groupBy, units, groups);
-            readPending(tx, plan.tiles(), versions, f, groupBy, units, groups);
-            readResponses(tx, instrument, plan.tiles(), versions, f, groupBy, groups);
+            var history = UnitHistory.read(tx);
+            var shares = f.boundaries().historical() ? List.<UnitHistory.Share>of() : history.statedShares();
+            var apportioned = shares.stream().map(UnitHistory.Share::predecessor).collect(Collectors.toSet());
+            var units = Units.of(f, groupBy, history, apportioned);
+            result.putAll(statistics(instrument, sums(tx, instrument, versions, f, groupBy, units)));
+            apportion(tx, instrument, versions, f, groupBy, units, history, shares, result);
         });
-        var result = new LinkedHashMap<Group, SufficientStatistics>();
-        groups.entrySet().stream()
-                .filter(e -> e.getValue().responses != 0)
+        var ordered = new LinkedHashMap<Group, SufficientStatistics>();
+        result.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Group.order(groupBy)))
-                .forEach(e -> result.put(e.getKey(), statistics(instrument, e.getValue())));
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    /** What each group sums, from rollup rows, pending rows and responses, in the transaction of {@code tx}. */
+    private Map<Group, Sums> sums(DSLContext tx, Instrument instrument, List<Long> versions, Filter f,
+                                  List<Dimension> groupBy, Units units) {
+        var groups = new HashMap<Group, Sums>();
+        var plan = Plan.of(f, groupBy, units.top(tx));
+        readRows(tx, plan, versions, f, groupBy, units, groups);
+        readPending(tx, plan.tiles(), versions, f, groupBy, units, groups);
+        readResponses(tx, instrument, plan.tiles(), versions, f, groupBy, units, groups);
+        return groups;
+    }
+
+    private static Map<Group, SufficientStatistics> statistics(Instrument instrument, Map<Group, Sums> groups) {
+        var result = new HashMap<Group, SufficientStatistics>();
+        groups.forEach((group, sums) -> {
+            if (sums.responses != 0) {
+                result.put(group, statistics(instrument, sums));
+            }
+        });
         return result;
     }
 
@@ -187,6 +242,61 @@ public final class RollupReader {
             builder.add(sums.raw.build());
         }
         return builder.build();
+    }
+
+    /**
+     * The current boundaries' estimates: the ratings of a unit split with stated shares counted under each successor
+     * the question reads, weighted by its share. Split by unit, the split unit was read as a group of its own: its
+     * group is shared out and removed (so its ratings are not also counted where it hangs). Otherwise its subtree is
+     * read once more when a successor lies in the subtree asked for and the split unit does not.
+     */
+    private void apportion(DSLContext tx, Instrument instrument, List<Long> versions, Filter f,
+                           List<Dimension> groupBy, Units units, UnitHistory history, List<UnitHistory.Share> shares,
+                           Map<Group, SufficientStatistics> result) {
+        if (shares.isEmpty()) {
+            return;
+        }
+        var subtree = units.root() == null ? null : history.currentSubtree(units.root());
+        var byPredecessor = shares.stream().collect(Collectors.groupingBy(UnitHistory.Share::predecessor,
+                LinkedHashMap::new, Collectors.toList()));
+        byPredecessor.forEach((predecessor, split) -> {
+            Map<Group, SufficientStatistics> ofPredecessor;
+            if (units.split() && units.parents().containsKey(predecessor)) {
+                ofPredecessor = new HashMap<>();
+                result.entrySet().removeIf(e -> {
+                    if (predecessor.equals(e.getKey().unit())) {
+                        ofPredecessor.put(e.getKey(), e.getValue());
+                        return true;
+                    }
+                    return false;
+                });
+            } else {
+                boolean counted = subtree == null || subtree.contains(predecessor);
+                boolean wanted = split.stream().anyMatch(s -> subtree != null && subtree.contains(s.successor()));
+                if (counted || !wanted) {
+                    return;
+                }
+                var without = groupBy.stream().filter(d -> d != Dimension.UNIT).toList();
+                var own = f.predecessor(predecessor);
+                var alone = Units.of(own, without, history, Set.of());
+                ofPredecessor = statistics(instrument, sums(tx, instrument, versions, own, without, alone));
+            }
+            for (var share : split) {
+                Long target = null;
+                if (units.split()) {
+                    target = units.group(share.successor());
+                    if (!units.parents().containsKey(target)) {
+                        continue;
+                    }
+                } else if (!subtree.contains(share.successor())) {
+                    continue;
+                }
+                for (var e : ofPredecessor.entrySet()) {
+                    var key = units.split() ? e.getKey().withUnit(target) : e.getKey();
+                    result.merge(key, e.getValue().weightedBy(share.share()), SufficientStatistics::merge);
+                }
+            }
+        });
     }
 
     /**
@@ -257,7 +367,7 @@ public final class RollupReader {
                 .fetchSize(10_000)
                 .fetchLazy()) {
             for (var r : cursor) {
-                var group = Group.of(groupBy, r.value1(), r.value2(), r.value3(), r.value4(), r.value5());
+                var group = Group.of(groupBy, units.group(r.value1()), r.value2(), r.value3(), r.value4(), r.value5());
                 add(groups, group, f.pooled() ? "" : r.value6(), r.value7(), r.value8(), 1);
             }
         }
@@ -265,7 +375,7 @@ public final class RollupReader {
 
     /** The responses of the days no rollup tile covers (all days, when no aggregate covers the question). */
     private void readResponses(DSLContext tx, Instrument instrument, Tiles tiles, List<Long> versions, Filter f,
-                               List<Dimension> groupBy, Map<Group, Sums> groups) {
+                               List<Dimension> groupBy, Units units, Map<Group, Sums> groups) {
         if (tiles.raw().isEmpty()) {
             return;
         }
@@ -285,8 +395,8 @@ public final class RollupReader {
                 .fetchSize(10_000)
                 .fetchLazy()) {
             for (var r : cursor) {
-                var group = Group.of(groupBy, r.value1(), zeroIfNull(r.value2()), zeroIfNull(r.value3()), r.value4(),
-                        Vietnam.day(r.value5()));
+                var group = Group.of(groupBy, units.group(r.value1()), zeroIfNull(r.value2()), zeroIfNull(r.value3()),
+                        r.value4(), Vietnam.day(r.value5()));
                 var sums = groups.computeIfAbsent(group, k -> new Sums());
                 sums.responses++;
                 var form = forms.published(r.value6()).orElseThrow(() ->

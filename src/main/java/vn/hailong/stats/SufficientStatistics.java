@@ -68,6 +68,28 @@ public final class SufficientStatistics {
         return new SufficientStatistics(sub, restriction.to, restricted);
     }
 
+    /**
+     * These statistics as if every response's weight were multiplied by {@code factor}: what {@code builder} would
+     * have summed from the same responses so weighted. Counts are unweighted and do not change; sums of weights scale
+     * by the factor, sums of squared weights by its square. Used for a share of a unit's ratings (a split's estimate).
+     */
+    public SufficientStatistics weightedBy(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("a weight factor must be positive and finite: " + factor);
+        }
+        int squaredFrom = 2 + layout.criteria * layout.levels;
+        SortedMap<String, StratumStatistics> scaled = new TreeMap<>();
+        strata.forEach((name, st) -> {
+            double[] sums = st.sums.clone();
+            for (int i = 0; i < sums.length; i++) {
+                boolean squared = i == 1 || i >= squaredFrom;
+                sums[i] *= squared ? factor * factor : factor;
+            }
+            scaled.put(name, new StratumStatistics(st.counts.clone(), sums));
+        });
+        return new SufficientStatistics(instrument, layout, scaled);
+    }
+
     public Instrument instrument() {
         return instrument;
     }

@@ -35,6 +35,39 @@ class SufficientStatisticsTest {
     }
 
     @Test
+    void statistics_weighted_by_a_share_equal_those_of_the_responses_so_weighted() {
+        var random = new java.util.Random(27);
+        var plain = SufficientStatistics.builder(SIPAS);
+        var weighted = SufficientStatistics.builder(SIPAS);
+        for (int i = 0; i < 200; i++) {
+            int[] levels = new int[17];
+            for (int c = 0; c < levels.length; c++) {
+                levels[c] = random.nextInt(6); // 0 is not applicable
+            }
+            var stratum = i % 3 == 0 ? "HT" : "DD";
+            double weight = 0.5 + random.nextInt(4);
+            plain.add(new Response(stratum, weight, levels));
+            weighted.add(new Response(stratum, weight * 0.375, levels));
+        }
+        var scaled = plain.build().weightedBy(0.375);
+        var expected = weighted.build();
+
+        assertThat(scaled.n()).isEqualTo(200);
+        expected.strata().forEach((name, st) -> {
+            assertThat(scaled.strata().get(name).counts()).isEqualTo(st.counts());
+            var got = scaled.strata().get(name).sums();
+            var want = st.sums();
+            for (int i = 0; i < want.length; i++) {
+                assertThat(got[i]).as("sum %d of %s", i, name).isCloseTo(want[i], org.assertj.core.data.Offset.offset(1e-9));
+            }
+        });
+        assertThat(Estimates.of(scaled).index(1)).usingRecursiveComparison()
+                .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b), Double.class)
+                .isEqualTo(Estimates.of(expected).index(1));
+        assertThatThrownBy(() -> scaled.weightedBy(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void arrays_of_another_layout_are_refused() {
         assertThatThrownBy(() -> StratumStatistics.of(SIPAS, new long[3], new double[3]))
                 .isInstanceOf(IllegalArgumentException.class);
