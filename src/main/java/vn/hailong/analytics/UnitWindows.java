@@ -57,7 +57,9 @@ public final class UnitWindows {
         if (revisions.isEmpty()) {
             return Optional.empty();
         }
-        var filter = new Filter(recent.from(), recent.to(), null, null, null, null, false, UnitScope.ALL, true, false);
+        // Own figures summed up the tree: exact, without a split's shares counted under each successor as well.
+        var filter = new Filter(recent.from(), recent.to(), null, null, null, null, null, false, UnitScope.ALL, true,
+                false, vn.hailong.rollup.Boundaries.CURRENT.exact());
         var shared = CompareApi.Shared.read(slices, revisions, filter, filter.between(baseline.from(), baseline.to()),
                 List.of(Dimension.UNIT));
         var parents = new HashMap<Long, Long>();

@@ -20,13 +20,20 @@ import vn.hailong.units.UnitHistory;
  * Which boundaries a question's units are read in. {@code current} (the default): each rating under the unit that
  * carries its unit on today, in today's tree, which the rollups sum. {@code historical}: each rating under its own
  * unit and the units above it as they stood on its day; read from the responses, with {@code within} the days each
- * unit lay in the subtree asked for (null: every unit, every day).
+ * unit lay in the subtree asked for (null: every unit, every day). {@code estimates}: in the current boundaries, a
+ * split's stated shares are counted under its successors (see {@code RollupReader}); without, a split unit's ratings
+ * count only where its successors meet, and the units' own figures add up exactly to their parents'.
  */
-public record Boundaries(boolean historical, List<UnitHistory.Segment> within) {
-    public static final Boundaries CURRENT = new Boundaries(false, null);
+public record Boundaries(boolean historical, List<UnitHistory.Segment> within, boolean estimates) {
+    public static final Boundaries CURRENT = new Boundaries(false, null, true);
 
     public static Boundaries historical(List<UnitHistory.Segment> within) {
-        return new Boundaries(true, within == null ? null : List.copyOf(within));
+        return new Boundaries(true, within == null ? null : List.copyOf(within), false);
+    }
+
+    /** These boundaries without split estimates: units' own figures that add up, for sums up the tree. */
+    public Boundaries exact() {
+        return new Boundaries(historical, within, false);
     }
 
     /** As the parameter and the answers name it: current or historical. */

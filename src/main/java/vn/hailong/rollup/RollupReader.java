@@ -197,7 +197,7 @@ public final class RollupReader {
             var tx = trx.dsl();
             tx.execute("set transaction isolation level repeatable read, read only");
             var history = UnitHistory.read(tx);
-            var shares = f.boundaries().historical() ? List.<UnitHistory.Share>of() : history.statedShares();
+            var shares = f.boundaries().estimates() ? history.statedShares() : List.<UnitHistory.Share>of();
             var apportioned = shares.stream().map(UnitHistory.Share::predecessor).collect(Collectors.toSet());
             var units = Units.of(f, groupBy, history, apportioned);
             result.putAll(statistics(instrument, sums(tx, instrument, versions, f, groupBy, units)));
