@@ -114,11 +114,8 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
         if (named.isEmpty()) {
             throw new NotFoundResponse("No unit with code '" + value + "' that you may see.");
         }
-        if (historical || !named.get().ended()) {
-            return named.get().id();
-        }
         var today = vn.hailong.Vietnam.today();
-        var resolution = history.resolve(value, today).orElseThrow();
+        var resolution = history.asked(named.get(), historical, today);
         if (!resolution.resolved()) {
             throw Invalid.field("unit", resolution.problem(today)
                     + ", or read it with boundaries=historical");

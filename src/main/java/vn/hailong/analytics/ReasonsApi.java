@@ -130,6 +130,7 @@ public final class ReasonsApi {
     private Map<Group, Counts> counts(AnalyticsRequest request, String reasonCode, String overallCode) {
         var instrument = request.versions().instrument();
         var byGroup = new TreeMap<Group, Counts>(Group.order(request.groupBy()));
+        var units = Carriers.of(dsl, request.filter());
         for (long version : request.versions().merged()) {
             var form = forms.published(version).orElseThrow();
             var reason = form.questions().get(reasonCode);
@@ -145,7 +146,8 @@ public final class ReasonsApi {
                     .groupBy(RESPONSE.AGENCY_ID, RESPONSE.SERVICE_ID, RESPONSE.CENTRE_ID, RESPONSE.CHANNEL,
                             overallAnswer, reasonAnswer)
                     .forEach(r -> {
-                        var key = group(request.groupBy(), r.value1(), r.value2(), r.value3(), r.value4());
+                        var key = units.under(group(request.groupBy(), r.value1(), r.value2(), r.value3(),
+                                r.value4()));
                         var c = byGroup.computeIfAbsent(key, k -> new Counts());
                         long n = r.value7();
                         c.n += n;

@@ -117,15 +117,18 @@ final class ResponseRates {
      */
     Map<Group, Counts> groups(Filter filter, List<Dimension> by, String questionnaire, List<Long> versions,
                               CoverageAbsent absent) {
-        var invitations = invitations(filter, by);
+        var units = Carriers.of(dsl, filter);
+        var invitations = units.regroup(invitations(filter, by));
         Map<Group, long[]> handled = Map.of();
         Set<UnitMonth> known = Set.of();
         if (absent == null) {
             var source = source(filter, by);
-            handled = handled(filter, by, source);
-            known = known(filter, source);
+            handled = units.regroup(handled(filter, by, source));
+            known = known(filter, source).stream()
+                    .map(m -> new UnitMonth(units.of(m.unit()), m.month()))
+                    .collect(java.util.stream.Collectors.toSet());
         }
-        var ratings = ratings(filter, by, questionnaire, versions, known);
+        var ratings = units.regroup(ratings(filter, by, questionnaire, versions, known, units));
         var keys = new LinkedHashSet<Group>();
         keys.addAll(invitations.keySet());
         keys.addAll(ratings.keySet());
@@ -164,6 +167,7 @@ final class ResponseRates {
         var where = (f.from() == null ? noCondition() : INVITATION.CREATED_AT.ge(Vietnam.start(f.from())))
                 .and(f.to() == null ? noCondition() : INVITATION.CREATED_AT.lt(Vietnam.start(f.to().plusDays(1))))
                 .and(units(f, INVITATION.AGENCY_ID))
+                .and(f.boundaries().on(INVITATION.AGENCY_ID, INVITATION.CREATED_AT))
                 .and(f.service() == null ? noCondition() : INVITATION.SERVICE_ID.eq(f.service()))
                 .and(f.centre() == null ? noCondition() : INVITATION.CENTRE_ID.eq(f.centre()))
                 .and(f.channel() == null ? noCondition() : INVITATION.CHANNEL.eq(f.channel()));
@@ -184,21 +188,22 @@ final class ResponseRates {
      * at once, or for a revision scored otherwise.
      */
     private Map<Group, long[]> ratings(Filter f, List<Dimension> by, String questionnaire, List<Long> versions,
-                                       Set<UnitMonth> known) {
+                                       Set<UnitMonth> known, Carriers units) {
         var family = questionnaire == null ? Optional.<Slices.Versions>empty() : slices.versions(questionnaire);
         if (family.isEmpty()) {
-            return scanned(f, by, versions, known);
+            return scanned(f, by, versions, known, units);
         }
         // The versions scored alike are summed already in the rollups; any other revision is read from its responses.
         var others = versions.stream().filter(v -> !family.get().merged().contains(v)).toList();
-        var answer = others.isEmpty() ? new HashMap<Group, long[]>() : scanned(f, by, others, known);
+        var answer = others.isEmpty() ? new HashMap<Group, long[]>() : scanned(f, by, others, known, units);
         var split = new ArrayList<>(by);
         for (var d : List.of(Dimension.UNIT, Dimension.MONTH)) {
             if (!split.contains(d)) {
                 split.add(d);
             }
         }
-        slices.read(family.get(), f, split).forEach((g, stats) -> {
+        // Counts are never estimates: a split unit's ratings count where its successors meet, as the scan counts them.
+        slices.read(family.get(), f.in(f.boundaries().exact()), split).forEach((g, stats) -> {
             var key = new Group(by.contains(Dimension.UNIT) ? g.unit() : null,
                     by.contains(Dimension.SERVICE) ? g.service() : null,
                     by.contains(Dimension.CENTRE) ? g.centre() : null,
@@ -214,7 +219,8 @@ final class ResponseRates {
     }
 
     /** The same from the responses themselves, of the versions given (null: every questionnaire). */
-    private Map<Group, long[]> scanned(Filter f, List<Dimension> by, List<Long> versions, Set<UnitMonth> known) {
+    private Map<Group, long[]> scanned(Filter f, List<Dimension> by, List<Long> versions, Set<UnitMonth> known,
+                                       Carriers units) {
         var keys = keys(by, RESPONSE.AGENCY_ID, coalesce(RESPONSE.SERVICE_ID, inline(0L)),
                 coalesce(RESPONSE.CENTRE_ID, inline(0L)), RESPONSE.CHANNEL, year(RESPONSE.SUBMITTED_AT),
                 month(RESPONSE.SUBMITTED_AT));
@@ -232,7 +238,8 @@ final class ResponseRates {
                     var counts = answer.computeIfAbsent(key(by, r), k -> new long[2]);
                     long n = ((Number) r.get(keys.size() + 2)).longValue();
                     counts[0] += n;
-                    var unitMonth = new UnitMonth((Long) r.get(keys.size()), (LocalDate) r.get(keys.size() + 1));
+                    var unitMonth = new UnitMonth(units.of((Long) r.get(keys.size())),
+                            (LocalDate) r.get(keys.size() + 1));
                     if (known.contains(unitMonth)) {
                         counts[1] += n;
                     }
@@ -252,7 +259,8 @@ final class ResponseRates {
         if (source == Source.UNIT_MONTHS) {
             var where = (f.from() == null ? noCondition() : HANDLED_MONTH.ge(f.from()))
                     .and(f.to() == null ? noCondition() : HANDLED_MONTH.le(f.to()))
-                    .and(units(f, HANDLED_UNIT));
+                    .and(units(f, HANDLED_UNIT))
+                    .and(f.boundaries().onDays(HANDLED_UNIT, HANDLED_MONTH));
             return groupByDate(by, HANDLED_UNIT, inline(0L), inline(0L), HANDLED_MONTH, HANDLED, where,
                     sum(HANDLED_COUNT), count());
         }
@@ -260,6 +268,7 @@ final class ResponseRates {
                 .and(f.from() == null ? noCondition() : DOSSIER.RETURNED_ON.ge(f.from()))
                 .and(f.to() == null ? noCondition() : DOSSIER.RETURNED_ON.le(f.to()))
                 .and(units(f, DOSSIER.AGENCY_ID))
+                .and(f.boundaries().onDays(DOSSIER.AGENCY_ID, DOSSIER.RETURNED_ON))
                 .and(f.service() == null ? noCondition() : DOSSIER.SERVICE_ID.eq(f.service()))
                 .and(f.centre() == null ? noCondition() : DOSSIER.CENTRE_ID.eq(f.centre()));
         return groupByDate(by, DOSSIER.AGENCY_ID, coalesce(DOSSIER.SERVICE_ID, inline(0L)),
@@ -284,9 +293,13 @@ final class ResponseRates {
                 .fetch(r -> new UnitMonth(r.value1(), r.value2())));
     }
 
-    /** The filter's unit subtree within the caller's scope. */
+    /**
+     * The filter's unit subtree within the caller's scope: today's subtree; in the historical boundaries the
+     * subtree as it stood, which the caller adds on the table's own days ({@code Boundaries.on}).
+     */
     private static Condition units(Filter f, Field<Long> unit) {
-        return (f.unit() == null ? noCondition() : condition("{0} in (select unit_subtree({1}))", unit, val(f.unit())))
+        return (f.unit() == null || f.boundaries().historical() ? noCondition()
+                : condition("{0} in (select unit_subtree({1}))", unit, val(f.unit())))
                 .and(f.scope().covers(unit));
     }
 

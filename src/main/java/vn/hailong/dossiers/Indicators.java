@@ -88,10 +88,43 @@ final class Indicators {
     private record GroupKey(Long unitId, String period) {
     }
 
-    /** The indicators for {@code root}'s subtree (null: every unit), months from..to (null: unbounded). */
-    List<Group> compute(Long root, LocalDate from, LocalDate to, boolean byUnit, Period period) {
-        var units = units(root);
-        var cells = cells(units.keySet(), from, to);
+    /**
+     * The indicators for {@code root}'s subtree (null: every unit), months from..to (null: unbounded). In the current
+     * boundaries an ended unit's months count under the unit that carries it on and it is no group of its own; in the
+     * historical ones each unit-month counts under its unit and the units above it as they stood on its first day
+     * (monthly counts cannot be cut at an event in mid-month).
+     */
+    List<Group> compute(Long root, LocalDate from, LocalDate to, boolean byUnit, Period period, boolean historical) {
+        var history = historical ? vn.hailong.units.UnitHistory.read(dsl) : null;
+        var units = units(historical ? null : root);
+        List<Cell> cells;
+        java.util.function.Function<Cell, List<Long>> owning;
+        if (!historical) {
+            cells = cells(units.keySet(), from, to);
+            owning = cell -> ancestors(units, cell.unitId(), root).stream()
+                    .filter(id -> id.equals(root) || !units.get(id).ended())
+                    .toList();
+        } else {
+            var spans = root == null ? null : history.historicalSubtree(root);
+            cells = cells(spans == null ? units.keySet() : spans.stream().map(s -> s.unit()).distinct().toList(),
+                    from, to).stream()
+                    .filter(c -> spans == null || spans.stream().anyMatch(s -> s.unit() == c.unitId()
+                            && (s.from() == null || !c.month().isBefore(s.from()))
+                            && (s.to() == null || c.month().isBefore(s.to()))))
+                    .toList();
+            owning = cell -> {
+                var owners = new ArrayList<Long>(List.of(cell.unitId()));
+                Long at = cell.unitId();
+                while (!at.equals(root) && owners.size() <= units.size()) {
+                    at = history.parentOn(at, cell.month()).orElse(null);
+                    if (at == null) {
+                        break;
+                    }
+                    owners.add(at);
+                }
+                return owners;
+            };
+        }
         // Every cell goes to its group: the root's (or, by unit, each unit's above it up to the root) and its period's.
         var groups = new LinkedHashMap<GroupKey, List<Cell>>();
         var order = order(units, root);
@@ -100,7 +133,7 @@ final class Indicators {
         }
         for (var cell : cells) {
             var bucket = period == null ? null : bucket(cell.month(), period);
-            List<Long> owners = byUnit ? ancestors(units, cell.unitId(), root) : java.util.Collections.singletonList(root);
+            List<Long> owners = byUnit ? owning.apply(cell) : java.util.Collections.singletonList(root);
             for (var owner : owners) {
                 groups.computeIfAbsent(new GroupKey(owner, bucket), k -> new ArrayList<>()).add(cell);
             }
@@ -224,7 +257,7 @@ final class Indicators {
     }
 
     /** The units of the tree under root (or all), with their parents. */
-    private record UnitNode(long id, Long parentId, String code, String nameVi, String nameEn) {
+    private record UnitNode(long id, Long parentId, String code, String nameVi, String nameEn, boolean ended) {
         Named named() {
             return new Named(code, nameVi, nameEn);
         }
@@ -232,11 +265,11 @@ final class Indicators {
 
     private Map<Long, UnitNode> units(Long root) {
         var units = new HashMap<Long, UnitNode>();
-        dsl.select(UNIT.ID, UNIT.PARENT_ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN)
+        dsl.select(UNIT.ID, UNIT.PARENT_ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.VALID_TO)
                 .from(UNIT)
                 .where(root == null ? noCondition() : condition("{0} in (select unit_subtree({1}))", UNIT.ID, val(root)))
                 .forEach(r -> units.put(r.value1(), new UnitNode(r.value1(), r.value2(), r.value3(), r.value4(),
-                        r.value5())));
+                        r.value5(), r.value6() != null)));
         return units;
     }
 

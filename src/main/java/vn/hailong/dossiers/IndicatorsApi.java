@@ -40,10 +40,13 @@ public final class IndicatorsApi {
         }
         var unitCode = ctx.queryParam("unit") == null || ctx.queryParam("unit").isBlank() ? null
                 : ctx.queryParam("unit").strip();
-        Long root = unitCode == null ? scope.root() : dsl.select(UNIT.ID).from(UNIT)
-                .where(UNIT.CODE.eq(unitCode)).and(scope.covers(UNIT.ID))
-                .fetchOptional(UNIT.ID)
-                .orElseThrow(() -> new NotFoundResponse("No unit with code '" + unitCode + "' that you may see."));
+        var boundaries = ctx.queryParam("boundaries") == null || ctx.queryParam("boundaries").isBlank() ? "current"
+                : ctx.queryParam("boundaries").strip();
+        if (!boundaries.equals("current") && !boundaries.equals("historical")) {
+            throw Invalid.field("boundaries", "must be current or historical");
+        }
+        boolean historical = boundaries.equals("historical");
+        Long root = unitCode == null ? scope.root() : unit(unitCode, scope, historical);
         boolean byUnit = false;
         Indicators.Period period = null;
         var groupBy = ctx.queryParam("groupBy");
@@ -65,7 +68,24 @@ public final class IndicatorsApi {
         // Counts are monthly: a period covers the whole months its days fall in.
         answer.put("from", from == null ? null : from.withDayOfMonth(1));
         answer.put("to", to == null ? null : to.withDayOfMonth(to.lengthOfMonth()));
-        answer.put("groups", indicators.compute(root, from, to, byUnit, period));
+        answer.put("boundaries", boundaries);
+        answer.put("groups", indicators.compute(root, from, to, byUnit, period, historical));
         ctx.json(answer);
+    }
+
+    /**
+     * The unit asked for by its code or a code it had; in the current boundaries an ended unit is read as the unit
+     * that carries it on (422 naming unit when it was split or dissolved).
+     */
+    private Long unit(String code, vn.hailong.auth.UnitScope scope, boolean historical) {
+        var history = vn.hailong.units.UnitHistory.read(dsl);
+        var named = history.named(code).filter(u -> scope.covers(dsl, u.id()))
+                .orElseThrow(() -> new NotFoundResponse("No unit with code '" + code + "' that you may see."));
+        var today = vn.hailong.Vietnam.today();
+        var resolution = history.asked(named, historical, today);
+        if (!resolution.resolved()) {
+            throw Invalid.field("unit", resolution.problem(today) + ", or read it with boundaries=historical");
+        }
+        return resolution.unit().id();
     }
 }

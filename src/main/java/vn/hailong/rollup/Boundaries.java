@@ -45,7 +45,17 @@ public record Boundaries(boolean historical, List<UnitHistory.Segment> within, b
      * Historical: the ratings of units while they lay in the subtree asked for; one IN list per span of days, most
      * units sharing the open span. Current: no condition (the current subtree is the caller's).
      */
-    Condition on(Field<Long> agency, Field<OffsetDateTime> at) {
+    public Condition on(Field<Long> agency, Field<OffsetDateTime> at) {
+        return on(agency, from -> at.ge(Vietnam.start(from)), to -> at.lt(Vietnam.start(to)));
+    }
+
+    /** The same, for rows dated by a day (a dossier returned, a month's first day). */
+    public Condition onDays(Field<Long> unit, Field<LocalDate> day) {
+        return on(unit, day::ge, day::lt);
+    }
+
+    private Condition on(Field<Long> agency, java.util.function.Function<LocalDate, Condition> since,
+                         java.util.function.Function<LocalDate, Condition> before) {
         if (!historical || within == null) {
             return noCondition();
         }
@@ -58,8 +68,8 @@ public record Boundaries(boolean historical, List<UnitHistory.Segment> within, b
             var from = e.getKey().get(0);
             var to = e.getKey().get(1);
             any = any.or(agency.in(e.getValue())
-                    .and(from == null ? noCondition() : at.ge(Vietnam.start(from)))
-                    .and(to == null ? noCondition() : at.lt(Vietnam.start(to))));
+                    .and(from == null ? noCondition() : since.apply(from))
+                    .and(to == null ? noCondition() : before.apply(to)));
         }
         return any;
     }

@@ -204,6 +204,18 @@ public final class UnitHistory {
     }
 
     /**
+     * The unit a question about {@code named} reads on {@code today}: itself in the historical boundaries or while it
+     * is valid; else the unit that carries it on, followed while there is exactly one (unresolved when it was split
+     * or dissolved: {@code problem} says why).
+     */
+    public Resolution asked(Unit named, boolean historical, LocalDate today) {
+        if (historical || !named.ended()) {
+            return new Resolution(named, named, List.of());
+        }
+        return resolve(named.code(), today).orElseThrow();
+    }
+
+    /**
      * The current view's unit of {@code unit}: itself while valid, else the nearest valid unit above it in the current
      * tree (where an ended unit hangs under the unit that carries it on).
      */

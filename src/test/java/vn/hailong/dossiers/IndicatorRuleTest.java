@@ -52,7 +52,7 @@ class IndicatorRuleTest {
     @Test
     void a_later_rule_is_used_for_later_periods_and_the_old_one_for_earlier_periods() {
         var indicators = new Indicators(dsl, List.of(OLD, NEW));
-        var months = indicators.compute(unit, null, null, false, Indicators.Period.MONTH);
+        var months = indicators.compute(unit, null, null, false, Indicators.Period.MONTH, false);
         assertThat(months).extracting(Indicators.Group::period).containsExactly("2025-12", "2026-01");
         assertThat(dossiers(months.get(0)).rule().id()).isEqualTo("766/2022-c");
         assertThat(dossiers(months.get(0)).rule().effectiveUntil()).isEqualTo(LocalDate.of(2025, 12, 31));
@@ -65,7 +65,7 @@ class IndicatorRuleTest {
     @Test
     void a_period_across_the_change_is_not_mixed_from_two_rules() {
         var indicators = new Indicators(dsl, List.of(OLD, NEW));
-        var whole = indicators.compute(unit, null, null, false, null).get(0);
+        var whole = indicators.compute(unit, null, null, false, null, false).get(0);
         assertThat(dossiers(whole).available()).isFalse();
         assertThat(dossiers(whole).reason()).isEqualTo("ruleChanged");
         assertThat(dossiers(whole).message()).contains("2026-01-01", "766/2022-c", "999/2025-c");
@@ -74,7 +74,8 @@ class IndicatorRuleTest {
     @Test
     void before_any_rule_there_is_no_indicator_and_overlapping_rules_are_refused() {
         var indicators = new Indicators(dsl, List.of(NEW));
-        var december = indicators.compute(unit, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31), false, null)
+        var december = indicators.compute(unit, LocalDate.of(2025, 12, 1), LocalDate.of(2025, 12, 31), false, null,
+                false)
                 .get(0);
         assertThat(dossiers(december).reason()).isEqualTo("noRule");
         var overlapping = new IndicatorRule(Indicator.DOSSIERS_SATISFIED, "x", "x", "x", LocalDate.of(2025, 1, 1), null,

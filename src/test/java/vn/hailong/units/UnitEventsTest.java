@@ -55,6 +55,9 @@ class UnitEventsTest {
         csv.append("R").append(id++).append(",2025-06-30,A,web").append(",5".repeat(17)).append('\n');
         var imported = admin.send("POST", "/api/v1/imports?questionnaire=SIPAS", csv.toString(), "text/csv");
         assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/dossier-months", List.of(
+                month("A", "2024-05", 100, 10), month("B", "2024-05", 50, 0), month("E", "2024-05", 20, 2)))
+                .status()).isEqualTo(200);
 
         dsl.transaction(trx -> {
             var events = new UnitEvents(trx.dsl(), "admin", null);
@@ -119,6 +122,47 @@ class UnitEventsTest {
     }
 
     @Test
+    void dossier_indicators_and_response_rates_follow_the_same_views() {
+        // Current: the merged communes' months count under C, and neither is a group of its own.
+        var current = admin.get("/api/v1/indicators?unit=P&from=2024-01-01&to=2024-12-31&groupBy=unit").body();
+        assertThat(current.get("boundaries").asText()).isEqualTo("current");
+        var handled = new LinkedHashMap<String, Long>();
+        current.get("groups").forEach(g -> handled.put(g.get("unit").get("code").asText(),
+                g.get("dossiersHandled").asLong()));
+        assertThat(handled).containsEntry("P", 170L).containsEntry("C", 150L).containsEntry("E2", 20L)
+                .doesNotContainKeys("A", "B", "D");
+        // Historical: D had A, B and E in May 2024; C had nothing yet.
+        var historical = admin.get("/api/v1/indicators?unit=P&from=2024-01-01&to=2024-12-31&groupBy=unit"
+                + "&boundaries=historical").body();
+        var then = new LinkedHashMap<String, Long>();
+        historical.get("groups").forEach(g -> then.put(g.get("unit").get("code").asText(),
+                g.get("dossiersHandled").asLong()));
+        assertThat(then).containsEntry("P", 170L).containsEntry("D", 170L).containsEntry("A", 100L)
+                .doesNotContainKey("C");
+
+        var rates = admin.get("/api/v1/response-rates?unit=P&from=2024-01-01&to=2024-12-31&groupBy=unit").body();
+        var ratings = new LinkedHashMap<String, Long>();
+        rates.get("groups").forEach(g -> ratings.put(g.get("group").get("unit").get("code").asText(),
+                g.get("ratings").asLong()));
+        // Counts are never estimates: the split unit's 12 count where its successors meet, with the dissolved D's 5.
+        assertThat(ratings).containsEntry("C", 30L).containsEntry("P", 17L)
+                .doesNotContainKeys("A", "B", "D", "S", "S1", "S2");
+        var sipas = admin.get("/api/v1/response-rates?unit=P&from=2024-01-01&to=2024-12-31&groupBy=unit"
+                + "&questionnaire=SIPAS").body();
+        var sipasRatings = new LinkedHashMap<String, Long>();
+        sipas.get("groups").forEach(g -> sipasRatings.put(g.get("group").get("unit").get("code").asText(),
+                g.get("ratings").asLong()));
+        assertThat(sipasRatings).as("counted from the rollups, the same").isEqualTo(ratings);
+        var ratesThen = admin.get("/api/v1/response-rates?unit=D&from=2024-01-01&to=2024-12-31&groupBy=unit"
+                + "&boundaries=historical").body();
+        var ratingsThen = new LinkedHashMap<String, Long>();
+        ratesThen.get("groups").forEach(g -> ratingsThen.put(g.get("group").get("unit").get("code").asText(),
+                g.get("ratings").asLong()));
+        assertThat(ratingsThen).containsOnly(Map.entry("A", 10L), Map.entry("B", 20L), Map.entry("D", 5L),
+                Map.entry("E2", 8L));
+    }
+
+    @Test
     void an_event_out_of_order_is_refused_before_anything_is_written() {
         assertThatThrownBy(() -> dsl.transaction(trx -> new UnitEvents(trx.dsl(), "admin", null)
                 .move(ids.get("E"), ids.get("C"), LocalDate.of(2025, 1, 1))))
@@ -133,6 +177,11 @@ class UnitEventsTest {
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         var groups = answer.body().get("groups");
         return groups.isEmpty() ? 0 : groups.get(0).get("n").asLong();
+    }
+
+    private static Map<String, Object> month(String unit, String month, int handled, int late) {
+        return Map.of("unit", unit, "month", month, "dossiersHandled", handled, "dossiersLate", late,
+                "complaintsReceived", 0, "complaintsOnTime", 0);
     }
 
     private static void unit(String code, String kind, String parent) {
