@@ -64,12 +64,9 @@ public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long
                 fromResponses, boundaries);
     }
 
-    /**
-     * Whether rollup rows may answer: not when asked to check them, nor for a counter, which no rollup keeps, nor in
-     * the historical boundaries, as rollup rows sum today's tree.
-     */
+    /** Whether rollup rows may answer: not when asked to check them, nor for a counter, which no rollup keeps. */
     public boolean rollupsAnswer() {
-        return !fromResponses && counter == null && !boundaries.historical();
+        return !fromResponses && counter == null;
     }
 
     /** This filter over the responses themselves (comments, exports, what no rollup answers). */

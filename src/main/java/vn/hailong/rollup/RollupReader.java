@@ -105,6 +105,73 @@ public final class RollupReader {
     }
 
     /**
+     * Which units' rows a question reads and where each goes: the rollup rows to read, the group (and sign) a row of a
+     * unit adds to, the agencies whose pending rows count, and the group of a pending row or response of an agency.
+     */
+    private interface Reading {
+        Condition rows();
+
+        /** Calls {@code to} with each unit group a row of {@code unit} adds to (+1) or is subtracted from (−1). */
+        void targets(long unit, java.util.function.ObjLongConsumer<Integer> to);
+
+        Condition agencies(Field<Long> agency);
+
+        long group(long agency);
+
+        boolean top(DSLContext tx);
+    }
+
+    /**
+     * The historical boundaries over one span of days, from rollup rows: the own figures of each unit that lay in the
+     * subtree asked for during the span (its subtree rows less its current children's, which the packed format
+     * subtracts exactly), each in the unit's group; not split by unit they add up to the subtree as it stood.
+     */
+    private record Owners(Set<Long> owners, Map<Long, Long> childOf) implements Reading {
+        static Owners of(Set<Long> owners, UnitHistory history) {
+            var childOf = new HashMap<Long, Long>();
+            for (var u : history.units()) {
+                if (u.parentId() != null && owners.contains(u.parentId())) {
+                    childOf.put(u.id(), u.parentId());
+                }
+            }
+            return new Owners(owners, childOf);
+        }
+
+        @Override
+        public Condition rows() {
+            var read = new java.util.HashSet<>(owners);
+            read.addAll(childOf.keySet());
+            return ROLLUP.UNIT_ID.in(read);
+        }
+
+        @Override
+        public void targets(long unit, java.util.function.ObjLongConsumer<Integer> to) {
+            if (owners.contains(unit)) {
+                to.accept(1, unit);
+            }
+            var parent = childOf.get(unit);
+            if (parent != null) {
+                to.accept(-1, parent);
+            }
+        }
+
+        @Override
+        public Condition agencies(Field<Long> agency) {
+            return agency.in(owners);
+        }
+
+        @Override
+        public long group(long agency) {
+            return agency;
+        }
+
+        @Override
+        public boolean top(DSLContext tx) {
+            return false;
+        }
+    }
+
+    /**
      * Which units' rows a question reads. Split by unit: every unit of the subtree asked for (or of all) that is a
      * group of the answer, each group its own responses, which are its subtree's rows less its children's. In the
      * current boundaries an ended unit is no group: it hangs under the unit that carries it on, whose own responses
@@ -113,7 +180,7 @@ public final class RollupReader {
      * scope, or of every top unit.
      */
     private record Units(Long root, boolean split, Map<Long, Long> parents, Map<Long, Long> groupOf,
-                         boolean restricted) {
+                         boolean restricted) implements Reading {
         static Units of(Filter f, List<Dimension> groupBy, UnitHistory history, Set<Long> apportioned) {
             var root = f.unit() != null ? f.unit() : f.scope().root();
             if (!groupBy.contains(Dimension.UNIT)) {
@@ -149,12 +216,14 @@ public final class RollupReader {
         }
 
         /** The group unit of a rating of {@code agency}: the agency, or the unit that carries it on. */
-        long group(long agency) {
+        @Override
+        public long group(long agency) {
             return groupOf.getOrDefault(agency, agency);
         }
 
         /** The rollup rows to read. */
-        Condition rows() {
+        @Override
+        public Condition rows() {
             if (split) {
                 return root == null && !restricted ? noCondition() : ROLLUP.UNIT_ID.in(parents.keySet());
             }
@@ -163,19 +232,25 @@ public final class RollupReader {
         }
 
         /** The agencies whose pending rows and responses count. */
-        Condition agencies(Field<Long> agency) {
+        @Override
+        public Condition agencies(Field<Long> agency) {
             return root == null ? noCondition() : condition("{0} in (select unit_subtree({1}))", agency, val(root));
         }
 
         /** Whether only top units' rows are read: not split by unit, about a whole top unit or every one. */
-        boolean top(DSLContext tx) {
+        @Override
+        public boolean top(DSLContext tx) {
             return !split && (root == null || tx.fetchExists(UNIT, UNIT.ID.eq(root).and(UNIT.PARENT_ID.isNull())));
         }
 
-        /** The unit a subtree row is subtracted from, split by unit: its parent, when that is read too; else null. */
-        Long less(long unit) {
-            var parent = parents.get(unit);
-            return parent != null && parents.containsKey(parent) ? parent : null;
+        /** A row adds to its unit's group and, split by unit, is subtracted from its parent's when that is read too. */
+        @Override
+        public void targets(long unit, java.util.function.ObjLongConsumer<Integer> to) {
+            to.accept(1, unit);
+            var parent = split ? parents.get(unit) : null;
+            if (parent != null && parents.containsKey(parent)) {
+                to.accept(-1, parent);
+            }
         }
     }
 
@@ -200,7 +275,11 @@ public final class RollupReader {
             var shares = f.boundaries().estimates() ? history.statedShares() : List.<UnitHistory.Share>of();
             var apportioned = shares.stream().map(UnitHistory.Share::predecessor).collect(Collectors.toSet());
             var units = Units.of(f, groupBy, history, apportioned);
-            result.putAll(statistics(instrument, sums(tx, instrument, versions, f, groupBy, units)));
+            boolean asItStood = f.boundaries().historical() && f.rollupsAnswer()
+                    && (f.boundaries().within() != null || groupBy.contains(Dimension.UNIT));
+            result.putAll(statistics(instrument, asItStood
+                    ? historicalSums(tx, instrument, versions, f, groupBy, history)
+                    : sums(tx, instrument, versions, f, groupBy, units)));
             apportion(tx, instrument, versions, f, groupBy, units, history, shares, result);
         });
         var ordered = new LinkedHashMap<Group, SufficientStatistics>();
@@ -214,11 +293,49 @@ public final class RollupReader {
     private Map<Group, Sums> sums(DSLContext tx, Instrument instrument, List<Long> versions, Filter f,
                                   List<Dimension> groupBy, Units units) {
         var groups = new HashMap<Group, Sums>();
+        add(tx, instrument, versions, f, groupBy, units, groups);
+        return groups;
+    }
+
+    private void add(DSLContext tx, Instrument instrument, List<Long> versions, Filter f, List<Dimension> groupBy,
+                     Reading units, Map<Group, Sums> groups) {
         var plan = Plan.of(f, groupBy, units.top(tx));
         readRows(tx, plan, versions, f, groupBy, units, groups);
         readPending(tx, plan.tiles(), versions, f, groupBy, units, groups);
         readResponses(tx, instrument, plan.tiles(), versions, f, groupBy, units, groups);
+    }
+
+    /**
+     * The historical boundaries: for each span of days shared by units of the subtree as it stood, those units' own
+     * figures over the days of the question within the span (see {@link Owners}). Every unit not yet ended or moved
+     * shares the open span, so a question reads about as many rows as the same question split by unit.
+     */
+    private Map<Group, Sums> historicalSums(DSLContext tx, Instrument instrument, List<Long> versions, Filter f,
+                                            List<Dimension> groupBy, UnitHistory history) {
+        var groups = new HashMap<Group, Sums>();
+        var within = f.boundaries().within() != null ? f.boundaries().within()
+                : history.units().stream().map(u -> new UnitHistory.Segment(u.id(), null, null)).toList();
+        var bySpan = within.stream().collect(Collectors.groupingBy(s -> java.util.Arrays.asList(s.from(), s.to()),
+                LinkedHashMap::new, Collectors.toList()));
+        bySpan.forEach((span, segments) -> {
+            var from = later(f.from(), span.get(0));
+            var to = earlier(f.to(), span.get(1) == null ? null : span.get(1).minusDays(1));
+            if (from != null && to != null && to.isBefore(from)) {
+                return;
+            }
+            var owners = segments.stream().map(UnitHistory.Segment::unit).collect(Collectors.toSet());
+            var during = f.between(from, to).in(Boundaries.historical(segments));
+            add(tx, instrument, versions, during, groupBy, Owners.of(owners, history), groups);
+        });
         return groups;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
     }
 
     private static Map<Group, SufficientStatistics> statistics(Instrument instrument, Map<Group, Sums> groups) {
@@ -304,7 +421,7 @@ public final class RollupReader {
      * less its parent's).
      */
     private static void readRows(DSLContext tx, Plan plan, List<Long> versions, Filter f, List<Dimension> groupBy,
-                                 Units units, Map<Group, Sums> groups) {
+                                 Reading units, Map<Group, Sums> groups) {
         if (plan.tiles().periods().isEmpty()) {
             return;
         }
@@ -332,20 +449,16 @@ public final class RollupReader {
                 long service = a.keeps(Aggregate.Cut.SERVICE) ? r.value2() : 0;
                 long centre = a.keeps(Aggregate.Cut.CENTRE) ? r.value2() : 0;
                 var stratum = f.pooled() ? "" : r.value5();
-                var group = Group.of(groupBy, unit, service, centre, r.value3(), r.value4());
-                add(groups, group, stratum, r.value6(), r.value7(), 1);
-                var parent = units.split() ? units.less(unit) : null;
-                if (parent != null) {
-                    add(groups, Group.of(groupBy, parent, service, centre, r.value3(), r.value4()), stratum,
-                            r.value6(), r.value7(), -1);
-                }
+                units.targets(unit, (sign, target) -> add(groups,
+                        Group.of(groupBy, target, service, centre, r.value3(), r.value4()), stratum, r.value6(),
+                        r.value7(), sign));
             }
         }
     }
 
     /** The pending rows of the tiles' days: sums of ratings stored but not yet folded into the aggregate's rows. */
     private static void readPending(DSLContext tx, Tiles tiles, List<Long> versions, Filter f,
-                                    List<Dimension> groupBy, Units units, Map<Group, Sums> groups) {
+                                    List<Dimension> groupBy, Reading units, Map<Group, Sums> groups) {
         if (tiles.periods().isEmpty()) {
             return;
         }
@@ -375,7 +488,7 @@ public final class RollupReader {
 
     /** The responses of the days no rollup tile covers (all days, when no aggregate covers the question). */
     private void readResponses(DSLContext tx, Instrument instrument, Tiles tiles, List<Long> versions, Filter f,
-                               List<Dimension> groupBy, Units units, Map<Group, Sums> groups) {
+                               List<Dimension> groupBy, Reading units, Map<Group, Sums> groups) {
         if (tiles.raw().isEmpty()) {
             return;
         }

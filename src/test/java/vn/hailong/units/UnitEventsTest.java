@@ -122,6 +122,27 @@ class UnitEventsTest {
     }
 
     @Test
+    void the_rollups_answer_both_views_as_the_responses_do() {
+        for (var boundaries : List.of("current", "historical")) {
+            for (var unit : List.of("", "&unit=P", "&unit=D", "&unit=C", "&unit=A", "&unit=E2")) {
+                for (var by : List.of("", "&groupBy=unit", "&groupBy=year", "&groupBy=unit,month")) {
+                    for (var days : List.of("", "&from=2024-05-03&to=2025-06-30", "&from=2025-06-30&to=2025-07-31")) {
+                        var query = "/api/v1/indices?minN=1&boundaries=" + boundaries + unit + by + days;
+                        var auto = admin.get(query);
+                        if (boundaries.equals("current") && (unit.equals("&unit=D"))) {
+                            assertThat(auto.status()).as(query).isEqualTo(422);
+                            continue;
+                        }
+                        assertThat(auto.status()).as(query + " " + auto.body()).isEqualTo(200);
+                        var raw = admin.get(query + "&rollups=responses");
+                        assertThat(auto.body().get("groups")).as(query).isEqualTo(raw.body().get("groups"));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void dossier_indicators_and_response_rates_follow_the_same_views() {
         // Current: the merged communes' months count under C, and neither is a group of its own.
         var current = admin.get("/api/v1/indicators?unit=P&from=2024-01-01&to=2024-12-31&groupBy=unit").body();
