@@ -313,8 +313,12 @@ public final class RollupReader {
     private Map<Group, Sums> historicalSums(DSLContext tx, Instrument instrument, List<Long> versions, Filter f,
                                             List<Dimension> groupBy, UnitHistory history) {
         var groups = new HashMap<Group, Sums>();
-        var within = f.boundaries().within() != null ? f.boundaries().within()
-                : history.units().stream().map(u -> new UnitHistory.Segment(u.id(), null, null)).toList();
+        var everyUnit = history.units().stream().map(u -> new UnitHistory.Segment(u.id(), null, null)).toList();
+        var seen = f.scope().all() ? null : history.currentSubtree(f.scope().root());
+        // Access is today's: the units of the caller's scope now, as the responses' filter has it.
+        var within = (f.boundaries().within() != null ? f.boundaries().within() : everyUnit).stream()
+                .filter(segment -> seen == null || seen.contains(segment.unit()))
+                .toList();
         var bySpan = within.stream().collect(Collectors.groupingBy(s -> java.util.Arrays.asList(s.from(), s.to()),
                 LinkedHashMap::new, Collectors.toList()));
         bySpan.forEach((span, segments) -> {

@@ -143,6 +143,27 @@ class UnitEventsTest {
     }
 
     @Test
+    void a_manager_sees_the_units_of_their_scope_today_in_either_view() {
+        assertThat(admin.post("/api/v1/users", Map.of("username", "manager-c", "password", "manager-c-password",
+                "role", "agency_manager", "unitId", ids.get("C"))).status()).isEqualTo(201);
+        var manager = ApiClient.signIn(app, "manager-c", "manager-c-password");
+        for (var query : List.of("unit=C&boundaries=historical&groupBy=unit", "unit=A&boundaries=historical",
+                "boundaries=historical&groupBy=unit,year", "boundaries=current&groupBy=unit,year")) {
+            var auto = manager.get("/api/v1/indices?minN=1&" + query);
+            assertThat(auto.status()).as(query).isEqualTo(200);
+            assertThat(auto.body().get("groups")).as(query)
+                    .isEqualTo(manager.get("/api/v1/indices?minN=1&rollups=responses&" + query).body().get("groups"));
+        }
+        // C's subtree as it stood holds C alone, which has no rating; A and B (in C's scope today, as they merged into
+        // it) can be asked for as they were; D, where they stood, cannot.
+        assertThat(manager.get("/api/v1/indices?minN=1&boundaries=historical&groupBy=unit").body().get("groups"))
+                .isEmpty();
+        assertThat(n(manager, "boundaries=historical&unit=A")).isEqualTo(11);
+        assertThat(manager.get("/api/v1/indices?boundaries=historical&unit=D").status()).isEqualTo(404);
+        assertThat(n(manager, "boundaries=current&from=2024-01-01&to=2024-12-31")).isEqualTo(30);
+    }
+
+    @Test
     void dossier_indicators_and_response_rates_follow_the_same_views() {
         // Current: the merged communes' months count under C, and neither is a group of its own.
         var current = admin.get("/api/v1/indicators?unit=P&from=2024-01-01&to=2024-12-31&groupBy=unit").body();
@@ -194,7 +215,11 @@ class UnitEventsTest {
     }
 
     private static long n(String query) {
-        var answer = admin.get("/api/v1/indices?" + query);
+        return n(admin, query);
+    }
+
+    private static long n(ApiClient client, String query) {
+        var answer = client.get("/api/v1/indices?" + query);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         var groups = answer.body().get("groups");
         return groups.isEmpty() ? 0 : groups.get(0).get("n").asLong();
