@@ -160,13 +160,15 @@ public final class UnitEvents {
                     .onConflictDoNothing()
                     .execute();
             end(u, into, day);
+            handOverCentres(u.id(), into);
             record("merge", day, u, into, null, null, null, null, null);
         }
     }
 
     /**
      * {@code unitId} splits into {@code into} on {@code day}, with each successor's share of it (all null, or all
-     * stated and summing to 1). It must have no units of its own left: they move first.
+     * stated and summing to 1). It must have no units of its own left: they move first. Its centres go to the first
+     * successor given.
      */
     public void split(long unitId, Map<Long, BigDecimal> into, LocalDate day) {
         var u = unit(unitId, "old_code");
@@ -204,10 +206,14 @@ public final class UnitEvents {
                     .execute();
         }
         end(u, meeting(List.copyOf(into.keySet())), day);
+        handOverCentres(unitId, into.keySet().iterator().next());
         into.forEach((id, share) -> record("split", day, u, id, share, null, null, null, null));
     }
 
-    /** The unit ends on {@code day} without a successor: its units move to its parent, its ratings count there. */
+    /**
+     * The unit ends on {@code day} without a successor: its units move to its parent, its ratings count there, its
+     * centres close.
+     */
     public void dissolve(long unitId, LocalDate day) {
         var u = unit(unitId, "old_code");
         requireDay(u, day);
@@ -220,6 +226,7 @@ public final class UnitEvents {
             move(child, u.parentId(), day);
         }
         end(u, u.parentId(), day);
+        handOverCentres(unitId, null);
         record("dissolve", day, u, null, null, null, null, null, null);
     }
 
@@ -234,8 +241,18 @@ public final class UnitEvents {
         if (!Objects.equals(carrier, u.parentId())) {
             RollupStore.move(tx, forms, u.id(), u.parentId(), carrier);
         }
-        if (carrier != null) {
-            tx.update(SERVICE_CENTRE).set(SERVICE_CENTRE.UNIT_ID, carrier).where(SERVICE_CENTRE.UNIT_ID.eq(u.id()))
+    }
+
+    /**
+     * The ended unit's centres go on receiving dossiers for {@code heir} (its successor, or a split's first); a
+     * dissolved unit's centres close (none: a centre of a parent would offer the parent's own agencies).
+     */
+    private void handOverCentres(long unitId, Long heir) {
+        if (heir != null) {
+            tx.update(SERVICE_CENTRE).set(SERVICE_CENTRE.UNIT_ID, heir).where(SERVICE_CENTRE.UNIT_ID.eq(unitId))
+                    .execute();
+        } else {
+            tx.update(SERVICE_CENTRE).set(SERVICE_CENTRE.ACTIVE, false).where(SERVICE_CENTRE.UNIT_ID.eq(unitId))
                     .execute();
         }
     }

@@ -173,7 +173,13 @@ public final class AnalyticsLoad {
                 new Endpoint("cut days: channel, same quarter", "/api/v1/indices?groupBy=unit&channel=kiosk&from="
                         + lastYear + "-03-15&to=" + lastYear + "-06-14"),
                 new Endpoint("daily: ?service=, same quarter", "/api/v1/indices?service=" + service + "&from="
-                        + lastYear + "-03-15&to=" + lastYear + "-06-14"));
+                        + lastYear + "-03-15&to=" + lastYear + "-06-14"),
+                new Endpoint("historical: indices ?groupBy=unit", "/api/v1/indices?groupBy=unit&boundaries=historical&"
+                        + year),
+                new Endpoint("historical: compare year/year by unit", "/api/v1/compare?period=" + lastYear
+                        + "&baseline=" + (lastYear - 1) + "&groupBy=unit&boundaries=historical"),
+                new Endpoint("historical: trend ?interval=month (3 y)",
+                        "/api/v1/trend?interval=month&boundaries=historical&unit=99"));
     }
 
     /** The service rated most often in the demo: what a dashboard filtered by service would ask about. */
