@@ -90,7 +90,7 @@ public final class UnitEvents {
     /** The unit takes a new code and/or name on {@code day}; its old code still finds it. */
     public void rename(long unitId, String newCode, String newNameVi, String newNameEn, LocalDate day) {
         var u = unit(unitId, "old_code");
-        requireDay(u, day);
+        requireDay(u, day, false);
         var code = newCode == null ? u.code() : newCode;
         var nameVi = newNameVi == null ? u.nameVi() : newNameVi;
         if (code.equals(u.code()) && nameVi.equals(u.nameVi()) && (newNameEn == null || newNameEn.equals(u.nameEn()))) {
@@ -117,7 +117,7 @@ public final class UnitEvents {
     /** The unit (with everything below it) moves under {@code newParent} (null: to the top) on {@code day}. */
     public void move(long unitId, Long newParent, LocalDate day) {
         var u = unit(unitId, "old_code");
-        requireDay(u, day);
+        requireDay(u, day, false);
         if (Objects.equals(newParent, u.parentId())) {
             throw new Refused("new_parent", "'" + u.code() + "' is already there");
         }
@@ -144,7 +144,7 @@ public final class UnitEvents {
             if (id == into) {
                 throw new Refused("new_code", "'" + u.code() + "' cannot merge into itself");
             }
-            requireDay(u, day);
+            requireDay(u, day, true);
             if (within(into, id)) {
                 throw new Refused("new_code", "'" + target.code() + "' lies below '" + u.code() + "'");
             }
@@ -172,7 +172,7 @@ public final class UnitEvents {
      */
     public void split(long unitId, Map<Long, BigDecimal> into, LocalDate day) {
         var u = unit(unitId, "old_code");
-        requireDay(u, day);
+        requireDay(u, day, true);
         if (into.size() < 2) {
             throw new Refused("new_code", "a split needs two successors or more; one is a merge or a rename");
         }
@@ -216,7 +216,7 @@ public final class UnitEvents {
      */
     public void dissolve(long unitId, LocalDate day) {
         var u = unit(unitId, "old_code");
-        requireDay(u, day);
+        requireDay(u, day, true);
         var children = validChildren(unitId, day);
         if (u.parentId() == null && !children.isEmpty()) {
             throw new Refused("old_code", "'" + u.code() + "' is at the top of the tree and still has units:"
@@ -329,14 +329,16 @@ public final class UnitEvents {
 
     /**
      * An event may happen to the unit on {@code day}: it exists then, the day is not in the future, and no later
-     * event of the unit is recorded (events are told in order; a history is not rewritten).
+     * event of the unit is recorded (events are told in order; a history is not rewritten). A unit may move or be
+     * renamed on its first day (a commune created on the day of a reform, under a district dissolved that day), but
+     * an event that {@code ends} it must come after its first day.
      */
-    private void requireDay(UnitHistory.Unit u, LocalDate day) {
+    private void requireDay(UnitHistory.Unit u, LocalDate day, boolean ends) {
         if (day.isAfter(Vietnam.today())) {
             throw new Refused("effective_date", day + " is in the future: record an event once it has taken effect");
         }
         requireValid(u, day, "old_code");
-        if (u.validFrom() != null && !day.isAfter(u.validFrom())) {
+        if (ends && u.validFrom() != null && !day.isAfter(u.validFrom())) {
             throw new Refused("effective_date", "'" + u.code() + "' begins on " + u.validFrom()
                     + ": an event of it must come after");
         }
