@@ -54,7 +54,10 @@ class BoundariesEqualRawResponsesTest {
     static final String[] CHANNELS = {"kiosk", "qr", "web", "interview"};
     static final String[] FIELDS = {"HT", "DD", "XD"};
 
-    /** Communes A and B merge into a new AB; E is recoded E2 (a day that cuts March). */
+    /**
+     * Communes A and B merge into a new AB; E is recoded E2; M splits into M1 and M2 (both in D2) with stated shares
+     * 0.3 and 0.7 (a day that cuts March).
+     */
     static final LocalDate MERGE = LocalDate.of(2024, 3, 15);
     /** G splits into G1 (district D2) and G2 (district D3) with stated shares 0.4 and 0.6. */
     static final LocalDate SHARED_SPLIT = LocalDate.of(2024, 7, 1);
@@ -62,7 +65,10 @@ class BoundariesEqualRawResponsesTest {
     static final LocalDate MOVE = LocalDate.of(2024, 10, 20);
     /** H splits into H1 and H2 (both in D2) without shares. */
     static final LocalDate SPLIT = LocalDate.of(2025, 1, 1);
-    /** AB (the merged commune) moves to D3, then district D1 is dissolved (its last commune E2 goes to P). */
+    /**
+     * AB (the merged commune) moves to D3, then district D1 is dissolved (its last commune E2 goes to P); M1 (a
+     * split's successor) merges into F (the moved commune).
+     */
     static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
     static final LocalDate FIRST = LocalDate.of(2023, 1, 1);
     static final LocalDate LAST = LocalDate.of(2025, 12, 31);
@@ -78,10 +84,10 @@ class BoundariesEqualRawResponsesTest {
     static final Map<String, Boolean> under = new HashMap<>();
     /** When each original unit is to end (the events below), so that no rating is dated after it but the late ones. */
     static final Map<String, LocalDate> ENDS = Map.of("A", MERGE, "B", MERGE, "G", SHARED_SPLIT, "H", SPLIT,
-            "D1", REFORM);
+            "D1", REFORM, "M", MERGE, "M1", REFORM);
     /** When each new unit begins. */
     static final Map<String, LocalDate> BEGINS = Map.of("AB", MERGE, "G1", SHARED_SPLIT, "G2", SHARED_SPLIT,
-            "H1", SPLIT, "H2", SPLIT);
+            "H1", SPLIT, "H2", SPLIT, "M1", MERGE, "M2", MERGE);
 
     @BeforeAll
     static void reformAProvinceWithRatingsBeforeAndAfter() {
@@ -135,6 +141,16 @@ class BoundariesEqualRawResponsesTest {
             model.merge(List.of(id("A"), id("B")), ab, MERGE);
             events.rename(id("E"), "E2", "Xã E mới", null, MERGE);
             model.rename(id("E"), "E2");
+            long m1 = create(events, "M1", "D2", MERGE);
+            long m2 = create(events, "M2", "D2", MERGE);
+            var into = new LinkedHashMap<Long, BigDecimal>();
+            into.put(m1, new BigDecimal("0.3"));
+            into.put(m2, new BigDecimal("0.7"));
+            events.split(id("M"), into, MERGE);
+            var shares = new LinkedHashMap<Long, Double>();
+            shares.put(m1, 0.3);
+            shares.put(m2, 0.7);
+            model.split(id("M"), shares, MERGE);
         });
         dsl.transaction(trx -> {
             var events = new UnitEvents(trx.dsl(), "admin", null);
@@ -172,11 +188,13 @@ class BoundariesEqualRawResponsesTest {
             model.move(id("AB"), id("D3"), REFORM);
             events.dissolve(id("D1"), REFORM);
             model.dissolve(id("D1"), REFORM);
+            events.merge(List.of(id("M1")), id("F"), REFORM);
+            model.merge(List.of(id("M1")), id("F"), REFORM);
         });
 
         // After the events: ratings of every unit valid on their day (the new ones from their first day), and late
         // ones recorded against units that have ended, dated before their end and (merged ones) after it.
-        var now = List.of("P", "D1", "D2", "D3", "DEP", "AB", "E2", "F", "G1", "G2", "H1", "H2", "M", "K", "Q", "Q1");
+        var now = List.of("P", "D1", "D2", "D3", "DEP", "AB", "E2", "F", "G1", "G2", "H1", "H2", "M1", "M2", "K", "Q", "Q1");
         csv = header();
         int rows = 0;
         for (int i = 0; i < 1500; i++) {
@@ -188,7 +206,7 @@ class BoundariesEqualRawResponsesTest {
                     || BEGINS.containsKey(agency) && day.isBefore(BEGINS.get(agency)));
             row(csv, random, "S" + rows++, agency, day);
         }
-        for (var late : List.of("A", "B", "G", "H", "D1")) {
+        for (var late : List.of("A", "B", "G", "H", "D1", "M")) {
             for (int i = 0; i < 40; i++) {
                 var end = ENDS.get(late);
                 row(csv, random, "S" + rows++, late, end.minusDays(1 + random.nextInt(120)));
@@ -200,7 +218,7 @@ class BoundariesEqualRawResponsesTest {
             }
         }
         importCsv(csv, rows);
-        submit(random, List.of("AB", "G1", "G2", "H1", "H2", "E2", "F", "K", "D2", "P"), 60);
+        submit(random, List.of("AB", "G1", "G2", "H1", "H2", "E2", "F", "K", "D2", "P", "M2"), 66);
         TestApp.foldRollups(dsl);
         submit(random, List.of("AB", "G1", "H2", "F"), 16);
 
@@ -208,13 +226,13 @@ class BoundariesEqualRawResponsesTest {
         var versions = new Slices(dsl, new vn.hailong.survey.Forms(dsl)).versions("SIPAS").orElseThrow();
         sipas = versions.instrument();
         sipasVersions = versions.merged();
-        assertThat(raw.rows).hasSize(2400 + 64 + rows + 76);
+        assertThat(raw.rows).hasSize(2400 + 64 + rows + 82);
         assertThat(raw.rows).as("ratings recorded against ended units dated after their end")
                 .anyMatch(r -> model.ended(r.agency()) && !r.day().isBefore(model.endedOn(r.agency())));
 
         var population = new ArrayList<Map<String, Object>>();
         for (var code : List.of("P", "D1", "D2", "D3", "DEP", "A", "B", "AB", "E2", "F", "G", "G1", "G2", "H", "H1",
-                "H2", "M", "K", "Q", "Q1")) {
+                "H2", "M", "M1", "M2", "K", "Q", "Q1")) {
             for (int year = 2023; year <= 2025; year++) {
                 for (var field : FIELDS) {
                     int total = 200 + random.nextInt(5000);
@@ -244,6 +262,7 @@ class BoundariesEqualRawResponsesTest {
             query("unit", "G1"),
             query("unit", "G2", "from", "2024-01-01", "to", "2024-12-31"),
             query("unit", "H1"),
+            query("unit", "M2"),
             query("unit", "D2"),
             query("unit", "D3", "from", "2025-06-15", "to", "2025-07-15"),
             query("from", "2024-03-01", "to", "2024-03-31"),
@@ -263,6 +282,8 @@ class BoundariesEqualRawResponsesTest {
             query("unit", "D1", "from", "2024-01-01", "to", "2025-06-30"),
             query("unit", "G"),
             query("unit", "H", "service", "S1"),
+            query("unit", "M", "from", "2023-06-01"),
+            query("unit", "M1"),
             query("unit", "B", "from", "2024-03-15"));
 
     static final List<String> GROUPINGS = List.of("", "unit", "year", "month", "unit,year", "channel");
@@ -295,7 +316,7 @@ class BoundariesEqualRawResponsesTest {
         // Historically the merged units are groups of their own; currently they are not, and AB holds them.
         var historical = keys(query("boundaries", "historical", "groupBy", "unit"));
         var current = keys(query("groupBy", "unit"));
-        for (var ended : List.of("A", "B", "G", "H", "D1")) {
+        for (var ended : List.of("A", "B", "G", "H", "D1", "M", "M1")) {
             assertThat(historical).contains(String.valueOf(id(ended)));
             assertThat(current).doesNotContain(String.valueOf(id(ended)));
         }
@@ -304,6 +325,8 @@ class BoundariesEqualRawResponsesTest {
         long g = raw.rows.stream().filter(r -> r.agency() == id("G")).count();
         assertThat(n(query("unit", "G1"))).isEqualTo(count("G1") + g);
         assertThat(n(query("unit", "H1"))).isEqualTo(count("H1"));
+        assertThat(n(query("unit", "F"))).as("F holds M1, which holds a share of M").isEqualTo(count("F")
+                + count("M1") + count("M"));
         assertThat(n(query("unit", "H1", "boundaries", "historical"))).isEqualTo(count("H1"));
         // The whole province counts each rating once in both views.
         assertThat(n(query("unit", "P"))).isEqualTo(n(query("unit", "P", "boundaries", "historical")))
@@ -311,7 +334,7 @@ class BoundariesEqualRawResponsesTest {
         // An old code reads as its successor today; a split or dissolved unit's code is refused, naming unit.
         assertThat(n(query("unit", "A"))).isEqualTo(n(query("unit", "AB")));
         assertThat(n(query("unit", "E"))).isEqualTo(n(query("unit", "E2")));
-        for (var gone : List.of("G", "H", "D1")) {
+        for (var gone : List.of("G", "H", "D1", "M")) {
             var refused = admin.get("/api/v1/indices?unit=" + gone);
             assertThat(refused.status()).as(gone).isEqualTo(422);
             assertThat(refused.body().get("field").asText()).isEqualTo("unit");

@@ -141,12 +141,16 @@ final class BoundaryModel {
         if (unit == root) {
             return true;
         }
-        for (var day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
-            if (lineOn(unit, day).contains(root)) {
-                return true;
+        // Where a unit stands changes only on the days placements begin or end: those of the year, and its first day.
+        var days = new HashSet<LocalDate>(List.of(LocalDate.of(year, 1, 1)));
+        places.values().forEach(list -> list.forEach(p -> {
+            for (var day : new LocalDate[] {p.from(), p.to()}) {
+                if (day != null && day.getYear() == year) {
+                    days.add(day);
+                }
             }
-        }
-        return false;
+        }));
+        return days.stream().anyMatch(day -> lineOn(unit, day).contains(root));
     }
 
     // --- the current view
