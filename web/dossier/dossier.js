@@ -36,7 +36,8 @@ function render() {
   document.getElementById('rated-text').textContent = format(m().ratedText, { code });
   document.getElementById('thanks-text').textContent = format(m().thanksText, { code });
   if (view === 'thanks' && followUp) {
-    followUp.agency = pick(invitation.agency, 'name', lang());
+    const rated = split() ? invitation.successors.find((s) => s.code === state.agency) : invitation.agency;
+    followUp.agency = pick(rated || invitation.agency, 'name', lang());
     renderCallback(document.getElementById('callback-box'), followUp, m(), lang());
   }
   if (view === 'ended') {
@@ -81,7 +82,7 @@ function split() {
 /** The choice among a split agency's successors, asked first and required like a question. */
 function chooser() {
   const fieldset = h('fieldset', { class: 'question', id: 'd-agency', 'data-field': 'agency', 'aria-describedby': 'd-agency-error' },
-    h('legend', { text: m().chooseText }),
+    h('legend', {}, m().chooseText, h('span', { class: 'required', 'aria-hidden': 'true', text: ' *' })),
     h('p', { class: 'field-error', id: 'd-agency-error', role: 'alert', hidden: true }),
     h('div', { class: 'choices' }, invitation.successors.map((s) => {
       const input = h('input', { type: 'radio', name: 'd-agency', value: s.code, id: 'd-agency-' + s.code });

@@ -8,6 +8,7 @@ import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
 import static vn.hailong.db.schema.Tables.SURVEY_LINK;
 import static vn.hailong.db.schema.Tables.UNIT;
+import static vn.hailong.db.schema.Tables.UNIT_FORMER_CODE;
 
 import java.time.Duration;
 import java.util.List;
@@ -82,7 +83,9 @@ public final class Directory {
             var active = dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT)
                     .where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE)
                     .fetchOptional(r -> Agency.of(r.value1(), new Places.Named(r.value2(), r.value3(), r.value4())));
-            if (active.isPresent()) {
+            // Most unknown codes are no unit's at all: the history is read only for a code some unit has or had.
+            if (active.isPresent() || !dsl.fetchExists(UNIT, UNIT.CODE.eq(code))
+                    && !dsl.fetchExists(UNIT_FORMER_CODE, UNIT_FORMER_CODE.CODE.eq(code))) {
                 return active;
             }
             var day = vn.hailong.Vietnam.today();
@@ -137,11 +140,6 @@ public final class Directory {
         /** Whether a rating of {@code agencyId} is about this agency: it, or one a split unit became. */
         boolean admits(long agencyId) {
             return id != null ? id == agencyId : successors.stream().anyMatch(s -> s.id() == agencyId);
-        }
-
-        /** Whether the code named another unit than the one rated today (an old code). */
-        boolean former() {
-            return !now.code().equals(named.code()) || id == null;
         }
     }
 

@@ -176,7 +176,7 @@ class EndedUnitPagesBrowserTest {
             try (var context = browser.newContext()) {
                 var page = page(context, size[0], size[1]);
                 page.navigate(pages.base + invitationS);
-                assertThat(page.locator("#d-agency legend")).hasText("Đơn vị này đã được chia tách. Vui lòng chọn"
+                assertThat(page.locator("#d-agency legend")).containsText("Đơn vị này đã được chia tách. Vui lòng chọn"
                         + " cơ quan, đơn vị đã giải quyết hồ sơ của Ông/Bà:");
                 page.locator("#submit").click(); // nothing chosen nor answered
                 assertThat(page.locator("#d-agency .field-error")).isVisible();
