@@ -54,6 +54,7 @@ class OldCodesTest {
         unit("X", "commune", "P");
         unit("K", "commune", "P");
         unit("Z", "commune", "P");
+        unit("R", "commune", "P");
         unit("Q", "province", null);
         unit("QA", "commune", "Q");
         centre("CP", "P");
@@ -83,6 +84,7 @@ class OldCodesTest {
             into.put(s2, null);
             events.split(ids.get("S"), into, REFORM);
             events.dissolve(ids.get("X"), REFORM);
+            events.rename(ids.get("R"), "R2", "Xã R mới", null, REFORM);
         });
     }
 
@@ -138,6 +140,16 @@ class OldCodesTest {
                 Map.of("agency", "S", "dossierCode", "F-3", "receivedOn", "2025-08-01")));
         assertThat(split.status()).isEqualTo(422);
         assertThat(split.body().toString()).contains("\"column\":\"agency\"", "split into");
+    }
+
+    @Test
+    void population_totals_naming_a_code_a_unit_had_go_to_that_unit() {
+        admin.post("/api/v1/service-fields", Map.of("code", "HT", "nameVi", "Hộ tịch"));
+        var answer = admin.send("POST", "/api/v1/population/import", "unit_code,year,stratum,total\nR,2024,HT,1200\n",
+                "text/csv");
+        assertThat(answer.status()).as(answer.body().toString()).isBetween(200, 201);
+        assertThat(one(dsl, "select u.code from population_total t join unit u on u.id = t.unit_id where t.year = 2024",
+                String.class)).isEqualTo("R2");
     }
 
     // ---- Live ratings ----
