@@ -36,8 +36,12 @@ function render() {
   document.getElementById('rated-text').textContent = format(m().ratedText, { code });
   document.getElementById('thanks-text').textContent = format(m().thanksText, { code });
   if (view === 'thanks' && followUp) {
-    followUp.agency = pick(invitation.agency, 'name', lang());
+    const rated = split() ? invitation.successors.find((s) => s.code === state.agency) : invitation.agency;
+    followUp.agency = pick(rated || invitation.agency, 'name', lang());
     renderCallback(document.getElementById('callback-box'), followUp, m(), lang());
+  }
+  if (view === 'ended') {
+    document.getElementById('ended-text').textContent = format(m().endedText, { agency: pick(invitation.agency, 'name', lang()) });
   }
   if (view === 'form') renderForm();
   showCount();
@@ -54,10 +58,12 @@ function renderForm() {
   const context = document.getElementById('context');
   context.replaceChildren(h('div', {}, h('dt', { text: m().dossier }), h('dd', { text: invitation.dossierCode })));
   for (const [key, word] of Object.entries({ agency: 'agencyShort', service: 'service' })) {
-    if (invitation[key]) context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: pick(invitation[key], 'name', lang()) })));
+    if (invitation[key] && !(key === 'agency' && split())) {
+      context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: pick(invitation[key], 'name', lang()) })));
+    }
   }
   document.getElementById('title').textContent = pick(form, 'title', lang());
-  document.getElementById('questions').replaceChildren(...form.questions.filter(asked).map((q) => {
+  document.getElementById('questions').replaceChildren(...(split() ? [chooser()] : []), ...form.questions.filter(asked).map((q) => {
     const fieldset = questionFieldset(q, form.scales[q.scale], state.answers[q.code], {
       lang: lang(), naLabel: m().na, idPrefix: 'd', onChange: answered,
     });
@@ -66,6 +72,31 @@ function renderForm() {
     if (error) setFieldError(fieldset, fieldMessage({ code: error }, lang()));
     return fieldset;
   }));
+}
+
+/** Whether the dossier's agency was split since the invitation: the citizen says which unit handled it. */
+function split() {
+  return Boolean(invitation.successors && invitation.successors.length);
+}
+
+/** The choice among a split agency's successors, asked first and required like a question. */
+function chooser() {
+  const fieldset = h('fieldset', { class: 'question', id: 'd-agency', 'data-field': 'agency', 'aria-describedby': 'd-agency-error' },
+    h('legend', {}, m().chooseText, h('span', { class: 'required', 'aria-hidden': 'true', text: ' *' })),
+    h('p', { class: 'field-error', id: 'd-agency-error', role: 'alert', hidden: true }),
+    h('div', { class: 'choices' }, invitation.successors.map((s) => {
+      const input = h('input', { type: 'radio', name: 'd-agency', value: s.code, id: 'd-agency-' + s.code });
+      input.checked = state.agency === s.code;
+      input.addEventListener('change', () => {
+        if (!input.checked) return;
+        state.agency = s.code;
+        delete state.errors.agency;
+        setFieldError(fieldset, null);
+      });
+      return h('label', { class: 'choice', for: input.id }, input, h('span', { text: pick(s, 'name', lang()) }));
+    })));
+  if (state.errors.agency) setFieldError(fieldset, fieldMessage({ code: 'required' }, lang()));
+  return fieldset;
 }
 
 function answered(code, value) {
@@ -103,7 +134,9 @@ async function submit(event) {
   event.preventDefault();
   showFormError([]);
   const lacking = missing(form.questions, state.answers);
-  if (lacking.length) {
+  const unchosen = split() && !state.agency;
+  if (unchosen) state.errors.agency = 'required';
+  if (lacking.length || unchosen) {
     lacking.forEach((code) => { state.errors['answers.' + code] = 'required'; });
     renderForm();
     showFormError([m().missingSummary]);
@@ -113,7 +146,7 @@ async function submit(event) {
   const content = {
     questionnaire: form.questionnaire,
     version: form.version,
-    agency: invitation.agency.code,
+    agency: split() ? state.agency : invitation.agency.code,
     channel: 'web',
     invitation: token,
     answers: answersForApi(form.questions, state.answers),
@@ -180,6 +213,7 @@ async function start() {
     if (found.status !== 200) { go('invalid'); return; }
     invitation = found.body;
     if (invitation.rated) { go('rated'); return; }
+    if (invitation.agencyEnded) { go('ended'); return; }
     const loaded = await request('GET', '/forms/DOSSIER3');
     if (loaded.status !== 200) { loadFailed = true; go('invalid'); return; }
     form = loaded.body;

@@ -20,6 +20,9 @@ export const messages = catalogue(common, citizen, callback, {
     tooMany: 'Có quá nhiều lượt gửi từ nơi này. Vui lòng thử lại sau {n} giây.',
     send: 'Gửi đánh giá',
     thanksText: 'Đánh giá về hồ sơ {code} đã được ghi nhận.',
+    chooseText: 'Đơn vị này đã được chia tách. Vui lòng chọn cơ quan, đơn vị đã giải quyết hồ sơ của Ông/Bà:',
+    endedTitle: 'Cơ quan, đơn vị đã giải thể',
+    endedText: '{agency} đã giải thể nên không còn nhận đánh giá qua đường dẫn này. Vui lòng liên hệ Bộ phận Một cửa nơi Ông/Bà đã nộp hồ sơ để được hướng dẫn.',
   },
   en: {
     brand: 'Dossier rating',
@@ -37,5 +40,8 @@ export const messages = catalogue(common, citizen, callback, {
     tooMany: 'Too many ratings sent from here. Please try again in {n} seconds.',
     send: 'Send rating',
     thanksText: 'Your rating of dossier {code} has been recorded.',
+    chooseText: 'This agency has been split. Please choose the agency that handled your dossier:',
+    endedTitle: 'The agency has been dissolved',
+    endedText: '{agency} has been dissolved and no longer takes ratings through this link. Please ask the one-stop desk where you submitted your dossier.',
   },
 });

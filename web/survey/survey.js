@@ -101,10 +101,25 @@ function go(next) {
   render();
 }
 
+/**
+ * The agency rated: the link's (shown as it is named now, when it merged or was renamed since), or, for a link of a
+ * unit split since, the one among its successors the citizen chose.
+ */
+function agency() {
+  if (link.successors && link.successors.length) {
+    return link.successors.find((s) => s.code === state.agency) || null;
+  }
+  return link.agency;
+}
+
 function render() {
   translate(document, m());
   switches.label();
   document.title = 'Hài Lòng – ' + m().brand;
+  if (view === 'choose') renderChoose();
+  if (view === 'ended') {
+    document.getElementById('ended-text').textContent = format(m().endedText, { agency: pick(link.agency, 'name', lang()) });
+  }
   if (view === 'form') renderPage();
   if (view === 'invalid' && link === false) document.getElementById('invalid-text').textContent = m().loadFailed;
   if (view === 'thanks') renderThanks();
@@ -119,7 +134,11 @@ function renderPage() {
   const context = document.getElementById('context');
   context.replaceChildren();
   for (const [key, word] of Object.entries(PLACE_WORDS)) {
-    if (link[key]) context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: pick(link[key], 'name', lang()) })));
+    const part = key === 'agency' ? agency() : link[key];
+    if (!part) continue;
+    let name = pick(part, 'name', lang());
+    if (key === 'agency' && link.formerAgency) name += ' ' + format(m().formerly, { agency: pick(link.formerAgency, 'name', lang()) });
+    context.append(h('div', {}, h('dt', { text: m()[word] }), h('dd', { text: name })));
   }
   context.hidden = !first;
   document.getElementById('form-title').textContent = pick(form, 'title', lang());
@@ -259,7 +278,7 @@ function body() {
   const content = {
     questionnaire: form.questionnaire,
     version: form.version,
-    agency: link.agency.code,
+    agency: agency().code,
     channel: link.centre ? 'qr' : 'web',
     // The link counts the ratings it brought (and is refused once it is no longer in use).
     link: link.link,
@@ -364,12 +383,49 @@ function showServerErrors(problem) {
   if (!focusFirstError()) document.getElementById('form-error').focus();
 }
 
+/** The choice among a split unit's successors, made once per survey and kept with its answers. */
+function renderChoose() {
+  document.getElementById('choose-former').textContent = format(m().chooseFormer, { agency: pick(link.agency, 'name', lang()) });
+  const box = document.getElementById('choose-choices');
+  box.replaceChildren(...link.successors.map((s) => {
+    const input = h('input', { type: 'radio', name: 'choose-agency', value: s.code, id: 'choose-' + s.code });
+    input.checked = state.agency === s.code;
+    input.addEventListener('change', () => {
+      if (!input.checked) return;
+      state.agency = s.code;
+      chooseError(false);
+      save();
+    });
+    return h('label', { class: 'choice', for: input.id }, input, h('span', { text: pick(s, 'name', lang()) }));
+  }));
+  const error = document.getElementById('choose-error');
+  if (!error.hidden) error.textContent = m().chooseMissing;
+}
+
+function chooseError(shown) {
+  const error = document.getElementById('choose-error');
+  error.hidden = !shown;
+  error.textContent = shown ? m().chooseMissing : '';
+}
+
+function chosen(event) {
+  event.preventDefault();
+  if (!agency()) {
+    chooseError(true);
+    document.querySelector('#choose-choices input')?.focus();
+    return;
+  }
+  go('form');
+  focusHeading('form');
+}
+
 function renderThanks() {
-  const agency = link && link.agency ? pick(link.agency, 'name', lang()) : '';
-  document.getElementById('thanks-what').textContent = format(m().thanksWhat, { agency });
+  const rated = link ? agency() : null;
+  const name = rated ? pick(rated, 'name', lang()) : '';
+  document.getElementById('thanks-what').textContent = format(m().thanksWhat, { agency: name });
   const box = document.getElementById('callback-box');
   if (followUp) {
-    followUp.agency = agency;
+    followUp.agency = name;
     renderCallback(box, followUp, m(), lang());
   } else {
     box.replaceChildren();
@@ -380,7 +436,9 @@ function renderThanks() {
 
 function startOver() {
   forget();
+  const chosenAgency = state.agency;
   state = freshState();
+  state.agency = chosenAgency;
   document.getElementById('resumed').hidden = true;
   show(0, { push: false });
   history.replaceState({ page: 0 }, '', location.href);
@@ -391,6 +449,7 @@ async function start() {
   document.getElementById('next').addEventListener('click', next);
   document.getElementById('back').addEventListener('click', back);
   document.getElementById('start-over').addEventListener('click', startOver);
+  document.getElementById('choose-form').addEventListener('submit', chosen);
   window.addEventListener('popstate', (event) => {
     if (view === 'form' && event.state && Number.isInteger(event.state.page)) show(event.state.page, { push: false });
   });
@@ -416,6 +475,10 @@ async function start() {
   state.version = form.version;
   document.getElementById('resumed').hidden = !(kept && (Object.keys(kept.answers).length || kept.page > 0));
   history.replaceState({ page: state.page }, '', location.href);
+  // The link's agency was dissolved: no one takes its ratings, and the page says so rather than a form refused.
+  if (link.agencyEnded) { go('ended'); return; }
+  // The link's agency was split: the citizen says which of the units it became handled the dossier.
+  if (link.successors && link.successors.length && !agency()) { go('choose'); return; }
   go('form');
 }
 

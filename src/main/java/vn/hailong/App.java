@@ -228,7 +228,7 @@ public final class App implements AutoCloseable {
         var submissions = new SubmissionsApi(directory, forms, stored,
                 new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
                 new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
-        var collect = new CollectApi(dsl, forms, publicUrl);
+        var collect = new CollectApi(dsl, forms, publicUrl, directory);
         var surveyLinks = new SurveyLinksApi(dsl, forms, directory, publicUrl);
         var indices = new IndicesApi(dsl, forms);
         var compare = new CompareApi(dsl, forms);

@@ -83,12 +83,16 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
         var root = unit != null ? unit : scope.root();
         var boundaries = !historical ? Boundaries.CURRENT
                 : Boundaries.historical(root == null ? null : history.historicalSubtree(root));
-        return new Filter(date(ctx, "from"), date(ctx, "to"), unit,
+        var filter = new Filter(date(ctx, "from"), date(ctx, "to"), unit,
                 code(ctx, dsl, "service", SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition()),
                 centre, counter(ctx, dsl, centre),
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
                 scope, pooled, rollups.equals("responses"), boundaries);
+        // A centre's figures count every rating received there, whichever agency decided it: a caller whose scope
+        // covers the centre's unit sees them all (the centre was found within that scope), not only its agencies'.
+        // With a unit as well, the figures are that unit's ratings received there.
+        return centre != null && unit == null ? filter.receivedAt(centre) : filter;
     }
 
     /** Whether ?boundaries= asks for the units as they were (historical) rather than as they are (current, the default). */

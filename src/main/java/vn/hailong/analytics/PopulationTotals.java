@@ -83,7 +83,12 @@ public final class PopulationTotals {
     private Long unit(String code) {
         var id = units.get(code);
         if (id == null) {
-            id = tx.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(code)).fetchOptional(UNIT.ID).orElse(null);
+            // A code the unit had (before a recode) names it still.
+            id = tx.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(code))
+                    .unionAll(tx.select(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE.UNIT_ID)
+                            .from(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE)
+                            .where(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE.CODE.eq(code)))
+                    .fetchOptional(0, Long.class).orElse(null);
             if (id != null) {
                 units.put(code, id);
             }

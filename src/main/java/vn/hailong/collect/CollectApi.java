@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jooq.DSLContext;
 
@@ -33,9 +34,11 @@ public final class CollectApi {
     private final Places places;
     private final Questionnaires questionnaires;
     private final PublicUrl publicUrl;
+    private final Directory directory;
 
-    public CollectApi(DSLContext dsl, Forms forms, PublicUrl publicUrl) {
+    public CollectApi(DSLContext dsl, Forms forms, PublicUrl publicUrl, Directory directory) {
         this.dsl = dsl;
+        this.directory = directory;
         this.forms = forms;
         this.publicUrl = publicUrl;
         this.places = new Places(dsl);
@@ -73,8 +76,10 @@ public final class CollectApi {
         var caller = principal(ctx);
         var invitation = dsl.transactionResult(trx -> {
             var tx = trx.dsl();
-            long agencyId = places.agencyId(tx, agencyCode)
-                    .orElseThrow(() -> Invalid.field("agency", "no active agency has code '" + agencyCode + "'"));
+            // An old code names the unit valid when the dossier was received (or today): itself, or its successor.
+            var day = body.receivedOn() != null && !body.receivedOn().isAfter(Vietnam.today()) ? body.receivedOn()
+                    : Vietnam.today();
+            long agencyId = places.agencyOn(tx, "agency", agencyCode, day);
             Long serviceId = body.service() == null ? null : places.serviceId(tx, body.service())
                     .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
             var centreCode = Requests.optionalText("centre", body.centre(), 64);
@@ -136,7 +141,14 @@ public final class CollectApi {
         var invitation = places.invitation(dsl, token).orElseThrow(() -> new NotFoundResponse("This rating link is not valid."));
         var answer = new LinkedHashMap<String, Object>();
         answer.put("dossierCode", invitation.dossierCode());
-        answer.put("agency", invitation.agency());
+        // An agency that has ended since is shown as the one that carries it on; a split one as its successors.
+        var now = invitation.agency() == null ? Optional.<Directory.Agency>empty()
+                : directory.agency(invitation.agency().code());
+        answer.put("agency", now.filter(Directory.Agency::resolved).map(Directory.Agency::now)
+                .orElse(invitation.agency()));
+        answer.put("successors", now.map(a -> a.successors().stream().map(Places.Served::agency).toList())
+                .orElse(List.of()));
+        answer.put("agencyEnded", now.map(a -> !a.resolved() && !a.split()).orElse(false));
         answer.put("service", invitation.service());
         answer.put("rated", invitation.usedAt() != null);
         answer.put("ratedAt", invitation.usedAt());

@@ -8,19 +8,25 @@ import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.SERVICE_FIELD;
 import static vn.hailong.db.schema.Tables.SURVEY_LINK;
 import static vn.hailong.db.schema.Tables.UNIT;
+import static vn.hailong.db.schema.Tables.UNIT_FORMER_CODE;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 
+import vn.hailong.units.UnitEvents;
+import vn.hailong.units.UnitHistory;
+
 /**
  * The codes a rating names (agency, service, centre, counter, questionnaire version), resolved to ids and
  * remembered for a few seconds: ratings arrive by the hundred a second, the catalogue changes by the day.
  * An admin's change (a unit deactivated, say) reaches submissions within {@link #TTL}; a survey link changed on this
- * server, at once (see {@link #forget}).
+ * server, at once (see {@link #forget}); a unit event (merge, split, rename, dissolution) written on this server, at
+ * once too: every answer remembered before it is forgotten ({@link UnitEvents#generation}).
  */
 public final class Directory {
     static final Duration TTL = Duration.ofSeconds(15);
@@ -32,7 +38,8 @@ public final class Directory {
     record LinkRef(long id, long agencyId, Long serviceId, Long centreId, Long counterId, boolean active) {
     }
 
-    private record Entry(Object value, long expiresAt) {
+    /** A remembered answer, good until {@code expiresAt} and while no unit event happened on this server. */
+    private record Entry(Object value, long expiresAt, long generation) {
     }
 
     private final DSLContext dsl;
@@ -66,9 +73,87 @@ public final class Directory {
         return places.binding(token);
     }
 
-    Optional<Long> agency(String code) {
-        return remember("agency:" + code, () -> dsl.select(UNIT.ID).from(UNIT)
-                .where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE).fetchOptional(UNIT.ID));
+    /**
+     * What an agency code names today: the active agency with the code, or, for a code of an ended unit (or a code a
+     * unit had), the unit that carries it on (merge, rename) or why none does (split, dissolved). Empty when no unit
+     * has or had the code, or when the unit it leads to is not active.
+     */
+    Optional<Agency> agency(String code) {
+        return remember("agency:" + code, () -> {
+            var active = dsl.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN).from(UNIT)
+                    .where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE)
+                    .fetchOptional(r -> Agency.of(r.value1(), new Places.Named(r.value2(), r.value3(), r.value4())));
+            // Most unknown codes are no unit's at all: the history is read only for a code some unit has or had.
+            if (active.isPresent() || !dsl.fetchExists(UNIT, UNIT.CODE.eq(code))
+                    && !dsl.fetchExists(UNIT_FORMER_CODE, UNIT_FORMER_CODE.CODE.eq(code))) {
+                return active;
+            }
+            var day = vn.hailong.Vietnam.today();
+            var history = UnitHistory.read(dsl);
+            return history.resolve(code, day).flatMap(resolution -> agency(history, resolution, day));
+        });
+    }
+
+    /** What the agency a link or an invitation was made for stands for today (itself, while it is valid). */
+    Optional<Agency> current(long agencyId) {
+        return remember("current:" + agencyId, () -> {
+            var code = dsl.select(UNIT.CODE).from(UNIT).where(UNIT.ID.eq(agencyId)).fetchOptional(UNIT.CODE);
+            return code.isEmpty() ? Optional.empty() : agency(code.get());
+        });
+    }
+
+    private Optional<Agency> agency(UnitHistory history, UnitHistory.Resolution resolution, java.time.LocalDate day) {
+        var named = named(resolution.named());
+        if (!resolution.resolved()) {
+            return Optional.of(new Agency(null, named, named,
+                    resolution.successors().stream().map(u -> new Places.Served(u.id(), named(u))).toList(),
+                    resolution.problem(day)));
+        }
+        var unit = resolution.unit();
+        boolean active = dsl.fetchExists(UNIT, UNIT.ID.eq(unit.id()).and(UNIT.ACTIVE));
+        return active ? Optional.of(new Agency(unit.id(), named(unit), named, List.of(), null)) : Optional.empty();
+    }
+
+    private static Places.Named named(UnitHistory.Unit u) {
+        return new Places.Named(u.code(), u.nameVi(), u.nameEn());
+    }
+
+    /**
+     * An agency as a rating names it today. {@code id} and {@code now} the agency rated (null id: none, see
+     * {@code problem}); {@code named} the unit the code named (an ended one, when the code is old); {@code successors}
+     * the units a split unit became, among which the citizen chooses; none with a null id: dissolved (or not yet
+     * existing).
+     */
+    record Agency(Long id, Places.Named now, Places.Named named, List<Places.Served> successors, String problem) {
+        static Agency of(long id, Places.Named named) {
+            return new Agency(id, named, named, List.of(), null);
+        }
+
+        boolean resolved() {
+            return id != null;
+        }
+
+        boolean split() {
+            return id == null && !successors.isEmpty();
+        }
+
+        /** Whether a rating of {@code agencyId} is about this agency: it, or one a split unit became. */
+        boolean admits(long agencyId) {
+            return id != null ? id == agencyId : successors.stream().anyMatch(s -> s.id() == agencyId);
+        }
+    }
+
+    /**
+     * Whether a centre may receive a dossier of an agency: an active centre of the same province (the same top unit
+     * of the tree). Since the 2025 reform a centre takes dossiers across the former boundaries; the agency that
+     * decides is the rating's agency, the centre that received it its centre.
+     */
+    boolean receives(long centreId, long agencyId) {
+        Optional<Long> centreTop = remember("centre-top:" + centreId, () -> dsl.select(SERVICE_CENTRE.UNIT_ID)
+                .from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(centreId)).and(SERVICE_CENTRE.ACTIVE)
+                .fetchOptional(SERVICE_CENTRE.UNIT_ID).map(unit -> vn.hailong.units.Units.top(dsl, unit)));
+        Optional<Long> agencyTop = remember("top:" + agencyId, () -> Optional.of(vn.hailong.units.Units.top(dsl, agencyId)));
+        return centreTop.isPresent() && centreTop.get().equals(agencyTop.orElseThrow());
     }
 
     Optional<ServiceRef> service(String code) {
@@ -114,15 +199,16 @@ public final class Directory {
     @SuppressWarnings("unchecked")
     private <T> Optional<T> remember(String key, Supplier<Optional<T>> lookup) {
         long now = System.nanoTime();
+        long generation = UnitEvents.generation();
         var entry = cache.get(key);
-        if (entry != null && entry.expiresAt() - now > 0) {
+        if (entry != null && entry.expiresAt() - now > 0 && entry.generation() == generation) {
             return (Optional<T>) entry.value();
         }
         var value = lookup.get();
         if (cache.size() > 100_000) {
             cache.clear(); // codes sent by clients are unbounded; never let the cache grow with them
         }
-        cache.put(key, new Entry(value, now + TTL.toNanos()));
+        cache.put(key, new Entry(value, now + TTL.toNanos(), generation));
         return value;
     }
 }

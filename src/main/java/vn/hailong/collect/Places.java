@@ -37,6 +37,29 @@ final class Places {
         return tx.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(code)).and(UNIT.ACTIVE).fetchOptional(UNIT.ID);
     }
 
+    /**
+     * The agency a code names on {@code day} (a code of an ended unit, or one a unit had, names the unit valid that
+     * day: itself, or what it became); 422 naming {@code field} when no unit has the code, when it was split or
+     * dissolved by then, or when the unit is not in use today though valid on {@code day} only if {@code today}.
+     */
+    long agencyOn(DSLContext tx, String field, String code, java.time.LocalDate day) {
+        var active = agencyId(tx, code);
+        if (active.isPresent()) {
+            return active.get();
+        }
+        var resolution = vn.hailong.units.UnitHistory.read(tx).resolve(code, day)
+                .orElseThrow(() -> vn.hailong.http.Invalid.field(field, "no active agency has code '" + code + "'"));
+        if (!resolution.resolved()) {
+            throw vn.hailong.http.Invalid.field(field, resolution.problem(day));
+        }
+        var unit = resolution.unit();
+        boolean usable = unit.ended() || tx.fetchExists(UNIT, UNIT.ID.eq(unit.id()).and(UNIT.ACTIVE));
+        if (!usable) {
+            throw vn.hailong.http.Invalid.field(field, "no active agency has code '" + code + "'");
+        }
+        return unit.id();
+    }
+
     Optional<Long> serviceId(DSLContext tx, String code) {
         return tx.select(SERVICE.ID).from(SERVICE).where(SERVICE.CODE.eq(code)).fetchOptional(SERVICE.ID);
     }

@@ -126,9 +126,15 @@ public final class SubmissionsApi {
         if (s.agency() == null || s.agency().isBlank()) {
             errors.add(new FieldError("agency", "required", "is required: the code of the agency rated"));
         } else {
-            agencyId = directory.agency(s.agency().strip()).orElse(null);
-            if (agencyId == null) {
+            // A code of an ended unit names the unit that carries it on (merge, rename); a split or dissolved
+            // unit's names none: the rating must name the agency that decided the dossier.
+            var agency = directory.agency(s.agency().strip()).orElse(null);
+            if (agency == null) {
                 errors.add(new FieldError("agency", "unknown", "no active agency has code '" + s.agency() + "'"));
+            } else if (!agency.resolved()) {
+                errors.add(new FieldError("agency", agency.split() ? "split" : "ended", agency.problem()));
+            } else {
+                agencyId = agency.id();
             }
         }
         boolean kiosk = caller != null && caller.kind() == Principal.Kind.DEVICE;
@@ -160,10 +166,14 @@ public final class SubmissionsApi {
                 centreId = named;
             }
         }
-        if (centreId != null && agencyId != null && !directory.serves(centreId, agencyId)) {
-            errors.add(new FieldError(kiosk ? "agency" : "centre", "not_served", kiosk
-                    ? "this kiosk's centre does not serve agency '" + s.agency() + "'"
-                    : "centre '" + s.centre() + "' does not serve agency '" + s.agency() + "'"));
+        // A kiosk offers the agencies its centre serves; a rating sent otherwise (API, invitation, link) may name
+        // any active centre of the agency's province as the centre that received the dossier.
+        if (kiosk && centreId != null && agencyId != null && !directory.serves(centreId, agencyId)) {
+            errors.add(new FieldError("agency", "not_served",
+                    "this kiosk's centre does not serve agency '" + s.agency() + "'"));
+        } else if (!kiosk && centreId != null && agencyId != null && !directory.receives(centreId, agencyId)) {
+            errors.add(new FieldError("centre", "other_province", "centre '" + s.centre() + "' is not an active"
+                    + " centre of the province of agency '" + s.agency() + "': name the centre that received the dossier"));
         }
         bind(s, caller, agencyId, serviceId, errors);
         Long counterId = null;
@@ -239,7 +249,7 @@ public final class SubmissionsApi {
             if (binding == null) {
                 return; // refused as an invalid link where it is stored, as before
             }
-            if (agencyId != null && binding.agencyId() != agencyId) {
+            if (agencyId != null && !bound(binding.agencyId(), agencyId)) {
                 errors.add(new FieldError("agency", "not_invited", "the invitation was issued for another agency"));
             }
             if (binding.serviceId() != null && !binding.serviceId().equals(serviceId)) {
@@ -273,13 +283,21 @@ public final class SubmissionsApi {
             errors.add(new FieldError("link", "not_in_use", "survey link '" + code + "' is no longer in use"));
             return null;
         }
-        if (agencyId != null && link.agencyId() != agencyId) {
+        if (agencyId != null && !bound(link.agencyId(), agencyId)) {
             errors.add(new FieldError("agency", "not_linked", "the survey link is for another agency"));
         }
         bound(link.serviceId(), serviceId, s.service(), "service", errors);
         bound(link.centreId(), centreId, s.centre(), "centre", errors);
         bound(link.counterId(), counterId, s.counter(), "counter", errors);
         return link.id();
+    }
+
+    /**
+     * Whether a rating of {@code agencyId} fits a link or an invitation made for {@code madeFor}: the same agency, or,
+     * when that one has ended, the unit that carries it on, or one of those a split unit became.
+     */
+    private boolean bound(long madeFor, long agencyId) {
+        return madeFor == agencyId || directory.current(madeFor).map(a -> a.admits(agencyId)).orElse(false);
     }
 
     /** A part the link names must be the rating's; one the rating names but is unknown has its own error already. */

@@ -67,16 +67,24 @@ public final class SurveyLinksApi {
         }
         var code = dsl.transactionResult(trx -> {
             var tx = trx.dsl();
-            long agencyId = places.agencyId(tx, agencyCode)
-                    .filter(id -> caller.scope().covers(tx, id))
-                    .orElseThrow(() -> Invalid.field("agency", "no agency you manage has code '" + agencyCode + "'"));
+            // A code of an ended unit (merged, renamed) makes the link of the unit that carries it on.
+            var named = vn.hailong.units.UnitHistory.read(tx).named(agencyCode)
+                    .filter(u -> caller.scope().covers(tx, u.id()));
+            if (named.isEmpty()) {
+                throw Invalid.field("agency", "no agency you manage has code '" + agencyCode + "'");
+            }
+            long agencyId = places.agencyOn(tx, "agency", agencyCode, vn.hailong.Vietnam.today());
+            if (!caller.scope().covers(tx, agencyId)) {
+                throw Invalid.field("agency", "no agency you manage has code '" + agencyCode + "'");
+            }
             Long serviceId = body.service() == null ? null : places.serviceId(tx, body.service())
                     .orElseThrow(() -> Invalid.field("service", "no service has code '" + body.service() + "'"));
             Long centreId = body.centre() == null ? null : places.centreId(tx, body.centre())
                     .orElseThrow(() -> Invalid.field("centre", "no centre has code '" + body.centre() + "'"));
-            // Its ratings must be accepted: a rating names only a centre that serves its agency.
-            if (centreId != null && places.served(centreId).stream().noneMatch(a -> a.id() == agencyId)) {
-                throw Invalid.field("centre", "centre '" + body.centre() + "' does not serve agency '" + agencyCode + "'");
+            // Its ratings must be accepted: a rating names an active centre of its agency's province.
+            if (centreId != null && !directory.receives(centreId, agencyId)) {
+                throw Invalid.field("centre", "centre '" + body.centre() + "' is not an active centre of the province"
+                        + " of agency '" + agencyCode + "'");
             }
             Long counterId = null;
             if (body.counter() != null) {
@@ -117,7 +125,15 @@ public final class SurveyLinksApi {
         var answer = new LinkedHashMap<String, Object>();
         answer.put("link", code);
         answer.put("url", url(ctx, code));
-        answer.put("agency", link.agency());
+        // A link of an agency that has ended since rates the unit that carries it on, named as it is now; a split
+        // unit's link lets the citizen choose among the units it became; a dissolved unit's rates no one.
+        var now = directory.current(link.agencyId());
+        answer.put("agency", now.filter(Directory.Agency::resolved).map(Directory.Agency::now).orElse(link.agency()));
+        answer.put("formerAgency", now.filter(a -> !a.resolved() || a.id() != link.agencyId())
+                .map(a -> link.agency()).orElse(null));
+        answer.put("successors", now.map(a -> a.successors().stream().map(Places.Served::agency).toList())
+                .orElse(java.util.List.of()));
+        answer.put("agencyEnded", now.map(a -> !a.resolved() && !a.split()).orElse(false));
         answer.put("service", link.service());
         answer.put("centre", link.centre());
         answer.put("counter", link.counter());

@@ -30,6 +30,7 @@ import vn.hailong.audit.AuditLog;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Rejected;
 import vn.hailong.http.Requests;
+import vn.hailong.units.UnitHistory;
 
 /**
  * PUT /api/v1/dossiers and PUT /api/v1/dossier-months: the dossier system's facts in bulk, a JSON array each. All
@@ -62,8 +63,10 @@ public final class DossiersApi {
             for (int i = 0; i < items.size(); i++) {
                 read.add(readDossier(new Item(items.get(i), i + 1, DOSSIER_FIELDS, problems)));
             }
-            // Units no longer active (merged, dissolved) still had their dossiers: facts about the past are taken.
-            var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, caller.scope().covers(UNIT.ID), read, r -> r.agency);
+            // Units no longer active (merged, dissolved) still had their dossiers: facts about the past are taken,
+            // each under the unit its code named on the day the dossier was received (see units(...)).
+            var history = UnitHistory.read(tx);
+            var covered = caller.scope().all() ? null : history.currentSubtree(caller.scope().root());
             var services = ids(tx, SERVICE, SERVICE.CODE, SERVICE.ID, org.jooq.impl.DSL.noCondition(), read, r -> r.service);
             var centres = ids(tx, SERVICE_CENTRE, SERVICE_CENTRE.CODE, SERVICE_CENTRE.ID,
                     org.jooq.impl.DSL.noCondition(), read, r -> r.centre);
@@ -72,9 +75,17 @@ public final class DossiersApi {
             for (int i = 0; i < read.size(); i++) {
                 var r = read.get(i);
                 var problem = new Problems(problems, i + 1);
-                Long agencyId = code(problem, "agency", r.agency, units, "no agency in your scope has code");
+                Long agencyId = unit(covered, history, problem, "agency", r.agency,
+                        r.value == null ? null : r.value.receivedOn(), "no agency in your scope has code");
                 Long serviceId = code(problem, "service", r.service, services, "no service has code");
                 Long centreId = code(problem, "centre", r.centre, centres, "no service centre has code");
+                // The centre that received the dossier may be any of the agency's province (since the 2025 reform,
+                // centres take dossiers across the former boundaries), not one of another province.
+                if (centreId != null && agencyId != null && !sameProvince(tx, centreId, agencyId)) {
+                    problem.add("centre", "'" + r.centre + "' is a centre of another province than agency '" + r.agency
+                            + "'");
+                    centreId = null;
+                }
                 if (r.agency != null && r.dossierCode != null) {
                     var first = seen.putIfAbsent(r.agency + "\n" + r.dossierCode, i + 1);
                     if (first != null) {
@@ -109,13 +120,15 @@ public final class DossiersApi {
             for (int i = 0; i < items.size(); i++) {
                 read.add(readMonth(new Item(items.get(i), i + 1, MONTH_FIELDS, problems)));
             }
-            var units = ids(tx, UNIT, UNIT.CODE, UNIT.ID, caller.scope().covers(UNIT.ID), read, r -> r.agency);
+            var history = UnitHistory.read(tx);
+            var covered = caller.scope().all() ? null : history.currentSubtree(caller.scope().root());
             var seen = new HashMap<String, Integer>();
             var months = new ArrayList<DossierFacts.Month>();
             for (int i = 0; i < read.size(); i++) {
                 var r = read.get(i);
                 var problem = new Problems(problems, i + 1);
-                Long unitId = code(problem, "unit", r.agency, units, "no unit in your scope has code");
+                Long unitId = unit(covered, history, problem, "unit", r.agency,
+                        r.value == null ? null : r.value.month(), "no unit in your scope has code");
                 if (r.agency != null && r.value != null && r.value.month() != null) {
                     var first = seen.putIfAbsent(r.agency + "\n" + r.value.month(), i + 1);
                     if (first != null) {
@@ -226,6 +239,38 @@ public final class DossiersApi {
         tx.select(code, id).from(table).where(code.in(codes)).and(condition)
                 .forEach(r -> ids.put(r.value1(), r.value2()));
         return ids;
+    }
+
+    /**
+     * The unit a code names on {@code day} (the dossier's reception, the month's first day): the unit with the code
+     * or that had it, or, from the day it ended, the unit it became; a unit split or dissolved by then, or not yet
+     * existing, is a problem naming {@code field}. Without a day (it has its own problem) the unit the code names.
+     */
+    private static Long unit(Set<Long> covered, UnitHistory history, Problems problem,
+                             String field, String code, java.time.LocalDate day, String unknown) {
+        if (code == null) {
+            return null;
+        }
+        var named = history.named(code).filter(u -> covered == null || covered.contains(u.id()));
+        if (named.isEmpty()) {
+            problem.add(field, unknown + " '" + code + "'");
+            return null;
+        }
+        if (day == null) {
+            return named.get().id();
+        }
+        var resolution = history.resolve(code, day).orElseThrow();
+        if (!resolution.resolved()) {
+            problem.add(field, resolution.problem(day));
+            return null;
+        }
+        return resolution.unit().id();
+    }
+
+    private static boolean sameProvince(DSLContext tx, long centreId, long agencyId) {
+        var centreUnit = tx.select(SERVICE_CENTRE.UNIT_ID).from(SERVICE_CENTRE).where(SERVICE_CENTRE.ID.eq(centreId))
+                .fetchSingle(SERVICE_CENTRE.UNIT_ID);
+        return vn.hailong.units.Units.top(tx, centreUnit) == vn.hailong.units.Units.top(tx, agencyId);
     }
 
     private static Long code(Problems problem, String field, String code, Map<String, Long> ids, String unknown) {

@@ -20,13 +20,17 @@ final class Codes {
     record Service(long id, String field) {
     }
 
+    /** Units by code, and those the import creates; codes a unit had and ended units are found through history. */
     final Map<String, Long> units;
+    final vn.hailong.units.UnitHistory history;
     final Map<String, Service> services;
     final Set<String> fields;
     final Set<String> channels;
 
-    private Codes(Map<String, Long> units, Map<String, Service> services, Set<String> fields, Set<String> channels) {
+    private Codes(Map<String, Long> units, vn.hailong.units.UnitHistory history, Map<String, Service> services,
+                  Set<String> fields, Set<String> channels) {
         this.units = units;
+        this.history = history;
         this.services = services;
         this.fields = fields;
         this.channels = channels;
@@ -42,6 +46,6 @@ final class Codes {
                 .fetchMap(SERVICE.CODE, r -> new Service(r.value2(), r.value3()));
         var fields = Set.copyOf(tx.select(SERVICE_FIELD.CODE).from(SERVICE_FIELD).fetch(SERVICE_FIELD.CODE));
         var channels = Set.copyOf(tx.select(CHANNEL.CODE).from(CHANNEL).fetch(CHANNEL.CODE));
-        return new Codes(units, services, fields, channels);
+        return new Codes(units, vn.hailong.units.UnitHistory.read(tx), services, fields, channels);
     }
 }

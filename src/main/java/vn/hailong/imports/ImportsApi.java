@@ -68,6 +68,8 @@ public final class ImportsApi {
             answer.put("imported", outcome.imported());
             answer.put("skipped", outcome.skipped());
             answer.put("unitsCreated", outcome.unitsCreated());
+            // Rows naming an ended unit by a code it had, counted under the unit valid on their day.
+            answer.put("resolved", outcome.resolved());
             answer.put("dryRun", outcome.dryRun());
             answer.put("problems", outcome.problems());
             ctx.status(!dryRun && outcome.imported() > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(answer);

@@ -41,7 +41,11 @@ final class ResponseImport {
 
     /** What happened, or on a dry run what would: rows read, new responses, rows whose id was already imported. */
     record Outcome(long rows, long imported, long skipped, int unitsCreated, boolean dryRun, long problemCount,
-                          List<Problem> problems) {
+                          List<Problem> problems, long resolved) {
+        Outcome(long rows, long imported, long skipped, int unitsCreated, boolean dryRun, long problemCount,
+                List<Problem> problems) {
+            this(rows, imported, skipped, unitsCreated, dryRun, problemCount, problems, 0);
+        }
     }
 
     private final DSLContext dsl;
@@ -110,7 +114,8 @@ final class ResponseImport {
         });
         long imported = first.rows - skipped.cardinality();
         if (options.dryRun()) {
-            return new Outcome(first.rows, imported, skipped.cardinality(), checks.newUnits().size(), true, 0, List.of());
+            return new Outcome(first.rows, imported, skipped.cardinality(), checks.newUnits().size(), true, 0, List.of(),
+                    checks.resolved());
         }
         if (imported > 0) {
             ensurePartitions(first.firstYear, first.lastYear);
@@ -138,9 +143,10 @@ final class ResponseImport {
         summary.put("imported", writer.written());
         summary.put("skipped", skipped.cardinality());
         summary.put("unitsCreated", checks.newUnits().size());
+        summary.put("resolved", checks.resolved());
         AuditLog.record(tx, actor, "import", "response", null, null, null, summary);
         return new Outcome(first.rows, writer.written(), skipped.cardinality(), checks.newUnits().size(), false, 0,
-                List.of());
+                List.of(), checks.resolved());
     }
 
     private static String seconds(long nanos) {

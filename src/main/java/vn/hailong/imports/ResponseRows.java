@@ -56,6 +56,8 @@ final class ResponseRows {
     private int first;
     private String lastDate;
     private OffsetDateTime lastSubmittedAt;
+    private final Map<String, vn.hailong.units.UnitHistory.Resolution> resolutions = new HashMap<>();
+    private long resolved;
 
     ResponseRows(Forms.Form form, Codes codes, boolean createMissingUnits, Problems problems) {
         this.form = form;
@@ -134,7 +136,7 @@ final class ResponseRows {
         }
         var submittedAt = submittedAt(row, cell(cells, SUBMITTED_AT));
         var agencyCode = cell(cells, AGENCY);
-        var agencyId = agency(row, agencyCode);
+        var agencyId = agency(row, agencyCode, submittedAt);
         Long serviceId = null;
         String stratum = cell(cells, STRATUM);
         var serviceCode = cell(cells, SERVICE);
@@ -169,10 +171,41 @@ final class ResponseRows {
                 stratum.isEmpty() ? null : stratum, channel, answers, comment.isEmpty() ? null : comment);
     }
 
-    private Long agency(int row, String code) {
+    /** Rows whose agency code named an ended unit (or a code a unit had) and were counted under the unit valid then. */
+    long resolved() {
+        return resolved;
+    }
+
+    /**
+     * The agency a row names on its day: the unit with the code (or that had it), or, on and after the day it ended,
+     * the unit it became, followed while there is one; a code of a unit split, dissolved or not yet existing that day
+     * is a problem of the row. Unknown codes are new units, when the import may create them.
+     */
+    private Long agency(int row, String code, OffsetDateTime at) {
         if (code.isEmpty()) {
             problems.add(row, AGENCY, "is empty");
             return null;
+        }
+        var named = codes.history.named(code);
+        if (named.isPresent()) {
+            var unit = named.get();
+            if (at == null) {
+                return unit.id(); // the row's date has its problem already
+            }
+            var day = at.atZoneSameInstant(Vietnam.ZONE).toLocalDate();
+            if (!unit.ended() && unit.code().equals(code) && (unit.validFrom() == null || !day.isBefore(unit.validFrom()))) {
+                return unit.id();
+            }
+            var resolution = resolutions.computeIfAbsent(code + "\n" + day, k -> codes.history.resolve(code, day)
+                    .orElseThrow());
+            if (!resolution.resolved()) {
+                problems.add(row, AGENCY, resolution.problem(day));
+                return null;
+            }
+            if (resolution.unit().id() != unit.id() || !unit.code().equals(code)) {
+                resolved++;
+            }
+            return resolution.unit().id();
         }
         var id = codes.units.get(code);
         if (id != null) {

@@ -56,6 +56,16 @@ public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long
     }
 
     /**
+     * The ratings received at {@code centreId}, whichever agency decided them: the centre's view. Asked by a caller
+     * whose scope covers the centre's unit, it reads past that scope: a commune's centre receives dossiers that a
+     * provincial department decides (see docs/units-in-time.md, "decided at, received at").
+     */
+    public Filter receivedAt(long centreId) {
+        return new Filter(from, to, unit, service, centreId, counter, channel, excludeFlagged, UnitScope.ALL, pooled,
+                fromResponses, boundaries);
+    }
+
+    /**
      * The same question about a predecessor's subtree, whatever the caller's scope: a split's share of it is counted
      * in figures the caller may see (see {@link Boundaries}).
      */

@@ -9,6 +9,7 @@ import static org.jooq.impl.DSL.val;
 import static vn.hailong.db.schema.Tables.RESPONSE;
 import static vn.hailong.db.schema.Tables.ROLLUP;
 import static vn.hailong.db.schema.Tables.ROLLUP_PENDING;
+import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
 import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.sql.SQLException;
@@ -281,12 +282,39 @@ public final class RollupReader {
                     ? historicalSums(tx, instrument, versions, f, groupBy, history)
                     : sums(tx, instrument, versions, f, groupBy, units)));
             apportion(tx, instrument, versions, f, groupBy, units, history, shares, result);
+            receivedAt(tx, instrument, versions, f, groupBy, history, shares, apportioned, result);
         });
         var ordered = new LinkedHashMap<Group, SufficientStatistics>();
         result.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(Group.order(groupBy)))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
         return ordered;
+    }
+
+    /**
+     * Grouped by centre (not by unit) for a caller who sees part of the tree: the groups of the centres of the units
+     * in the caller's scope count every rating received there, whichever agency decided it, as {@code centre=} does;
+     * the other centres' groups count the caller's agencies' ratings received there. Each centre of the scope is read
+     * on its own (a scope holds a few centres).
+     */
+    private void receivedAt(DSLContext tx, Instrument instrument, List<Long> versions, Filter f,
+                            List<Dimension> groupBy, UnitHistory history, List<UnitHistory.Share> shares,
+                            Set<Long> apportioned, Map<Group, SufficientStatistics> result) {
+        if (!groupBy.contains(Dimension.CENTRE) || groupBy.contains(Dimension.UNIT) || f.centre() != null
+                || f.unit() != null || f.scope().all()) {
+            return;
+        }
+        var centres = tx.select(SERVICE_CENTRE.ID).from(SERVICE_CENTRE)
+                .where(f.scope().covers(SERVICE_CENTRE.UNIT_ID))
+                .fetch(SERVICE_CENTRE.ID);
+        for (var centre : centres) {
+            var at = f.receivedAt(centre);
+            var units = Units.of(at, groupBy, history, apportioned);
+            var received = new HashMap<>(statistics(instrument, sums(tx, instrument, versions, at, groupBy, units)));
+            apportion(tx, instrument, versions, at, groupBy, units, history, shares, received);
+            result.keySet().removeIf(g -> centre.equals(g.centre()));
+            result.putAll(received);
+        }
     }
 
     /** What each group sums, from rollup rows, pending rows and responses, in the transaction of {@code tx}. */

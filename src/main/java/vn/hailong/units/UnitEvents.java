@@ -32,6 +32,16 @@ import vn.hailong.survey.Forms;
  * that carries it on, and the rollups move with it ({@link RollupStore#move}).
  */
 public final class UnitEvents {
+    /**
+     * Bumped at every event this server writes (rolled back or not): what caches resolutions of codes (the collect
+     * Directory) compares it to forget them at once; other servers see an event within their cache's time to live.
+     */
+    private static final java.util.concurrent.atomic.AtomicLong GENERATION = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many events this server has written since it started; a change means a cached resolution may be stale. */
+    public static long generation() {
+        return GENERATION.get();
+    }
 
     /** An event that cannot be applied, and why, in a sentence naming what to change. */
     public static final class Refused extends RuntimeException {
@@ -365,6 +375,7 @@ public final class UnitEvents {
 
     private void record(String kind, LocalDate day, UnitHistory.Unit u, Long successor, BigDecimal share,
                         String newCode, String newNameVi, Long oldParent, Long newParent) {
+        GENERATION.incrementAndGet();
         tx.insertInto(UNIT_EVENT)
                 .set(UNIT_EVENT.KIND, kind)
                 .set(UNIT_EVENT.EFFECTIVE, day)

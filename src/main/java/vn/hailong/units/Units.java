@@ -90,4 +90,14 @@ public final class Units {
     boolean isWithin(DSLContext tx, long candidate, long unit) {
         return tx.fetchExists(tx.selectOne().where(condition("{0} in (select unit_subtree({1}))", val(candidate), val(unit))));
     }
+
+    /** The top unit above {@code unit} in the current tree (its province), or the unit itself at the top. */
+    public static long top(DSLContext tx, long unit) {
+        return tx.resultQuery("with recursive up(id, parent_id, depth) as ("
+                        + " select id, parent_id, 0 from unit where id = {0}"
+                        + " union all select u.id, u.parent_id, up.depth + 1 from unit u join up on u.id = up.parent_id"
+                        + " where up.depth < 64)"
+                        + " select id from up order by depth desc limit 1", org.jooq.impl.DSL.val(unit))
+                .fetchOptional(0, Long.class).orElse(unit);
+    }
 }

@@ -19,8 +19,8 @@ import vn.hailong.TestDatabase;
 
 /**
  * Who may attach a rating to what: only an invitation binds a rating to a dossier (and to the agency and service it
- * was issued for); interviews are entered by those with that right, for their own units; a rating names only a
- * centre that serves its agency, and a kiosk rates only the agencies of its centre.
+ * was issued for); interviews are entered by those with that right, for their own units; a rating names a centre
+ * of its agency's province (the centre that received the dossier), and a kiosk rates only the agencies of its centre.
  */
 class RatingAttributionTest {
     static TestApp app;
@@ -137,12 +137,17 @@ class RatingAttributionTest {
     }
 
     @Test
-    void a_rating_names_only_a_centre_that_serves_its_agency() {
+    void a_rating_names_a_centre_of_its_agencys_province_as_the_one_that_received_the_dossier() {
         assertThat(citizen.post("/api/v1/responses", with(rating("B", "qr"), "centre", "CP")).status()).isEqualTo(201);
         assertThat(citizen.post("/api/v1/responses", with(rating("A", "qr"), "centre", "CA")).status()).isEqualTo(201);
-        var notServed = citizen.post("/api/v1/responses", with(rating("B", "qr"), "centre", "CA"));
-        assertThat(notServed.status()).isEqualTo(422);
-        assertThat(notServed.body().get("field").asText()).isEqualTo("centre");
+        // Since the 2025 reform a centre takes dossiers across the former boundaries: A's desk received B's dossier.
+        assertThat(citizen.post("/api/v1/responses", with(rating("B", "qr"), "centre", "CA")).status()).isEqualTo(201);
+        long other = admin.post("/api/v1/units", Map.of("code", "Q", "nameVi", "Tỉnh Q", "kind", "province"))
+                .body().get("id").asLong();
+        admin.post("/api/v1/centres", Map.of("code", "CQ", "unitId", other, "nameVi", "Trung tâm PVHCC tỉnh Q"));
+        var elsewhere = citizen.post("/api/v1/responses", with(rating("B", "qr"), "centre", "CQ"));
+        assertThat(elsewhere.status()).isEqualTo(422);
+        assertThat(elsewhere.body().get("field").asText()).isEqualTo("centre");
     }
 
     @Test
