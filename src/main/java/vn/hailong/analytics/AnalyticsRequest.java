@@ -80,7 +80,11 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
         boolean historical = historical(ctx);
         var history = UnitHistory.read(dsl);
         var unit = unit(ctx, dsl, scope, history, historical);
-        var root = unit != null ? unit : scope.root();
+        // A centre's figures count every rating received there, whichever agency decided it: a caller whose scope
+        // covers the centre's unit sees them all (the centre was found within that scope), not only its agencies'.
+        // With a unit as well, the figures are that unit's ratings received there.
+        boolean received = centre != null && unit == null;
+        var root = unit != null ? unit : received ? null : scope.root();
         var boundaries = !historical ? Boundaries.CURRENT
                 : Boundaries.historical(root == null ? null : history.historicalSubtree(root));
         var filter = new Filter(date(ctx, "from"), date(ctx, "to"), unit,
@@ -89,10 +93,7 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
                 text(ctx, "channel"),
                 Boolean.parseBoolean(ctx.queryParam("excludeFlagged")),
                 scope, pooled, rollups.equals("responses"), boundaries);
-        // A centre's figures count every rating received there, whichever agency decided it: a caller whose scope
-        // covers the centre's unit sees them all (the centre was found within that scope), not only its agencies'.
-        // With a unit as well, the figures are that unit's ratings received there.
-        return centre != null && unit == null ? filter.receivedAt(centre) : filter;
+        return received ? filter.receivedAt(centre) : filter;
     }
 
     /** Whether ?boundaries= asks for the units as they were (historical) rather than as they are (current, the default). */

@@ -308,7 +308,9 @@ public final class RollupReader {
                 .where(f.scope().covers(SERVICE_CENTRE.UNIT_ID))
                 .fetch(SERVICE_CENTRE.ID);
         for (var centre : centres) {
-            var at = f.receivedAt(centre);
+            // Everything the centre received: in either view, every unit's ratings there.
+            var at = f.receivedAt(centre).in(f.boundaries().historical() ? Boundaries.historical(null)
+                    : f.boundaries());
             var units = Units.of(at, groupBy, history, apportioned);
             var received = new HashMap<>(statistics(instrument, sums(tx, instrument, versions, at, groupBy, units)));
             apportion(tx, instrument, versions, at, groupBy, units, history, shares, received);

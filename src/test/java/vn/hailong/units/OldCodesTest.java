@@ -268,6 +268,10 @@ class OldCodesTest {
         assertThat(byCentre.status()).as(byCentre.body().toString()).isEqualTo(200);
         assertThat(groupN(byCentre, "CK")).isEqualTo(5);
         assertThat(groupN(byCentre, "CP")).as("K's own rating received at CP").isEqualTo(1);
+        // The same as the units stood.
+        assertThat(n(managerK, "centre=CK&boundaries=historical" + today)).isEqualTo(5);
+        var byCentreThen = managerK.get("/api/v1/indices?groupBy=centre&boundaries=historical" + today);
+        assertThat(groupN(byCentreThen, "CK")).isEqualTo(5);
         // Not the department's other figures.
         assertThat(managerK.get("/api/v1/indices?unit=DEPT" + today).status()).isEqualTo(404);
         assertThat(managerK.get("/api/v1/indices?centre=CP" + today).status()).isEqualTo(404);
