@@ -126,6 +126,13 @@ public final class UnitEvents {
 
     /** The unit (with everything below it) moves under {@code newParent} (null: to the top) on {@code day}. */
     public void move(long unitId, Long newParent, LocalDate day) {
+        var u = requireMovable(unitId, newParent, day);
+        place(unitId, newParent, day);
+        record("move", day, u, null, null, null, null, u.parentId(), newParent);
+    }
+
+    /** The unit may move under {@code newParent} on {@code day}; checked before anything of an event is written. */
+    private UnitHistory.Unit requireMovable(long unitId, Long newParent, LocalDate day) {
         var u = unit(unitId, "old_code");
         requireDay(u, day, false);
         if (Objects.equals(newParent, u.parentId())) {
@@ -137,8 +144,7 @@ public final class UnitEvents {
                 throw new Refused("new_parent", "a unit cannot move under itself or one of its own units");
             }
         }
-        place(unitId, newParent, day);
-        record("move", day, u, null, null, null, null, u.parentId(), newParent);
+        return u;
     }
 
     /**
@@ -159,6 +165,11 @@ public final class UnitEvents {
                 throw new Refused("new_code", "'" + target.code() + "' lies below '" + u.code() + "'");
             }
             ending.add(u);
+        }
+        for (var u : ending) {
+            for (var child : validChildren(u.id(), day)) {
+                requireMovable(child, into, day);
+            }
         }
         for (var u : ending) {
             for (var child : validChildren(u.id(), day)) {
@@ -231,6 +242,9 @@ public final class UnitEvents {
         if (u.parentId() == null && !children.isEmpty()) {
             throw new Refused("old_code", "'" + u.code() + "' is at the top of the tree and still has units:"
                     + " merge it into another unit instead");
+        }
+        for (var child : children) {
+            requireMovable(child, u.parentId(), day);
         }
         for (var child : children) {
             move(child, u.parentId(), day);

@@ -214,6 +214,30 @@ class UnitEventsTest {
                 .hasMessageContaining("another unit's");
     }
 
+    @Test
+    void a_refused_merge_or_dissolution_moves_none_of_its_units() {
+        var undone = new IllegalStateException("rolled back: these units are not the other tests'");
+        assertThatThrownBy(() -> dsl.transaction(trx -> {
+            var tx = trx.dsl();
+            var events = new UnitEvents(tx, "admin", null);
+            long district = events.create("RD", "Huyện RD", null, "district", ids.get("P"), null);
+            long other = events.create("RO", "Huyện RO", null, "district", ids.get("P"), null);
+            long first = events.create("RD1", "Xã RD1", null, "commune", district, null);
+            long second = events.create("RD2", "Xã RD2", null, "commune", district, null);
+            events.rename(second, null, "Xã RD2 mới", null, LocalDate.of(2025, 8, 1));
+            // RD2 has an event on 1 August: a merge or dissolution on 1 July cannot move it, nor RD1 before it.
+            assertThatThrownBy(() -> events.merge(List.of(district), other, LocalDate.of(2025, 7, 1)))
+                    .isInstanceOf(UnitEvents.Refused.class).hasMessageContaining("RD2");
+            assertThatThrownBy(() -> events.dissolve(district, LocalDate.of(2025, 7, 1)))
+                    .isInstanceOf(UnitEvents.Refused.class).hasMessageContaining("RD2");
+            assertThat(tx.select(vn.hailong.db.schema.Tables.UNIT.PARENT_ID).from(vn.hailong.db.schema.Tables.UNIT)
+                    .where(vn.hailong.db.schema.Tables.UNIT.ID.eq(first)).fetchSingle().value1()).isEqualTo(district);
+            assertThat(tx.fetchCount(vn.hailong.db.schema.Tables.UNIT_EVENT,
+                    vn.hailong.db.schema.Tables.UNIT_EVENT.UNIT_ID.eq(first))).isZero();
+            throw undone;
+        })).isSameAs(undone);
+    }
+
     private static long n(String query) {
         return n(admin, query);
     }
