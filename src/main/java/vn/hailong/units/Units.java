@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record7;
+import org.jooq.Record9;
 import org.jooq.SelectJoinStep;
 
 /** Queries on the tree of administrative units. */
@@ -22,7 +22,13 @@ public final class Units {
         this.dsl = dsl;
     }
 
-    record Unit(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active) {
+    /** A unit as the API shows it; {@code validTo} set (and {@code ended}) when it merged, split or was dissolved. */
+    record Unit(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active,
+                java.time.LocalDate validFrom, java.time.LocalDate validTo, boolean ended) {
+        static Unit of(Long id, String code, String nameVi, String nameEn, String kind, Long parentId, Boolean active,
+                       java.time.LocalDate validFrom, java.time.LocalDate validTo) {
+            return new Unit(id, code, nameVi, nameEn, kind, parentId, active, validFrom, validTo, validTo != null);
+        }
     }
 
     record Kind(String code, String nameVi, String nameEn, short rank) {
@@ -32,24 +38,39 @@ public final class Units {
         return units(dsl)
                 .where(scope)
                 .orderBy(UNIT.CODE)
-                .fetch(mapping(Unit::new));
+                .fetch(mapping(Unit::of));
     }
 
     Optional<Unit> find(DSLContext tx, long id, Condition scope) {
         return units(tx)
                 .where(UNIT.ID.eq(id))
                 .and(scope)
-                .fetchOptional(mapping(Unit::new));
+                .fetchOptional(mapping(Unit::of));
     }
 
     Optional<Unit> findByCode(DSLContext tx, String code) {
         return units(tx)
                 .where(UNIT.CODE.eq(code))
-                .fetchOptional(mapping(Unit::new));
+                .fetchOptional(mapping(Unit::of));
     }
 
-    private static SelectJoinStep<Record7<Long, String, String, String, String, Long, Boolean>> units(DSLContext tx) {
-        return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE).from(UNIT);
+    private static SelectJoinStep<Record9<Long, String, String, String, String, Long, Boolean, java.time.LocalDate,
+            java.time.LocalDate>> units(DSLContext tx) {
+        return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE,
+                UNIT.VALID_FROM, UNIT.VALID_TO).from(UNIT);
+    }
+
+    /** The unit that has or had {@code code}: its own code now, or a former one. */
+    Optional<Unit> findByCodeEver(DSLContext tx, String code) {
+        var current = findByCode(tx, code);
+        if (current.isPresent()) {
+            return current;
+        }
+        return tx.select(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE.UNIT_ID)
+                .from(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE)
+                .where(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE.CODE.eq(code))
+                .fetchOptional(0, Long.class)
+                .flatMap(id -> find(tx, id, org.jooq.impl.DSL.noCondition()));
     }
 
     List<Kind> kinds() {
