@@ -24,21 +24,53 @@ public final class Units {
 
     /** A unit as the API shows it; {@code validTo} set (and {@code ended}) when it merged, split or was dissolved. */
     record Unit(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active,
-                java.time.LocalDate validFrom, java.time.LocalDate validTo, boolean ended) {
+                java.time.LocalDate validFrom, java.time.LocalDate validTo, boolean ended, EndedBy endedBy) {
         static Unit of(Long id, String code, String nameVi, String nameEn, String kind, Long parentId, Boolean active,
                        java.time.LocalDate validFrom, java.time.LocalDate validTo) {
-            return new Unit(id, code, nameVi, nameEn, kind, parentId, active, validFrom, validTo, validTo != null);
+            return new Unit(id, code, nameVi, nameEn, kind, parentId, active, validFrom, validTo, validTo != null, null);
         }
+
+        Unit endedBy(EndedBy by) {
+            return new Unit(id, code, nameVi, nameEn, kind, parentId, active, validFrom, validTo, ended, by);
+        }
+    }
+
+    /** How an ended unit ended: merged into one unit, split into several, or dissolved (into none). */
+    record EndedBy(String kind, List<UnitTimeline.Ref> into) {
+    }
+
+    /** The units with how each ended unit among them ended, read in one query. */
+    static List<Unit> withEnds(DSLContext tx, List<Unit> units) {
+        var ended = units.stream().filter(Unit::ended).map(Unit::id).toList();
+        if (ended.isEmpty()) {
+            return units;
+        }
+        var e = vn.hailong.db.schema.Tables.UNIT_EVENT;
+        var s = UNIT.as("s");
+        var ends = new java.util.HashMap<Long, EndedBy>();
+        tx.select(e.UNIT_ID, e.KIND, s.ID, s.CODE, s.NAME_VI)
+                .from(e)
+                .leftJoin(s).on(s.ID.eq(e.SUCCESSOR_ID))
+                .where(e.UNIT_ID.in(ended))
+                .and(e.KIND.in("merge", "split", "dissolve"))
+                .orderBy(e.ID)
+                .forEach(r -> {
+                    var by = ends.computeIfAbsent(r.value1(), k -> new EndedBy(r.value2(), new java.util.ArrayList<>()));
+                    if (r.value3() != null) {
+                        by.into().add(new UnitTimeline.Ref(r.value3(), r.value4(), r.value5()));
+                    }
+                });
+        return units.stream().map(u -> ends.containsKey(u.id()) ? u.endedBy(ends.get(u.id())) : u).toList();
     }
 
     record Kind(String code, String nameVi, String nameEn, short rank) {
     }
 
     List<Unit> list(Condition scope) {
-        return units(dsl)
+        return withEnds(dsl, units(dsl)
                 .where(scope)
                 .orderBy(UNIT.CODE)
-                .fetch(mapping(Unit::of));
+                .fetch(mapping(Unit::of)));
     }
 
     Optional<Unit> find(DSLContext tx, long id, Condition scope) {

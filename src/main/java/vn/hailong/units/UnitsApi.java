@@ -49,8 +49,9 @@ public final class UnitsApi {
 
     public void get(Context ctx) {
         long id = Requests.id(ctx, "id");
-        ctx.json(units.find(dsl, id, principal(ctx).scope().covers(vn.hailong.db.schema.Tables.UNIT.ID))
-                .orElseThrow(() -> new NotFoundResponse("No such unit: " + id)));
+        var unit = units.find(dsl, id, principal(ctx).scope().covers(UNIT.ID))
+                .orElseThrow(() -> new NotFoundResponse("No such unit: " + id));
+        ctx.json(Units.withEnds(dsl, java.util.List.of(unit)).get(0));
     }
 
     public void create(Context ctx) {
@@ -273,7 +274,7 @@ public final class UnitsApi {
         long id = Requests.id(ctx, "id");
         var unit = units.find(dsl, id, principal(ctx).scope().covers(UNIT.ID))
                 .orElseThrow(() -> new NotFoundResponse("No such unit: " + id));
-        ctx.json(dsl.transactionResult(trx -> UnitTimeline.of(trx.dsl(), unit)));
+        ctx.json(dsl.transactionResult(trx -> UnitTimeline.of(trx.dsl(), Units.withEnds(trx.dsl(), java.util.List.of(unit)).get(0))));
     }
 
     /** true, false, or absent (false); anything else is a 400 naming the parameter. */
