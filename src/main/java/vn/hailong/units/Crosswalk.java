@@ -77,7 +77,8 @@ final class Crosswalk {
 
     /** Applies the file (or checks it, on a dry run); 422 {@link Rejected} with every problem when there is one. */
     static Result run(DSLContext dsl, String body, Principal by, boolean dryRun) {
-        var rows = CrosswalkCsv.parse(body);
+        var parsed = CrosswalkCsv.parse(body);
+        var rows = parsed.rows();
         Long recordedBy = by.kind() == Principal.Kind.USER ? by.id() : null;
         try {
             return dsl.transactionResult(trx -> {
@@ -85,6 +86,7 @@ final class Crosswalk {
                 // One crosswalk or unit edit at a time: each reads the tree as the one before left it.
                 tx.execute("lock table unit_event in share row exclusive mode");
                 var crosswalk = new Crosswalk(tx, recordedBy);
+                crosswalk.problems.addAll(parsed.problems());
                 var result = crosswalk.apply(rows, dryRun);
                 if (!crosswalk.problems.isEmpty()) {
                     var sorted = new ArrayList<>(crosswalk.problems);
@@ -108,13 +110,30 @@ final class Crosswalk {
     }
 
     private Result apply(List<Row> rows, boolean dryRun) {
-        var groups = groups(rows);
+        // A row with a problem of its own is not applied, nor the merge or split it belongs to.
+        var tainted = new HashSet<List<String>>();
+        for (var row : rows) {
+            if (!row.ok()) {
+                tainted.add(List.of("merge", String.valueOf(row.newCode())));
+                tainted.add(List.of("split", String.valueOf(row.oldCode())));
+                if (row.newCode() != null && !row.newCode().equals(row.oldCode())) {
+                    failedCreations.putIfAbsent(row.newCode(), row.line());
+                }
+            }
+        }
+        var groups = groups(rows.stream().filter(Row::ok).toList());
         conflicts(groups);
         var counts = new LinkedHashMap<String, Integer>();
         for (var kind : List.of("merge", "split", "rename", "move", "dissolve")) {
             counts.put(kind, 0);
         }
         for (var group : groups) {
+            var key = group.kind().equals("merge") ? List.of("merge", String.valueOf(group.first().newCode()))
+                    : List.of("split", String.valueOf(group.first().oldCode()));
+            if ((group.kind().equals("merge") || group.kind().equals("split")) && tainted.contains(key)) {
+                remember(group);
+                continue;
+            }
             int before = problems.size();
             check(group);
             if (problems.size() > before || group.rows().stream().anyMatch(r -> conflicted.contains(r.line()))) {

@@ -49,13 +49,21 @@ final class CrosswalkCsv {
 
     /** One row as read; {@code event} is merge, split, rename, move or dissolve. */
     record Row(int line, String oldCode, String newCode, String event, LocalDate date, BigDecimal share,
-               String newName, String newParent, String kind) {
+               String newName, String newParent, String kind, boolean ok) {
+    }
+
+    /** The rows (those with a problem marked not ok) and the problems of single rows. */
+    record Parsed(List<Row> rows, List<Problem> problems) {
     }
 
     private CrosswalkCsv() {
     }
 
-    static List<Row> parse(String body) {
+    /**
+     * Reads the file; a problem of the file as a whole (no header, not CSV, no rows, NUL) is thrown at once, the
+     * problems of single rows are answered with the rows, so that the other rows can still be checked.
+     */
+    static Parsed parse(String body) {
         var problems = new ArrayList<Problem>();
         var rows = new ArrayList<Row>();
         var text = body.startsWith("\uFEFF") ? body.substring(1) : body;
@@ -120,7 +128,8 @@ final class CrosswalkCsv {
                         problems.add(new Problem(line, "old_code", "the same row as line " + first + "; remove one"));
                     }
                 }
-                rows.add(new Row(line, oldCode, newCode, event, date, share, newName, newParent, kind));
+                rows.add(new Row(line, oldCode, newCode, event, date, share, newName, newParent, kind,
+                        problems.size() == before));
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             problems.add(new Problem(rows.isEmpty() ? 1 : rows.get(rows.size() - 1).line() + 1, "",
@@ -129,10 +138,10 @@ final class CrosswalkCsv {
         if (rows.isEmpty() && problems.isEmpty()) {
             problems.add(new Problem(1, "", "the file has no rows"));
         }
-        if (!problems.isEmpty()) {
+        if (rows.isEmpty() || problems.stream().anyMatch(p -> p.column().isEmpty())) {
             throw new Rejected(problems);
         }
-        return rows;
+        return new Parsed(rows, problems);
     }
 
     private static LocalDate date(String value, int line, LocalDate today, List<Problem> problems) {
