@@ -88,7 +88,7 @@ export async function renderHistory(view, id) {
 
 function list(links) {
   return h('ul', { class: 'plain' }, links.map((l) => h('li', {}, unitLink(l.unit), ` · ${t(`kind_${l.kind}`)} `,
-    t('onDay', formatDate(l.effectiveDate)),
+    t('onDayInline', formatDate(l.effectiveDate)),
     l.share !== null && l.share !== undefined ? ` · ${t('shareOf', Math.round(l.share * 1000) / 10)}` : '')));
 }
 
