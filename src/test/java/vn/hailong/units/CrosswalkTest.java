@@ -92,6 +92,9 @@ class CrosswalkTest {
         assertThat(m1.get("ended").asBoolean()).isTrue();
         assertThat(m1.get("validTo").asText()).isEqualTo("2025-07-01");
         assertThat(m1.get("parentId").asLong()).as("hung under its successor").isEqualTo(mn.get("id").asLong());
+        assertThat(m1.get("endedBy").get("kind").asText()).isEqualTo("merge");
+        assertThat(m1.get("endedBy").get("into").get(0).get("code").asText()).isEqualTo("MN");
+        assertThat(mn.get("endedBy").isNull()).isTrue();
 
         assertThat(n("unit=MN&from=2024-01-01&to=2024-12-31")).isEqualTo(30);
         assertThat(n("unit=MN&from=2024-01-01&to=2024-12-31&boundaries=historical")).isZero();
@@ -250,10 +253,18 @@ class CrosswalkTest {
     }
 
     @Test
-    void only_an_admin_may_send_a_crosswalk() {
+    void only_an_admin_may_send_a_crosswalk_and_a_manager_reads_the_history_of_its_own_units_only() {
         var anonymous = ApiClient.anonymous(app);
         assertThat(anonymous.send("POST", "/api/v1/units/crosswalk?dryRun=true", HEADER, "text/csv").status())
                 .isEqualTo(401);
+        var user = admin.post("/api/v1/users", Map.of("username", "quanly.x", "displayName", "Quản lý X",
+                "password", "manager-password-1", "role", "agency_manager", "unitId", ids.get("X1")));
+        assertThat(user.status()).as(user.body().toString()).isEqualTo(201);
+        var manager = ApiClient.signIn(app, "quanly.x", "manager-password-1");
+        assertThat(manager.get("/api/v1/units/" + ids.get("X1") + "/history").status()).isEqualTo(200);
+        assertThat(manager.get("/api/v1/units/" + ids.get("MD") + "/history").status()).isEqualTo(404);
+        assertThat(manager.send("POST", "/api/v1/units/crosswalk?dryRun=true", HEADER, "text/csv").status())
+                .isEqualTo(403);
     }
 
     private static void assertProblem(String csv, int row, String column) {
