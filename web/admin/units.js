@@ -1,4 +1,5 @@
-// Đơn vị: the unit tree; add, rename, move, deactivate; bulk import from CSV.
+// Đơn vị: the unit tree; add, rename, move, deactivate; bulk import from CSV; units in time (ended units marked, a
+// unit's history, the crosswalk upload in crosswalk.js).
 import { get, patch, post } from '/lib/api.js';
 import { fill, h } from '/lib/dom.js';
 import { nameOf } from '/lib/i18n.js';
@@ -6,6 +7,7 @@ import { announce, attempt, button, confirmDialog, field, form, input, select, s
 import { importForm } from './csv.js';
 import { t } from './messages.js';
 import { historyLink } from './audit.js';
+import { crosswalkPanel, endedLabel, renderHistory, validityText } from './crosswalk.js';
 
 const collapsed = new Set();
 
@@ -56,7 +58,8 @@ function unitLabel(unit, kinds) {
     h('a', { href: `#/units/${unit.id}` }, nameOf(unit)),
     h('span', { class: 'code' }, unit.code),
     h('span', { class: 'badge' }, kind ? nameOf(kind) : unit.kind),
-    unit.active ? null : h('span', { class: 'badge off' }, t('inactive')),
+    unit.ended ? h('span', { class: 'badge off ended' }, endedLabel(unit))
+      : unit.active ? null : h('span', { class: 'badge off' }, t('inactive')),
   ];
 }
 
@@ -91,6 +94,9 @@ function tree(units, kinds) {
 }
 
 export async function render(view, args, session) {
+  if (args[0] && args[1] === 'history') {
+    return renderHistory(view, args[0]);
+  }
   if (args[0]) {
     return renderOne(view, args[0], session);
   }
@@ -120,7 +126,8 @@ export async function render(view, args, session) {
         field(t('nameEn'), input('nameEn', { maxlength: 300 })),
         field(t('parent'), select('parentId', unitOptions(units, { blank: t('noParent') }), ''))),
       h('p', {}, submit(t('add'))))) : null,
-    admin ? importForm('/units/import', t('unitCsvHint'), again) : null);
+    admin ? importForm('/units/import', t('unitCsvHint'), again) : null,
+    admin ? crosswalkPanel(again) : null);
 }
 
 async function renderOne(view, id, session) {
@@ -131,9 +138,12 @@ async function renderOne(view, id, session) {
   const kind = kinds.find((k) => k.code === unit.kind);
   const again = () => renderOne(view, id, session);
   const children = units.filter((u) => u.parentId === unit.id);
+  const editable = admin && !unit.ended;
   fill(view,
     h('p', {}, h('a', { href: '#/units' }, `← ${t('allUnits')}`)),
     h('h1', {}, t('unitDetails', nameOf(unit))),
+    unit.ended ? h('p', { class: 'notice' }, h('span', { class: 'badge off ended' }, endedLabel(unit)), ' ',
+      admin ? t('endedNotEdited') : null) : null,
     h('dl', { class: 'facts' },
       h('dt', {}, t('code')), h('dd', {}, unit.code),
       h('dt', {}, t('nameVi')), h('dd', {}, unit.nameVi),
@@ -141,11 +151,13 @@ async function renderOne(view, id, session) {
       h('dt', {}, t('kind')), h('dd', {}, kind ? nameOf(kind) : unit.kind),
       h('dt', {}, t('parent')), h('dd', {}, parent ? h('a', { href: `#/units/${parent.id}` }, nameOf(parent))
         : unit.parentId === null ? t('noParent') : `#${unit.parentId}`),
-      h('dt', {}, t('status')), h('dd', {}, t(unit.active ? 'active' : 'inactive'))),
+      h('dt', {}, t('status')), h('dd', {}, t(unit.active ? 'active' : 'inactive')),
+      h('dt', {}, t('validity')), h('dd', {}, validityText(unit))),
+    h('p', {}, h('a', { href: `#/units/${unit.id}/history`, id: 'unit-history' }, t('unitHistoryLink'))),
     admin ? historyLink('unit', unit.id) : null,
     children.length ? h('section', {}, h('h2', {}, t('unitTree')),
       h('ul', {}, children.map((c) => h('li', {}, h('a', { href: `#/units/${c.id}` }, nameOf(c)), ` (${c.code})`)))) : null,
-    admin ? h('section', { class: 'panel', 'aria-labelledby': 'rename' },
+    editable ? h('section', { class: 'panel', 'aria-labelledby': 'rename' },
       h('h2', { id: 'rename' }, t('rename')),
       form(async (v) => {
         await patch(`/units/${unit.id}`, { code: v.code, nameVi: v.nameVi, nameEn: v.nameEn, kind: v.kind });
@@ -158,7 +170,7 @@ async function renderOne(view, id, session) {
         field(t('nameVi'), input('nameVi', { value: unit.nameVi, required: true })),
         field(t('nameEn'), input('nameEn', { value: unit.nameEn ?? '' }))),
       h('p', {}, submit(t('save'))))) : null,
-    admin ? h('section', { class: 'panel', 'aria-labelledby': 'move' },
+    editable ? h('section', { class: 'panel', 'aria-labelledby': 'move' },
       h('h2', { id: 'move' }, t('move')),
       form(async (v) => {
         await patch(`/units/${unit.id}`, { parentId: Number(v.parentId) });
@@ -167,7 +179,7 @@ async function renderOne(view, id, session) {
       },
       field(t('newParent'), select('parentId', unitOptions(units, { skip: unit.id }), unit.parentId)),
       h('p', {}, submit(t('moveButton'))))) : null,
-    admin ? h('p', { class: 'actions' }, button(t(unit.active ? 'deactivate' : 'reactivate'), async () => {
+    editable ? h('p', { class: 'actions' }, button(t(unit.active ? 'deactivate' : 'reactivate'), async () => {
       if (unit.active && !await confirmDialog(t('deactivateConfirm', nameOf(unit)), t('deactivate'))) {
         return;
       }

@@ -353,7 +353,9 @@ public final class App implements AutoCloseable {
                         get(units::list, READERS);
                         post(units::create, ADMIN);
                         post("/import", units::importCsv, ADMIN);
+                        post("/crosswalk", units::crosswalk, ADMIN);
                         get("/{id}", units::get, READERS);
+                        get("/{id}/history", units::history, READERS);
                         patch("/{id}", units::update, ADMIN);
                     });
                     path("/centres", () -> {

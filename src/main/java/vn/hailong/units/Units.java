@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record7;
+import org.jooq.Record9;
 import org.jooq.SelectJoinStep;
 
 /** Queries on the tree of administrative units. */
@@ -22,34 +22,87 @@ public final class Units {
         this.dsl = dsl;
     }
 
-    record Unit(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active) {
+    /** A unit as the API shows it; {@code validTo} set (and {@code ended}) when it merged, split or was dissolved. */
+    record Unit(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active,
+                java.time.LocalDate validFrom, java.time.LocalDate validTo, boolean ended, EndedBy endedBy) {
+        static Unit of(Long id, String code, String nameVi, String nameEn, String kind, Long parentId, Boolean active,
+                       java.time.LocalDate validFrom, java.time.LocalDate validTo) {
+            return new Unit(id, code, nameVi, nameEn, kind, parentId, active, validFrom, validTo, validTo != null, null);
+        }
+
+        Unit endedBy(EndedBy by) {
+            return new Unit(id, code, nameVi, nameEn, kind, parentId, active, validFrom, validTo, ended, by);
+        }
+    }
+
+    /** How an ended unit ended: merged into one unit, split into several, or dissolved (into none). */
+    record EndedBy(String kind, List<UnitTimeline.Ref> into) {
+    }
+
+    /** The units with how each ended unit among them ended, read in one query. */
+    static List<Unit> withEnds(DSLContext tx, List<Unit> units) {
+        var ended = units.stream().filter(Unit::ended).map(Unit::id).toList();
+        if (ended.isEmpty()) {
+            return units;
+        }
+        var e = vn.hailong.db.schema.Tables.UNIT_EVENT;
+        var s = UNIT.as("s");
+        var ends = new java.util.HashMap<Long, EndedBy>();
+        tx.select(e.UNIT_ID, e.KIND, s.ID, s.CODE, s.NAME_VI)
+                .from(e)
+                .leftJoin(s).on(s.ID.eq(e.SUCCESSOR_ID))
+                .where(e.UNIT_ID.in(ended))
+                .and(e.KIND.in("merge", "split", "dissolve"))
+                .orderBy(e.ID)
+                .forEach(r -> {
+                    var by = ends.computeIfAbsent(r.value1(), k -> new EndedBy(r.value2(), new java.util.ArrayList<>()));
+                    if (r.value3() != null) {
+                        by.into().add(new UnitTimeline.Ref(r.value3(), r.value4(), r.value5()));
+                    }
+                });
+        return units.stream().map(u -> ends.containsKey(u.id()) ? u.endedBy(ends.get(u.id())) : u).toList();
     }
 
     record Kind(String code, String nameVi, String nameEn, short rank) {
     }
 
     List<Unit> list(Condition scope) {
-        return units(dsl)
+        return withEnds(dsl, units(dsl)
                 .where(scope)
                 .orderBy(UNIT.CODE)
-                .fetch(mapping(Unit::new));
+                .fetch(mapping(Unit::of)));
     }
 
     Optional<Unit> find(DSLContext tx, long id, Condition scope) {
         return units(tx)
                 .where(UNIT.ID.eq(id))
                 .and(scope)
-                .fetchOptional(mapping(Unit::new));
+                .fetchOptional(mapping(Unit::of));
     }
 
     Optional<Unit> findByCode(DSLContext tx, String code) {
         return units(tx)
                 .where(UNIT.CODE.eq(code))
-                .fetchOptional(mapping(Unit::new));
+                .fetchOptional(mapping(Unit::of));
     }
 
-    private static SelectJoinStep<Record7<Long, String, String, String, String, Long, Boolean>> units(DSLContext tx) {
-        return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE).from(UNIT);
+    private static SelectJoinStep<Record9<Long, String, String, String, String, Long, Boolean, java.time.LocalDate,
+            java.time.LocalDate>> units(DSLContext tx) {
+        return tx.select(UNIT.ID, UNIT.CODE, UNIT.NAME_VI, UNIT.NAME_EN, UNIT.KIND, UNIT.PARENT_ID, UNIT.ACTIVE,
+                UNIT.VALID_FROM, UNIT.VALID_TO).from(UNIT);
+    }
+
+    /** The unit that has or had {@code code}: its own code now, or a former one. */
+    Optional<Unit> findByCodeEver(DSLContext tx, String code) {
+        var current = findByCode(tx, code);
+        if (current.isPresent()) {
+            return current;
+        }
+        return tx.select(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE.UNIT_ID)
+                .from(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE)
+                .where(vn.hailong.db.schema.Tables.UNIT_FORMER_CODE.CODE.eq(code))
+                .fetchOptional(0, Long.class)
+                .flatMap(id -> find(tx, id, org.jooq.impl.DSL.noCondition()));
     }
 
     List<Kind> kinds() {

@@ -113,4 +113,87 @@ class UnitsApiTest {
         assertThat(admin.send("POST", "/api/v1/units/import", "name,x\na,b\n", "text/csv").body().get("problems")
                 .findValuesAsText("column")).contains("code", "kind");
     }
+
+    @Test
+    void a_new_code_or_name_is_a_rename_and_a_new_parent_a_move_both_events_of_today_in_the_units_history() {
+        long province = create("E-P", "province", null);
+        long other = create("E-Q", "province", null);
+        long commune = create("E-X", "commune", province);
+        var today = vn.hailong.Vietnam.today().toString();
+
+        var renamed = admin.patch("/api/v1/units/" + commune, Map.of("code", "E-X2", "nameVi", "Phường E"));
+        assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
+        assertThat(renamed.body().get("code").asText()).isEqualTo("E-X2");
+        var moved = admin.patch("/api/v1/units/" + commune, Map.of("parentId", other));
+        assertThat(moved.body().get("parentId").asLong()).isEqualTo(other);
+        var english = admin.patch("/api/v1/units/" + commune, Map.of("nameEn", "Ward E", "kind", "office"));
+        assertThat(english.status()).as(english.body().toString()).isEqualTo(200);
+
+        var history = admin.get("/api/v1/units/" + commune + "/history").body();
+        var events = history.get("events");
+        assertThat(events.findValuesAsText("kind")).as("an English name or kind is no event").containsExactly("rename", "move");
+        assertThat(events.findValuesAsText("effectiveDate")).containsOnly(today);
+        assertThat(events.findValuesAsText("source")).containsOnly("admin");
+        assertThat(events.findValuesAsText("recordedBy")).containsOnly("admin");
+        assertThat(events.get(0).get("oldCode").asText()).isEqualTo("E-X");
+        assertThat(events.get(0).get("newNameVi").asText()).isEqualTo("Phường E");
+        assertThat(events.get(1).get("oldParent").get("code").asText()).isEqualTo("E-P");
+        assertThat(events.get(1).get("newParent").get("code").asText()).isEqualTo("E-Q");
+        assertThat(history.get("codes").findValuesAsText("code")).containsExactly("E-X2", "E-X");
+        assertThat(history.get("placements").findValuesAsText("to")).contains(today);
+
+        var taken = admin.post("/api/v1/units", Map.of("code", "E-X", "nameVi", "Xã khác", "kind", "commune"));
+        assertThat(taken.status()).as("a former code names its unit forever").isEqualTo(409);
+        assertThat(taken.message()).contains("E-X2");
+        var recodeToFormer = admin.patch("/api/v1/units/" + other, Map.of("code", "E-X"));
+        assertThat(recodeToFormer.status()).isEqualTo(409);
+        assertThat(admin.get("/api/v1/units/999999/history").status()).isEqualTo(404);
+    }
+
+    @Test
+    void an_ended_unit_is_not_edited_and_no_unit_is_put_under_it() {
+        long province = create("F-P", "province", null);
+        long a = create("F-A", "commune", province);
+        create("F-B", "commune", province);
+        var merged = admin.send("POST", "/api/v1/units/crosswalk",
+                "old_code,new_code,event,effective_date\nF-A,F-B,merge,2025-07-01\n", "text/csv");
+        assertThat(merged.status()).as(merged.body().toString()).isEqualTo(201);
+
+        var edit = admin.patch("/api/v1/units/" + a, Map.of("nameVi", "Xã A sửa"));
+        assertThat(edit.status()).isEqualTo(409);
+        assertThat(edit.message()).contains("ended on 2025-07-01");
+        var under = admin.post("/api/v1/units", Map.of("code", "F-C", "nameVi", "Thôn C", "kind", "office", "parentId", a));
+        assertThat(under.status()).isEqualTo(422);
+        assertThat(under.body().get("field").asText()).isEqualTo("parentId");
+        var file = admin.send("POST", "/api/v1/units/import", "code,name_vi,kind,parent_code\nF-C,Thôn C,office,F-A\n",
+                "text/csv");
+        assertThat(file.status()).isEqualTo(422);
+        assertThat(file.body().get("problems").get(0).get("column").asText()).isEqualTo("parent_code");
+    }
+
+    @Test
+    void a_units_file_moves_and_renames_through_events_and_finds_a_parent_by_its_former_code() {
+        var first = admin.send("POST", "/api/v1/units/import", "code,name_vi,kind,parent_code\n"
+                + "G-P,Tỉnh G,province,\nG-Q,Tỉnh H,province,\nG-X,Xã G,commune,G-P\n", "text/csv");
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        long q = admin.get("/api/v1/units").body().findParents("code").stream()
+                .filter(u -> u.get("code").asText().equals("G-Q")).findFirst().orElseThrow().get("id").asLong();
+        assertThat(admin.patch("/api/v1/units/" + q, Map.of("code", "G-Q2")).status()).isEqualTo(200);
+
+        var second = admin.send("POST", "/api/v1/units/import", "code,name_vi,kind,parent_code\n"
+                + "G-X,Xã G mới,commune,G-Q\n", "text/csv");
+        assertThat(second.status()).as(second.body().toString()).isEqualTo(200);
+        assertThat(second.body().get("updated").asInt()).isEqualTo(1);
+        long x = admin.get("/api/v1/units").body().findParents("code").stream()
+                .filter(u -> u.get("code").asText().equals("G-X")).findFirst().orElseThrow().get("id").asLong();
+        var unit = admin.get("/api/v1/units/" + x).body();
+        assertThat(unit.get("parentId").asLong()).as("G-Q is G-Q2's former code").isEqualTo(q);
+        assertThat(unit.get("nameVi").asText()).isEqualTo("Xã G mới");
+        assertThat(admin.get("/api/v1/units/" + x + "/history").body().get("events").findValuesAsText("kind"))
+                .containsExactly("rename", "move");
+        var reused = admin.send("POST", "/api/v1/units/import", "code,name_vi,kind,parent_code\nG-Q,Tỉnh khác,province,\n",
+                "text/csv");
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body().get("problems").get(0).get("column").asText()).isEqualTo("code");
+    }
 }
