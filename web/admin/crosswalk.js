@@ -2,7 +2,7 @@
 // đổi đơn vị): a dry run first, showing what would happen or every problem by row, then "Áp dụng".
 import { ApiError, get, post } from '/lib/api.js';
 import { fill, h, table, tableBox } from '/lib/dom.js';
-import { formatDate, formatTimestamp, nameOf } from '/lib/i18n.js';
+import { formatDate, formatDateTime, nameOf } from '/lib/i18n.js';
 import { announce, attempt, button, field, form, input, submit } from './forms.js';
 import { t } from './messages.js';
 
@@ -71,7 +71,7 @@ export async function renderHistory(view, id) {
           h('p', { class: 'when' }, h('strong', {}, t('onDay', formatDate(e.effectiveDate)))),
           h('p', {}, eventSentence(e)),
           h('p', { class: 'hint' }, t('recorded', t(`source_${e.source}`), e.recordedBy ?? '–',
-            formatTimestamp(e.recordedAt))))))
+            formatDateTime(e.recordedAt))))))
         : h('p', {}, t('noUnitEvents'))),
     h('section', { 'aria-labelledby': 'h-codes' },
       h('h2', { id: 'h-codes' }, t('historyCodes')),
