@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
  * DOSSIER3 ratings name, and monthly counts for every unit, with late dossiers and complaints, worse where the unit
  * is rated worse. The dossier system is imperfect in 2023, as real ones are: Sở Công Thương does not report the two
  * optional counts, Xã Phú Mỹ not the dossiers' count, and Xã Đồng Xuân sends dossier rows but no monthly counts.
+ * A unit the reform made or ended has counts for the months it existed.
  */
 final class DemoDossiers {
     static final String NO_OPTIONAL_COUNTS = "99.SCT";
@@ -39,6 +40,9 @@ final class DemoDossiers {
                     continue;
                 }
                 for (int m = 1; m <= 12; m++) {
+                    if (!unit.validOn(LocalDate.of(year, m, 1), catalogue.reform())) {
+                        continue; // before a unit the reform made, or after one it ended
+                    }
                     // 8 to 12 dossiers handled for every rating a year, spread over the months.
                     int handled = (int) Math.round(unit.yearlyResponses() * (8 + 4 * random.nextDouble()) / 12);
                     double lateShare = 0.005 + 0.06 * (1 - unit.quality()) * random.nextDouble();
