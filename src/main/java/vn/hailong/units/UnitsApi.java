@@ -3,6 +3,7 @@ package vn.hailong.units;
 import static vn.hailong.auth.AccessControl.principal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -35,8 +36,38 @@ public final class UnitsApi {
     record UnitChange(String code, String nameVi, String nameEn, String kind, Long parentId, Boolean active) {
     }
 
+    /**
+     * A unit as the list gives it: with its validity and, when it has ended, what became of it (merge: the unit it
+     * merged into; split: the units it was split into; dissolve: none), so that a picker of the historical view can
+     * say "đã sáp nhập vào … từ ngày …".
+     */
+    record Listed(long id, String code, String nameVi, String nameEn, String kind, Long parentId, boolean active,
+                  java.time.LocalDate validFrom, java.time.LocalDate validTo, Ended ended) {
+    }
+
+    record Ended(String kind, java.time.LocalDate on, java.util.List<Successor> into) {
+    }
+
+    record Successor(String code, String nameVi, String nameEn) {
+    }
+
     public void list(Context ctx) {
-        ctx.json(units.list(principal(ctx).scope().covers(vn.hailong.db.schema.Tables.UNIT.ID)));
+        var history = UnitHistory.read(dsl);
+        ctx.json(units.list(principal(ctx).scope().covers(vn.hailong.db.schema.Tables.UNIT.ID)).stream().map(u -> {
+            var h = history.unit(u.id()).orElseThrow();
+            Ended ended = null;
+            if (h.ended()) {
+                var ending = history.events(u.id()).stream()
+                        .filter(e -> e.unit() == u.id() && List.of("merge", "split", "dissolve").contains(e.kind()))
+                        .toList();
+                var into = ending.stream().filter(e -> e.successor() != null)
+                        .map(e -> history.unit(e.successor()).orElseThrow())
+                        .map(s -> new Successor(s.code(), s.nameVi(), s.nameEn())).toList();
+                ended = new Ended(ending.isEmpty() ? "end" : ending.get(0).kind(), h.validTo(), into);
+            }
+            return new Listed(u.id(), u.code(), u.nameVi(), u.nameEn(), u.kind(), u.parentId(), u.active(),
+                    h.validFrom(), h.validTo(), ended);
+        }).toList());
     }
 
     public void kinds(Context ctx) {
