@@ -85,10 +85,11 @@ final class DemoCatalogue {
                     "Land Registration Office, area 1 branch", "branch", "99.VPDK", List.of("DD"), 600, 0.40),
             new UnitSpec("99.VPDK.CN2", "Chi nhánh Văn phòng Đăng ký đất đai khu vực 2",
                     "Land Registration Office, area 2 branch", "branch", "99.VPDK", List.of("DD"), 600, 0.10),
-            // The districts, dissolved on the reform's day; their one-stop desks handled land and construction.
-            before("99.H01", "Thị xã Minh An", "Minh An Town", "district", PROVINCE, DISTRICT, 160, 0.55, "99.H01"),
-            before("99.H02", "Huyện Bến Đá", "Ben Da District", "district", PROVINCE, DISTRICT, 130, 0.40, "99.H02"),
-            before("99.H03", "Huyện Phú An", "Phu An District", "district", PROVINCE, DISTRICT, 110, 0.50, "99.H03"),
+            // The districts, dissolved on the reform's day. Their procedures are rated at the communes' desks in the
+            // demo, so that the province has no ratings of its own in either view (a dissolved unit's would count there).
+            before("99.H01", "Thị xã Minh An", "Minh An Town", "district", PROVINCE, DISTRICT, 0, 0, "99.H01"),
+            before("99.H02", "Huyện Bến Đá", "Ben Da District", "district", PROVINCE, DISTRICT, 0, 0, "99.H02"),
+            before("99.H03", "Huyện Phú An", "Phu An District", "district", PROVINCE, DISTRICT, 0, 0, "99.H03"),
             // Thị xã Minh An: five wards and communes that became two wards.
             before("99101", "Phường 1", "Ward 1", "commune", "99.H01", WARD, 260, 0.85, "99001"),
             before("99102", "Phường 2", "Ward 2", "commune", "99.H01", WARD, 220, 0.80, "99001"),

@@ -188,10 +188,10 @@ class DemoProvinceTest {
     @Test
     void the_dossier_system_sent_monthly_counts_and_the_rated_dossiers_with_late_ones_and_complaints() {
         try (var dsl = TestApp.dsl(first)) {
-            // Every unit with ratings, every month it existed in the three years (the reform on 1 July 2025 ends 16
-            // units and makes 5), less one commune's first year.
+            // Every unit with ratings, every month it existed in the three years (the reform on 1 July 2025 ends 13
+            // rated communes and makes 5), less one commune's first year.
             assertThat(one(dsl, "select count(*) from dossier_month", Integer.class))
-                    .isEqualTo(15 * 36 + 16 * 30 + 5 * 6 - 12);
+                    .isEqualTo(15 * 36 + 13 * 30 + 5 * 6 - 12);
             assertThat(one(dsl, "select count(*) from dossier_month d join unit u on u.id = d.unit_id"
                     + " where d.month < u.valid_from or d.month >= u.valid_to", Integer.class))
                     .as("counts of a month the unit did not exist").isZero();
