@@ -195,6 +195,9 @@ class DemoProvinceTest {
             assertThat(one(dsl, "select count(*) from dossier_month d join unit u on u.id = d.unit_id"
                     + " where d.month < u.valid_from or d.month >= u.valid_to", Integer.class))
                     .as("counts of a month the unit did not exist").isZero();
+            assertThat(one(dsl, "select count(*) from dossier d join unit u on u.id = d.agency_id"
+                    + " where d.returned_on < u.valid_from or d.returned_on >= u.valid_to", Integer.class))
+                    .as("dossiers returned while their unit did not exist").isZero();
             assertThat(one(dsl, "select sum(dossiers_late)::float / sum(dossiers_handled) from dossier_month",
                     Double.class)).isBetween(0.005, 0.05);
             assertThat(one(dsl, "select sum(complaints_received) from dossier_month", Integer.class)).isGreaterThan(500);
