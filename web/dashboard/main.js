@@ -201,8 +201,8 @@ function renderSections() {
 }
 
 /**
- * Says which boundaries the figures are in: the note on the comparisons over time (the trend, year on year) when a
- * unit in view changed, and the figures that are estimates (a share of a split unit's ratings), each marked
+ * Says which boundaries the figures are in: the note on the comparisons over time (the headline's change, the trend,
+ * year on year) when a unit in view changed, and the figures that are estimates (a share of a split unit's ratings), each marked
  * "ước tính" where its unit is named, with the sentence saying whose share, under the section.
  */
 function markBoundaries() {
@@ -216,6 +216,11 @@ function markBoundaries() {
   after('trend', boundariesNote(t, data.trend, 'trend-boundaries'), estimatesNote(t, data.trend, 'trend-estimates'));
   after('yoy', boundariesNote(t, data.compare, 'yoy-boundaries'), estimatesNote(t, data.compare, 'yoy-estimates'));
   after('headline', estimatesNote(t, data.headlineTotal, 'headline-estimates'));
+  // The headline's change on the year before is a comparison over time too: said under it.
+  const headlineNote = boundariesNote(t, data.headlineCompare, 'headline-boundaries');
+  if (headlineNote) {
+    $('headline').append(headlineNote);
+  }
   for (const [section, selector, answer] of [['overview', 'li[data-unit] > h3', data.unitIndices],
     ['rankings', 'tr[data-unit] > th', data.rankings]]) {
     const byUnit = estimatesOf(answer);

@@ -64,6 +64,7 @@ class BoundariesBrowserTest {
             var card = page.locator("#overview li[data-unit='99001']");
             assertThat(card.locator(".change")).containsText("So với 2024");
             assertThat(page.locator("#trend-boundaries")).hasText(NOTE);
+            assertThat(page.locator("#headline-boundaries")).hasText(NOTE);
             assertThat(page.locator("#yoy-boundaries")).hasText(NOTE);
             // Ended units are not offered today: their figures are their successors'.
             assertThat(page.locator("#filter-unit option[value='99101']")).hasCount(0);
@@ -108,6 +109,13 @@ class BoundariesBrowserTest {
             page.setViewportSize(1366, 900);
             var errors = Browser.consoleErrors(page);
             Dashboards.signIn(page, base, "/dashboard/?year=2025", errors, "admin", "test-admin-password");
+            // A department never changed: nothing is said of boundaries there.
+            page.getByLabel("Cơ quan, đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("99.STP");
+            Dashboards.waitReady(page);
+            assertThat(page.locator(".boundaries-note")).hasCount(0);
+            assertThat(page.locator(".badge.estimate")).hasCount(0);
+            page.getByLabel("Cơ quan, đơn vị", new Page.GetByLabelOptions().setExact(true)).selectOption("");
+            Dashboards.waitReady(page);
             var badge = page.locator("#overview li[data-unit='99016'] .badge.estimate");
             assertThat(badge).containsText("ước tính");
             assertThat(badge).hasAttribute("title", "Ước tính: số liệu của Xã Phú Mỹ gồm 60 % số phiếu của Xã Phú An"
@@ -118,6 +126,16 @@ class BoundariesBrowserTest {
             assertThat(page.locator("#rankings tr[data-unit='99016'] .badge.estimate")).hasCount(1);
             Accessibility.check(page, "dashboard, the province with estimates");
             shot(page, "dashboard-current-province-1366");
+            // In English, every word of it is English.
+            page.locator("#lang").click();
+            assertThat(page.locator("label[for='filter-boundaries']")).hasText("Administrative boundaries");
+            assertThat(page.locator("#overview li[data-unit='99016'] .badge.estimate")).containsText("estimate");
+            assertThat(page.locator("#trend-boundaries")).hasText("Compared in today's boundaries: the figures before"
+                    + " 01/07/2025 of units that have merged count under the units that carry them on.");
+            assertThat(page.locator("#overview-estimates")).containsText("the figures of Phu My Commune include 60 % of"
+                    + " the ratings of Phu An Commune before 01/07/2025");
+            Accessibility.check(page, "dashboard, the province with estimates, in English");
+            page.locator("#lang").click();
 
             page.setViewportSize(390, 844);
             page.navigate(base + "/dashboard/?year=2025&unit=99016");
