@@ -1,17 +1,18 @@
 // The filters, kept in the address so a copied link opens the same view; they become the API's query.
 import { get } from '/lib/api.js';
 import { h } from '/lib/dom.js';
+import { boundariesOf, endedText } from '/lib/boundaries.js';
 import { nameOf } from '/lib/i18n.js';
 import { t } from './messages.js';
 
 const KEYS = ['questionnaire', 'year', 'unit', 'service', 'centre', 'counter', 'channel', 'excludeFlagged', 'weighting', 'month',
-  'element'];
+  'element', 'boundaries'];
 const CHANNELS = ['kiosk', 'qr', 'web', 'interview'];
 
 /**
  * The view the address describes: {questionnaire, year, unit, service, centre, counter, channel, excludeFlagged,
- * weighting, month (YYYY-MM, a drill-down into the year), element (a drill-down into the criteria), lang}; no
- * questionnaire is SIPAS. A counter is one centre's, so it is kept only with a centre.
+ * weighting, month (YYYY-MM, a drill-down into the year), element (a drill-down into the criteria), boundaries
+ * ('historical': the units as they were when rated; '': today's, the default), lang}; no questionnaire is SIPAS. A counter is one centre's, so it is kept only with a centre.
  */
 export function readState() {
   const params = new URLSearchParams(location.search);
@@ -24,6 +25,7 @@ export function readState() {
   }
   state.excludeFlagged = state.excludeFlagged === 'true';
   state.weighting = state.weighting === 'poststratified' ? 'poststratified' : '';
+  state.boundaries = boundariesOf(state.boundaries);
   // A month (YYYY-MM) of the year in view narrows the period; another year's month means nothing here.
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(state.month) || !state.month.startsWith(`${state.year}-`)) {
     state.month = '';
@@ -65,7 +67,7 @@ export function query(state, extra = {}, { withYear = true, weighted = false } =
     params.set('from', `${state.year}-01-01`);
     params.set('to', `${state.year}-12-31`);
   }
-  for (const key of ['questionnaire', 'unit', 'service', 'centre', 'counter', 'channel']) {
+  for (const key of ['questionnaire', 'unit', 'service', 'centre', 'counter', 'channel', 'boundaries']) {
     if (state[key]) {
       params.set(key, state[key]);
     }
@@ -83,6 +85,20 @@ export function query(state, extra = {}, { withYear = true, weighted = false } =
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/**
+ * The units the picker offers: in today's boundaries the units valid today (an ended unit's figures are its
+ * successor's); in the historical view every unit, an ended one saying what became of it. The unit in view is kept.
+ */
+function pickable(state, units) {
+  return state.boundaries === 'historical' ? units : units.filter((u) => !u.ended || u.code === state.unit);
+}
+
+/** A unit's name in the picker: an ended unit's with what became of it, "(đã sáp nhập vào … từ ngày 01/07/2025)". */
+function unitLabel(unit) {
+  const ended = endedText(t, unit);
+  return ended ? `${nameOf(unit)} (${ended})` : nameOf(unit);
 }
 
 /** Units in tree order, each with its depth, for an indented picker. */
@@ -150,8 +166,10 @@ export function renderFilters(form, state, lists, onchange) {
     picker('questionnaire', t('questionnaire'), lists.questionnaires.map((q) => ({ value: q.code, label: nameOf(q) })),
       state.questionnaire || 'SIPAS', onchange),
     picker('year', t('year'), lists.years.map((y) => ({ value: y, label: String(y) })), state.year, onchange),
-    picker('unit', t('unit'), [{ value: '', label: t('allUnits') }, ...unitTree(lists.units).map(({ unit, depth }) => ({
-      value: unit.code, label: `${'\u2003'.repeat(depth)}${nameOf(unit)}` }))], state.unit, onchange),
+    picker('boundaries', t('boundaries'), [{ value: '', label: t('boundariesCurrent') },
+      { value: 'historical', label: t('boundariesHistorical') }], state.boundaries, onchange),
+    picker('unit', t('unit'), [{ value: '', label: t('allUnits') }, ...unitTree(pickable(state, lists.units)).map(({ unit, depth }) => ({
+      value: unit.code, label: `${'\u2003'.repeat(depth)}${unitLabel(unit)}` }))], state.unit, onchange),
     picker('service', t('service'), [all, ...lists.services.map((s) => ({ value: s.code, label: `${s.code} · ${nameOf(s)}` }))],
       state.service, onchange),
     picker('centre', t('centre'), [all, ...lists.centres.map((c) => ({ value: c.code, label: nameOf(c) }))],

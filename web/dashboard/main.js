@@ -1,5 +1,6 @@
 // The dashboard shell: who is signed in, filters from the address, one load per view, every section drawn from it.
 import { ApiError, get, setCsrfToken } from '/lib/api.js';
+import { boundariesNote, estimateBadge, estimatesNote, estimatesOf } from '/lib/boundaries.js';
 import { prune, resizeAll } from '/lib/charts.js';
 import { h } from '/lib/dom.js';
 import { currentLang, labelLanguageButton, nameOf, pick, setLang } from '/lib/i18n.js';
@@ -97,7 +98,7 @@ function scopeText() {
 /** The printable report of the unit and year in view. */
 function updateReportLink() {
   const params = new URLSearchParams();
-  for (const key of ['questionnaire', 'unit', 'year']) {
+  for (const key of ['questionnaire', 'unit', 'year', 'boundaries']) {
     if (state[key]) {
       params.set(key, state[key]);
     }
@@ -195,7 +196,42 @@ function renderSections() {
   alerts.render($('alerts'), state, { questionnaire: lists.form.questionnaire, session, criterionName, unitName, showError })
     .catch(showError);
   casesOnTime.render($('cases'), state).catch(showError);
+  markBoundaries();
   prune();
+}
+
+/**
+ * Says which boundaries the figures are in: the note on the comparisons over time (the headline's change, the trend,
+ * year on year) when a unit in view changed, and the figures that are estimates (a share of a split unit's ratings), each marked
+ * "ước tính" where its unit is named, with the sentence saying whose share, under the section.
+ */
+function markBoundaries() {
+  const after = (section, ...nodes) => {
+    const heading = $(section).querySelector('h2');
+    const present = nodes.filter(Boolean);
+    if (heading && present.length) {
+      heading.after(...present);
+    }
+  };
+  after('trend', boundariesNote(t, data.trend, 'trend-boundaries'), estimatesNote(t, data.trend, 'trend-estimates'));
+  after('yoy', boundariesNote(t, data.compare, 'yoy-boundaries'), estimatesNote(t, data.compare, 'yoy-estimates'));
+  after('headline', estimatesNote(t, data.headlineTotal, 'headline-estimates'));
+  // The headline's change on the year before is a comparison over time too: said under it.
+  const headlineNote = boundariesNote(t, data.headlineCompare, 'headline-boundaries');
+  if (headlineNote) {
+    $('headline').append(headlineNote);
+  }
+  for (const [section, selector, answer] of [['overview', 'li[data-unit] > h3', data.unitIndices],
+    ['rankings', 'tr[data-unit] > th', data.rankings]]) {
+    const byUnit = estimatesOf(answer);
+    $(section).querySelectorAll(selector).forEach((name) => {
+      const badge = estimateBadge(t, byUnit, name.parentElement.dataset.unit);
+      if (badge) {
+        name.append(' ', badge);
+      }
+    });
+    after(section, estimatesNote(t, answer, `${section}-estimates`));
+  }
 }
 
 /** What the weekday × hour table covers, in words: the counter, else the centre, else the unit in view. */
@@ -298,8 +334,26 @@ async function onFilter(name, value) {
   if (name === 'centre' && !await switchCentre()) {
     return;
   }
+  if (name === 'boundaries') {
+    switchBoundaries();
+  }
   writeState(state);
   load();
+}
+
+/**
+ * Today's boundaries read an ended unit as the unit it merged into: the picker shows that unit; a unit split or
+ * dissolved has no one unit carrying it on, so the view widens to the whole scope. The picker is redrawn (focus kept),
+ * listing the ended units in the historical view only.
+ */
+function switchBoundaries() {
+  const unit = lists.units.find((u) => u.code === state.unit);
+  if (!state.boundaries && unit?.ended) {
+    const by = unit.endedBy;
+    state.unit = by?.kind === 'merge' && by.into.length === 1 ? by.into[0].code : '';
+  }
+  renderFilters($('filters'), state, lists, onFilter);
+  $('filter-boundaries')?.focus();
 }
 
 /** A counter is one centre's: a new centre clears it and redraws the filters with its counters (focus kept). */

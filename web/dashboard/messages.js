@@ -1,9 +1,10 @@
 // The dashboard's words, Vietnamese first; {0}, {1}… are filled in. The figures' words are lib/words.js's.
 import { catalogue, translator } from '/lib/i18n.js';
+import { boundaryWords } from '/lib/boundaries.js';
 import { indicatorWords } from '/lib/indicators.js';
 import { common, figures, staff } from '/lib/words.js';
 
-const messages = catalogue(common, staff, figures, indicatorWords, {
+const messages = catalogue(common, staff, figures, indicatorWords, boundaryWords, {
   vi: {
     alertsTitle: 'Cảnh báo', alertsOpen: '({0} chưa ghi nhận)',
     alertsRule: 'Mỗi sáng thứ Hai, hệ thống so sánh chỉ số của 4 tuần trọn vẹn gần nhất với 52 tuần trước đó cho mọi cơ quan, đơn vị có đủ phiếu ở cả hai giai đoạn. Cảnh báo «giảm» chỉ được gửi khi mức giảm có ý nghĩa thống kê sau hiệu chỉnh Benjamini–Hochberg trên tất cả các cơ quan, đơn vị được kiểm tra (q = 0,05); cảnh báo «dưới mục tiêu» khi cả khoảng tin cậy 95 % của 4 tuần gần nhất nằm dưới mục tiêu.',

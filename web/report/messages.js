@@ -1,9 +1,10 @@
 // The printed report's words, Vietnamese first; {0}, {1}… are filled in. The figures' words are lib/words.js's.
 import { catalogue, translator } from '/lib/i18n.js';
+import { boundaryWords } from '/lib/boundaries.js';
 import { indicatorWords } from '/lib/indicators.js';
 import { common, figures, staff } from '/lib/words.js';
 
-const messages = catalogue(common, staff, figures, indicatorWords, {
+const messages = catalogue(common, staff, figures, indicatorWords, boundaryWords, {
   vi: {
     reportTitle: 'Báo cáo mức độ hài lòng năm {0}', reportUnit: 'Cơ quan, đơn vị: {0}', reportMade: 'Lập ngày {0}.',
     reportMethod: '{0}, với khoảng tin cậy 95%; nhóm dưới {1} phiếu không công bố.', reportQuestionnaire: 'Phiếu đánh giá: {0}',

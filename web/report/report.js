@@ -4,6 +4,7 @@ import { bandDatasets, chartBox, ciWhiskers, colours, draw, resizeAll, wrap } fr
 import { fill, h, table } from '/lib/dom.js';
 import { count, currentLang, formatDate, formatDateTime, formatMonth, labelLanguageButton, nameOf, num, pick, pValue, setLang, signed }
   from '/lib/i18n.js';
+import { boundariesNote, boundariesOf, estimateBadge, estimatesNote, estimatesOf } from '/lib/boundaries.js';
 import { terms } from '/lib/terms.js';
 import { indexDefinition, ratedLevels, reasonQuestion } from '/lib/methodology.js';
 import { indicatorsContent } from '/lib/indicators.js';
@@ -35,12 +36,12 @@ function readView() {
   const params = new URLSearchParams(location.search);
   const lang = params.get('lang');
   return { questionnaire: params.get('questionnaire') || '', unit: params.get('unit') || '', year: params.get('year') || '',
-    lang: lang === 'en' || lang === 'vi' ? lang : null };
+    boundaries: boundariesOf(params.get('boundaries')), lang: lang === 'en' || lang === 'vi' ? lang : null };
 }
 
 function writeView() {
   const params = new URLSearchParams();
-  for (const key of ['questionnaire', 'unit']) {
+  for (const key of ['questionnaire', 'unit', 'boundaries']) {
     if (view[key]) {
       params.set(key, view[key]);
     }
@@ -81,7 +82,7 @@ function renderOfficialHeading() {
 /** The API query of the view over the given days, with extra parameters. */
 function query(from, to, extra = {}) {
   const params = new URLSearchParams();
-  for (const key of ['questionnaire', 'unit']) {
+  for (const key of ['questionnaire', 'unit', 'boundaries']) {
     if (view[key]) {
       params.set(key, view[key]);
     }
@@ -132,6 +133,20 @@ function renderHead() {
   $('back').textContent = t('backToDashboard');
   renderOfficialHeading();
   labelLanguageButton($('lang'));
+  renderBoundaries();
+}
+
+/**
+ * Which boundaries the report's figures are in, under its subtitle: the view, and (when a unit of the report changed)
+ * how the year before is counted; the figures that are estimates, a split unit's share, in a sentence each.
+ */
+function renderBoundaries() {
+  const shown = view.boundaries === 'historical' ? t('boundariesHistorical') : t('boundariesCurrent');
+  const note = boundariesNote(t, data.units);
+  $('boundaries').textContent = `${t('boundaries')}: ${shown.toLocaleLowerCase(currentLang())}.${note ? ` ${note.textContent}` : ''}`;
+  const estimates = estimatesNote(t, data.units);
+  $('boundaries-estimates').hidden = !estimates;
+  $('boundaries-estimates').textContent = estimates ? estimates.textContent : '';
 }
 
 function renderOverview() {
@@ -273,13 +288,14 @@ function renderRankings() {
     return;
   }
   const changes = new Map(data.units.groups.filter((g) => !g.suppressed).map((g) => [g.group.unit.code, g.overall]));
+  const estimated = estimatesOf(data.rankings);
   const place = (r) => (r.rankRange.best === r.rankRange.worst ? String(r.rankRange.best)
     : `${r.rankRange.best}–${r.rankRange.worst}`);
   const rows = ranked.map((r) => {
     const change = changes.get(r.group.unit.code);
     return h('tr', { 'data-unit': r.group.unit.code },
       h('td', { class: 'num', 'data-best': r.rankRange.best, 'data-worst': r.rankRange.worst }, place(r)),
-      h('th', { scope: 'row' }, nameOf(r.group.unit)),
+      h('th', { scope: 'row' }, nameOf(r.group.unit), estimateBadge(t, estimated, r.group.unit.code)),
       h('td', { class: 'num' }, num(r.index.value)),
       h('td', { class: 'num' }, `${num(r.index.low)}–${num(r.index.high)}`),
       h('td', { class: 'num' }, count(r.n)),

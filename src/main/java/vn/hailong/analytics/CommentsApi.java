@@ -45,7 +45,7 @@ public final class CommentsApi {
     }
 
     /** A page of comments, and whether more follow. */
-    record Comments(int page, int size, boolean more, List<Comment> comments) {
+    record Comments(int page, int size, boolean more, List<Comment> comments, BoundariesUsed boundaries) {
     }
 
     /**
@@ -147,7 +147,8 @@ public final class CommentsApi {
                         Named.of(r.value11(), r.value12(), r.value13()), r.value14(),
                         rating(overall, labels, r.value15(), r.value16()), r.value17()));
         boolean more = rows.size() > size;
-        ctx.json(new Comments(page, size, more, more ? rows.subList(0, size) : rows));
+        ctx.json(new Comments(page, size, more, more ? rows.subList(0, size) : rows,
+                BoundariesUsed.of(dsl, filter, List.of(), false)));
     }
 
     private List<Long> publishedVersions() {

@@ -68,7 +68,8 @@ public final class CompareApi {
 
     /** The answer: the versions and criteria compared, both periods, the rules applied and each group's changes. */
     record Answer(String questionnaire, List<Long> versions, List<Long> versionsNotMerged, List<String> criteria,
-                  Period period, Period baseline, int minN, String weighting, double q, List<CompareRow> groups) {
+                  Period period, Period baseline, int minN, String weighting, double q, List<CompareRow> groups,
+                  BoundariesUsed boundaries) {
     }
 
     public void get(Context ctx) {
@@ -111,7 +112,17 @@ public final class CompareApi {
         });
         var rows = CompareRow.of(periods);
         return new Compared(new Answer(request.questionnaire(), read.merged(), read.left(), read.instrument().criteria(),
-                period, baseline, request.minN(), request.weighting(), YearOnYear.Q, rows), read.instrument());
+                period, baseline, request.minN(), request.weighting(), YearOnYear.Q, rows,
+                BoundariesUsed.of(dsl, request.between(earlier(period.from(), baseline.from()),
+                        later(period.to(), baseline.to())).filter(), groupBy, true)), read.instrument());
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /**

@@ -29,7 +29,7 @@ public final class IndicesApi {
 
     /** The answer: which versions were merged, the rules applied and each group's figures. */
     record Answer(String questionnaire, List<Long> versions, List<Long> versionsNotMerged, int minN, String weighting,
-                  List<Figures> groups) {
+                  List<Figures> groups, BoundariesUsed boundaries) {
     }
 
     public void get(Context ctx) {
@@ -38,7 +38,9 @@ public final class IndicesApi {
         boolean criteriaRows = AnalyticsTables.criteriaRows(ctx);
         var groups = List.copyOf(figures(dsl, slices, request, request.groupBy()).values());
         var answer = new Answer(request.questionnaire(), request.versions().merged(), request.versions().left(),
-                request.minN(), request.weighting(), groups);
+                request.minN(), request.weighting(), groups,
+                BoundariesUsed.of(dsl, request.filter(), request.groupBy(), request.groupBy().stream()
+                        .anyMatch(d -> d == Dimension.YEAR || d == Dimension.QUARTER || d == Dimension.MONTH)));
         AnalyticsTables.send(ctx, format, "indices", answer, () -> criteriaRows
                 ? AnalyticsTables.criteria(request.groupBy(), request.postStratified(), groups)
                 : AnalyticsTables.indices(request.groupBy(), request.versions().instrument(), request.postStratified(), groups));

@@ -35,7 +35,8 @@ public final class InsightsApi {
     }
 
     /** The groups ranked, and those too small (or not weighted) to rank. */
-    record Ranking(int minN, String weighting, List<Rank> ranked, List<Unranked> suppressed) {
+    record Ranking(int minN, String weighting, List<Rank> ranked, List<Unranked> suppressed,
+                   BoundariesUsed boundaries) {
     }
 
     /**
@@ -81,12 +82,13 @@ public final class InsightsApi {
         var indices = new LinkedHashMap<String, Estimate>();
         shown.forEach((key, g) -> indices.put(key, g.index()));
         var ranked = Rankings.rank(indices).stream().map(r -> Rank.of(shown.get(r.key()), r)).toList();
-        AnalyticsTables.send(ctx, format, "rankings", new Ranking(request.minN(), request.weighting(), ranked, suppressed),
+        AnalyticsTables.send(ctx, format, "rankings", new Ranking(request.minN(), request.weighting(), ranked, suppressed,
+                        BoundariesUsed.of(dsl, request.filter(), by, false)),
                 () -> AnalyticsTables.rankings(by, request.postStratified(), ranked, suppressed));
     }
 
     /** The figures of each period. */
-    record Trend(String interval, int minN, String weighting, List<Figures> points) {
+    record Trend(String interval, int minN, String weighting, List<Figures> points, BoundariesUsed boundaries) {
     }
 
     /** GET /api/v1/trend?interval=month|quarter|year: the indices of each period, oldest first. */
@@ -104,13 +106,14 @@ public final class InsightsApi {
         var groupBy = List.of(dimension);
         var points = List.copyOf(IndicesApi.figures(dsl, slices, request, groupBy).values());
         boolean weighted = request.postStratified();
-        AnalyticsTables.send(ctx, format, "trend", new Trend(interval, request.minN(), request.weighting(), points),
+        AnalyticsTables.send(ctx, format, "trend", new Trend(interval, request.minN(), request.weighting(), points,
+                        BoundariesUsed.of(dsl, request.filter(), groupBy, true)),
                 () -> criteriaRows ? AnalyticsTables.criteria(groupBy, weighted, points)
                         : AnalyticsTables.indices(groupBy, request.versions().instrument(), weighted, points));
     }
 
     /** How many answered each level of each criterion, per group. */
-    record Distribution(int levels, int minN, List<DistributionRow> groups) {
+    record Distribution(int levels, int minN, List<DistributionRow> groups, BoundariesUsed boundaries) {
     }
 
     /** GET /api/v1/distribution: per criterion, how many answered each level (the stacked bars of a table). */
@@ -123,7 +126,8 @@ public final class InsightsApi {
         slices.read(request.versions(), request.filter(), request.groupBy()).forEach((key, stats) ->
                 groups.add(DistributionRow.of(names.group(request.groupBy(), key), stats, request)));
         int levels = request.versions().instrument().levels();
-        AnalyticsTables.send(ctx, format, "distribution", new Distribution(levels, request.minN(), groups),
+        AnalyticsTables.send(ctx, format, "distribution", new Distribution(levels, request.minN(), groups,
+                        BoundariesUsed.of(dsl, request.filter(), request.groupBy(), false)),
                 () -> AnalyticsTables.distribution(request.groupBy(), levels, groups));
     }
 

@@ -50,7 +50,7 @@ public final class ReasonsApi {
 
     /** The question asked and each group's reasons. */
     record Answer(String questionnaire, String question, String overall, int minN, List<Level> levels,
-                  List<ReasonsRow> groups) {
+                  List<ReasonsRow> groups, BoundariesUsed boundaries) {
     }
 
     /** A reason a citizen can give, by its level in the question's scale. */
@@ -98,7 +98,8 @@ public final class ReasonsApi {
         var names = new NamedGroup.Names(dsl);
         var groups = new ArrayList<ReasonsRow>();
         counts.forEach((key, c) -> groups.add(c.row(names.group(request.groupBy(), key), request.minN(), levels)));
-        var answer = new Answer(request.questionnaire(), question.code(), overall, request.minN(), levels, groups);
+        var answer = new Answer(request.questionnaire(), question.code(), overall, request.minN(), levels, groups,
+                BoundariesUsed.of(dsl, request.filter(), request.groupBy(), false));
         AnalyticsTables.send(ctx, format, "reasons", answer,
                 () -> AnalyticsTables.reasons(request.groupBy(), levels, groups));
     }

@@ -24,6 +24,7 @@ import vn.hailong.survey.Forms;
  * compared, and the months of this year and the last.
  */
 final class ReportContent {
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /**
      * The target a unit is held to in a year, in points; null when none is set. The report says which units are below
      * theirs, and with no target at all which are clearly below the scope's own index.
@@ -80,7 +81,45 @@ final class ReportContent {
         var questionnaire = dsl.select(english ? QUESTIONNAIRE.NAME_EN : QUESTIONNAIRE.NAME_VI).from(QUESTIONNAIRE)
                 .where(QUESTIONNAIRE.CODE.eq(request.questionnaire())).fetchOne(0, String.class);
         return new Report(english, heading, questionnaire, scope, span, request.minN(),
-                elements, criteria, units(request, inYear, thisYear, lastYear, names, targets), months(request, span));
+                elements, criteria, units(request, inYear, thisYear, lastYear, names, targets), months(request, span),
+                boundaries(request.between(span.baselineFrom(), span.to()), english));
+    }
+
+    /**
+     * Which boundaries the report's figures are in, in sentences: said whenever a unit of the report merged, split,
+     * moved or was dissolved, with the figures that are estimates (a share of a split unit's ratings).
+     */
+    private List<String> boundaries(AnalyticsRequest over, boolean english) {
+        var used = BoundariesUsed.of(dsl, over.filter(), List.of(Dimension.UNIT), true);
+        if (used.changes().isEmpty()) {
+            return List.of();
+        }
+        var day = DAY.format(used.changes().get(used.changes().size() - 1));
+        var sentences = new ArrayList<String>();
+        if (used.view().equals("current")) {
+            sentences.add(english
+                    ? "Boundaries: as they are today. Compared in today's boundaries: the figures before " + day
+                            + " of units that have merged count under the units that carry them on."
+                    : "Địa giới hành chính: hiện nay. So sánh theo địa giới hiện nay: số liệu trước ngày " + day
+                            + " của các đơn vị đã sáp nhập được tính vào đơn vị kế thừa.");
+        } else {
+            sentences.add(english
+                    ? "Boundaries: as they were when each rating was given. A unit made on " + day
+                            + " has no figures before that day; those of the units it replaced are their own."
+                    : "Địa giới hành chính: như tại thời điểm đánh giá. Đơn vị thành lập từ ngày " + day
+                            + " không có số liệu trước ngày đó; số liệu của các đơn vị cũ được tính riêng.");
+        }
+        for (var e : used.estimates()) {
+            var share = String.valueOf(Math.round(e.share() * 100));
+            var until = DAY.format(e.until());
+            sentences.add(english
+                    ? "Estimate: the figures of " + (e.nameEn() == null ? e.nameVi() : e.nameEn()) + " include " + share
+                            + " % of the ratings of " + (e.fromNameEn() == null ? e.fromNameVi() : e.fromNameEn())
+                            + " before " + until + ", when it was split."
+                    : "Ước tính: số liệu của " + e.nameVi() + " gồm " + share + " % số phiếu của " + e.fromNameVi()
+                            + " trước ngày " + until + " (đơn vị đã chia tách).");
+        }
+        return sentences;
     }
 
     /** Every unit with responses of its own, ranked as /rankings ranks them, each with its change as /compare finds it. */

@@ -44,7 +44,7 @@ public final class ResponseRatesApi {
 
     /** The answer: what was asked, the thresholds of the flags, the groups, and the total of all of them. */
     record ResponseRatesAnswer(LocalDate from, LocalDate to, String questionnaire, int minN, double minCoverage,
-                               List<RateRow> groups, RateRow total) {
+                               List<RateRow> groups, RateRow total, BoundariesUsed boundaries) {
     }
 
     /**
@@ -97,7 +97,8 @@ public final class ResponseRatesApi {
                 : rates.groups(filter, List.of(), questionnaire, versions, totalAbsent)
                         .getOrDefault(Group.ALL, new ResponseRates.Counts(0, 0, 0, null, 0));
         var answer = new ResponseRatesAnswer(filter.from(), filter.to(), questionnaire, minN, minCoverage, groups,
-                row(names.group(List.of(), Group.ALL), total, totalAbsent, minN, minCoverage));
+                row(names.group(List.of(), Group.ALL), total, totalAbsent, minN, minCoverage),
+                BoundariesUsed.of(dsl, filter, by, false));
         AnalyticsTables.send(ctx, format, "response-rates", answer, () -> table(by, groups));
     }
 

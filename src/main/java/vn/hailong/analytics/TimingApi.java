@@ -42,7 +42,7 @@ public final class TimingApi {
     }
 
     /** The questionnaire, its overall question (null: none, so counts only), min_n and the cells that have ratings. */
-    record Timing(String questionnaire, String overall, int minN, List<Cell> cells) {
+    record Timing(String questionnaire, String overall, int minN, List<Cell> cells, BoundariesUsed boundaries) {
     }
 
     /**
@@ -91,7 +91,7 @@ public final class TimingApi {
         }
         var cells = cells(counts, overall.isPresent(), request.minN());
         AnalyticsTables.send(ctx, format, "timing", new Timing(request.questionnaire(), overall.orElse(null),
-                request.minN(), cells), () -> table(cells));
+                request.minN(), cells, BoundariesUsed.of(dsl, request.filter(), List.of(), false)), () -> table(cells));
     }
 
     private static List<Cell> cells(Map<Integer, long[]> counts, boolean hasOverall, int minN) {

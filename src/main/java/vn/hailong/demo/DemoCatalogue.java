@@ -10,9 +10,43 @@ final class DemoCatalogue {
     private DemoCatalogue() {
     }
 
-    /** A unit of the demo province. quality is its baseline on the latent satisfaction scale. */
+    /**
+     * When a unit of the demo exists: through all three years, only before the reform (ended on its day), or only
+     * from it (created on its day). The reform is the demo's 2025-style one, on 1 July of its last year.
+     */
+    enum Era { ALWAYS, BEFORE, AFTER }
+
+    /**
+     * A unit of the demo province. quality is its baseline on the latent satisfaction scale; story is the unit whose
+     * yearly moves it shares (a commune merged in the reform shares those of the commune it became), so that the
+     * current view tells the same story across the reform.
+     */
     record UnitSpec(String code, String nameVi, String nameEn, String kind, String parent, List<String> fields,
-                    int yearlyResponses, double quality) {
+                    int yearlyResponses, double quality, Era era, String story) {
+        UnitSpec(String code, String nameVi, String nameEn, String kind, String parent, List<String> fields,
+                 int yearlyResponses, double quality) {
+            this(code, nameVi, nameEn, kind, parent, fields, yearlyResponses, quality, Era.ALWAYS, code);
+        }
+
+        /** Whether the unit exists on {@code day}, the reform falling on {@code reform}. */
+        boolean validOn(java.time.LocalDate day, java.time.LocalDate reform) {
+            return switch (era) {
+                case ALWAYS -> true;
+                case BEFORE -> day.isBefore(reform);
+                case AFTER -> !day.isBefore(reform);
+            };
+        }
+    }
+
+    private static UnitSpec before(String code, String nameVi, String nameEn, String kind, String parent,
+                                   List<String> fields, int yearlyResponses, double quality, String story) {
+        return new UnitSpec(code, nameVi, nameEn, kind, parent, fields, yearlyResponses, quality, Era.BEFORE, story);
+    }
+
+    private static UnitSpec after(String code, String nameVi, String nameEn, List<String> fields, int yearlyResponses,
+                                  double quality) {
+        return new UnitSpec(code, nameVi, nameEn, "commune", PROVINCE, fields, yearlyResponses, quality, Era.AFTER,
+                code);
     }
 
     record FieldSpec(String code, String nameVi, String nameEn, List<String> services) {
@@ -20,6 +54,16 @@ final class DemoCatalogue {
 
     static final String PROVINCE = "99";
 
+    private static final List<String> WARD = List.of("HT", "CT", "DD", "XD", "XH");
+    private static final List<String> COMMUNE = List.of("HT", "CT", "DD", "XH");
+    private static final List<String> DISTRICT = List.of("DD", "XD");
+
+    /**
+     * The province before and after its reform. Before: three districts (a town and two rural districts) with
+     * smaller communes under them, beside the departments. After: the districts dissolved, their communes merged into
+     * today's communes directly under the province (the codes and names the demo has always had), one renamed and
+     * recoded, one split between two with stated shares. Parents are listed before their units.
+     */
     static final List<UnitSpec> UNITS = List.of(
             new UnitSpec(PROVINCE, "Tỉnh Minh An (dữ liệu mẫu)", "Minh An Province (demo data)", "province", null,
                     List.of(), 0, 0),
@@ -41,28 +85,77 @@ final class DemoCatalogue {
                     "Land Registration Office, area 1 branch", "branch", "99.VPDK", List.of("DD"), 600, 0.40),
             new UnitSpec("99.VPDK.CN2", "Chi nhánh Văn phòng Đăng ký đất đai khu vực 2",
                     "Land Registration Office, area 2 branch", "branch", "99.VPDK", List.of("DD"), 600, 0.10),
-            new UnitSpec("99001", "Phường Minh An", "Minh An Ward", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XD", "XH"), 650, 0.80),
-            new UnitSpec("99004", "Phường Sông Cầu", "Song Cau Ward", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XD", "XH"), 600, 0.65),
-            new UnitSpec("99007", "Phường Bến Đá", "Ben Da Ward", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XD", "XH"), 550, 0.45),
-            new UnitSpec("99010", "Xã Tân Lập", "Tan Lap Commune", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 450, 0.90),
-            new UnitSpec("99013", "Xã Hòa Bình", "Hoa Binh Commune", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 420, 0.55),
-            new UnitSpec("99016", "Xã Phú Mỹ", "Phu My Commune", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 400, 0.60),
-            new UnitSpec("99019", "Xã An Khánh", "An Khanh Commune", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 380, 0.25),
-            new UnitSpec("99022", "Xã Thạnh Lợi", "Thanh Loi Commune", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 350, 0.70),
-            new UnitSpec("99025", "Xã Đồng Xuân", "Dong Xuan Commune", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 300, 0.50),
-            new UnitSpec("99028", "Xã Núi Thành", "Nui Thanh Commune", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 30, 0.60),
+            // The districts, dissolved on the reform's day. Their procedures are rated at the communes' desks in the
+            // demo, so that the province has no ratings of its own in either view (a dissolved unit's would count there).
+            before("99.H01", "Thị xã Minh An", "Minh An Town", "district", PROVINCE, DISTRICT, 0, 0, "99.H01"),
+            before("99.H02", "Huyện Bến Đá", "Ben Da District", "district", PROVINCE, DISTRICT, 0, 0, "99.H02"),
+            before("99.H03", "Huyện Phú An", "Phu An District", "district", PROVINCE, DISTRICT, 0, 0, "99.H03"),
+            // Thị xã Minh An: five wards and communes that became two wards.
+            before("99101", "Phường 1", "Ward 1", "commune", "99.H01", WARD, 260, 0.85, "99001"),
+            before("99102", "Phường 2", "Ward 2", "commune", "99.H01", WARD, 220, 0.80, "99001"),
+            before("99103", "Phường 3", "Ward 3", "commune", "99.H01", WARD, 170, 0.72, "99001"),
+            before("99104", "Phường Bắc Sông Cầu", "Bac Song Cau Ward", "commune", "99.H01", WARD, 330, 0.68,
+                    "99004"),
+            before("99105", "Xã Sông Cầu", "Song Cau Commune", "commune", "99.H01", WARD, 270, 0.60, "99004"),
+            // Huyện Bến Đá.
+            before("99107", "Thị trấn Bến Đá", "Ben Da Township", "commune", "99.H02", WARD, 320, 0.48, "99007"),
+            before("99108", "Xã Đá Bạc", "Da Bac Commune", "commune", "99.H02", WARD, 230, 0.40, "99007"),
+            new UnitSpec("99010", "Xã Tân Lập", "Tan Lap Commune", "commune", "99.H02", COMMUNE, 450, 0.90),
+            before("99110", "Xã Tân Tiến", "Tan Tien Commune", "commune", "99.H02", COMMUNE, 110, 0.86, "99010"),
+            // Renamed and recoded on the reform's day: 99113 Xã Hòa Bình Đông became 99013 Xã Hòa Bình.
+            new UnitSpec("99113", "Xã Hòa Bình Đông", "Hoa Binh Dong Commune", "commune", "99.H02", COMMUNE, 420,
+                    0.55, Era.ALWAYS, "99013"),
+            // Huyện Phú An.
+            new UnitSpec("99016", "Xã Phú Mỹ", "Phu My Commune", "commune", "99.H03", COMMUNE, 400, 0.60),
+            before("99119", "Xã An Hòa", "An Hoa Commune", "commune", "99.H03", COMMUNE, 210, 0.28, "99019"),
+            before("99120", "Xã Khánh Hưng", "Khanh Hung Commune", "commune", "99.H03", COMMUNE, 170, 0.22,
+                    "99019"),
+            // Split on the reform's day between Xã Phú Mỹ (60 %) and Xã An Khánh (40 %).
+            before("99121", "Xã Phú An", "Phu An Commune", "commune", "99.H03", COMMUNE, 160, 0.45, "99121"),
+            before("99122", "Xã Thạnh Phú", "Thanh Phu Commune", "commune", "99.H03", COMMUNE, 200, 0.72, "99022"),
+            before("99123", "Xã Lợi An", "Loi An Commune", "commune", "99.H03", COMMUNE, 150, 0.68, "99022"),
+            new UnitSpec("99025", "Xã Đồng Xuân", "Dong Xuan Commune", "commune", "99.H03", COMMUNE, 300, 0.50),
+            new UnitSpec("99028", "Xã Núi Thành", "Nui Thanh Commune", "commune", "99.H03", COMMUNE, 30, 0.60),
             new UnitSpec("99031", "Đặc khu Hòn Ngọc", "Hon Ngoc Special Zone", "commune", PROVINCE,
-                    List.of("HT", "CT", "DD", "XH"), 18, 0.95));
+                    COMMUNE, 18, 0.95),
+            // The communes the reform made, under the province.
+            after("99001", "Phường Minh An", "Minh An Ward", WARD, 650, 0.80),
+            after("99004", "Phường Sông Cầu", "Song Cau Ward", WARD, 600, 0.65),
+            after("99007", "Phường Bến Đá", "Ben Da Ward", WARD, 550, 0.45),
+            after("99019", "Xã An Khánh", "An Khanh Commune", COMMUNE, 380, 0.25),
+            after("99022", "Xã Thạnh Lợi", "Thanh Loi Commune", COMMUNE, 350, 0.70));
+
+    /** Units merged into one on the reform's day (into: one of them carrying on, or a unit made that day). */
+    record Merge(List<String> from, String into) {
+    }
+
+    static final List<Merge> MERGES = List.of(
+            new Merge(List.of("99101", "99102", "99103"), "99001"),
+            new Merge(List.of("99104", "99105"), "99004"),
+            new Merge(List.of("99107", "99108"), "99007"),
+            new Merge(List.of("99110"), "99010"),
+            new Merge(List.of("99119", "99120"), "99019"),
+            new Merge(List.of("99122", "99123"), "99022"));
+
+    /** The commune renamed and recoded on the reform's day: 99113 → 99013. */
+    static final String RENAMED = "99113";
+    static final String RENAMED_CODE = "99013";
+    static final String RENAMED_VI = "Xã Hòa Bình";
+    static final String RENAMED_EN = "Hoa Binh Commune";
+
+    /** The commune split on the reform's day, and each successor's share of its ratings before. */
+    static final String SPLIT = "99121";
+    static final java.util.Map<String, java.math.BigDecimal> SPLIT_SHARES = splitShares();
+
+    private static java.util.Map<String, java.math.BigDecimal> splitShares() {
+        var shares = new java.util.LinkedHashMap<String, java.math.BigDecimal>();
+        shares.put("99016", new java.math.BigDecimal("0.6"));
+        shares.put("99019", new java.math.BigDecimal("0.4"));
+        return java.util.Collections.unmodifiableMap(shares);
+    }
+
+    /** The districts, dissolved on the reform's day once their communes have merged or moved away. */
+    static final List<String> DISSOLVED = List.of("99.H01", "99.H02", "99.H03");
 
     static final List<FieldSpec> FIELDS = List.of(
             new FieldSpec("HT", "Hộ tịch", "Civil status", List.of(

@@ -12,6 +12,7 @@ import org.jooq.DSLContext;
  * DOSSIER3 ratings name, and monthly counts for every unit, with late dossiers and complaints, worse where the unit
  * is rated worse. The dossier system is imperfect in 2023, as real ones are: Sở Công Thương does not report the two
  * optional counts, Xã Phú Mỹ not the dossiers' count, and Xã Đồng Xuân sends dossier rows but no monthly counts.
+ * A unit the reform made or ended has counts for the months it existed.
  */
 final class DemoDossiers {
     static final String NO_OPTIONAL_COUNTS = "99.SCT";
@@ -39,6 +40,9 @@ final class DemoDossiers {
                     continue;
                 }
                 for (int m = 1; m <= 12; m++) {
+                    if (!unit.validOn(LocalDate.of(year, m, 1), catalogue.reform())) {
+                        continue; // before a unit the reform made, or after one it ended
+                    }
                     // 8 to 12 dossiers handled for every rating a year, spread over the months.
                     int handled = (int) Math.round(unit.yearlyResponses() * (8 + 4 * random.nextDouble()) / 12);
                     double lateShare = 0.005 + 0.06 * (1 - unit.quality()) * random.nextDouble();
@@ -60,7 +64,8 @@ final class DemoDossiers {
     }
 
     /**
-     * A dossier row for each dossier a demo rating names: returned a few days before it was rated, about 5 in 100
+     * A dossier row for each dossier a demo rating names: returned a few days before it was rated (not before its unit
+     * began: a commune made by the reform returns nothing before it), about 5 in 100
      * late and 3 in 100 complained about, drawn from the dossier's code so that the same seed gives the same rows.
      */
     private static void insertDossiers(DSLContext tx) {
@@ -71,10 +76,12 @@ final class DemoDossiers {
                        case when late then returned - 1 - h % 2 else returned - span + 12 end, returned, not late,
                        (h / 11) % 100 < 3
                   from (select r.agency_id, r.dossier_code, r.service_id, r.centre_id, h,
-                               (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date - h % 3 as returned,
+                               greatest((r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date - h % 3, u.valid_from)
+                                   as returned,
                                2 + h % 10 as span, (h / 7) % 100 < 5 as late
                           from (select *, (abs(hashtext(dossier_code)::bigint) % 1000000000)::int as h from response
-                                 where dossier_code is not null) r) d
+                                 where dossier_code is not null) r
+                          join unit u on u.id = r.agency_id) d
                 on conflict do nothing""");
     }
 }

@@ -25,11 +25,15 @@ import vn.hailong.db.schema.tables.records.ResponseRecord;
 import vn.hailong.publications.Publications;
 import vn.hailong.rollup.RollupStore;
 import vn.hailong.survey.Forms;
+import vn.hailong.units.UnitEvents;
 import vn.hailong.units.Units;
 
 /**
- * Fills an empty database with a believable province: about 20 units at several levels, about 100
- * services in 6 fields, service centres with counters, three years of responses and population totals.
+ * Fills an empty database with a believable province: about 20 units at several levels today, about 100
+ * services in 6 fields, service centres with counters, three years of responses and population totals. On 1 July of
+ * the last year the province goes through a 2025-style reform (see {@link DemoCatalogue#UNITS}): its districts are
+ * dissolved and their smaller communes merged, renamed or split into today's communes, so that the dashboards show
+ * figures in current and historical boundaries.
  * Everything comes from one seeded generator: the same seed and years give the same data.
  */
 public final class DemoProvince {
@@ -72,7 +76,7 @@ public final class DemoProvince {
             int firstYear = lastYear - 2;
             log.info("event=demo_creating years={}-{} note=\"a demo province with three years of ratings: about a"
                     + " minute, once\"", firstYear, lastYear);
-            var catalogue = createCatalogue(tx);
+            var catalogue = createCatalogue(tx, LocalDate.of(lastYear, 7, 1));
             var progress = new Progress(started);
             try (progress) {
                 return fill(tx, seed, firstYear, lastYear, catalogue, progress);
@@ -138,18 +142,22 @@ public final class DemoProvince {
 
     /** What the generator needs to know of the rows just created. */
     record Catalogue(Map<String, Long> units, Map<String, ServiceRow> services, Map<String, Long> centreOf,
-                     Map<String, Long> counterOf, long sipasVersion, int sipasSize, long dossierVersion) {
+                     Map<String, Long> counterOf, long sipasVersion, int sipasSize, long dossierVersion,
+                     LocalDate reform) {
     }
 
     record ServiceRow(long id, String field) {
     }
 
-    private static Catalogue createCatalogue(DSLContext tx) {
+    private static Catalogue createCatalogue(DSLContext tx, LocalDate reform) {
         var units = new HashMap<String, Long>();
         var unitQueries = new Units(tx);
+        var events = new UnitEvents(tx, "demo", null);
         for (var spec : DemoCatalogue.UNITS) {
-            units.put(spec.code(), unitQueries.insert(tx, spec.code(), spec.nameVi(), spec.nameEn(), spec.kind(),
-                    spec.parent() == null ? null : units.get(spec.parent())));
+            Long parent = spec.parent() == null ? null : units.get(spec.parent());
+            units.put(spec.code(), spec.era() == DemoCatalogue.Era.AFTER
+                    ? events.create(spec.code(), spec.nameVi(), spec.nameEn(), spec.kind(), parent, reform)
+                    : unitQueries.insert(tx, spec.code(), spec.nameVi(), spec.nameEn(), spec.kind(), parent));
         }
         var services = new java.util.LinkedHashMap<String, ServiceRow>();
         var catalogue = new vn.hailong.catalogue.Catalogue(tx);
@@ -189,9 +197,30 @@ public final class DemoProvince {
             counterOf.put(spec.code(), new Centres(tx).insertCounter(tx, centre, "Q-" + spec.code(),
                     "Quầy " + spec.nameVi(), "Counter, " + spec.nameEn()));
         }
+        reform(events, units, reform);
         return new Catalogue(units, services, centreOf, counterOf,
                 publishedVersion(tx, "SIPAS"), vn.hailong.survey.Templates.SIPAS.criteria().size(),
-                publishedVersion(tx, "DOSSIER3"));
+                publishedVersion(tx, "DOSSIER3"), reform);
+    }
+
+    /**
+     * The province's reform on {@code day}, told through {@link UnitEvents} as a crosswalk would tell it: communes
+     * merge (into communes made that day, or into one of them carrying on), one is renamed and recoded, one splits
+     * between two with stated shares, and the districts, left without communes, are dissolved. The units that carry
+     * on move up to the province with the dissolution.
+     */
+    private static void reform(UnitEvents events, Map<String, Long> units, LocalDate day) {
+        for (var merge : DemoCatalogue.MERGES) {
+            events.merge(merge.from().stream().map(units::get).toList(), units.get(merge.into()), day);
+        }
+        events.rename(units.get(DemoCatalogue.RENAMED), DemoCatalogue.RENAMED_CODE, DemoCatalogue.RENAMED_VI,
+                DemoCatalogue.RENAMED_EN, day);
+        var shares = new java.util.LinkedHashMap<Long, BigDecimal>();
+        DemoCatalogue.SPLIT_SHARES.forEach((code, share) -> shares.put(units.get(code), share));
+        events.split(units.get(DemoCatalogue.SPLIT), shares, day);
+        for (var district : DemoCatalogue.DISSOLVED) {
+            events.dissolve(units.get(district), day);
+        }
     }
 
     private static long centre(DSLContext tx, String code, long unitId, String nameVi, String nameEn) {

@@ -60,6 +60,9 @@ final class ResponseGenerator {
     private int remainingSipas;
     private int remainingDossier;
     private long serial;
+    /** The first day and the number of days of the current unit's year on which it exists. */
+    private LocalDate from;
+    private int span;
 
     ResponseGenerator(long seed, Catalogue catalogue, int firstYear, int lastYear) {
         this.random = new SplittableRandom(seed);
@@ -106,18 +109,35 @@ final class ResponseGenerator {
             if (year > lastYear) {
                 return false;
             }
-        } while (DemoCatalogue.UNITS.get(unitIndex).yearlyResponses() == 0);
+        } while (DemoCatalogue.UNITS.get(unitIndex).yearlyResponses() == 0 || days(DemoCatalogue.UNITS.get(unitIndex)) == 0);
         var unit = DemoCatalogue.UNITS.get(unitIndex);
+        from = LocalDate.of(year, 1, 1);
+        while (!unit.validOn(from, catalogue.reform())) {
+            from = from.plusDays(1);
+        }
+        span = days(unit);
         double growth = 1.05 + 0.15 * (year - firstYear);
-        int n = (int) Math.round(unit.yearlyResponses() * growth * (0.9 + 0.2 * random.nextDouble()));
+        double part = span / (double) from.lengthOfYear();
+        int n = (int) Math.round(unit.yearlyResponses() * growth * part * (0.9 + 0.2 * random.nextDouble()));
         remainingSipas = n;
         remainingDossier = (int) Math.round(n * 0.12);
         return true;
     }
 
+    /** The days of the current year on which {@code unit} exists (a unit made or ended by the reform: part of it). */
+    private int days(UnitSpec unit) {
+        var reform = catalogue.reform();
+        int length = LocalDate.of(year, 1, 1).lengthOfYear();
+        if (unit.era() == DemoCatalogue.Era.ALWAYS || reform.getYear() != year) {
+            return unit.validOn(LocalDate.of(year, 1, 1), reform) ? length : 0;
+        }
+        int before = reform.getDayOfYear() - 1;
+        return unit.era() == DemoCatalogue.Era.BEFORE ? before : length - before;
+    }
+
     private double unitLevel(UnitSpec unit) {
         int index = year - firstYear;
-        var jumps = JUMPS.get(unit.code());
+        var jumps = JUMPS.get(unit.story());
         return unit.quality() + TREND_PER_YEAR * index + (jumps == null ? 0 : jumps[index]);
     }
 
@@ -186,8 +206,15 @@ final class ResponseGenerator {
         r.setSubmittedAt(submitted);
         r.setQuestionnaireVersionId(versionId);
         r.setServiceId(service.id());
-        r.setCentreId(catalogue.centreOf().get(unit.code()));
-        r.setCounterId(catalogue.counterOf().get(unit.code()));
+        // After the reform a citizen may have a dossier received at another commune's centre (cross-boundary
+        // reception): about 1 in 20 of a commune's ratings come from its neighbour's desk, the commune deciding.
+        var desk = unit.code();
+        if (unit.kind().equals("commune") && !submitted.toLocalDate().isBefore(catalogue.reform())
+                && random.nextDouble() < 0.05) {
+            desk = neighbour(unit);
+        }
+        r.setCentreId(catalogue.centreOf().get(desk));
+        r.setCounterId(catalogue.counterOf().get(desk));
         r.setChannel(pick(CHANNELS, CHANNEL_SHARE));
         r.setSubmissionId(UUID.nameUUIDFromBytes(("demo-" + seed + "-" + serial).getBytes(StandardCharsets.UTF_8)));
         r.setStratum(service.field());
@@ -196,6 +223,16 @@ final class ResponseGenerator {
         r.setReceivedAt(submitted);
         responsesPerStratum.merge(r.getAgencyId() + "|" + year + "|" + service.field(), 1, Integer::sum);
         return r;
+    }
+
+    /** The next commune after {@code unit} that exists after the reform, in the catalogue's order. */
+    private String neighbour(UnitSpec unit) {
+        var after = DemoCatalogue.UNITS.stream()
+                .filter(u -> u.kind().equals("commune") && u.validOn(catalogue.reform(), catalogue.reform())
+                        && u.yearlyResponses() > 0)
+                .toList();
+        int i = after.indexOf(unit);
+        return after.get((i + 1) % after.size()).code();
     }
 
     /** Population totals (dossiers handled) per unit, year and stratum: 5 to 30 dossiers per response. */
@@ -214,10 +251,9 @@ final class ResponseGenerator {
     private static final int WORKING_SECONDS = MORNING_SECONDS + 3 * 3600 + 1800;
 
     private OffsetDateTime workingMoment() {
-        var first = LocalDate.of(year, 1, 1);
         LocalDate day;
         do {
-            day = first.plusDays(random.nextInt(first.lengthOfYear()));
+            day = from.plusDays(random.nextInt(span));
         } while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
         // Office hours, 7:30–11:30 and 13:30–17:00: the same draw as ever (so every other figure of the demo stays as it
         // was) laid over the working day without the lunch break, in the same order.

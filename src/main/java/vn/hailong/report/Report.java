@@ -10,7 +10,17 @@ import java.util.List;
  * compute.
  */
 public record Report(boolean english, Heading heading, String questionnaire, Scope scope, Span period, int minN,
-                     List<ElementRow> elements, List<CriterionRow> criteria, List<UnitRow> units, List<MonthPoint> months) {
+                     List<ElementRow> elements, List<CriterionRow> criteria, List<UnitRow> units, List<MonthPoint> months,
+                     List<String> boundaries) {
+
+    /**
+     * A report without a word on boundaries ({@code boundaries}: the sentences, in the report's language, saying which
+     * boundaries its figures are in and which are estimates; empty when the units never changed).
+     */
+    public Report(boolean english, Heading heading, String questionnaire, Scope scope, Span period, int minN,
+                  List<ElementRow> elements, List<CriterionRow> criteria, List<UnitRow> units, List<MonthPoint> months) {
+        this(english, heading, questionnaire, scope, period, minN, elements, criteria, units, months, List.of());
+    }
 
     /**
      * The days reported on and the days they are compared with: a calendar year against the year before (the yearly

@@ -68,6 +68,9 @@ final class ReportHtml {
                                 + w.period(r.period()))))
                 .append("</p><p class=\"scope\">").append(w.t("Cơ quan, đơn vị: ", "Unit: ")).append(esc(r.scope().name()))
                 .append(" · ").append(w.t("Phiếu đánh giá: ", "Questionnaire: ")).append(esc(r.questionnaire())).append("</p>");
+        for (var sentence : r.boundaries()) {
+            html.append("<p class=\"note boundaries\">").append(esc(sentence)).append("</p>");
+        }
     }
 
     private void summary() {

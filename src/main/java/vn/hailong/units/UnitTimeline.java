@@ -20,7 +20,7 @@ import org.jooq.DSLContext;
  */
 final class UnitTimeline {
 
-    record Ref(long id, String code, String nameVi) {
+    record Ref(long id, String code, String nameVi, String nameEn) {
     }
 
     record Code(String code, boolean current, LocalDate until) {
@@ -92,6 +92,6 @@ final class UnitTimeline {
         if (id == null) {
             return null;
         }
-        return history.unit(id).map(u -> new Ref(u.id(), u.code(), u.nameVi())).orElse(null);
+        return history.unit(id).map(u -> new Ref(u.id(), u.code(), u.nameVi(), u.nameEn())).orElse(null);
     }
 }

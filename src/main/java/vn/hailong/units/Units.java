@@ -48,7 +48,7 @@ public final class Units {
         var e = vn.hailong.db.schema.Tables.UNIT_EVENT;
         var s = UNIT.as("s");
         var ends = new java.util.HashMap<Long, EndedBy>();
-        tx.select(e.UNIT_ID, e.KIND, s.ID, s.CODE, s.NAME_VI)
+        tx.select(e.UNIT_ID, e.KIND, s.ID, s.CODE, s.NAME_VI, s.NAME_EN)
                 .from(e)
                 .leftJoin(s).on(s.ID.eq(e.SUCCESSOR_ID))
                 .where(e.UNIT_ID.in(ended))
@@ -57,7 +57,7 @@ public final class Units {
                 .forEach(r -> {
                     var by = ends.computeIfAbsent(r.value1(), k -> new EndedBy(r.value2(), new java.util.ArrayList<>()));
                     if (r.value3() != null) {
-                        by.into().add(new UnitTimeline.Ref(r.value3(), r.value4(), r.value5()));
+                        by.into().add(new UnitTimeline.Ref(r.value3(), r.value4(), r.value5(), r.value6()));
                     }
                 });
         return units.stream().map(u -> ends.containsKey(u.id()) ? u.endedBy(ends.get(u.id())) : u).toList();

@@ -4,6 +4,7 @@ import static vn.hailong.auth.AccessControl.principal;
 import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -39,6 +40,11 @@ public final class UnitsApi {
     record UnitChange(String code, String nameVi, String nameEn, String kind, Long parentId, Boolean active) {
     }
 
+    /**
+     * The units in scope, each with its validity and, when it has ended, what became of it ({@code endedBy}: merge,
+     * the unit it merged into; split, those it was split into; dissolve, none), so that the admin tree and the
+     * dashboard's picker of the historical view can say "đã sáp nhập vào … từ ngày …".
+     */
     public void list(Context ctx) {
         ctx.json(units.list(principal(ctx).scope().covers(vn.hailong.db.schema.Tables.UNIT.ID)));
     }

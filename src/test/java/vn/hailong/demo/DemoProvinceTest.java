@@ -57,7 +57,7 @@ class DemoProvinceTest {
     void the_province_looks_real_units_at_several_levels_services_in_six_fields_three_years() {
         assertThat(created).isBetween(45_000, 55_000);
         try (var dsl = TestApp.dsl(first)) {
-            assertThat(one(dsl, "select count(*) from unit", Integer.class)).isBetween(18, 25);
+            assertThat(one(dsl, "select count(*) from unit where valid_to is null", Integer.class)).isBetween(18, 25);
             assertThat(one(dsl, "with recursive t(id, depth) as (select id, 1 from unit where parent_id is null"
                     + " union all select u.id, t.depth + 1 from unit u join t on u.parent_id = t.id)"
                     + " select max(depth) from t", Integer.class)).isGreaterThanOrEqualTo(3);
@@ -94,8 +94,10 @@ class DemoProvinceTest {
     @Test
     void units_differ_satisfaction_rises_and_some_year_on_year_changes_are_significant() {
         try (var dsl = TestApp.dsl(first)) {
-            // Share of "satisfied" (4–5) on the overall question per unit and year, from the raw rows.
-            var rows = dsl.fetch("select u.code, extract(year from r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::int"
+            // Share of "satisfied" (4–5) on the overall question per unit and year, from the raw rows, each rating
+            // under the unit that carries its unit on today (the current view: a merged commune's under its successor).
+            var rows = dsl.fetch("select coalesce((select s.code from unit_event e join unit s on s.id = e.successor_id"
+                    + " where e.unit_id = u.id and e.kind = 'merge'), u.code) as code, extract(year from r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::int"
                     + " as year, count(*) as n, avg((r.answers[17] >= 4)::int) as share from response r"
                     + " join unit u on u.id = r.agency_id join questionnaire_version v on v.id = r.questionnaire_version_id"
                     + " join questionnaire q on q.id = v.questionnaire_id where q.code = 'SIPAS'"
@@ -186,8 +188,16 @@ class DemoProvinceTest {
     @Test
     void the_dossier_system_sent_monthly_counts_and_the_rated_dossiers_with_late_ones_and_complaints() {
         try (var dsl = TestApp.dsl(first)) {
-            // Every unit with ratings, every month of the three years, less one commune's first year.
-            assertThat(one(dsl, "select count(*) from dossier_month", Integer.class)).isEqualTo(20 * 36 - 12);
+            // Every unit with ratings, every month it existed in the three years (the reform on 1 July 2025 ends 13
+            // rated communes and makes 5), less one commune's first year.
+            assertThat(one(dsl, "select count(*) from dossier_month", Integer.class))
+                    .isEqualTo(15 * 36 + 13 * 30 + 5 * 6 - 12);
+            assertThat(one(dsl, "select count(*) from dossier_month d join unit u on u.id = d.unit_id"
+                    + " where d.month < u.valid_from or d.month >= u.valid_to", Integer.class))
+                    .as("counts of a month the unit did not exist").isZero();
+            assertThat(one(dsl, "select count(*) from dossier d join unit u on u.id = d.agency_id"
+                    + " where d.returned_on < u.valid_from or d.returned_on >= u.valid_to", Integer.class))
+                    .as("dossiers returned while their unit did not exist").isZero();
             assertThat(one(dsl, "select sum(dossiers_late)::float / sum(dossiers_handled) from dossier_month",
                     Double.class)).isBetween(0.005, 0.05);
             assertThat(one(dsl, "select sum(complaints_received) from dossier_month", Integer.class)).isGreaterThan(500);
@@ -204,6 +214,52 @@ class DemoProvinceTest {
             assertThat(one(dsl, "select count(*) from dossier d join unit u on u.id = d.agency_id where u.code = '99025'"
                     + " and d.returned_on < '2024-01-01' and d.returned_on >= '2023-01-01'", Integer.class))
                     .as("the commune without monthly counts in 2023 has dossier rows for it").isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void on_1_july_of_the_last_year_districts_are_dissolved_and_communes_merged_renamed_and_split() {
+        var reform = java.time.LocalDate.of(LAST_YEAR, 7, 1);
+        try (var dsl = TestApp.dsl(first)) {
+            assertThat(column(dsl, "select kind || ' ' || count(*) from unit_event where source = 'demo' and effective = '"
+                    + reform + "' group by kind order by kind", String.class))
+                    .containsExactly("dissolve 3", "merge 12", "move 5", "rename 1", "split 2");
+            assertThat(column(dsl, "select code from unit where kind = 'district'", String.class))
+                    .as("districts, all ended").hasSize(3);
+            assertThat(one(dsl, "select count(*) from unit where kind = 'district' and valid_to is null", Integer.class))
+                    .isZero();
+            // Today's communes hang under the province; the merged ones under their successors.
+            assertThat(column(dsl, "select u.code from unit u join unit p on p.id = u.parent_id where p.code = '99'"
+                    + " and u.kind = 'commune' and u.valid_to is null order by 1", String.class))
+                    .containsExactly("99001", "99004", "99007", "99010", "99013", "99016", "99019", "99022", "99025",
+                            "99028", "99031");
+            assertThat(column(dsl, "select u.code from unit u join unit p on p.id = u.parent_id where p.code = '99001'"
+                    + " order by 1", String.class)).containsExactly("99101", "99102", "99103");
+            assertThat(one(dsl, "select name_vi || ' ← ' || f.code from unit u join unit_former_code f"
+                    + " on f.unit_id = u.id where u.code = '99013'", String.class)).isEqualTo("Xã Hòa Bình ← 99113");
+            assertThat(column(dsl, "select s.code || ' ' || e.share from unit_event e join unit s on s.id = e.successor_id"
+                    + " where e.kind = 'split' order by 1", String.class))
+                    .containsExactly("99016 0.600000", "99019 0.400000");
+            // Old units rated before the day, new ones after; every unit rated only while it existed.
+            assertThat(one(dsl, "select count(*) from response r join unit u on u.id = r.agency_id"
+                    + " where (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date < coalesce(u.valid_from, '-infinity')"
+                    + " or (r.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date >= coalesce(u.valid_to, 'infinity')",
+                    Integer.class)).isZero();
+            assertThat(one(dsl, "select count(*) from response r join unit u on u.id = r.agency_id"
+                    + " where u.code = '99101'", Integer.class)).isGreaterThan(300);
+            assertThat(one(dsl, "select count(*) from response r join unit u on u.id = r.agency_id"
+                    + " where u.code = '99001'", Integer.class)).isBetween(250, 550);
+            // Some ratings after the day were received at another commune's centre, the commune deciding.
+            int across = one(dsl, "select count(*) from response r join service_centre c on c.id = r.centre_id"
+                    + " join unit a on a.id = r.agency_id join unit cu on cu.id = c.unit_id where c.unit_id <> r.agency_id"
+                    + " and a.kind = 'commune' and cu.kind = 'commune' and r.submitted_at >= ?::date", Integer.class, reform);
+            assertThat(one(dsl, "select count(*) from response r join service_centre c on c.id = r.centre_id"
+                    + " where c.unit_id <> r.agency_id and r.submitted_at < ?::date and r.agency_id in"
+                    + " (select id from unit where valid_to is null and kind = 'commune')", Integer.class, reform))
+                    .as("received elsewhere before the reform").isZero();
+            assertThat(across).isBetween(50, 400);
+            assertThat(one(dsl, "select count(*) from response r join service_centre c on c.id = r.centre_id"
+                    + " join counter k on k.id = r.counter_id where k.centre_id <> r.centre_id", Integer.class)).isZero();
         }
     }
 
