@@ -120,7 +120,7 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
             throw new NotFoundResponse("No unit with code '" + value + "' that you may see.");
         }
         var today = vn.hailong.Vietnam.today();
-        var resolution = history.asked(named.get(), historical, today);
+        var resolution = history.asked(named.get(), historical, today, id -> scope.covers(dsl, id));
         if (!resolution.resolved()) {
             throw Invalid.field("unit", resolution.problem(today)
                     + ", or read it with boundaries=historical");

@@ -95,6 +95,12 @@ final class Indicators {
      * (monthly counts cannot be cut at an event in mid-month).
      */
     List<Group> compute(Long root, LocalDate from, LocalDate to, boolean byUnit, Period period, boolean historical) {
+        return compute(root, from, to, byUnit, period, historical, vn.hailong.auth.UnitScope.ALL);
+    }
+
+    /** The same within a caller's scope, which is today's: in the historical boundaries only its units' months count. */
+    List<Group> compute(Long root, LocalDate from, LocalDate to, boolean byUnit, Period period, boolean historical,
+                        vn.hailong.auth.UnitScope scope) {
         var history = historical ? vn.hailong.units.UnitHistory.read(dsl) : null;
         var units = units(historical ? null : root);
         List<Cell> cells;
@@ -105,7 +111,10 @@ final class Indicators {
                     .filter(id -> id.equals(root) || !units.get(id).ended())
                     .toList();
         } else {
-            var spans = root == null ? null : history.historicalSubtree(root);
+            var seen = scope.all() ? null : history.currentSubtree(scope.root());
+            var spans = root == null ? null : history.historicalSubtree(root).stream()
+                    .filter(span -> seen == null || seen.contains(span.unit()))
+                    .toList();
             cells = cells(spans == null ? units.keySet() : spans.stream().map(s -> s.unit()).distinct().toList(),
                     from, to).stream()
                     .filter(c -> spans == null || spans.stream().anyMatch(s -> s.unit() == c.unitId()

@@ -69,7 +69,7 @@ public final class IndicatorsApi {
         answer.put("from", from == null ? null : from.withDayOfMonth(1));
         answer.put("to", to == null ? null : to.withDayOfMonth(to.lengthOfMonth()));
         answer.put("boundaries", boundaries);
-        answer.put("groups", indicators.compute(root, from, to, byUnit, period, historical));
+        answer.put("groups", indicators.compute(root, from, to, byUnit, period, historical, scope));
         ctx.json(answer);
     }
 
@@ -82,7 +82,7 @@ public final class IndicatorsApi {
         var named = history.named(code).filter(u -> scope.covers(dsl, u.id()))
                 .orElseThrow(() -> new NotFoundResponse("No unit with code '" + code + "' that you may see."));
         var today = vn.hailong.Vietnam.today();
-        var resolution = history.asked(named, historical, today);
+        var resolution = history.asked(named, historical, today, id -> scope.covers(dsl, id));
         if (!resolution.resolved()) {
             throw Invalid.field("unit", resolution.problem(today) + ", or read it with boundaries=historical");
         }

@@ -318,7 +318,12 @@ final class Crosswalk {
         var first = group.first();
         var olds = new ArrayList<UnitHistory.Unit>();
         for (var row : group.rows()) {
-            olds.add(named(row, "old_code", row.oldCode()));
+            var u = named(row, "old_code", row.oldCode());
+            if (olds.stream().anyMatch(o -> o.id() == u.id())) {
+                throw new Refusal(row, "old_code", "'" + row.oldCode() + "' names '" + u.code() + "' (" + u.nameVi()
+                        + "), which another row of this merge names already");
+            }
+            olds.add(u);
         }
         var existing = find(first.newCode());
         long into;
@@ -395,6 +400,10 @@ final class Crosswalk {
                     throw new Refusal(row, refused.field(), refused.getMessage());
                 }
                 isNew.add(id);
+            }
+            if (into.containsKey(id)) {
+                throw new Refusal(row, "new_code", "'" + row.newCode() + "' names a unit another row of this split"
+                        + " names already");
             }
             into.put(id, row.share());
         }

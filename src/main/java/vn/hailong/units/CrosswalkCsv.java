@@ -189,12 +189,13 @@ final class CrosswalkCsv {
                     + " part of the old unit, e.g. 0.4 or 40%"));
             return null;
         }
-        if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
-            problems.add(new Problem(line, "share", "must be more than 0 and at most 1 (100%), not " + shorten(value)));
-            return null;
-        }
         if (share.scale() > 6) {
-            share = share.setScale(6, java.math.RoundingMode.HALF_EVEN);
+            share = share.setScale(6, java.math.RoundingMode.HALF_EVEN); // as stored: six decimals
+        }
+        if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+            problems.add(new Problem(line, "share", "must be more than 0 and at most 1 (100%) to six decimals, not "
+                    + shorten(value)));
+            return null;
         }
         return share;
     }

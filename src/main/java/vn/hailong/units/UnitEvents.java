@@ -65,6 +65,8 @@ public final class UnitEvents {
 
     /** {@code source}: crosswalk, admin or demo; {@code recordedBy}: the user, when a person did it. */
     public UnitEvents(DSLContext tx, String source, Long recordedBy) {
+        // Writers of events take turns (a crosswalk, an edit, the demo): each checks the tree as the one before left it.
+        tx.execute("lock table unit_event in share row exclusive mode");
         this.tx = tx;
         this.forms = new Forms(tx);
         this.source = source;
@@ -160,6 +162,15 @@ public final class UnitEvents {
             if (id == into) {
                 throw new Refused("new_code", "'" + u.code() + "' cannot merge into itself");
             }
+            if (ending.stream().anyMatch(e -> e.id() == id)) {
+                throw new Refused("old_code", "'" + u.code() + "' is named twice in one merge");
+            }
+            for (var other : from) {
+                if (!other.equals(id) && within(id, other)) {
+                    throw new Refused("old_code", "'" + u.code() + "' lies within another unit of the same merge: its"
+                            + " units go to the successor with it; leave it out, or merge it on its own first");
+                }
+            }
             requireDay(u, day, true);
             if (within(into, id)) {
                 throw new Refused("new_code", "'" + target.code() + "' lies below '" + u.code() + "'");
@@ -196,6 +207,10 @@ public final class UnitEvents {
         requireDay(u, day, true);
         if (into.size() < 2) {
             throw new Refused("new_code", "a split needs two successors or more; one is a merge or a rename");
+        }
+        if (into.values().stream().anyMatch(share -> share != null
+                && (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0 || share.scale() > 6))) {
+            throw new Refused("share", "a share is more than 0 and at most 1, to six decimals");
         }
         long stated = into.values().stream().filter(Objects::nonNull).count();
         if (stated != 0 && stated != into.size()) {
@@ -368,7 +383,8 @@ public final class UnitEvents {
         }
         var e = UNIT_EVENT;
         var last = tx.select(org.jooq.impl.DSL.max(e.EFFECTIVE)).from(e)
-                .where(e.UNIT_ID.eq(u.id()).or(e.SUCCESSOR_ID.eq(u.id())).or(e.NEW_PARENT_ID.eq(u.id())))
+                .where(e.UNIT_ID.eq(u.id()).or(e.SUCCESSOR_ID.eq(u.id())).or(e.NEW_PARENT_ID.eq(u.id()))
+                        .or(e.OLD_PARENT_ID.eq(u.id())))
                 .fetchOne(0, LocalDate.class);
         if (last != null && day.isBefore(last)) {
             throw new Refused("effective_date", "'" + u.code() + "' has an event on " + last

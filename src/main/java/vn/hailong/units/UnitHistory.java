@@ -206,13 +206,16 @@ public final class UnitHistory {
     /**
      * The unit a question about {@code named} reads on {@code today}: itself in the historical boundaries or while it
      * is valid; else the unit that carries it on, followed while there is exactly one (unresolved when it was split
-     * or dissolved: {@code problem} says why).
+     * or dissolved: {@code problem} says why). A caller who may not see that unit ({@code visible}, e.g. the manager
+     * of a commune merged into another) reads the named unit itself: its own ratings, all that is theirs.
      */
-    public Resolution asked(Unit named, boolean historical, LocalDate today) {
+    public Resolution asked(Unit named, boolean historical, LocalDate today, java.util.function.LongPredicate visible) {
         if (historical || !named.ended()) {
             return new Resolution(named, named, List.of());
         }
-        return resolve(named.code(), today).orElseThrow();
+        var resolution = resolve(named.code(), today).orElseThrow();
+        return resolution.resolved() && !visible.test(resolution.unit().id())
+                ? new Resolution(named, named, List.of()) : resolution;
     }
 
     /**
