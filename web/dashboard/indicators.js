@@ -7,11 +7,14 @@ import { t } from './messages.js';
 
 const ask = latest();
 
-/** The API path of a view: its unit and year, by unit. */
+/** The API path of a view: its unit, year and boundaries, by unit. */
 function pathOf(state) {
   const params = new URLSearchParams();
   if (state.unit) {
     params.set('unit', state.unit);
+  }
+  if (state.boundaries) {
+    params.set('boundaries', state.boundaries);
   }
   params.set('from', `${state.year}-01-01`);
   params.set('to', `${state.year}-12-31`);

@@ -82,6 +82,15 @@ class BoundariesBrowserTest {
                     .hasText(Pattern.compile("Xã Phú An \\(đã chia tách thành Xã Phú Mỹ và Xã An Khánh từ ngày 01/07/2025\\)"));
             assertThat(page.locator("#filter-unit option[value='99.H01']"))
                     .hasText(Pattern.compile("Thị xã Minh An \\(đã giải thể từ ngày 01/07/2025\\)"));
+            // The dossier counts too: Phường Minh An's 2025 began on 01/07, the three wards had its first half.
+            page.navigate(base + "/dashboard/?year=2025&boundaries=historical");
+            Dashboards.waitReady(page);
+            assertThat(page.locator("#indicators")).containsText("Phường 1");
+            page.navigate(base + "/dashboard/?year=2025");
+            Dashboards.waitReady(page);
+            assertThat(page.locator("#indicators")).not().containsText("Phường 1");
+            page.navigate(base + "/dashboard/?year=2025&unit=99001&boundaries=historical");
+            Dashboards.waitReady(page);
             Accessibility.check(page, "dashboard, boundaries as they were");
             shot(page, "dashboard-historical-99001-1366");
 
