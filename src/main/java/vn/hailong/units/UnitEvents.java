@@ -76,8 +76,7 @@ public final class UnitEvents {
     /** A new unit, valid from {@code validFrom} (null: as long as anything was recorded), under {@code parent}. */
     public long create(String code, String nameVi, String nameEn, String kind, Long parent, LocalDate validFrom) {
         requireCodeFree(code, null, "new_code");
-        if (!tx.fetchExists(vn.hailong.db.schema.Tables.UNIT_KIND,
-                vn.hailong.db.schema.Tables.UNIT_KIND.CODE.eq(kind))) {
+        if (!new Units(tx).kindExists(tx, kind)) {
             throw new Refused("kind", "unknown unit kind '" + kind + "'");
         }
         if (parent != null) {
@@ -88,15 +87,7 @@ public final class UnitEvents {
                 throw new Refused("new_parent", "'" + p.code() + "' has ended");
             }
         }
-        return tx.insertInto(UNIT)
-                .set(UNIT.CODE, code)
-                .set(UNIT.NAME_VI, nameVi)
-                .set(UNIT.NAME_EN, nameEn)
-                .set(UNIT.KIND, kind)
-                .set(UNIT.PARENT_ID, parent)
-                .set(UNIT.VALID_FROM, validFrom)
-                .returning(UNIT.ID)
-                .fetchSingle(UNIT.ID);
+        return new Units(tx).insert(tx, code, nameVi, nameEn, kind, parent, validFrom);
     }
 
     /** The unit takes a new code and/or name on {@code day}; its old code still finds it. */

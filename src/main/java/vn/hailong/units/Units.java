@@ -117,12 +117,19 @@ public final class Units {
     }
 
     public long insert(DSLContext tx, String code, String nameVi, String nameEn, String kind, Long parentId) {
+        return insert(tx, code, nameVi, nameEn, kind, parentId, null);
+    }
+
+    /** A unit valid from {@code validFrom} (null: since before anything was recorded); its first placement follows. */
+    long insert(DSLContext tx, String code, String nameVi, String nameEn, String kind, Long parentId,
+                java.time.LocalDate validFrom) {
         return tx.insertInto(UNIT)
                 .set(UNIT.CODE, code)
                 .set(UNIT.NAME_VI, nameVi)
                 .set(UNIT.NAME_EN, nameEn)
                 .set(UNIT.KIND, kind)
                 .set(UNIT.PARENT_ID, parentId)
+                .set(UNIT.VALID_FROM, validFrom)
                 .returning(UNIT.ID)
                 .fetchSingle(UNIT.ID);
     }

@@ -189,13 +189,16 @@ final class IngestionCost {
                 + "\",\"channel\":\"" + (i % 2 == 0 ? "web" : "qr") + "\",\"answers\":{" + String.join(",", answers) + "}}";
     }
 
-    /** Every service of every demo agency, at the centre where the demo's citizens rated that agency. */
+    /**
+     * Every service of every demo agency valid today (an ended one takes no rating), at the centre where the demo's
+     * citizens rated that agency.
+     */
     private static List<Target> targets(DatabaseUrl jdbc) throws SQLException {
         try (var c = AnalyticsLoad.connect(jdbc); var s = c.createStatement();
              var r = s.executeQuery("""
                      select u.code, s.code, sc.code
                        from unit_service us
-                       join unit u on u.id = us.unit_id
+                       join unit u on u.id = us.unit_id and u.valid_to is null
                        join service s on s.id = us.service_id
                        join lateral (select centre_id from response r where r.agency_id = u.id
                                       and r.centre_id is not null limit 1) rc on true
