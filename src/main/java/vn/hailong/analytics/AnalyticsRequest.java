@@ -6,7 +6,6 @@ import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.SERVICE;
 import static vn.hailong.db.schema.Tables.SERVICE_CENTRE;
-import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,12 +22,12 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import vn.hailong.rollup.Boundaries;
 import vn.hailong.rollup.Filter;
-import vn.hailong.units.UnitHistory;
 import vn.hailong.rollup.Dimension;
 import vn.hailong.auth.UnitScope;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Requests;
 import vn.hailong.stats.Estimates;
+import vn.hailong.units.UnitHistory;
 
 /**
  * The filters every analytics endpoint takes, read and checked once: questionnaire, from, to, unit (a
@@ -107,8 +106,8 @@ record AnalyticsRequest(String questionnaire, Slices.Versions versions, Filter f
 
     /**
      * The unit asked for, by its code or a code it had. In the current boundaries a unit that has ended is read as
-     * the unit that carries it on, where there is one; a unit split or dissolved has none (422 naming unit). 404 when
-     * nothing the caller may see has the code.
+     * the unit that carries it on, where there is one and the caller may see it (else as itself); a unit split or
+     * dissolved has none (422 naming unit). 404 when nothing the caller may see has the code.
      */
     private static Long unit(Context ctx, DSLContext dsl, UnitScope scope, UnitHistory history, boolean historical) {
         var value = text(ctx, "unit");

@@ -49,12 +49,6 @@ public record Filter(LocalDate from, LocalDate to, Long unit, Long service, Long
                 fromResponses, other);
     }
 
-    /** The same filter about another unit's subtree. */
-    public Filter about(Long otherUnit) {
-        return new Filter(from, to, otherUnit, service, centre, counter, channel, excludeFlagged, scope, pooled,
-                fromResponses, boundaries);
-    }
-
     /**
      * The ratings received at {@code centreId}, whichever agency decided them: the centre's view. Asked by a caller
      * whose scope covers the centre's unit, it reads past that scope: a commune's centre receives dossiers that a
