@@ -28,7 +28,7 @@ import vn.hailong.TestDatabase;
  */
 class OldCodesTest {
     static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
-    static final String CRITERIA = "TC1,TC2,TC3,TT1,TT2,TT3,TT4,CC1,CC2,CC3,KQ1,KQ2,KQ3,PA1,PA2,PA3,HL";
+    static final String CRITERIA = UnitTree.CRITERIA;
     static TestApp app;
     static CloseableDSLContext dsl;
     static ApiClient admin;
@@ -319,7 +319,7 @@ class OldCodesTest {
     }
 
     private static String row(String id, String day, String agency) {
-        return id + "," + day + "," + agency + ",web" + ",4".repeat(17) + "\n";
+        return UnitTree.row(id, day, agency, 4);
     }
 
     private static String agencyOf(String externalId) {
@@ -367,12 +367,6 @@ class OldCodesTest {
     }
 
     private static void unit(String code, String kind, String parent) {
-        var body = new HashMap<String, Object>(Map.of("code", code, "nameVi", "Đơn vị " + code, "kind", kind));
-        if (parent != null) {
-            body.put("parentId", ids.get(parent));
-        }
-        var created = admin.post("/api/v1/units", body);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        ids.put(code, created.body().get("id").asLong());
+        UnitTree.unit(admin, ids, code, kind, parent);
     }
 }

@@ -46,18 +46,8 @@ class UnitEventsAtTheEdgesTest {
         unit("D4A", "district", "P4");
         unit("D4B", "district", "P4");
         unit("K4", "commune", "D4A");
-        var criteria = "TC1,TC2,TC3,TT1,TT2,TT3,TT4,CC1,CC2,CC3,KQ1,KQ2,KQ3,PA1,PA2,PA3,HL";
-        var csv = new StringBuilder("response_id,submitted_at,agency_code,channel," + criteria + "\n");
-        int id = 0;
-        for (var entry : List.of(Map.entry("A", 10), Map.entry("B", 20), Map.entry("Z0", 7), Map.entry("W", 3),
-                Map.entry("D3", 4), Map.entry("X3", 6))) {
-            for (int i = 0; i < entry.getValue(); i++) {
-                csv.append("R").append(id++).append(",2024-05-0").append(1 + i % 9).append(',').append(entry.getKey())
-                        .append(",web").append(("," + (1 + i % 5)).repeat(17)).append('\n');
-            }
-        }
-        var imported = admin.send("POST", "/api/v1/imports?questionnaire=SIPAS", csv.toString(), "text/csv");
-        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        UnitTree.rate(admin, List.of(Map.entry("A", 10), Map.entry("B", 20), Map.entry("Z0", 7), Map.entry("W", 3),
+                Map.entry("D3", 4), Map.entry("X3", 6)));
         assertThat(admin.put("/api/v1/dossier-months", List.of(
                 month("A", "2024-05", 100, 10), month("B", "2024-05", 50, 0), month("K4", "2024-05", 40, 4)))
                 .status()).isEqualTo(200);
@@ -184,12 +174,6 @@ class UnitEventsAtTheEdgesTest {
     }
 
     private static void unit(String code, String kind, String parent) {
-        var body = new HashMap<String, Object>(Map.of("code", code, "nameVi", "Đơn vị " + code, "kind", kind));
-        if (parent != null) {
-            body.put("parentId", ids.get(parent));
-        }
-        var created = admin.post("/api/v1/units", body);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        ids.put(code, created.body().get("id").asLong());
+        UnitTree.unit(admin, ids, code, kind, parent);
     }
 }

@@ -41,20 +41,9 @@ class UnitEventsTest {
         unit("B", "commune", "D");
         unit("E", "commune", "D");
         unit("S", "commune", "P");
-        var criteria = "TC1,TC2,TC3,TT1,TT2,TT3,TT4,CC1,CC2,CC3,KQ1,KQ2,KQ3,PA1,PA2,PA3,HL";
-        var csv = new StringBuilder("response_id,submitted_at,agency_code,channel," + criteria + "\n");
-        int id = 0;
         // 2024: A 10, B 20, D 5, E 8, S 12.  2025 before the reform: A 1.
-        for (var entry : List.of(Map.entry("A", 10), Map.entry("B", 20), Map.entry("D", 5), Map.entry("E", 8),
-                Map.entry("S", 12))) {
-            for (int i = 0; i < entry.getValue(); i++) {
-                csv.append("R").append(id++).append(",2024-05-0").append(1 + i % 9).append(',').append(entry.getKey())
-                        .append(",web").append(("," + (1 + i % 5)).repeat(17)).append('\n');
-            }
-        }
-        csv.append("R").append(id++).append(",2025-06-30,A,web").append(",5".repeat(17)).append('\n');
-        var imported = admin.send("POST", "/api/v1/imports?questionnaire=SIPAS", csv.toString(), "text/csv");
-        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(201);
+        UnitTree.rate(admin, List.of(Map.entry("A", 10), Map.entry("B", 20), Map.entry("D", 5), Map.entry("E", 8),
+                Map.entry("S", 12)), UnitTree.row("R999", "2025-06-30", "A", 5));
         assertThat(admin.put("/api/v1/dossier-months", List.of(
                 month("A", "2024-05", 100, 10), month("B", "2024-05", 50, 0), month("E", "2024-05", 20, 2)))
                 .status()).isEqualTo(200);
@@ -255,12 +244,6 @@ class UnitEventsTest {
     }
 
     private static void unit(String code, String kind, String parent) {
-        var body = new HashMap<String, Object>(Map.of("code", code, "nameVi", "Đơn vị " + code, "kind", kind));
-        if (parent != null) {
-            body.put("parentId", ids.get(parent));
-        }
-        var created = admin.post("/api/v1/units", body);
-        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        ids.put(code, created.body().get("id").asLong());
+        UnitTree.unit(admin, ids, code, kind, parent);
     }
 }
