@@ -26,8 +26,18 @@ import vn.hailong.units.UnitHistory;
 final class Population {
     private final DSLContext dsl;
 
+    /** Read once per answer, when its first group needs it: an answer's groups share one history. */
+    private UnitHistory history;
+
     Population(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    private UnitHistory history() {
+        if (history == null) {
+            history = UnitHistory.read(dsl);
+        }
+        return history;
     }
 
     /**
@@ -49,7 +59,7 @@ final class Population {
      * lay there (a unit that moved in a year counts that year under both parents; totals are yearly).
      */
     private org.jooq.Condition historical(Long groupUnit, Boundaries boundaries) {
-        var within = groupUnit != null ? UnitHistory.read(dsl).historicalSubtree(groupUnit) : boundaries.within();
+        var within = groupUnit != null ? history().historicalSubtree(groupUnit) : boundaries.within();
         if (within == null) {
             return noCondition();
         }
