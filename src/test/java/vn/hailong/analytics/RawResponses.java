@@ -18,11 +18,14 @@ import org.jooq.DSLContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.hailong.stats.Comparison;
 import vn.hailong.stats.Estimate;
 import vn.hailong.stats.Estimates;
 import vn.hailong.stats.Instrument;
+import vn.hailong.stats.Rankings;
 import vn.hailong.stats.Response;
 import vn.hailong.stats.SufficientStatistics;
+import vn.hailong.stats.YearOnYear;
 import vn.hailong.survey.Forms;
 
 /**
@@ -256,5 +259,68 @@ final class RawResponses {
             close(shown.get("meanScore"), c.meanScore(), at + " meanScore");
             close(shown.get("score0to100"), c.score0to100(), at + " score0to100");
         }
+    }
+
+    // Shared by the equality tests: rankings, comparisons with their flags, and query maps.
+
+    static void assertRanked(JsonNode answer, Map<String, Estimate> indices) {
+        var expected = Rankings.rank(indices);
+        var ranked = answer.get("ranked");
+        assertThat(ranked.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            var r = expected.get(i);
+            var shown = ranked.get(i);
+            var by = shown.get("group").fieldNames().next();
+            var id = shown.get("group").get(by).isNull() ? "0" : shown.get("group").get(by).get("id").asText();
+            assertThat(id).as("rank " + (i + 1)).isEqualTo(r.key());
+            assertThat(shown.get("rank").asInt()).isEqualTo(r.rank());
+            assertThat(shown.get("tied").asBoolean()).isEqualTo(r.tied());
+            assertThat(shown.get("rankRange").get("best").asInt()).isEqualTo(r.rank());
+            assertThat(shown.get("rankRange").get("worst").asInt()).isEqualTo(r.worstRank());
+            RawResponses.estimate(shown.get("index"), r.index(), "ranked " + r.key());
+            close(shown.get("shrunken"), r.shrunken(), "shrunken " + r.key());
+            close(shown.get("shrinkageFactor"), r.shrinkageFactor(), "shrinkage " + r.key());
+        }
+    }
+
+    static void change(JsonNode shown, Comparison expected, String what) {
+        close(shown.get("delta"), expected.delta(), what + " delta");
+        close(shown.get("se"), expected.se(), what + " se");
+        close(shown.get("z"), expected.z(), what + " z");
+        close(shown.get("p"), expected.pValue(), what + " p");
+    }
+
+    /** Changes of one kind within a group, each with its Benjamini–Hochberg flag across that kind. */
+    static void flagged(JsonNode shown, Map<String, Comparison> expected, String what) {
+        assertThat(shown.size()).as(what).isEqualTo(expected.size());
+        var flags = YearOnYear.flag(List.copyOf(expected.values()));
+        int i = 0;
+        for (var code : expected.keySet()) {
+            change(shown.get(code), expected.get(code), what + " " + code);
+            close(shown.get(code).get("adjustedP"), flags.get(i).adjustedP(), what + " " + code + " adjustedP");
+            assertThat(shown.get(code).get("significant").asBoolean()).as(what + " " + code)
+                    .isEqualTo(flags.get(i).significant());
+            i++;
+        }
+    }
+
+    static Map<String, String> query(String... pairs) {
+        var q = new LinkedHashMap<String, String>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            q.put(pairs[i], pairs[i + 1]);
+        }
+        return q;
+    }
+
+    static Map<String, String> with(Map<String, String> q, String... pairs) {
+        var out = new LinkedHashMap<>(q);
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1].isEmpty()) {
+                out.remove(pairs[i]);
+            } else {
+                out.put(pairs[i], pairs[i + 1]);
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,11 @@
 package vn.hailong.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.hailong.analytics.RawResponses.assertRanked;
+import static vn.hailong.analytics.RawResponses.change;
+import static vn.hailong.analytics.RawResponses.flagged;
+import static vn.hailong.analytics.RawResponses.query;
+import static vn.hailong.analytics.RawResponses.with;
 import static vn.hailong.analytics.RawResponses.close;
 
 import java.net.URLEncoder;
@@ -528,47 +533,6 @@ class RollupsEqualRawResponsesTest {
         return true;
     }
 
-    private static void assertRanked(JsonNode answer, Map<String, Estimate> indices) {
-        var expected = Rankings.rank(indices);
-        var ranked = answer.get("ranked");
-        assertThat(ranked.size()).isEqualTo(expected.size());
-        for (int i = 0; i < expected.size(); i++) {
-            var r = expected.get(i);
-            var shown = ranked.get(i);
-            var by = shown.get("group").fieldNames().next();
-            var id = shown.get("group").get(by).isNull() ? "0" : shown.get("group").get(by).get("id").asText();
-            assertThat(id).as("rank " + (i + 1)).isEqualTo(r.key());
-            assertThat(shown.get("rank").asInt()).isEqualTo(r.rank());
-            assertThat(shown.get("tied").asBoolean()).isEqualTo(r.tied());
-            assertThat(shown.get("rankRange").get("best").asInt()).isEqualTo(r.rank());
-            assertThat(shown.get("rankRange").get("worst").asInt()).isEqualTo(r.worstRank());
-            RawResponses.estimate(shown.get("index"), r.index(), "ranked " + r.key());
-            close(shown.get("shrunken"), r.shrunken(), "shrunken " + r.key());
-            close(shown.get("shrinkageFactor"), r.shrinkageFactor(), "shrinkage " + r.key());
-        }
-    }
-
-    private static void change(JsonNode shown, Comparison expected, String what) {
-        close(shown.get("delta"), expected.delta(), what + " delta");
-        close(shown.get("se"), expected.se(), what + " se");
-        close(shown.get("z"), expected.z(), what + " z");
-        close(shown.get("p"), expected.pValue(), what + " p");
-    }
-
-    /** Changes of one kind within a group, each with its Benjamini–Hochberg flag across that kind. */
-    private static void flagged(JsonNode shown, Map<String, Comparison> expected, String what) {
-        assertThat(shown.size()).as(what).isEqualTo(expected.size());
-        var flags = YearOnYear.flag(List.copyOf(expected.values()));
-        int i = 0;
-        for (var code : expected.keySet()) {
-            change(shown.get(code), expected.get(code), what + " " + code);
-            close(shown.get(code).get("adjustedP"), flags.get(i).adjustedP(), what + " " + code + " adjustedP");
-            assertThat(shown.get(code).get("significant").asBoolean()).as(what + " " + code)
-                    .isEqualTo(flags.get(i).significant());
-            i++;
-        }
-    }
-
     // --- plumbing
 
     private static long n(Map<String, String> q) {
@@ -586,26 +550,6 @@ class RollupsEqualRawResponsesTest {
         var answer = admin.get(path + (query.isEmpty() ? "" : "?" + query));
         assertThat(answer.status()).as(path + "?" + query + ": " + answer.body()).isEqualTo(200);
         return answer.body();
-    }
-
-    private static Map<String, String> query(String... pairs) {
-        var q = new LinkedHashMap<String, String>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            q.put(pairs[i], pairs[i + 1]);
-        }
-        return q;
-    }
-
-    private static Map<String, String> with(Map<String, String> q, String... pairs) {
-        var out = new LinkedHashMap<>(q);
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1].isEmpty()) {
-                out.remove(pairs[i]);
-            } else {
-                out.put(pairs[i], pairs[i + 1]);
-            }
-        }
-        return out;
     }
 
     private static long unit(String code, String kind, Long parent) {
