@@ -101,6 +101,7 @@ import vn.hailong.cases.CasesApi;
 import vn.hailong.cases.ContactErasure;
 import vn.hailong.units.UnitsApi;
 import vn.hailong.db.Database;
+import vn.hailong.db.ResponsePartitions;
 import vn.hailong.demo.DemoProvince;
 import vn.hailong.home.Overview;
 import vn.hailong.ops.Health;
@@ -158,6 +159,14 @@ public final class App implements AutoCloseable {
 
     /** Starts everything the settings describe; throws StartupException with one clear line on a bad setting. */
     public static App start(Settings settings) {
+        return start(settings, Clock.systemUTC());
+    }
+
+    /**
+     * Starts with {@code clock} as the time of the schedule, the rate limits and the checks of a rating's time (the
+     * tests move it across New Year); the database's own now() and the start-up partitions keep the system's.
+     */
+    public static App start(Settings settings, Clock clock) {
         Ports.checkFree(settings.port());
         var database = Database.open(settings.databaseUrl(), settings.dataDir());
         try {
@@ -177,7 +186,7 @@ public final class App implements AutoCloseable {
                     "Created user 'admin' with password " + password
                             + " (shown only this once; set ADMIN_PASSWORD to choose it yourself)"));
             var routes = new ArrayList<Route>();
-            var javalin = createServer(dsl, database, settings, routes);
+            var javalin = createServer(dsl, database, settings, routes, clock);
             try {
                 javalin.start(settings.port());
             } catch (RuntimeException e) {
@@ -195,7 +204,8 @@ public final class App implements AutoCloseable {
         }
     }
 
-    static Javalin createServer(DSLContext dsl, Database database, Settings settings, List<Route> routes) {
+    static Javalin createServer(DSLContext dsl, Database database, Settings settings, List<Route> routes,
+                                 Clock clock) {
         var health = new Health(database.dataSource(), VERSION);
         var metrics = new Metrics(dsl, database.pool());
         var requestLog = new RequestLog(metrics);
@@ -206,7 +216,7 @@ public final class App implements AutoCloseable {
         var access = new AccessControl(sessions, apiKeys, devices, settings.metricsToken());
         var publicUrl = new PublicUrl(settings.publicUrl());
         var clients = new ClientHash();
-        var sessionApi = new SessionApi(dsl, sessions, new LoginThrottle(Clock.systemUTC()), clients);
+        var sessionApi = new SessionApi(dsl, sessions, new LoginThrottle(clock), clients);
         var units = new UnitsApi(dsl);
         var centres = new CentresApi(dsl);
         var catalogue = new CatalogueApi(dsl);
@@ -226,8 +236,8 @@ public final class App implements AutoCloseable {
         var stored = new Submissions(dsl, rollups, folder, Integer.getInteger("hailong.writers", 1));
         var directory = new Directory(dsl);
         var submissions = new SubmissionsApi(directory, forms, stored,
-                new RateLimiter(settings.clientRatePerMinute(), Clock.systemUTC()),
-                new RateLimiter(settings.deviceRatePerMinute(), Clock.systemUTC()), clients, new QualityFlags());
+                new RateLimiter(settings.clientRatePerMinute(), clock),
+                new RateLimiter(settings.deviceRatePerMinute(), clock), clients, new QualityFlags(), clock);
         var collect = new CollectApi(dsl, forms, publicUrl, directory);
         var surveyLinks = new SurveyLinksApi(dsl, forms, directory, publicUrl);
         var indices = new IndicesApi(dsl, forms);
@@ -266,10 +276,12 @@ public final class App implements AutoCloseable {
         var digests = new Digests(forms, "SIPAS", openCases);
         jobs.add(monthlyReports);
         jobs.add(new DigestJob(dsl, digests));
+        // The year partitions of response, last year to two years ahead, made again each day (db/ResponsePartitions).
+        jobs.add(new ResponsePartitions.Job());
         var reportsApi = new ReportsApi(dsl, monthlyReports, digests);
         int scheduleSeconds = Integer.getInteger("hailong.scheduleSeconds", 60);
         var schedule = scheduleSeconds > 0
-                ? new Schedule(dsl, jobs, Clock.systemUTC(), Duration.ofSeconds(scheduleSeconds)) : null;
+                ? new Schedule(dsl, jobs, clock, Duration.ofSeconds(scheduleSeconds)) : null;
         // Notifications leave the outbox (sql/V10) on their own thread; -Dhailong.deliverySeconds=0 turns it off (the
         // tests do, and deliver themselves). -Dhailong.retrySeconds sets the first back-off (tests shorten it).
         int deliverySeconds = Integer.getInteger("hailong.deliverySeconds", 2);

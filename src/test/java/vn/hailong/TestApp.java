@@ -36,6 +36,11 @@ public final class TestApp implements AutoCloseable {
         return new TestApp(App.start(settings), settings.databaseUrl().orElseThrow());
     }
 
+    /** The application with {@code clock} as its time (App.start(Settings, Clock)). */
+    public static TestApp start(Settings settings, java.time.Clock clock) {
+        return new TestApp(App.start(settings, clock), settings.databaseUrl().orElseThrow());
+    }
+
     /** The METRICS_TOKEN of test servers. */
     public static final String METRICS_TOKEN = "test-metrics-token-of-sixteen-characters-or-more";
 

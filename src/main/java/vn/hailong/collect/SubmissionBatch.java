@@ -26,6 +26,7 @@ import vn.hailong.collect.Submissions.Outcome;
 import vn.hailong.collect.Submissions.Receipt;
 import vn.hailong.collect.Submissions.Replayed;
 import vn.hailong.collect.Submissions.Waiting;
+import vn.hailong.db.ResponsePartitions;
 import vn.hailong.rollup.RollupFolder;
 import vn.hailong.rollup.Rollups;
 
@@ -106,7 +107,8 @@ final class SubmissionBatch {
         var c = connections.acquire();
         try {
             c.setAutoCommit(true);
-            return write(c, round, now);
+            return ResponsePartitions.storing(c, round.stream().map(w -> w.checked().submittedAt()).toList(),
+                    () -> write(c, round, now));
         } catch (SQLException e) {
             throw new DataAccessException("storing " + round.size() + " ratings failed: " + e.getMessage(), e);
         } finally {

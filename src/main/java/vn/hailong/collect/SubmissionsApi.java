@@ -1,6 +1,7 @@
 package vn.hailong.collect;
 
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -58,9 +59,12 @@ public final class SubmissionsApi {
     private final RateLimiter deviceLimit;
     private final ClientHash clients;
     private final QualityFlags flags;
+    private final Clock clock;
 
+    /** {@code clock} says what "now" is for the checks of submittedAt (too old, in the future). */
     public SubmissionsApi(Directory directory, Forms forms, Submissions submissions, RateLimiter clientLimit,
-                          RateLimiter deviceLimit, ClientHash clients, QualityFlags flags) {
+                          RateLimiter deviceLimit, ClientHash clients, QualityFlags flags, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.forms = forms;
         this.submissions = submissions;
@@ -216,7 +220,7 @@ public final class SubmissionsApi {
             errors.add(new FieldError("dossierCode", "bad_length", "must be 1 to 100 characters"));
         }
         var profile = profile(s.profile(), errors);
-        var now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        var now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MICROS);
         var submittedAt = now;
         if (s.submittedAt() != null) {
             if (s.submittedAt().isAfter(now.plus(CLOCK_SKEW))) {

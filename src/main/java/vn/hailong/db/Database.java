@@ -141,15 +141,7 @@ public final class Database implements AutoCloseable {
 
     /** Response partitions for last year to two years ahead, so the server can run across New Year. */
     private static void ensurePartitions(DataSource dataSource) {
-        int year = Vietnam.today().getYear();
-        try (var connection = dataSource.getConnection();
-             var statement = connection.prepareStatement("select ensure_response_partitions(?, ?)")) {
-            statement.setInt(1, year - 1);
-            statement.setInt(2, year + 2);
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create response partitions: " + e.getMessage(), e);
-        }
+        ResponsePartitions.ensureAround(dataSource, Vietnam.today());
     }
 
     /**
