@@ -186,8 +186,9 @@ public final class Cases {
     }
 
     static void event(DSLContext tx, long caseId, String actor, String action, String from, String to, String note) {
-        tx.execute("insert into case_event (case_id, actor, action, from_status, to_status, note) values (?, ?, ?, ?, ?, ?)",
-                caseId, actor, action, from, to, note);
+        tx.execute("insert into case_event (case_id, agency_id, actor, action, from_status, to_status, note)"
+                + " select id, agency_id, ?, ?, ?, ?, ? from follow_up_case where id = ?",
+                actor, action, from, to, note, caseId);
     }
 
     private static void scope(UnitScope scope, StringBuilder where, List<Object> binds) {

@@ -498,10 +498,11 @@ public final class CasesApi {
                 return false;
             }
             tx.execute("""
-                    insert into case_contact (case_id, phone, email, consent_text) values (?, ?, ?, ?)
-                    on conflict (case_id) do update
+                    insert into case_contact (case_id, agency_id, phone, email, consent_text)
+                    select id, agency_id, ?, ?, ? from follow_up_case where id = ?
+                    on conflict (case_id, agency_id) do update
                        set phone = excluded.phone, email = excluded.email, consent_text = excluded.consent_text,
-                           consented_at = now()""", caseId, storedPhone, storedEmail, text);
+                           consented_at = now()""", storedPhone, storedEmail, text, caseId);
             Cases.event(tx, caseId, "citizen", before.isPresent() ? "contact_changed" : "contact_left", null, null,
                     (storedPhone != null ? "phone" : "") + (storedPhone != null && storedEmail != null ? ", " : "")
                             + (storedEmail != null ? "email" : ""));

@@ -65,8 +65,8 @@ final class DemoCases {
                  where id in (select id from follow_up_case order by submitted_at desc limit 5)""");
         tx.execute("update case_event e set at = c.opened_at from follow_up_case c where c.id = e.case_id");
         tx.execute("""
-                insert into case_event (case_id, at, actor, action, from_status, to_status, note)
-                select id, coalesce(closed_at, opened_at + interval '1 day'), 'demo', 'status', 'new', status, null
+                insert into case_event (case_id, agency_id, at, actor, action, from_status, to_status, note)
+                select id, agency_id, coalesce(closed_at, opened_at + interval '1 day'), 'demo', 'status', 'new', status, null
                   from follow_up_case where status <> 'new'""");
         return tx.fetchOne("select count(*) from follow_up_case").get(0, Integer.class);
     }
