@@ -28,8 +28,12 @@ public final class ResponsePartitions {
     private static final Logger log = LoggerFactory.getLogger(ResponsePartitions.class);
     /** PostgreSQL's check_violation, which "no partition of relation ... found for row" is reported as. */
     static final String CHECK_VIOLATION = "23514";
-    /** How long making a partition may wait for the lock on response (a long read holding it) before giving up. */
-    static final String LOCK_TIMEOUT = "10s";
+    /**
+     * How long the daily job waits for its lock on response (CREATE TABLE ... PARTITION OF takes an ACCESS EXCLUSIVE
+     * lock on the parent) behind a long read before giving up until the next tick: ratings queue behind a waiting
+     * exclusive lock, so the wait is kept short, and the partition is needed only years later.
+     */
+    static final String LOCK_TIMEOUT = "1s";
 
     private ResponsePartitions() {
     }
@@ -125,8 +129,8 @@ public final class ResponsePartitions {
         @Override
         public void run(DSLContext tx, String period) {
             var years = aheadOf(LocalDate.parse(period));
-            // A new partition takes a lock on response for a moment; behind a long read it gives up and the next
-            // tick tries again, rather than making every rating wait.
+            // A new partition locks response for a moment; behind a long read the job gives up and the next tick
+            // tries again, rather than making every rating wait. Partitions that exist take no lock (sql/V15).
             tx.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
             tx.execute("select ensure_response_partitions({0}, {1})", years[0], years[1]);
         }
