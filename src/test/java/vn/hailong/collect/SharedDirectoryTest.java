@@ -59,6 +59,7 @@ class SharedDirectoryTest {
 
         assertThat(adminA.patch("/api/v1/survey-links/" + code, Map.of("active", false)).status()).isEqualTo(200);
         long refusedAfter = millisUntil(() -> rateOnB("A", code).status() == 422);
+        System.out.println("link turned off on A, refused on B after " + refusedAfter + " ms");
         assertThat(refusedAfter).as("ms until B refuses (it would accept for 15 s)").isLessThan(2_000);
         var refused = rateOnB("A", code);
         assertThat(refused.body().get("field").asText()).isEqualTo("link");
@@ -73,6 +74,7 @@ class SharedDirectoryTest {
         // Behind the servers' backs, as a third process would: nothing in this JVM hears of it.
         dsl.execute("update unit set active = false where code = 'C'");
         long refusedAfter = millisUntil(() -> rateOnB("C", null).status() == 422);
+        System.out.println("unit deactivated behind the servers' backs, refused on B after " + refusedAfter + " ms");
         assertThat(refusedAfter).as("ms until B refuses C (it would accept for 15 s)").isLessThan(2_000);
         dsl.execute("update unit set active = true where code = 'C'");
         assertThat(millisUntil(() -> rateOnB("C", null).status() == 201)).isLessThan(2_000);
