@@ -57,8 +57,9 @@ create table login_throttle (
 );
 create index login_throttle_last_idx on login_throttle (last_failure);
 
--- Secrets every process must share, made once by whichever process starts first: the key of the device cookies
--- (vn.hailong.auth.DeviceCookies), so a browser trusted on one process is trusted on all.
+-- Secrets every process must share, made once by whichever process needs one first: the key of the device cookies
+-- (vn.hailong.auth.DeviceCookies), so a browser trusted on one process is trusted on all; the day's secret of the
+-- client hashes sign-in throttling counts by (vn.hailong.auth.ClientHash, 'client-hash:<day>', yesterday's deleted).
 create table server_secret (
     name   varchar primary key,
     secret bytea not null

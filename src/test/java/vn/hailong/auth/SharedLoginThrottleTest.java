@@ -64,6 +64,27 @@ class SharedLoginThrottleTest extends LoginThrottleTest {
     }
 
     @Test
+    void every_process_hashes_a_client_address_alike_and_knows_the_others_device_cookies() {
+        var database = Database.open(Optional.of(TestDatabase.fresh()), Path.of("target", "unused-data-dir"));
+        synchronized (opened) {
+            opened.add(database);
+        }
+        var dsl = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
+        assertThat(ClientHash.shared(dsl).of("203.0.113.7")).isEqualTo(ClientHash.shared(dsl).of("203.0.113.7"))
+                .isNotEqualTo(ClientHash.shared(dsl).of("203.0.113.8"));
+        assertThat(new ClientHash().of("203.0.113.7")).as("a process's own secret")
+                .isNotEqualTo(new ClientHash().of("203.0.113.7"));
+        dsl.execute("insert into server_secret (name, secret) values ('client-hash:2000-01-01', '\\x00')");
+        ClientHash.shared(dsl).of("203.0.113.7");
+        assertThat(dsl.fetchValue("select count(*) from server_secret where name like 'client-hash:%'"))
+                .as("only today's secret is kept").isEqualTo(1L);
+
+        var cookie = new DeviceCookies(dsl).issue("lan");
+        assertThat(new DeviceCookies(dsl).device(cookie, "lan")).as("issued by another process").isPresent();
+        assertThat(new DeviceCookies().device(cookie, "lan")).isEmpty();
+    }
+
+    @Test
     void attempts_left_under_way_by_a_killed_process_stop_counting_after_a_minute() {
         for (int i = 0; i < 5; i++) {
             assertThat(throttle.admit("lan", "client")).isInstanceOf(LoginThrottle.Attempt.class); // never ended

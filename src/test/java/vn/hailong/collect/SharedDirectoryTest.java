@@ -82,6 +82,7 @@ class SharedDirectoryTest {
 
     @Test
     void five_wrong_passwords_on_one_server_make_the_sixth_wait_on_the_other() {
+        dsl.execute("delete from login_throttle"); // the tests all sign in from one address
         adminA.post("/api/v1/users", Map.of("username", "lan", "password", "lan-right-password", "role", "analyst"));
         for (int i = 0; i < 5; i++) {
             var server = i % 2 == 0 ? a : b;
@@ -93,6 +94,21 @@ class SharedDirectoryTest {
                     Map.of("username", "lan", "password", "lan-right-password"));
             assertThat(sixth.status()).as("the sixth attempt, on either server").isEqualTo(429);
             assertThat(sixth.raw().headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    @Test
+    void twenty_failures_from_one_address_across_both_servers_make_the_next_name_wait_on_either() {
+        dsl.execute("delete from login_throttle"); // the tests all sign in from one address
+        for (int i = 0; i < 20; i++) {
+            var server = i % 2 == 0 ? a : b;
+            assertThat(ApiClient.anonymous(server).post("/api/v1/session",
+                    Map.of("username", "stranger-" + i, "password", "guess")).status()).isEqualTo(401);
+        }
+        for (var server : new TestApp[] {a, b}) {
+            assertThat(ApiClient.anonymous(server).post("/api/v1/session",
+                    Map.of("username", "someone-else", "password", "guess")).status())
+                    .as("the 21st failure from one address, on either server").isEqualTo(429);
         }
     }
 
