@@ -38,6 +38,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  */
 class MultiProcessTest {
     static final int CLIENTS = 6;
+    /** Ratings a client sends at least; it goes on until the restarted server has taken some, as a real load would. */
     static final int PER_CLIENT = 200;
     static final int EMAILS = 40;
     /** Between two ratings of one client: the load lasts about 15 s, so the killed server rejoins during it. */
@@ -77,12 +78,15 @@ class MultiProcessTest {
             var retriedElsewhere = new AtomicInteger();
             var restartedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
             var ackedByRestarted = new AtomicInteger();
+            var sent = new AtomicInteger();
             var pool = Executors.newFixedThreadPool(CLIENTS);
             var clients = new ArrayList<java.util.concurrent.Future<?>>();
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.add(pool.submit(() -> {
-                    for (int i = 0; i < PER_CLIENT; i++) {
+                    long giveUp = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                    for (int i = 0; i < PER_CLIENT || ackedByRestarted.get() < 20 && System.nanoTime() < giveUp; i++) {
+                        sent.incrementAndGet();
                         var id = UUID.randomUUID();
                         var body = "{\"submissionId\":\"" + id + "\",\"questionnaire\":\"KIOSK\",\"version\":1,"
                                 + "\"agency\":\"A" + (1 + i % 2) + "\",\"channel\":\"web\",\"answers\":{\"HL\":"
@@ -132,11 +136,12 @@ class MultiProcessTest {
                 client.get(180, TimeUnit.SECONDS);
             }
             pool.shutdown();
-            assertThat(atKill).as("killed in the middle of the load").isPositive().isLessThan(CLIENTS * PER_CLIENT);
+            assertThat(atKill).as("killed in the middle of the load").isPositive().isLessThan(sent.get());
             assertThat(atRestart).as("the other server went on alone").isGreaterThan(atKill)
-                    .isLessThan(CLIENTS * PER_CLIENT);
+                    .isLessThan(sent.get());
             assertThat(ackedByRestarted.get()).as("ratings the restarted server took during the load").isPositive();
-            System.out.println("ratings the restarted server took during the load: " + ackedByRestarted.get());
+            System.out.println("ratings the restarted server took during the load: " + ackedByRestarted.get()
+                    + " of " + sent.get());
             assertThat(retriedElsewhere.get()).as("ratings sent again to the other server").isPositive();
             System.out.println("ratings sent again to the other server: " + retriedElsewhere.get());
             assertThat(post(restarted.port, rating("A1")).statusCode()).as("the restarted server takes ratings")
@@ -149,9 +154,9 @@ class MultiProcessTest {
                         .isEqualTo(1L));
                 var storedIds = new java.util.HashSet<UUID>();
                 stored.forEach(r -> storedIds.add(r.get("submission_id", UUID.class)));
-                assertThat(acknowledged).hasSize(CLIENTS * PER_CLIENT);
+                assertThat(acknowledged).as("every rating sent was acknowledged in the end").hasSize(sent.get());
                 assertThat(storedIds).containsAll(acknowledged);
-                assertThat(storedIds).hasSize(CLIENTS * PER_CLIENT + 1);
+                assertThat(storedIds).hasSize(sent.get() + 1);
 
                 // Folded once: every aggregate, grain and unit sums exactly the responses of the unit's subtree.
                 awaitFolded(dsl);
@@ -166,7 +171,7 @@ class MultiProcessTest {
                         .as("aggregate %s grain %s unit %s", r.get("aggregate"), r.get("grain"), r.get("code"))
                         .isEqualTo(r.get("stored", Long.class)));
                 assertThat(rollups.stream().filter(r -> r.get("code").equals("P")).map(r -> r.get("rolled", Long.class)))
-                        .containsOnly((long) CLIENTS * PER_CLIENT + 1);
+                        .containsOnly((long) sent.get() + 1);
 
                 sessionsWorkOnEitherServer(restarted.port, b.port);
                 emailsFromTheSharedOutboxArriveOnce(dsl, mail);
