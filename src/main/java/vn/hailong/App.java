@@ -216,7 +216,8 @@ public final class App implements AutoCloseable {
         var access = new AccessControl(sessions, apiKeys, devices, settings.metricsToken());
         var publicUrl = new PublicUrl(settings.publicUrl());
         var clients = new ClientHash();
-        var sessionApi = new SessionApi(dsl, sessions, new LoginThrottle(clock), clients);
+        var sessionApi = new SessionApi(dsl, sessions, LoginThrottle.shared(dsl, clock),
+                ClientHash.shared(dsl));
         var units = new UnitsApi(dsl);
         var centres = new CentresApi(dsl);
         var catalogue = new CatalogueApi(dsl);

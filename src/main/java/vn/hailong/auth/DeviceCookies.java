@@ -16,9 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Device cookies (OWASP): a browser that signed in as a user name keeps a cookie proving it, a random nonce and an
  * HMAC over it and the lower-cased name, so the throttle can count that browser's failures apart from strangers'.
- * The key is made at start-up and kept only in memory, like the throttle's counts: a restart forgets both, and
- * the browser is trusted again from its next sign-in. A stored key would need a migration and outlive the counts
- * it serves; meanwhile a browser with a cookie the process does not know is simply untrusted, as before.
+ * The server's key is kept in the database (sql/V16 server_secret), made by whichever process needs it first, so a
+ * cookie issued by one process is recognised by every other, as the throttle's counts are shared; a key made in memory
+ * ({@link #DeviceCookies()}, for tests) dies with its process, and a browser with a cookie no key recognises is simply
+ * untrusted.
  */
 final class DeviceCookies {
     static final String COOKIE = "hl_device";
@@ -30,9 +31,21 @@ final class DeviceCookies {
     private final SecretKeySpec key;
 
     DeviceCookies() {
+        this.key = new SecretKeySpec(newKey(), "HmacSHA256");
+    }
+
+    /** With the key every process on this database shares, made now if none is stored yet. */
+    DeviceCookies(org.jooq.DSLContext dsl) {
+        var s = vn.hailong.db.schema.Tables.SERVER_SECRET;
+        dsl.insertInto(s).set(s.NAME, "device-cookie").set(s.SECRET, newKey()).onConflictDoNothing().execute();
+        this.key = new SecretKeySpec(dsl.select(s.SECRET).from(s).where(s.NAME.eq("device-cookie")).fetchSingle(s.SECRET),
+                "HmacSHA256");
+    }
+
+    private static byte[] newKey() {
         var bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
-        this.key = new SecretKeySpec(bytes, "HmacSHA256");
+        return bytes;
     }
 
     /** A new cookie value for a browser that has just signed in as this name. */

@@ -21,7 +21,7 @@ public final class SessionApi {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final ClientHash clients;
-    private final DeviceCookies devices = new DeviceCookies();
+    private final DeviceCookies devices;
 
     public SessionApi(DSLContext dsl, Sessions sessions, LoginThrottle throttle, ClientHash clients) {
         this.dsl = dsl;
@@ -29,6 +29,7 @@ public final class SessionApi {
         this.sessions = sessions;
         this.throttle = throttle;
         this.clients = clients;
+        this.devices = new DeviceCookies(dsl);
     }
 
     record Login(String username, String password) {

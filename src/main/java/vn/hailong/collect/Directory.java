@@ -1,6 +1,7 @@
 package vn.hailong.collect;
 
 import static vn.hailong.db.schema.Tables.COUNTER;
+import static vn.hailong.db.schema.Tables.DIRECTORY_VERSION;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE;
 import static vn.hailong.db.schema.Tables.QUESTIONNAIRE_VERSION;
 import static vn.hailong.db.schema.Tables.SERVICE;
@@ -24,12 +25,16 @@ import vn.hailong.units.UnitHistory;
 /**
  * The codes a rating names (agency, service, centre, counter, questionnaire version), resolved to ids and
  * remembered for a few seconds: ratings arrive by the hundred a second, the catalogue changes by the day.
- * An admin's change (a unit deactivated, say) reaches submissions within {@link #TTL}; a survey link changed on this
- * server, at once (see {@link #forget}); a unit event (merge, split, rename, dissolution) written on this server, at
- * once too: every answer remembered before it is forgotten ({@link UnitEvents#generation}).
+ * A change committed on any process (a unit deactivated or merged, a link turned off) reaches submissions within about
+ * {@link #CHECK_EVERY}: every statement changing what codes resolve to bumps the one row of {@code directory_version}
+ * (sql/V16) in its transaction, and this reads it at most once every {@link #CHECK_EVERY}; an answer remembered under
+ * an older version is not used. On this server a survey link changed ({@link #forget}) or a unit event written
+ * ({@link UnitEvents#generation}) is seen at once. {@link #TTL} bounds the rest (should the version not be read).
  */
 public final class Directory {
     static final Duration TTL = Duration.ofSeconds(15);
+    /** How often the shared catalogue version is read, at most: one query a second per process. */
+    static final Duration CHECK_EVERY = Duration.ofSeconds(1);
 
     record ServiceRef(long id, String field) {
     }
@@ -38,13 +43,19 @@ public final class Directory {
     record LinkRef(long id, long agencyId, Long serviceId, Long centreId, Long counterId, boolean active) {
     }
 
-    /** A remembered answer, good until {@code expiresAt} and while no unit event happened on this server. */
-    private record Entry(Object value, long expiresAt, long generation) {
+    /**
+     * A remembered answer, good until {@code expiresAt}, while no unit event happened on this server and while the
+     * shared catalogue version is the one read before the answer was looked up.
+     */
+    private record Entry(Object value, long expiresAt, long generation, long version) {
     }
 
     private final DSLContext dsl;
     private final Places places;
     private final ConcurrentHashMap<String, Entry> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean reading = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long version = -1;
+    private volatile long versionReadAt = System.nanoTime() - CHECK_EVERY.toNanos();
 
     public Directory(DSLContext dsl) {
         this.dsl = dsl;
@@ -200,15 +211,35 @@ public final class Directory {
     private <T> Optional<T> remember(String key, Supplier<Optional<T>> lookup) {
         long now = System.nanoTime();
         long generation = UnitEvents.generation();
+        // Read before the lookup: a change committed after this read bumps the version past it.
+        long version = version(now);
         var entry = cache.get(key);
-        if (entry != null && entry.expiresAt() - now > 0 && entry.generation() == generation) {
+        if (entry != null && entry.expiresAt() - now > 0 && entry.generation() == generation
+                && entry.version() == version) {
             return (Optional<T>) entry.value();
         }
         var value = lookup.get();
         if (cache.size() > 100_000) {
             cache.clear(); // codes sent by clients are unbounded; never let the cache grow with them
         }
-        cache.put(key, new Entry(value, now + TTL.toNanos(), generation));
+        cache.put(key, new Entry(value, now + TTL.toNanos(), generation, version));
         return value;
+    }
+
+    /**
+     * The shared catalogue version as last read, read again when {@link #CHECK_EVERY} has passed (by one request
+     * thread; the others go on with the value read before, which is never newer than what they then look up).
+     */
+    private long version(long now) {
+        if (now - versionReadAt >= CHECK_EVERY.toNanos() && reading.compareAndSet(false, true)) {
+            try {
+                version = dsl.select(DIRECTORY_VERSION.VERSION).from(DIRECTORY_VERSION)
+                        .fetchSingle(DIRECTORY_VERSION.VERSION);
+                versionReadAt = now;
+            } finally {
+                reading.set(false);
+            }
+        }
+        return version;
     }
 }

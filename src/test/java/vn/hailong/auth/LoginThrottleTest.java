@@ -37,7 +37,12 @@ class LoginThrottleTest {
     }
 
     final ManualClock clock = new ManualClock();
-    final LoginThrottle throttle = new LoginThrottle(clock);
+    final LoginThrottle throttle = throttle(clock, LoginThrottle.MAX_KEYS);
+
+    /** The throttle under test: counts in memory here, in the database in {@link SharedLoginThrottleTest}. */
+    LoginThrottle throttle(Clock clock, int maxKeys) {
+        return new LoginThrottle(clock, maxKeys);
+    }
 
     /** Seconds to wait, or 0 after an attempt that failed. */
     long fail(String username, String client) {
@@ -154,7 +159,7 @@ class LoginThrottleTest {
 
     @Test
     void when_full_of_live_counters_the_oldest_go_and_recent_ones_stay() {
-        var small = new LoginThrottle(clock, 100);
+        var small = throttle(clock, 100);
         for (int i = 0; i < 5; i++) {
             ((LoginThrottle.Attempt) small.admit("early", "c-early")).failed();
         }
