@@ -28,7 +28,7 @@ import vn.hailong.TestApp;
  * standby that stops answering leaves the figures to the primary, and the answers and /health say so.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class StandbyReadsTest {
+public class StandbyReadsTest {
     static final String INDICES = "/api/v1/indices?questionnaire=SIPAS&from=2026-01-01&to=2026-12-31";
     @TempDir
     static Path dir;
@@ -152,8 +152,8 @@ class StandbyReadsTest {
 
     private static int ratings;
 
-    /** A complete SIPAS rating of AG01's birth registrations, sent now. */
-    static Map<String, Object> rating() {
+    /** A complete SIPAS rating of AG01's birth registrations, sent now (the browser test sends them too). */
+    public static Map<String, Object> rating() {
         var answers = new LinkedHashMap<String, Object>();
         int level = 2;
         for (var code : new String[] {"TC1", "TC2", "TC3", "TT1", "TT2", "TT3", "TT4", "CC1", "CC2", "CC3", "KQ1", "KQ2",
