@@ -85,6 +85,13 @@ class StandbyLagBrowserTest {
                 assertThat(ApiClient.anonymous(app).post("/api/v1/responses", vn.hailong.db.StandbyReadsTest.rating())
                         .status()).isEqualTo(201);
                 awaitLag(11);
+                // The report PDF read now says it under its heading, in its language.
+                var reader = ApiClient.signIn(app, "admin", PASSWORD);
+                assertThat(pdfText(reader.download("/api/v1/report.pdf?year=2026").body())).matches(
+                        ".*Số liệu có thể chậm khoảng 1\\d giây so với dữ liệu mới nhất \\(cập nhật đến \\d\\d:\\d\\d"
+                                + " ngày \\d\\d/\\d\\d/20\\d\\d\\)\\..*");
+                assertThat(pdfText(reader.download("/api/v1/report.pdf?year=2026&lang=en").body()))
+                        .contains("Figures may be about 1").contains("seconds behind the latest data (up to date as of");
                 page.reload();
                 Dashboards.waitReady(page);
                 var note = page.locator("#freshness");
@@ -94,6 +101,7 @@ class StandbyLagBrowserTest {
                 page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard-behind-vi-1366.png")));
                 Accessibility.check(page, "dashboard read on a standby that is behind");
                 page.setViewportSize(390, 844);
+                note.scrollIntoViewIfNeeded();
                 page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("dashboard-behind-vi-390.png")));
                 Accessibility.check(page, "dashboard read on a standby that is behind, at 390 px");
                 Accessibility.checkReflow(page, "dashboard read on a standby that is behind, at 390 px");
@@ -113,6 +121,12 @@ class StandbyLagBrowserTest {
             Dashboards.waitReady(page);
             assertThat(page.locator("#freshness")).isHidden();
             assertThat(errors).isEmpty();
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
     }
 
