@@ -211,6 +211,7 @@ public final class App implements AutoCloseable {
         var readDsl = reads.map(r -> DSL.using(r.dataSource(), SQLDialect.POSTGRES)).orElse(dsl);
         var health = new Health(database.dataSource(), VERSION, reads);
         var metrics = new Metrics(dsl, database.pool());
+        reads.ifPresent(metrics::standby);
         var requestLog = new RequestLog(metrics);
         var overview = new Overview(readDsl);
         var sessions = new Sessions(dsl);

@@ -78,12 +78,11 @@ public final class ReadPool implements AutoCloseable {
         }
 
         Freshness freshness() {
-            var elapsed = Duration.ofNanos(System.nanoTime() - measuredAt);
-            var now = clock.plus(elapsed);
-            if (caughtUp || !inRecovery) {
-                return new Freshness(true, 0, now);
-            }
-            return new Freshness(true, Math.max(0, Duration.between(asOf, now).toSeconds()), asOf);
+            // Complete up to the measurement when it was caught up (or is no standby), else up to asOf; behind by the
+            // time from then to now on the standby's clock.
+            var now = clock.plus(Duration.ofNanos(System.nanoTime() - measuredAt));
+            var complete = caughtUp || !inRecovery ? clock : asOf;
+            return new Freshness(true, Math.max(0, Duration.between(complete, now).toSeconds()), complete);
         }
     }
 

@@ -174,10 +174,13 @@ public final class Standby implements AutoCloseable {
         onStandby("select pg_wal_replay_resume()");
     }
 
-    /** Waits until the standby has replayed everything the primary has written so far. */
+    /**
+     * Waits until the standby has replayed everything the primary has written so far: up to its WAL insert position,
+     * since zonky's servers commit without waiting for the WAL to be written (synchronous_commit = off).
+     */
     public void awaitCaughtUp() {
         try (var p = connect(primary.getPort(), "postgres"); var ps = p.createStatement();
-             var rows = ps.executeQuery("select pg_current_wal_lsn()")) {
+             var rows = ps.executeQuery("select pg_current_wal_insert_lsn()")) {
             rows.next();
             var target = rows.getString(1);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -70,7 +70,7 @@ public class StandbyReadsTest {
     @Test
     @Order(1)
     void the_figures_are_read_on_the_standby_and_say_how_far_behind_it_is() throws Exception {
-        var current = await(() -> admin.get(INDICES), a -> lag(a) == 0);
+        var current = await(() -> admin.get(INDICES), a -> lag(a) <= 1);
         assertThat(current.raw().headers().firstValue("X-Data-Source")).hasValue("standby");
         assertThat(responses(current)).isEqualTo(3);
 
@@ -112,23 +112,28 @@ public class StandbyReadsTest {
             assertThat(health.get("status").asText()).isEqualTo("up");
             assertThat(health.get("standby").get("status").asText()).isEqualTo("up");
             assertThat(health.get("standby").get("lagSeconds").asLong()).isGreaterThanOrEqualTo(2);
+            var metrics = ApiClient.anonymous(app).header("Authorization", "Bearer " + TestApp.METRICS_TOKEN)
+                    .get("/metrics").raw().body();
+            assertThat(metrics).contains("hailong_standby_up 1.0").containsPattern("hailong_standby_lag_seconds [1-9]")
+                    .contains("pool=\"hailong-read\"");
         } finally {
             servers.resumeReplay();
         }
         servers.awaitCaughtUp();
-        var caughtUp = await(() -> admin.get(INDICES), a -> lag(a) == 0 && responses(a) == 4);
+        var caughtUp = await(() -> admin.get(INDICES), a -> lag(a) <= 1 && responses(a) == 4);
         assertThat(caughtUp.raw().headers().firstValue("X-Data-Source")).hasValue("standby");
-        assertThat(app.getJson("/health").get("standby").get("lagSeconds").asLong()).isZero();
+        assertThat(app.getJson("/health").get("standby").get("lagSeconds").asLong()).isLessThanOrEqualTo(1);
     }
 
     @Test
     @Order(2)
     void an_idle_primary_is_not_taken_for_a_lagging_one() throws Exception {
-        // Nothing written for a few seconds: the last replayed commit grows old, yet nothing is missing.
+        // Nothing written for a few seconds: the last replayed commit grows old, yet nothing is missing (the lag is
+        // counted from the last measurement, at most a second ago).
         Thread.sleep(3_000);
         var answer = admin.get(INDICES);
         assertThat(answer.raw().headers().firstValue("X-Data-Source")).hasValue("standby");
-        assertThat(lag(answer)).isZero();
+        assertThat(lag(answer)).isLessThanOrEqualTo(1);
     }
 
     @Test
