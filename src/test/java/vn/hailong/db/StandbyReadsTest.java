@@ -42,8 +42,12 @@ public class StandbyReadsTest {
         long started = System.nanoTime();
         servers = Standby.start(dir);
         long replicating = System.nanoTime();
-        app = TestApp.start(TestApp.settings(servers.primaryUrl()).withDatabaseReadUrl(servers.standbyUrl())
-                .withRateLimits(0, 0));
+        // The standby is read as a user that may only read: no superuser, no pg_read_all_stats (the probe needs none).
+        try (var primary = TestApp.dsl(servers.primaryUrl())) {
+            primary.execute("create role hailong_reader login; grant pg_read_all_data to hailong_reader");
+        }
+        app = TestApp.start(TestApp.settings(servers.primaryUrl())
+                .withDatabaseReadUrl(servers.standbyUrl().replace("postgres@", "hailong_reader@")).withRateLimits(0, 0));
         System.out.printf("standby: primary and standby up in %d ms, the application in %d ms%n",
                 (replicating - started) / 1_000_000, (System.nanoTime() - replicating) / 1_000_000);
         admin = ApiClient.signIn(app, "admin", "test-admin-password");
