@@ -1,5 +1,5 @@
 // The dashboard shell: who is signed in, filters from the address, one load per view, every section drawn from it.
-import { ApiError, get, setCsrfToken } from '/lib/api.js';
+import { ApiError, get, onFreshness, setCsrfToken } from '/lib/api.js';
 import { boundariesNote, estimateBadge, estimatesNote, estimatesOf } from '/lib/boundaries.js';
 import { prune, resizeAll } from '/lib/charts.js';
 import { h } from '/lib/dom.js';
@@ -51,6 +51,44 @@ function showError(error) {
   $('status').replaceChildren(h('span', {}, error?.status === 0 ? t('network') : `${t('failed')}${detail}`));
 }
 
+/** Where the last figures were read and how far behind they may be (a hot standby's lag), as the API said. */
+let freshness = null;
+/** From this lag on (seconds), the dashboard says the figures may be behind; as the report PDF does. */
+const NOTICEABLE_LAG = 10;
+
+/** "2 phút": a lag in the words of the language in view, rounded as the report rounds it. */
+function lagWords(seconds) {
+  if (seconds < 90) {
+    return t('behindSeconds', seconds);
+  }
+  if (seconds < 90 * 60) {
+    return t('behindMinutes', Math.round(seconds / 60));
+  }
+  return t('behindHours', Math.round(seconds / 3600));
+}
+
+/** The note under the filters when the figures come from a standby that is behind; hidden otherwise. */
+function renderFreshness() {
+  const note = $('freshness');
+  const behind = freshness && freshness.source === 'standby' && freshness.lagSeconds >= NOTICEABLE_LAG
+    && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(freshness.asOf || '');
+  note.hidden = !behind;
+  if (behind) {
+    // The header is in Vietnam's offset: its own clock time and day are those to show.
+    const [day, time] = freshness.asOf.split('T');
+    const [y, m, d] = day.split('-');
+    note.textContent = t('behind', lagWords(freshness.lagSeconds), time.slice(0, 5), `${d}/${m}/${y}`);
+    note.dataset.lag = String(freshness.lagSeconds);
+  } else {
+    note.textContent = '';
+  }
+}
+
+onFreshness((said) => {
+  freshness = said;
+  renderFreshness();
+});
+
 /** The questionnaire in view, as /questionnaires lists it. */
 const questionnaire = () => lists.questionnaires.find((q) => q.code === lists.form.questionnaire);
 
@@ -65,6 +103,7 @@ function renderChrome() {
   $('admin-link').textContent = t('admin');
   $('who').textContent = session.displayName;
   renderFilters($('filters'), state, lists, onFilter);
+  renderFreshness();
 }
 
 const elementName = (code) => nameOf(lists.form.elements.find((e) => e.code === code)) || code;

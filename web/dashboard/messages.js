@@ -94,6 +94,8 @@ const messages = catalogue(common, staff, figures, indicatorWords, boundaryWords
     timingOnDemand: 'Bảng số phiếu và tỷ lệ hài lòng theo ngày trong tuần và giờ ({0}). Bảng này đếm lại từng phiếu của cả kỳ nên cần thêm thời gian: bảng tự hiện khi chọn một trung tâm; với phạm vi rộng hơn, vui lòng bấm nút dưới đây.',
     weekday_1: 'Thứ Hai', weekday_2: 'Thứ Ba', weekday_3: 'Thứ Tư', weekday_4: 'Thứ Năm', weekday_5: 'Thứ Sáu',
     weekday_6: 'Thứ Bảy', weekday_7: 'Chủ nhật',
+    behind: 'Số liệu có thể chậm khoảng {0} so với dữ liệu mới nhất (cập nhật đến {1} ngày {2}).',
+    behindSeconds: '{0} giây', behindMinutes: '{0} phút', behindHours: '{0} giờ',
   },
   en: {
     alertsTitle: 'Alerts', alertsOpen: '({0} not yet acknowledged)',
@@ -184,6 +186,8 @@ const messages = catalogue(common, staff, figures, indicatorWords, boundaryWords
     timingOnDemand: 'Ratings and share satisfied by day of the week and hour ({0}). This table counts every rating of the period again, which takes longer: it shows by itself once a centre is chosen; for a wider view, please use the button below.',
     weekday_1: 'Monday', weekday_2: 'Tuesday', weekday_3: 'Wednesday', weekday_4: 'Thursday', weekday_5: 'Friday',
     weekday_6: 'Saturday', weekday_7: 'Sunday',
+    behind: 'Figures may be about {0} behind the latest data (up to date as of {1} on {2}).',
+    behindSeconds: '{0} seconds', behindMinutes: '{0} minutes', behindHours: '{0} hours',
   },
 });
 

@@ -1,5 +1,14 @@
 // The JSON API under /api/v1, for every page: request() answers whatever the status; get/post/… throw an ApiError.
 let csrfToken = null;
+const freshnessListeners = [];
+
+/**
+ * Calls listener({source, lagSeconds, asOf}) for every answer that says where its figures were read (X-Data-Source:
+ * the analytics, when the server reads them on a hot standby; asOf is ISO 8601 in Vietnam's offset).
+ */
+export function onFreshness(listener) {
+  freshnessListeners.push(listener);
+}
 
 /** The session's CSRF token, sent with every write from now on (the admin screens set it once signed in). */
 export function setCsrfToken(token) {
@@ -29,6 +38,12 @@ export async function request(method, path, { body, contentType, token } = {}) {
     credentials: 'same-origin',
     cache: 'no-store',
   });
+  const source = response.headers.get('X-Data-Source');
+  if (source) {
+    const freshness = { source, lagSeconds: Number(response.headers.get('X-Data-Lag-Seconds')) || 0,
+      asOf: response.headers.get('X-Data-As-Of') || null };
+    freshnessListeners.forEach((listener) => listener(freshness));
+  }
   const type = response.headers.get('Content-Type') || '';
   const json = response.status !== 204 && type.includes('json') ? await response.json().catch(() => null) : null;
   return { status: response.status, body: json, retryAfter: Number(response.headers.get('Retry-After')) || 0 };

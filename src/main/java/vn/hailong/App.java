@@ -140,6 +140,14 @@ public final class App implements AutoCloseable {
      * bytes and comes in one or two packets even over a poor mobile link; a client dribbling bytes is not a person.
      */
     static final long MIN_UPLOAD_BYTES_PER_SECOND = 100;
+    /**
+     * The GET routes read on the hot standby when DATABASE_READ_URL is set: the analytics, which only read and can be a
+     * little behind (their answers say how much). Every other route, and these routes' other methods, use the primary.
+     */
+    static final Set<String> READ_ON_STANDBY = Set.of("/api/v1/overview", "/api/v1/indices", "/api/v1/compare",
+            "/api/v1/rankings", "/api/v1/trend", "/api/v1/drivers", "/api/v1/reliability", "/api/v1/comments",
+            "/api/v1/timing", "/api/v1/distribution", "/api/v1/reasons", "/api/v1/report.pdf", "/api/v1/response-rates",
+            "/api/v1/indicators", "/api/v1/population", "/api/v1/public/results", "/api/v1/public/results.csv");
     private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
 
@@ -168,7 +176,7 @@ public final class App implements AutoCloseable {
      */
     public static App start(Settings settings, Clock clock) {
         Ports.checkFree(settings.port());
-        var database = Database.open(settings.databaseUrl(), settings.dataDir());
+        var database = Database.open(settings.databaseUrl(), settings.dataDir(), settings.databaseReadUrl());
         try {
             var dsl = DSL.using(database.dataSource(), SQLDialect.POSTGRES);
             new DefaultContent(dsl).seed();
@@ -195,8 +203,9 @@ public final class App implements AutoCloseable {
                 }
                 throw e;
             }
-            log.info("event=started port={} version={} database={} url={}", javalin.port(), VERSION,
-                    database.embedded() ? "embedded" : "external", settings.publicBase(javalin.port()));
+            log.info("event=started port={} version={} database={} analytics_read_from={} url={}", javalin.port(), VERSION,
+                    database.embedded() ? "embedded" : "external", database.reads().isPresent() ? "standby" : "primary",
+                    settings.publicBase(javalin.port()));
             return new App(database, javalin, List.copyOf(routes));
         } catch (RuntimeException e) {
             database.close();
@@ -206,10 +215,15 @@ public final class App implements AutoCloseable {
 
     static Javalin createServer(DSLContext dsl, Database database, Settings settings, List<Route> routes,
                                  Clock clock) {
-        var health = new Health(database.dataSource(), VERSION);
+        // The analytics' reads: on the hot standby of DATABASE_READ_URL while it answers, else on the primary
+        // (db.ReadPool, docs/scaling.md). Everything that writes, signs in or must read its own writes uses dsl.
+        var reads = database.reads();
+        var readDsl = reads.map(r -> DSL.using(r.dataSource(), SQLDialect.POSTGRES)).orElse(dsl);
+        var health = new Health(database.dataSource(), VERSION, reads);
         var metrics = new Metrics(dsl, database.pool());
+        reads.ifPresent(metrics::standby);
         var requestLog = new RequestLog(metrics);
-        var overview = new Overview(dsl);
+        var overview = new Overview(readDsl);
         var sessions = new Sessions(dsl);
         var apiKeys = new ApiKeys(dsl);
         var devices = new KioskDevices(dsl);
@@ -241,24 +255,25 @@ public final class App implements AutoCloseable {
                 new RateLimiter(settings.deviceRatePerMinute(), clock), clients, new QualityFlags(), clock);
         var collect = new CollectApi(dsl, forms, publicUrl, directory);
         var surveyLinks = new SurveyLinksApi(dsl, forms, directory, publicUrl);
-        var indices = new IndicesApi(dsl, forms);
-        var compare = new CompareApi(dsl, forms);
-        var insights = new InsightsApi(dsl, forms);
-        var reasons = new ReasonsApi(dsl, forms);
-        var comments = new CommentsApi(dsl, forms);
-        var timing = new TimingApi(dsl, forms);
-        var report = new ReportApi(dsl, forms);
+        var indices = new IndicesApi(readDsl, forms);
+        var compare = new CompareApi(readDsl, forms);
+        var insights = new InsightsApi(readDsl, forms);
+        var reasons = new ReasonsApi(readDsl, forms);
+        var comments = new CommentsApi(readDsl, forms);
+        var timing = new TimingApi(readDsl, forms);
+        var report = new ReportApi(readDsl, forms);
         var population = new PopulationApi(dsl);
+        var populationRead = new PopulationApi(readDsl);
         var uploads = Uploads.open(settings.dataDir());
         var imports = new ImportsApi(dsl, forms, rollups, uploads);
         var openApi = new OpenApi(VERSION);
         var responsesExport = new ResponsesExportApi(dsl, forms);
-        var responseRates = new ResponseRatesApi(dsl, forms);
+        var responseRates = new ResponseRatesApi(readDsl, forms);
         var dossiers = new DossiersApi(dsl);
-        var indicators = new IndicatorsApi(dsl);
+        var indicators = new IndicatorsApi(readDsl);
         var targets = new TargetsApi(dsl);
         var publications = new PublicationsApi(dsl, forms);
-        var publicResults = new PublicResultsApi(dsl);
+        var publicResults = new PublicResultsApi(readDsl);
         // Work done once per period (sql/V10, scheduled_run); -Dhailong.scheduleSeconds=0 turns the ticking off (the
         // tests do, and run jobs themselves).
         var jobs = new ArrayList<Job>();
@@ -268,7 +283,8 @@ public final class App implements AutoCloseable {
         // Scheduled reports (docs/scheduled-reports.md): each unit's monthly report to its subscribers, with its PDF
         // made at delivery by attachments, and the province digest.
         // Files attached to e-mails, made at delivery (notify.Attachments): the reports' PDFs.
-        Attachments attachments = new ReportAttachments(report);
+        // Scheduled reports are read on the primary: a month's report is complete, whatever the standby's lag.
+        Attachments attachments = new ReportAttachments(reads.isPresent() ? new ReportApi(dsl, forms) : report);
         var cases = new CasesApi(dsl);
         jobs.add(new ContactErasure(settings.contactRetentionDays()));
         OpenCases openCases = tx -> Cases.openByUnit(tx).stream()
@@ -336,6 +352,15 @@ public final class App implements AutoCloseable {
             config.routes.before(SecurityHeaders::apply);
             config.routes.beforeMatched(Requests::refuseNul);
             config.routes.beforeMatched(access::check);
+            // Once access is granted, an analytics read decides its source and says it in X-Data-* headers.
+            reads.ifPresent(r -> {
+                config.routes.beforeMatched(ctx -> {
+                    if (ctx.method() == HandlerType.GET && READ_ON_STANDBY.contains(ctx.path())) {
+                        r.begin(ctx);
+                    }
+                });
+                config.routes.after(r::end);
+            });
             config.routes.apiBuilder(() -> {
                 get("/health", health::get, PUBLIC);
                 get("/metrics", metrics::get, Access.METRICS);
@@ -452,7 +477,7 @@ public final class App implements AutoCloseable {
                         get("/digest.txt", reportsApi::digestText, ADMIN, ANALYST);
                     });
                     get("/response-rates", responseRates::get, READERS);
-                    get("/population", population::list, READERS);
+                    get("/population", populationRead::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);
                     post("/population/import", imports::population, ADMIN, KEY_IMPORT);
                     post("/imports", imports::responses, ADMIN, KEY_IMPORT);

@@ -17,6 +17,7 @@ import vn.hailong.notify.Smtp;
  * PUBLIC_URL      --public-url URL     the address citizens reach this server at, for links and QR codes
  * METRICS_TOKEN   --metrics-token T    the bearer token /metrics asks for (without it /metrics is closed)
  * DATABASE_URL    --database-url URL   external PostgreSQL; without it an embedded one in DATA_DIR/pg
+ * DATABASE_READ_URL --database-read-url URL  a hot standby of it the analytics read from (docs/scaling.md)
  * DATA_DIR        --data-dir DIR       where the embedded database lives (default ./data)
  * DEMO            --demo               fill an empty database with a demo province
  * ADMIN_PASSWORD  --admin-password PW  password of the first user, admin
@@ -43,12 +44,21 @@ public record Settings(
         Optional<String> publicUrl,
         Optional<String> metricsToken,
         Optional<Smtp> smtp,
-        int contactRetentionDays) {
+        int contactRetentionDays,
+        Optional<String> databaseReadUrl) {
 
     static final int DEFAULT_CLIENT_RATE = 30;
     /** Days a citizen's contact for a callback is kept after its case closes (docs/cases.md). */
     public static final int DEFAULT_CONTACT_RETENTION_DAYS = 30;
     static final int DEFAULT_DEVICE_RATE = 120;
+
+    /** Settings without a standby to read from. */
+    public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword,
+                    int clientRatePerMinute, int deviceRatePerMinute, Optional<String> host, Optional<String> publicUrl,
+                    Optional<String> metricsToken, Optional<Smtp> smtp, int contactRetentionDays) {
+        this(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute, host, publicUrl,
+                metricsToken, smtp, contactRetentionDays, Optional.empty());
+    }
 
     /** Settings without e-mail. */
     public Settings(int port, Optional<String> databaseUrl, Path dataDir, boolean demo, Optional<String> adminPassword,
@@ -81,6 +91,7 @@ public record Settings(
             new Option("--public-url", "PUBLIC_URL", true),
             new Option("--metrics-token", "METRICS_TOKEN", true),
             new Option("--database-url", "DATABASE_URL", true),
+            new Option("--database-read-url", "DATABASE_READ_URL", true),
             new Option("--data-dir", "DATA_DIR", true),
             new Option("--demo", "DEMO", false),
             new Option("--admin-password", "ADMIN_PASSWORD", true),
@@ -136,7 +147,8 @@ public record Settings(
                 Optional.ofNullable(values.get("PUBLIC_URL")).map(Settings::publicUrl),
                 Optional.ofNullable(values.get("METRICS_TOKEN")).map(Settings::metricsToken),
                 smtp(values),
-                count("CONTACT_RETENTION_DAYS", values.get("CONTACT_RETENTION_DAYS"), DEFAULT_CONTACT_RETENTION_DAYS));
+                count("CONTACT_RETENTION_DAYS", values.get("CONTACT_RETENTION_DAYS"), DEFAULT_CONTACT_RETENTION_DAYS),
+                Optional.ofNullable(values.get("DATABASE_READ_URL")));
     }
 
     /** The SMTP server, when SMTP_HOST is set; the other SMTP_ settings without it are a mistake worth saying. */
@@ -190,6 +202,8 @@ public record Settings(
                   --metrics-token T    METRICS_TOKEN   bearer token for /metrics (without it, /metrics is closed)
                   --database-url URL   DATABASE_URL    postgresql://user:pass@host:port/db or a JDBC URL;
                                                        without it an embedded PostgreSQL runs in DATA_DIR/pg
+                  --database-read-url URL DATABASE_READ_URL  a hot standby of that database (same forms): the
+                                                       dashboards' figures are read there (docs/scaling.md)
                   --data-dir DIR       DATA_DIR        data directory (default ./data)
                   --demo               DEMO=true       fill an empty database with a demo province
                   --admin-password PW  ADMIN_PASSWORD  password for user 'admin', created on first start
@@ -209,32 +223,38 @@ public record Settings(
 
     Settings withPort(int newPort) {
         return new Settings(newPort, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, metricsToken, smtp, contactRetentionDays);
+                host, publicUrl, metricsToken, smtp, contactRetentionDays, databaseReadUrl);
     }
 
     public Settings withRateLimits(int perClient, int perDevice) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, perClient, perDevice, host, publicUrl,
-                metricsToken, smtp, contactRetentionDays);
+                metricsToken, smtp, contactRetentionDays, databaseReadUrl);
     }
 
     public Settings withPublicUrl(String url) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, Optional.of(publicUrl(url)), metricsToken, smtp, contactRetentionDays);
+                host, Optional.of(publicUrl(url)), metricsToken, smtp, contactRetentionDays, databaseReadUrl);
     }
 
     public Settings withMetricsToken(String token) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, Optional.of(metricsToken(token)), smtp, contactRetentionDays);
+                host, publicUrl, Optional.of(metricsToken(token)), smtp, contactRetentionDays, databaseReadUrl);
     }
 
     public Settings withSmtp(Smtp server) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, metricsToken, Optional.of(server), contactRetentionDays);
+                host, publicUrl, metricsToken, Optional.of(server), contactRetentionDays, databaseReadUrl);
     }
 
     public Settings withContactRetentionDays(int days) {
         return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
-                host, publicUrl, metricsToken, smtp, days);
+                host, publicUrl, metricsToken, smtp, days, databaseReadUrl);
+    }
+
+    /** The same settings, reading the analytics from the hot standby at {@code url}. */
+    public Settings withDatabaseReadUrl(String url) {
+        return new Settings(port, databaseUrl, dataDir, demo, adminPassword, clientRatePerMinute, deviceRatePerMinute,
+                host, publicUrl, metricsToken, smtp, contactRetentionDays, Optional.of(url));
     }
 
     /** An http or https address with a host, kept without a trailing slash. */

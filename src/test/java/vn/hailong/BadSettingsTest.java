@@ -38,6 +38,25 @@ class BadSettingsTest {
     }
 
     @Test
+    void a_standby_url_of_the_wrong_form_is_named_before_anything_starts() {
+        var settings = TestApp.settings(TestDatabase.fresh()).withDatabaseReadUrl("mysql://hl:secret@replica/hailong");
+        assertThatThrownBy(() -> App.start(settings))
+                .isInstanceOf(StartupException.class)
+                .hasMessage("DATABASE_READ_URL must look like postgresql://user:pass@host:5432/db or"
+                        + " jdbc:postgresql://host:5432/db, not 'mysql://hl:***@replica/hailong'");
+    }
+
+    @Test
+    void an_unreachable_standby_is_named_without_its_password() {
+        var settings = TestApp.settings(TestDatabase.fresh())
+                .withDatabaseReadUrl("postgresql://hl:secret@127.0.0.1:1/hailong");
+        assertThatThrownBy(() -> App.start(settings))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("cannot reach the standby at postgresql://hl:***@127.0.0.1:1/hailong")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
     void a_database_that_does_not_exist_is_named() {
         var settings = TestApp.settings("postgresql://postgres@localhost:" + TestDatabase.port() + "/no_such_db");
         assertThatThrownBy(() -> App.start(settings))

@@ -31,6 +31,16 @@ class SettingsTest {
     }
 
     @Test
+    void a_standby_to_read_from_is_optional_and_taken_from_either_place() {
+        assertThat(Settings.from(Map.of(), List.of()).databaseReadUrl()).isEmpty();
+        assertThat(Settings.from(Map.of("DATABASE_READ_URL", "postgresql://r@standby/hl"), List.of()).databaseReadUrl())
+                .hasValue("postgresql://r@standby/hl");
+        assertThat(Settings.from(Map.of("DATABASE_READ_URL", "postgresql://r@standby/hl"),
+                List.of("--database-read-url", "jdbc:postgresql://replica/hl")).databaseReadUrl())
+                .hasValue("jdbc:postgresql://replica/hl");
+    }
+
+    @Test
     void each_bad_setting_is_named_in_its_message() {
         assertThatThrownBy(() -> Settings.from(Map.of("PORT", "seventy"), List.of()))
                 .isInstanceOf(StartupException.class).hasMessageContaining("PORT").hasMessageContaining("seventy");

@@ -4,9 +4,11 @@ import static vn.hailong.auth.AccessControl.principal;
 import static vn.hailong.db.schema.Tables.UNIT;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.jooq.DSLContext;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 import vn.hailong.Vietnam;
 import vn.hailong.auth.UnitScope;
+import vn.hailong.db.Freshness;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.Requests;
 import vn.hailong.report.Report;
@@ -52,8 +55,10 @@ public final class ReportApi {
         var heading = heading(english, name -> text(ctx, name));
         var request = AnalyticsRequest.of(ctx, dsl, slices);
         var code = AnalyticsRequest.text(ctx, "questionnaire");
+        // Read on a standby that is behind (DATABASE_READ_URL): the report says so under its heading.
+        var behind = Freshness.of(ctx).filter(Freshness::noticeable).map(f -> f.sentence(english));
         var rendered = render(request, Report.Span.year(year), english, heading,
-                targetsOf(code == null ? "SIPAS" : code, year, principal(ctx).scope()));
+                targetsOf(code == null ? "SIPAS" : code, year, principal(ctx).scope()), behind);
         var unit = rendered.unit() == null ? "all" : rendered.unit().replaceAll("[^A-Za-z0-9._-]", "_");
         var pdf = rendered.pdf();
         ctx.contentType("application/pdf");
@@ -84,13 +89,20 @@ public final class ReportApi {
         var request = new AnalyticsRequest(questionnaire, versions, filter, List.of(), Estimates.DEFAULT_MIN_N,
                 UnitScope.ALL, false);
         return render(request, Report.Span.of(from, to), english, heading(english, name -> null),
-                targetsOf(questionnaire, to.getYear(), UnitScope.ALL));
+                targetsOf(questionnaire, to.getYear(), UnitScope.ALL), Optional.empty());
     }
 
     private Rendered render(AnalyticsRequest request, Report.Span span, boolean english, Report.Heading heading,
-                            ReportContent.Targets targets) {
+                            ReportContent.Targets targets, Optional<String> behind) {
         long started = System.nanoTime();
         var report = content.read(request, span, english, heading, targets);
+        if (behind.isPresent()) {
+            var notes = new ArrayList<>(report.boundaries());
+            notes.add(behind.get());
+            report = new Report(report.english(), report.heading(), report.questionnaire(), report.scope(),
+                    report.period(), report.minN(), report.elements(), report.criteria(), report.units(), report.months(),
+                    List.copyOf(notes));
+        }
         long read = System.nanoTime();
         var pdf = ReportPdf.render(report);
         log.info("event=report_pdf from={} to={} lang={} read_ms={} render_ms={} bytes={}", span.from(), span.to(),

@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final EmbeddedDatabase embedded;
+    private ReadPool reads;
 
     private Database(HikariDataSource pool, EmbeddedDatabase embedded) {
         this.pool = pool;
@@ -35,13 +36,39 @@ public final class Database implements AutoCloseable {
 
     /** Connects to DATABASE_URL, or starts the embedded server in dataDir/pg; then migrates. */
     public static Database open(Optional<String> databaseUrl, Path dataDir) {
+        return open(databaseUrl, dataDir, Optional.empty());
+    }
+
+    /**
+     * Connects to DATABASE_URL, or starts the embedded server in dataDir/pg; then migrates; then, with
+     * DATABASE_READ_URL, opens the read-only pool on its hot standby (docs/scaling.md). The URL is checked before
+     * anything starts.
+     */
+    public static Database open(Optional<String> databaseUrl, Path dataDir, Optional<String> databaseReadUrl) {
+        databaseReadUrl.ifPresent(url -> DatabaseUrl.parse(url, "DATABASE_READ_URL"));
+        Database database;
         if (databaseUrl.isPresent()) {
             var url = DatabaseUrl.parse(databaseUrl.get());
-            return connect(url, null, DatabaseUrl.redacted(databaseUrl.get()));
+            database = connect(url, null, DatabaseUrl.redacted(databaseUrl.get()));
+        } else {
+            var embedded = EmbeddedDatabase.start(dataDir);
+            var url = new DatabaseUrl(embedded.jdbcUrl(), Optional.of("postgres"), Optional.of(embedded.password()));
+            database = connect(url, embedded, "the embedded database in " + dataDir.resolve("pg"));
         }
-        var embedded = EmbeddedDatabase.start(dataDir);
-        var url = new DatabaseUrl(embedded.jdbcUrl(), Optional.of("postgres"), Optional.of(embedded.password()));
-        return connect(url, embedded, "the embedded database in " + dataDir.resolve("pg"));
+        if (databaseReadUrl.isPresent()) {
+            try {
+                database.reads = ReadPool.open(databaseReadUrl.get(), database.pool);
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }
+        return database;
+    }
+
+    /** The hot standby the analytics read from, when DATABASE_READ_URL is set. */
+    public Optional<ReadPool> reads() {
+        return Optional.ofNullable(reads);
     }
 
     public DataSource dataSource() {
@@ -59,6 +86,9 @@ public final class Database implements AutoCloseable {
     /** Closes the pool, then stops the embedded server cleanly (a checkpoint, no recovery at next start). */
     @Override
     public void close() {
+        if (reads != null) {
+            reads.close();
+        }
         pool.close();
         if (embedded != null) {
             try {
@@ -159,16 +189,22 @@ public final class Database implements AutoCloseable {
     }
 
     private static String connectionProblem(String where, Throwable e) {
+        return connectionProblem("the database", where, e);
+    }
+
+    /** One line on why {@code what} ("the database", "the standby") at {@code where} cannot be used. */
+    static String connectionProblem(String what, String where, Throwable e) {
+        var named = what.equals("the database") ? where : what + " at " + where;
         var sql = findCause(e, SQLException.class);
         if (sql == null) {
-            return "cannot connect to " + where + ": " + rootMessage(e);
+            return "cannot connect to " + named + ": " + rootMessage(e);
         }
         var state = Optional.ofNullable(sql.getSQLState()).orElse("");
         return switch (state) {
-            case "28P01", "28000" -> "the database at " + where + " refused the user name or password";
-            case "3D000" -> "the database at " + where + " does not exist: " + sql.getMessage();
-            case "08001", "08004", "08006" -> "cannot reach the database at " + where + ": " + rootMessage(sql);
-            default -> "cannot connect to " + where + ": " + sql.getMessage();
+            case "28P01", "28000" -> what + " at " + where + " refused the user name or password";
+            case "3D000" -> what + " at " + where + " does not exist: " + sql.getMessage();
+            case "08001", "08004", "08006" -> "cannot reach " + what + " at " + where + ": " + rootMessage(sql);
+            default -> "cannot connect to " + named + ": " + sql.getMessage();
         };
     }
 

@@ -12,23 +12,28 @@ import vn.hailong.StartupException;
 public record DatabaseUrl(String jdbcUrl, Optional<String> user, Optional<String> password) {
 
     public static DatabaseUrl parse(String url) {
+        return parse(url, "DATABASE_URL");
+    }
+
+    /** Parses the setting called {@code name} (DATABASE_URL, DATABASE_READ_URL), naming it when it is wrong. */
+    public static DatabaseUrl parse(String url, String name) {
         if (url.startsWith("jdbc:postgresql:")) {
             return new DatabaseUrl(url, Optional.empty(), Optional.empty());
         }
         if (!url.startsWith("postgresql://") && !url.startsWith("postgres://")) {
-            throw new StartupException("DATABASE_URL must look like postgresql://user:pass@host:5432/db"
+            throw new StartupException(name + " must look like postgresql://user:pass@host:5432/db"
                     + " or jdbc:postgresql://host:5432/db, not '" + redacted(url) + "'");
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new StartupException("DATABASE_URL is not a valid URL: " + redacted(url));
+            throw new StartupException(name + " is not a valid URL: " + redacted(url));
         }
         var host = uri.getHost();
         var path = uri.getRawPath();
         if (host == null || path == null || path.length() < 2) {
-            throw new StartupException("DATABASE_URL needs a host and a database name, as in"
+            throw new StartupException(name + " needs a host and a database name, as in"
                     + " postgresql://user:pass@host:5432/db, not '" + redacted(url) + "'");
         }
         var jdbc = "jdbc:postgresql://" + (host.contains(":") ? "[" + host + "]" : host)

@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import vn.hailong.db.ReadPool;
 
 /** Prometheus metrics: HTTP requests, the connection pool, and how many responses are stored. */
 public final class Metrics {
@@ -30,6 +31,21 @@ public final class Metrics {
         // Read from the tally a trigger keeps, so a scrape never counts raw responses.
         Gauge.builder("hailong.responses.stored", dsl, Metrics::responsesStored)
                 .description("Responses stored in the database")
+                .register(registry);
+    }
+
+    /**
+     * The standby the analytics read from (DATABASE_READ_URL): its pool ("hailong-read"), whether it answers, and how
+     * many seconds behind it is (NaN while it does not answer), as the prober last measured them.
+     */
+    public void standby(ReadPool reads) {
+        reads.pool().setMetricRegistry(registry);
+        Gauge.builder("hailong.standby.up", reads, r -> r.up() ? 1 : 0)
+                .description("1 while the standby answers (the analytics are read there), 0 while the primary answers them")
+                .register(registry);
+        Gauge.builder("hailong.standby.lag.seconds", reads,
+                        r -> r.freshness().map(f -> (double) f.lagSeconds()).orElse(Double.NaN))
+                .description("How many seconds the standby's figures may be behind the primary")
                 .register(registry);
     }
 
