@@ -66,6 +66,11 @@ public final class BenchServer implements AutoCloseable {
         if (withoutRollups) {
             command.add("-Dhailong.bench.withoutRollups=true");
         }
+        // -Dbench.serverJvmOptions="-XX:StartFlightRecording=..." profiles the server.
+        var options = System.getProperty("bench.serverJvmOptions", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.hailong.Main",
                 "--port", String.valueOf(port), "--database-url", databaseUrl, "--admin-password", "bench-password",
                 "--rate-limit-client", "0", "--rate-limit-device", "0"));

@@ -34,11 +34,18 @@ import vn.hailong.db.Database;
  */
 public final class CitizenPath {
     /** The path's requests before the rating, in a browser's order: the redirect, the page and what it loads. */
-    public static List<String> gets(String code, String questionnaire) {
-        return List.of("/s/" + code, "/survey/", "/survey/survey.css", "/lib/citizen.css", "/lib/citizen-form.css",
-                "/survey/survey.js", "/lib/callback.js", "/lib/api.js", "/lib/i18n.js", "/lib/questions.js",
-                "/lib/dom.js", "/survey/messages.js", "/lib/words.js", "/favicon.svg",
+    public static List<String> gets(String code, String questionnaire, String files) {
+        return List.of("/s/" + code, "/survey/", files + "/survey/survey.css", files + "/lib/citizen.css",
+                files + "/lib/citizen-form.css", files + "/survey/survey.js", files + "/lib/callback.js",
+                files + "/lib/api.js", files + "/lib/i18n.js", files + "/lib/questions.js", files + "/lib/dom.js",
+                files + "/survey/messages.js", files + "/lib/words.js", files + "/favicon.svg",
                 "/api/v1/survey-links/" + code, "/api/v1/forms/" + questionnaire);
+    }
+
+    /** Where the survey page has its files: /v/{version} when it names them so (http.WebAssets), else the root. */
+    public static String files(String page) {
+        var m = java.util.regex.Pattern.compile("src=\"(/v/[^/\"]+)/survey/survey\\.js\"").matcher(page);
+        return m.find() ? m.group(1) : "";
     }
 
     static final double TARGET_US = 1000;
@@ -78,6 +85,7 @@ public final class CitizenPath {
     private String agency;
     private String centre;
     private int version;
+    private String files;
 
     private CitizenPath(BenchServer server, CpuMeter postgres, int clients, long since) {
         this.server = server;
@@ -213,7 +221,7 @@ public final class CitizenPath {
     /** The whole path as a browser goes it, with this cache, then the rating. */
     private Visit visit(BrowserCache cache, boolean log) throws Exception {
         var v = new Visit(cache);
-        for (var path : gets(code, "SIPAS")) {
+        for (var path : gets(code, "SIPAS", files)) {
             get(v, path, log);
         }
         post(v, log);
@@ -318,6 +326,8 @@ public final class CitizenPath {
         var form = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/forms/SIPAS")).build(),
                 HttpResponse.BodyHandlers.ofString());
         version = JSON.readTree(form.body()).get("version").asInt();
+        files = files(http.send(HttpRequest.newBuilder(URI.create(base + "/survey/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private JsonNode admin(String cookie, String csrf, String path, Map<String, Object> body) throws Exception {
