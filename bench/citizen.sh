@@ -5,7 +5,7 @@
 # /proc (the load generator is not counted). In rounds: a first visit (empty browser cache), a visit --since seconds
 # later with the cache the first left, and the rating alone; the mean per path with a 95 % confidence interval.
 # Bounded: about 20 s of start-up, --warm-up s, then rounds × 3 × --seconds (default under 3 minutes in all).
-# Usage: bench/citizen.sh [--seconds 4] [--rounds 6] [--clients 2] [--warm-up 40] [--since 86400]
+# Usage: bench/citizen.sh [--seconds 4] [--rounds 6] [--clients 2] [--warm-up 60] [--since 86400]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B test-compile dependency:build-classpath \

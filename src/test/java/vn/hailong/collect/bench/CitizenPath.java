@@ -55,7 +55,7 @@ public final class CitizenPath {
         int seconds = (int) longArg(args, "--seconds", 4);
         int rounds = (int) longArg(args, "--rounds", 6);
         int clients = (int) longArg(args, "--clients", 2);
-        int warmUp = (int) longArg(args, "--warm-up", 40);
+        int warmUp = (int) longArg(args, "--warm-up", 60);
         long since = longArg(args, "--since", 86_400);
         System.out.printf(Locale.ROOT, "Hài Lòng citizen path benchmark: %d rounds of %d s per scenario, %d clients,"
                         + " %d s warm-up, cached visit %d s after the first; java %s, %d cores, load average %s%n",
