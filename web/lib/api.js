@@ -17,10 +17,11 @@ export function setCsrfToken(token) {
 
 /**
  * Calls /api/v1 + path. body: an object (sent as JSON) or a string sent as it is, as contentType (JSON unless
- * told); token: a kiosk's Bearer token. Resolves to {status, body, retryAfter} (body: the parsed JSON or null,
+ * told); token: a kiosk's Bearer token; cache: 'default' lets the browser keep the answer as its Cache-Control says
+ * (the survey link and the published form), otherwise nothing is kept. Resolves to {status, body, retryAfter} (body: the parsed JSON or null,
  * retryAfter: seconds, 0 when not asked); rejects only when the network fails.
  */
-export async function request(method, path, { body, contentType, token } = {}) {
+export async function request(method, path, { body, contentType, token, cache = 'no-store' } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = typeof body === 'string' && contentType ? contentType : 'application/json';
@@ -36,7 +37,7 @@ export async function request(method, path, { body, contentType, token } = {}) {
     headers,
     body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
     credentials: 'same-origin',
-    cache: 'no-store',
+    cache,
   });
   const source = response.headers.get('X-Data-Source');
   if (source) {

@@ -2,8 +2,8 @@
 // where the question allows it, a "not applicable" radio. Used by the survey, the dossier page and the kiosk.
 // Every citizen page shows an ordinal scale best first ("Rất hài lòng" … "Rất không hài lòng"), as the kiosk's
 // faces and the national public-service portal's rating do; "not applicable" comes last.
-import { h } from '/lib/dom.js';
-import { pick } from '/lib/i18n.js';
+import { h } from './dom.js';
+import { pick } from './i18n.js';
 
 export const NA = 'na';
 

@@ -1,7 +1,7 @@
 // The online survey's words, Vietnamese first; {n}, {total}, {agency} are filled in. Words other citizen pages say
 // too are lib/words.js's.
-import { catalogue } from '/lib/i18n.js';
-import { callback, citizen, common } from '/lib/words.js';
+import { catalogue } from '../lib/i18n.js';
+import { callback, citizen, common } from '../lib/words.js';
 
 export const messages = catalogue(common, citizen, callback, {
   vi: {

@@ -3,12 +3,12 @@
 // about the respondent), with back and forward, the answers kept on this device until they are sent — a reload
 // or a closed tab resumes where it was, and nothing leaves the phone before "Gửi phiếu" — sent once however
 // often it is retried.
-import { request } from '/lib/api.js';
-import { renderCallback } from '/lib/callback.js';
-import { focusHeading, h, showView } from '/lib/dom.js';
-import { format, pick, Switches, translate } from '/lib/i18n.js';
-import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '/lib/questions.js';
-import { messages } from '/survey/messages.js';
+import { request } from '../lib/api.js';
+import { renderCallback } from '../lib/callback.js';
+import { focusHeading, h, showView } from '../lib/dom.js';
+import { format, pick, Switches, translate } from '../lib/i18n.js';
+import { questionFieldset, setFieldError, focusQuestion, missing, answersForApi, fieldMessage } from '../lib/questions.js';
+import { messages } from './messages.js';
 
 const MAX_COMMENT = 2000;
 const SEXES = ['female', 'male', 'other'];
@@ -457,9 +457,9 @@ async function start() {
   if (!code) { go('invalid'); return; }
   go('loading');
   try {
-    const target = await request('GET', '/survey-links/' + encodeURIComponent(code));
+    const target = await request('GET', '/survey-links/' + encodeURIComponent(code), { cache: 'default' });
     if (target.status !== 200) { go('invalid'); return; }
-    const loaded = await request('GET', '/forms/' + encodeURIComponent(target.body.questionnaire || 'SIPAS'));
+    const loaded = await request('GET', '/forms/' + encodeURIComponent(target.body.questionnaire || 'SIPAS'), { cache: 'default' });
     if (loaded.status !== 200) { link = false; go('invalid'); return; }
     link = target.body;
     form = loaded.body;

@@ -88,6 +88,7 @@ import vn.hailong.http.OpenApi;
 import vn.hailong.http.PublicUrl;
 import vn.hailong.http.Requests;
 import vn.hailong.http.SecurityHeaders;
+import vn.hailong.http.WebAssets;
 import vn.hailong.http.WholeBodies;
 import vn.hailong.qr.QrApi;
 import vn.hailong.survey.QuestionnairesApi;
@@ -148,6 +149,14 @@ public final class App implements AutoCloseable {
             "/api/v1/rankings", "/api/v1/trend", "/api/v1/drivers", "/api/v1/reliability", "/api/v1/comments",
             "/api/v1/timing", "/api/v1/distribution", "/api/v1/reasons", "/api/v1/report.pdf", "/api/v1/response-rates",
             "/api/v1/indicators", "/api/v1/population", "/api/v1/public/results", "/api/v1/public/results.csv");
+    /** Static files up to this size are kept in memory, as they are and gzipped (Swagger UI's bundle is 1.5 MB). */
+    static final int STATIC_PRECOMPRESS_MAX_BYTES = 4_000_000;
+    /** Pages and modules: revalidated every time (their ETag answers 304), one encoding or the other by request. */
+    public static final java.util.Map<String, String> STATIC_HEADERS = java.util.Map.of(
+            "Cache-Control", "no-cache", "Vary", "Accept-Encoding");
+    /** WebJars and /v/{version}/: their paths carry their version. */
+    public static final java.util.Map<String, String> VERSIONED_HEADERS = java.util.Map.of(
+            "Cache-Control", "public, max-age=31536000, immutable", "Vary", "Accept-Encoding");
     private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
 
@@ -309,6 +318,7 @@ public final class App implements AutoCloseable {
         var notifications = new NotificationsApi(dsl, settings.smtp().isPresent());
         var webhooks = new WebhooksApi(dsl);
         // New cases are handed to the outbox every few seconds (off with the schedule: tests call pass()).
+        var webAssets = WebAssets.load();
         var caseNotifier = new CaseNotifier(dsl, scheduleSeconds > 0 ? Duration.ofSeconds(5) : null,
                 settings.publicBase(settings.port()));
         return Javalin.create(config -> {
@@ -335,18 +345,34 @@ public final class App implements AutoCloseable {
                     new WholeBodies(MAX_REQUEST_BYTES, MIN_UPLOAD_BYTES_PER_SECOND, STREAMED_UPLOADS)));
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
             config.requestLogger.http(requestLog::log);
+            // Pages, modules and styles: read and gzipped once, then sent from memory; their addresses carry no
+            // version, so a browser revalidates them every time (ETag, 304) and never mixes two releases' modules.
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
                 files.roles = Set.of(Access.PUBLIC);
+                files.precompressMaxSize = STATIC_PRECOMPRESS_MAX_BYTES;
+                files.headers = STATIC_HEADERS;
             });
-            // WebJars (Chart.js), public like the pages; served this way so they carry an access rule too.
+            // The same files under /v/{version}/, a digest of them all: never changing there (http.WebAssets).
+            config.staticFiles.add(files -> {
+                files.hostedPath = webAssets.versionedPath();
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.roles = Set.of(Access.PUBLIC);
+                files.precompressMaxSize = STATIC_PRECOMPRESS_MAX_BYTES;
+                files.headers = VERSIONED_HEADERS;
+            });
+            // WebJars (Chart.js), public like the pages; served this way so they carry an access rule too. Their
+            // addresses name their version, so they never change: kept by browsers for a year.
             config.staticFiles.add(files -> {
                 files.hostedPath = "/webjars";
                 files.directory = "/META-INF/resources/webjars";
                 files.location = Location.CLASSPATH;
                 files.roles = Set.of(Access.PUBLIC);
+                files.precompressMaxSize = STATIC_PRECOMPRESS_MAX_BYTES;
+                files.headers = VERSIONED_HEADERS;
             });
             ApiErrors.register(config);
             config.routes.before(SecurityHeaders::apply);
@@ -365,6 +391,7 @@ public final class App implements AutoCloseable {
                 get("/health", health::get, PUBLIC);
                 get("/metrics", metrics::get, Access.METRICS);
                 get("/s/{code}", surveyLinks::open, PUBLIC);
+                get("/survey/", webAssets::surveyPage, PUBLIC);
                 get("/d/{token}", collect::openInvitation, PUBLIC);
                 path("/api/v1", () -> {
                     get("/openapi.json", openApi::get, PUBLIC);

@@ -21,6 +21,7 @@ import vn.hailong.Vietnam;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.auth.Principal;
 import vn.hailong.dossiers.DossierFacts;
+import vn.hailong.http.Cached;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.PublicUrl;
 import vn.hailong.http.Requests;
@@ -29,7 +30,11 @@ import vn.hailong.survey.Questionnaires;
 
 /** HTTP for what citizens open: forms, dossier invitations, and a kiosk's set-up (survey links: SurveyLinksApi). */
 public final class CollectApi {
+    /** How long a browser may keep a form without asking again (GET /api/v1/forms/{questionnaire}). */
+    public static final int FORM_FRESH_SECONDS = 600;
     private final DSLContext dsl;
+    /** Each published version's answer, by version id: made on first request, then sent from memory. */
+    private final Map<Long, Cached> publishedForms = new java.util.concurrent.ConcurrentHashMap<>();
     private final Forms forms;
     private final Places places;
     private final Questionnaires questionnaires;
@@ -61,7 +66,11 @@ public final class CollectApi {
     public void form(Context ctx) {
         var code = ctx.pathParam("questionnaire");
         var form = forms.latest(code).orElseThrow(() -> new NotFoundResponse("No published questionnaire " + code));
-        ctx.json(view(form));
+        // A published version never changes: its JSON and gzip are made once and kept; the ETag is their digest.
+        // Revalidated after FORM_FRESH_SECONDS, because this address shows the newest version (an older one is
+        // still accepted with a rating, so a browser keeping it a few minutes after a new one is published is fine).
+        publishedForms.computeIfAbsent(form.versionId(), id -> Cached.json(ctx, view(form)))
+                .send(ctx, "public, max-age=" + FORM_FRESH_SECONDS);
     }
 
     /** /d/{token}: a dossier's single-use link; the token travels in the fragment, out of logs and referrers. */

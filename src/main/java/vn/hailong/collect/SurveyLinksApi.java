@@ -19,6 +19,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import vn.hailong.audit.AuditLog;
 import vn.hailong.collect.Places.Named;
+import vn.hailong.http.Cached;
 import vn.hailong.http.Invalid;
 import vn.hailong.http.PublicUrl;
 import vn.hailong.http.Requests;
@@ -29,6 +30,8 @@ import vn.hailong.survey.Forms;
  * within their units); read by the survey page and the poster, and opened as /s/{code} (anyone).
  */
 public final class SurveyLinksApi {
+    /** How long a browser may keep the redirect of /s/{code}. */
+    public static final int REDIRECT_FRESH_SECONDS = 2_592_000;
     private final DSLContext dsl;
     private final Forms forms;
     private final Directory directory;
@@ -138,7 +141,9 @@ public final class SurveyLinksApi {
         answer.put("centre", link.centre());
         answer.put("counter", link.counter());
         answer.put("questionnaire", link.questionnaire());
-        ctx.json(answer);
+        // Revalidated every time (a link is deactivated, its unit merged, at any moment), but a browser that has
+        // this very answer gets 304 and no body; a 404 or 410 is never stored (no-store, as every API answer).
+        Cached.json(ctx, answer).send(ctx, "no-cache");
     }
 
     /** Deactivates or reactivates a link; a link is reactivated only while no other link serves its place. */
@@ -174,6 +179,9 @@ public final class SurveyLinksApi {
 
     /** /s/{code}: the short link on posters and receipts, opening the mobile survey. */
     public void open(Context ctx) {
+        // Where a code leads never changes (a link taken out of use says so on the survey page), so a browser may
+        // keep the redirect for 30 days and go straight to the page on the next scan of the poster.
+        ctx.header("Cache-Control", "public, max-age=" + REDIRECT_FRESH_SECONDS);
         ctx.redirect("/survey/#" + encode(ctx.pathParam("code")), HttpStatus.FOUND);
     }
 

@@ -2,7 +2,6 @@ package vn.hailong.ops;
 
 import static vn.hailong.db.schema.Tables.RESPONSE_TALLY;
 
-import java.time.Duration;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -50,13 +49,19 @@ public final class Metrics {
     }
 
     void recordRequest(String method, String route, int status, float millis) {
-        Timer.builder("http.server.requests")
-                .description("HTTP requests by route template and status")
-                .tags("method", method, "route", route, "status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+        // Looked up once per method, route template and status, not built and registered again on every request.
+        timers.computeIfAbsent(new TimerKey(method, route, status), k -> Timer.builder("http.server.requests")
+                        .description("HTTP requests by route template and status")
+                        .tags("method", method, "route", route, "status", Integer.toString(status))
+                        .publishPercentileHistogram()
+                        .register(registry))
+                .record((long) (millis * 1_000_000), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
+
+    private record TimerKey(String method, String route, int status) {
+    }
+
+    private final java.util.Map<TimerKey, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public void get(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());

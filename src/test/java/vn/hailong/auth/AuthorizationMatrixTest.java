@@ -50,6 +50,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /health", ANYONE),
             Map.entry("GET /metrics", Set.of("metrics")),
             Map.entry("GET /s/{code}", ANYONE),
+            Map.entry("GET /survey/", ANYONE),
             Map.entry("GET /d/{token}", ANYONE),
             Map.entry("GET /api/v1/kiosk/config", Set.of("kiosk")),
             Map.entry("POST /api/v1/responses", ANYONE),

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * runs out of memory exits (-XX:+ExitOnOutOfMemoryError) and is started again, instead of taking the benchmark
  * down with it, and the load generator shares neither heap nor JIT with it. Output goes to target/bench-server.log.
  */
-final class BenchServer implements AutoCloseable {
+public final class BenchServer implements AutoCloseable {
     static final Path LOG = Path.of("target", "bench-server.log");
 
     private final String databaseUrl;
@@ -37,7 +37,7 @@ final class BenchServer implements AutoCloseable {
      * Starts the server and waits until /health answers. {@code demo} fills an empty database with the demo
      * province; {@code withoutRollups} sets the benchmark switch hailong.bench.withoutRollups (see SubmissionBatch).
      */
-    static BenchServer start(String databaseUrl, String heap, boolean demo, boolean withoutRollups) throws Exception {
+    public static BenchServer start(String databaseUrl, String heap, boolean demo, boolean withoutRollups) throws Exception {
         var server = new BenchServer(databaseUrl, heap, withoutRollups);
         // A benchmark stopped with Ctrl-C must not leave its server running.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> server.process.destroyForcibly()));
@@ -45,12 +45,12 @@ final class BenchServer implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The server's process id: its CPU time is read from /proc. */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -65,6 +65,11 @@ final class BenchServer implements AutoCloseable {
         var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
         if (withoutRollups) {
             command.add("-Dhailong.bench.withoutRollups=true");
+        }
+        // -Dbench.serverJvmOptions="-XX:StartFlightRecording=..." profiles the server.
+        var options = System.getProperty("bench.serverJvmOptions", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.hailong.Main",
                 "--port", String.valueOf(port), "--database-url", databaseUrl, "--admin-password", "bench-password",
