@@ -16,7 +16,7 @@ import vn.hailong.db.schema.Tables;
  * Tells clients apart for rate limits without storing who they are: a hash of the address with a secret. The ratings'
  * rate limit, kept in memory per process, uses a secret made at start-up and kept only in memory, so the value means
  * nothing outside this process. Sign-in throttling counts per client in the database for every process
- * ({@link LoginThrottle#shared}), so its secret is shared ({@link #shared}): one a day, in server_secret (sql/V16),
+ * ({@link LoginThrottle#shared}), so its secret is shared ({@link #shared}): one a day, in server_secret (sql/V15),
  * the day before's deleted. A client's count starts afresh at midnight; someone who reads the database can tell the
  * addresses of clients that failed to sign in today (by hashing every address), and no others.
  */

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Device cookies (OWASP): a browser that signed in as a user name keeps a cookie proving it, a random nonce and an
  * HMAC over it and the lower-cased name, so the throttle can count that browser's failures apart from strangers'.
- * The server's key is kept in the database (sql/V16 server_secret), made by whichever process needs it first, so a
+ * The server's key is kept in the database (sql/V15 server_secret), made by whichever process needs it first, so a
  * cookie issued by one process is recognised by every other, as the throttle's counts are shared; a key made in memory
  * ({@link #DeviceCookies()}, for tests) dies with its process, and a browser with a cookie no key recognises is simply
  * untrusted.

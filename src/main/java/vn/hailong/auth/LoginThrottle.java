@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * strangers' counter until its count is forgotten. The per-client counter applies to everyone.
  * Counts are forgotten an hour after their last failure.
  * <p>
- * The server keeps the counts in the database ({@link #shared}, sql/V16 login_throttle), so that every process on it
+ * The server keeps the counts in the database ({@link #shared}, sql/V15 login_throttle), so that every process on it
  * counts the same attempts: two processes behind a load balancer do not give a guesser twice the attempts. Each change
  * of a counter is a short transaction holding its row, as the map's compute holds its entry; attempts begun more than
  * {@link #STALE_IN_FLIGHT} ago no longer count as under way (their process may have been killed). The tests of the
@@ -274,7 +274,7 @@ public final class LoginThrottle {
     }
 
     /**
-     * Counters in the table login_throttle (sql/V16), shared by every process: a change is one transaction holding
+     * Counters in the table login_throttle (sql/V15), shared by every process: a change is one transaction holding
      * the counter's row ({@code for update}), so two processes admitting attempts for one name take turns as two
      * threads do on the map.
      */

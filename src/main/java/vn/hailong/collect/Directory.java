@@ -27,7 +27,7 @@ import vn.hailong.units.UnitHistory;
  * remembered for a few seconds: ratings arrive by the hundred a second, the catalogue changes by the day.
  * A change committed on any process (a unit deactivated or merged, a link turned off) reaches submissions within about
  * {@link #CHECK_EVERY}: every statement changing what codes resolve to bumps the one row of {@code directory_version}
- * (sql/V16) in its transaction, and this reads it at most once every {@link #CHECK_EVERY}; an answer remembered under
+ * (sql/V15) in its transaction, and this reads it at most once every {@link #CHECK_EVERY}; an answer remembered under
  * an older version is not used. On this server a survey link changed ({@link #forget}) or a unit event written
  * ({@link UnitEvents#generation}) is seen at once. {@link #TTL} bounds the rest (should the version not be read).
  */

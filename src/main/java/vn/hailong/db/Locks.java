@@ -17,7 +17,7 @@ public final class Locks {
     public static final long DEFAULT_CONTENT = 0x48_4c_00_04L;
     /** The first admin is created once. */
     public static final long FIRST_ADMIN = 0x48_4c_00_05L;
-    /** A missing year partition of response is made by one transaction at a time (sql/V15, ensure_response_partitions). */
+    /** A missing year partition of response is made by one transaction at a time (sql/V14, ensure_response_partitions). */
     public static final long PARTITIONS = 0x48_4c_28_03L;
 
     private Locks() {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import vn.hailong.Vietnam;
 
 /**
- * The year partitions of response (sql/V3, one per calendar year in Vietnam time; sql/V15 makes their creation
+ * The year partitions of response (sql/V3, one per calendar year in Vietnam time; sql/V14 makes their creation
  * safe between processes). They are made at start-up ({@link Database}) and every day by the {@link Job} for last
  * year to two years ahead, so a server running across New Year has its new year's partition long before it. Should
  * a rating still come for a year without one (a partition dropped, the job failing for days), {@link #storing}
@@ -130,7 +130,7 @@ public final class ResponsePartitions {
         public void run(DSLContext tx, String period) {
             var years = aheadOf(LocalDate.parse(period));
             // A new partition locks response for a moment; behind a long read the job gives up and the next tick
-            // tries again, rather than making every rating wait. Partitions that exist take no lock (sql/V15).
+            // tries again, rather than making every rating wait. Partitions that exist take no lock (sql/V14).
             tx.execute("set local lock_timeout = '" + LOCK_TIMEOUT + "'");
             tx.execute("select ensure_response_partitions({0}, {1})", years[0], years[1]);
         }

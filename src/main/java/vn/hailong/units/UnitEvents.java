@@ -35,7 +35,7 @@ public final class UnitEvents {
     /**
      * Bumped at every event this server writes (rolled back or not): what caches resolutions of codes (the collect
      * Directory) compares it to forget them at once; other servers see an event within about a second, through the
-     * catalogue version its statements bump (sql/V16, directory_version).
+     * catalogue version its statements bump (sql/V15, directory_version).
      */
     private static final java.util.concurrent.atomic.AtomicLong GENERATION = new java.util.concurrent.atomic.AtomicLong();
 
@@ -66,7 +66,7 @@ public final class UnitEvents {
 
     /** {@code source}: crosswalk, admin or demo; {@code recordedBy}: the user, when a person did it. */
     public UnitEvents(DSLContext tx, String source, Long recordedBy) {
-        // The catalogue version first (sql/V16): every catalogue writer queues on it before anything else, so a writer
+        // The catalogue version first (sql/V15): every catalogue writer queues on it before anything else, so a writer
         // of events never holds the lock below while waiting for it.
         tx.execute("update directory_version set version = version + 1");
         // Writers of events take turns (a crosswalk, an edit, the demo): each checks the tree as the one before left it.

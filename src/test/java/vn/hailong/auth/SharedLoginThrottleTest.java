@@ -18,7 +18,7 @@ import vn.hailong.TestDatabase;
 import vn.hailong.db.Database;
 
 /**
- * The throttle's rules with its counts in the database (sql/V16), as the server keeps them: every rule of
+ * The throttle's rules with its counts in the database (sql/V15), as the server keeps them: every rule of
  * {@link LoginThrottleTest} again, and what sharing adds: two processes count the same attempts, and an attempt left
  * under way by a killed process stops counting.
  */

@@ -19,7 +19,7 @@ import vn.hailong.TestDatabase;
 
 /**
  * Two servers on one database, as behind a load balancer: what one changes in the catalogue, the other's remembered
- * codes (Directory, 15 s) give up within about a second (sql/V16 directory_version), and sign-in failures on one
+ * codes (Directory, 15 s) give up within about a second (sql/V15 directory_version), and sign-in failures on one
  * count on the other.
  */
 class SharedDirectoryTest {
