@@ -33,7 +33,7 @@ import vn.hailong.rollup.Rollups;
 /**
  * One writer's round: ratings taken together are checked against what is stored (retries, reused ids,
  * dossiers already rated, invitations) and the new ones stored by one call of the database function
- * store_submissions (sql/V3), with their rollups as pending rows (see Rollups), in one transaction and one round
+ * store_ratings (sql/V16), with their rollups as pending rows (see Rollups), in one transaction and one round
  * trip. In plain JDBC, as this is the hot path.
  */
 final class SubmissionBatch {
@@ -99,7 +99,7 @@ final class SubmissionBatch {
 
     /**
      * {@link #write} on a pooled connection, straight in JDBC: jOOQ's transaction API cost the writer about as much as
-     * building the batch. Each call of store_submissions is a transaction of its own (autocommit), which stores its
+     * building the batch. Each call of store_ratings is a transaction of its own (autocommit), which stores its
      * ratings and their pending rollup rows, or nothing.
      */
     private List<Outcome> written(List<Waiting> round, OffsetDateTime now) {
@@ -170,7 +170,7 @@ final class SubmissionBatch {
             pending = again;
         }
         if (outcomes.contains(null)) {
-            throw new IllegalStateException("store_submissions left a rating without an outcome");
+            throw new IllegalStateException("store_ratings left a rating without an outcome");
         }
         return outcomes;
     }
@@ -182,7 +182,7 @@ final class SubmissionBatch {
     }
 
     private static final String STORE_SQL =
-            "select * from store_submissions(?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            "select * from store_ratings(?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private void bind(Connection c, PreparedStatement statement, List<Checked> sent, OffsetDateTime now)
             throws SQLException {

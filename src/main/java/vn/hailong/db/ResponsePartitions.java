@@ -82,7 +82,7 @@ public final class ResponsePartitions {
      * Does {@code work}, which stores responses timestamped {@code times} on {@code c}; if PostgreSQL refuses it for
      * want of a partition, makes the partitions of those times' years (Vietnam time) and does it once more. The
      * work must be a whole transaction that wrote nothing when it failed (autocommit statements, as
-     * store_submissions is called; an open transaction is rolled back first) and safe to do again.
+     * store_ratings is called; an open transaction is rolled back first) and safe to do again.
      */
     public static <T> T storing(Connection c, Collection<OffsetDateTime> times, Work<T> work) throws SQLException {
         try {

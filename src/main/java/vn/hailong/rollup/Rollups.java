@@ -83,7 +83,7 @@ public final class Rollups {
         /**
          * Binds everything as pending rows to ten parameters from {@code first} on, each an array with an element a
          * row: the key's columns in the table's order, the number of responses, the packed counts and sums (see
-         * {@link PackedStatistics}). store_submissions (sql/V3) inserts them in the transaction that stores the
+         * {@link PackedStatistics}). store_ratings (sql/V16) inserts them in the transaction that stores the
          * ratings: no read, no row another transaction writes, so a batch of ratings never waits on the rollups. The
          * rows count in every analytics answer from the moment they commit; {@link RollupFolder} folds them into the
          * rollup store soon after.

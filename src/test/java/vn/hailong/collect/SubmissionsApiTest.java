@@ -231,9 +231,9 @@ class SubmissionsApiTest {
                 rating(UUID.randomUUID(), agency, null),
                 rating(UUID.randomUUID(), agency, "H99.BULK-777"),
                 rating(UUID.randomUUID(), agency, "H99.BULK-NEW")) + "]";
-        assertThat(TestApp.column(dsl, "select outcome from classify_submissions('" + batch + "'::jsonb) order by ordinal",
+        assertThat(TestApp.column(dsl, "select outcome from classify_ratings('" + batch + "'::jsonb) order by ordinal",
                 String.class)).containsExactly("new", "dossier_rated", "new");
-        var plan = one(dsl, "explain (analyze, buffers, format json) select * from classify_submissions('" + batch
+        var plan = one(dsl, "explain (analyze, buffers, format json) select * from classify_ratings('" + batch
                 + "'::jsonb)", String.class);
         var top = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan).get(0).get("Plan");
         long blocks = top.get("Shared Hit Blocks").asLong() + top.get("Shared Read Blocks").asLong(); // the whole tree

@@ -79,20 +79,11 @@ class CitusCompatibilityTest {
             TABLES.put(table, Placement.reference("the catalogue, units, questionnaires, users and settings"));
         }
         // Local to the coordinator: the application's own bookkeeping, never joined with a distributed table.
-        for (var table : List.of("session", "audit_event", "outbox", "scheduled_run", "flyway_schema_history")) {
+        for (var table : List.of("session", "audit_event", "outbox", "scheduled_run", "flyway_schema_history",
+                "login_throttle", "server_secret", "directory_version")) {
             TABLES.put(table, Placement.local("the application's bookkeeping"));
         }
     }
-
-    /**
-     * Tables the lead is rewriting (issue #28, point 4), whose keys do not yet include the distribution column. Each
-     * must still break a rule (when it no longer does, this test asks for its removal): the list must shrink to
-     * empty.
-     */
-    static final Map<String, String> KNOWN_EXCEPTIONS = Map.of(
-            "response_submission", "primary key (submission_id): make it (submission_id, agency_id), and have"
-                    + " store_submissions/classify_submissions look a submission id up with its agency",
-            "rollup_pending", "primary key (id): make it (id, agency_id)");
 
     static String url;
     static CloseableDSLContext dsl;
@@ -139,14 +130,7 @@ class CitusCompatibilityTest {
                 broken.put(entry.getKey(), problems);
             }
         }
-        broken.forEach((table, problems) -> System.out.println("citus: " + table + " " + problems));
-        var unexpected = new TreeMap<>(broken);
-        KNOWN_EXCEPTIONS.keySet().forEach(unexpected::remove);
-        assertThat(unexpected).as("tables that Citus could not distribute as classified").isEmpty();
-        for (var exception : KNOWN_EXCEPTIONS.entrySet()) {
-            assertThat(broken).as(exception.getKey() + " is compatible now: remove it from KNOWN_EXCEPTIONS")
-                    .containsKey(exception.getKey());
-        }
+        assertThat(broken).as("tables that Citus could not distribute as classified").isEmpty();
     }
 
     /** What keeps {@code table} from being created on Citus as {@code placement} says; empty when nothing. */

@@ -120,7 +120,7 @@ class MigrationTest {
     }
 
     /**
-     * A rating stored by store_submissions keeps its submission id in response_submission: a retry of it is answered
+     * A rating stored by store_ratings keeps its submission id in response_submission: a retry of it is answered
      * with it and a new rating under its id refused, until its response is deleted, which takes its submission id
      * with it.
      */
@@ -137,10 +137,10 @@ class MigrationTest {
             var rating = "{\"submission_id\": \"" + id + "\", \"agency_id\": " + agency
                     + ", \"submitted_at\": \"2025-06-01T08:00:00+07:00\", \"questionnaire_version_id\": " + version
                     + ", \"channel\": \"kiosk\", \"answers\": [5], \"content_hash\": \"";
-            assertThat(dsl.fetch("select outcome from store_submissions(array[{0}]::varchar[], {1}::jsonb, now())",
+            assertThat(dsl.fetch("select outcome from store_ratings(array[{0}]::varchar[], {1}::jsonb, now(), null, null, null, null, null, null, null, null, null, null)",
                     "submission:" + id, "[" + rating + "hash-1\"}]").getValues(0, String.class))
                     .containsExactly("created");
-            var classify = "select outcome from classify_submissions({0}::jsonb) order by ordinal";
+            var classify = "select outcome from classify_ratings({0}::jsonb) order by ordinal";
             assertThat(dsl.fetch(classify, "[" + rating + "hash-1\"}, " + rating + "hash-2\"}]")
                     .getValues(0, String.class))
                     .containsExactly("replayed", "reused_id");
