@@ -240,7 +240,7 @@ public final class App implements AutoCloseable {
         var publicUrl = new PublicUrl(settings.publicUrl());
         var clients = new ClientHash();
         var sessionApi = new SessionApi(dsl, sessions, LoginThrottle.shared(dsl, clock),
-                ClientHash.shared(dsl));
+                ClientHash.shared(dsl, clock));
         var units = new UnitsApi(dsl);
         var centres = new CentresApi(dsl);
         var catalogue = new CatalogueApi(dsl);

@@ -1,6 +1,7 @@
 package vn.hailong.auth;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.function.Function;
@@ -25,20 +26,28 @@ public final class ClientHash {
     }
 
     private final Function<LocalDate, String> saltOf;
+    private final Clock clock;
     private volatile Salt salt;
 
     /** A secret of this process alone, for as long as it runs. */
     public ClientHash() {
         var value = newSalt();
         this.saltOf = day -> value;
+        this.clock = Clock.systemUTC();
     }
 
-    private ClientHash(Function<LocalDate, String> saltOf) {
+    private ClientHash(Function<LocalDate, String> saltOf, Clock clock) {
         this.saltOf = saltOf;
+        this.clock = clock;
     }
 
     /** The day's secret every process on this database shares, made by the first that needs it. */
     public static ClientHash shared(DSLContext dsl) {
+        return shared(dsl, Clock.systemUTC());
+    }
+
+    /** As {@link #shared(DSLContext)}, its day told by {@code clock} (App.start's, as the throttle's counts). */
+    public static ClientHash shared(DSLContext dsl, Clock clock) {
         var s = Tables.SERVER_SECRET;
         return new ClientHash(day -> {
             var name = "client-hash:" + day;
@@ -46,7 +55,7 @@ public final class ClientHash {
             dsl.insertInto(s).set(s.NAME, name).set(s.SECRET, HexFormat.of().parseHex(newSalt()))
                     .onConflictDoNothing().execute();
             return HexFormat.of().formatHex(dsl.select(s.SECRET).from(s).where(s.NAME.eq(name)).fetchSingle(s.SECRET));
-        });
+        }, clock);
     }
 
     public String of(Context ctx) {
@@ -54,7 +63,7 @@ public final class ClientHash {
     }
 
     String of(String address) {
-        var today = Vietnam.today();
+        var today = LocalDate.now(clock.withZone(Vietnam.ZONE));
         var current = salt;
         if (current == null || !current.day().equals(today)) {
             current = new Salt(today, saltOf.apply(today));
