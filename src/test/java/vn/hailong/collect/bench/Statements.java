@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import vn.hailong.db.DatabaseUrl;
 
 /** PostgreSQL's own account of where its time went (pg_stat_statements), per rating stored. */
-public final class Statements {
+final class Statements {
     private Statements() {
     }
 
-    public static void reset(DatabaseUrl jdbc) throws SQLException {
+    static void reset(DatabaseUrl jdbc) throws SQLException {
         try (var c = connect(jdbc); var s = c.createStatement()) {
             s.execute("create extension if not exists pg_stat_statements");
             s.execute("select pg_stat_statements_reset()");
@@ -19,7 +19,7 @@ public final class Statements {
     }
 
     /** The statements that took most time: per rating, their time, calls, blocks and WAL bytes. */
-    public static void print(DatabaseUrl jdbc, long ratings) throws SQLException {
+    static void print(DatabaseUrl jdbc, long ratings) throws SQLException {
         try (var c = connect(jdbc); var s = c.createStatement(); var r = s.executeQuery("""
                 select calls, total_exec_time, total_plan_time, rows, shared_blks_hit + shared_blks_read as blocks,
                        wal_bytes, toplevel, regexp_replace(query, '\\s+', ' ', 'g') as query
