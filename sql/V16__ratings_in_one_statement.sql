@@ -5,7 +5,8 @@
 -- more: the ratings, their submission ids, their invitations and their pending rollup rows, or nothing when any of
 -- them is not new.
 -- The keys of the two response-scale tables written here now carry the agency, the column a distributed PostgreSQL
--- would shard them by (docs/scaling.md, db.CitusCompatibilityTest): a submission id is a rating's within its agency.
+-- would shard them by (docs/scaling.md, db.CitusCompatibilityTest). A submission id is still used once, whatever the
+-- agency: its lookup reads the key's first column (on Citus, a query of every shard; docs/scaling.md).
 
 /* [jooq ignore start] */
 alter table response_submission drop constraint response_submission_pkey;
@@ -21,7 +22,8 @@ drop function classify_submissions(jsonb);
 -- The outcome of each rating of a batch, read-only: new, a replay of a stored one (same submission id and agency,
 -- same content), or refused (reused_id, invalid_link, dossier_rated). Each rating looks its submission id and its
 -- invitation up by index, whatever the planner guesses of the batch's size. Within a batch, the first rating of a
--- dossier wins.
+-- dossier wins. A submission id names one rating whatever its agency: the same id sent for another agency is a
+-- reused id (cases.Cases.bySubmission and POST /responses/{submissionId}/contact find a rating by its id alone).
 create function classify_ratings(batch jsonb) returns setof submission_outcome language sql stable as $$
     with s as (
         select * from jsonb_populate_recordset(null::submission_in, batch) with ordinality),
@@ -33,7 +35,7 @@ create function classify_ratings(batch jsonb) returns setof submission_outcome l
           left join lateral (
               select r.response_id, r.content_hash, r.submitted_at, r.received_at, r.quality_flags
                 from response_submission r
-               where r.submission_id = s.submission_id and r.agency_id = s.agency_id
+               where r.submission_id = s.submission_id
                limit 1) r on true
           left join lateral (
               select i.id, i.used_at, i.dossier_code

@@ -148,7 +148,7 @@ public final class App implements AutoCloseable {
     static final Set<String> READ_ON_STANDBY = Set.of("/api/v1/overview", "/api/v1/indices", "/api/v1/compare",
             "/api/v1/rankings", "/api/v1/trend", "/api/v1/drivers", "/api/v1/reliability", "/api/v1/comments",
             "/api/v1/timing", "/api/v1/distribution", "/api/v1/reasons", "/api/v1/report.pdf", "/api/v1/response-rates",
-            "/api/v1/indicators", "/api/v1/population", "/api/v1/public/results", "/api/v1/public/results.csv");
+            "/api/v1/indicators", "/api/v1/public/results", "/api/v1/public/results.csv");
     /** Static files up to this size are kept in memory, as they are and gzipped (Swagger UI's bundle is 1.5 MB). */
     static final int STATIC_PRECOMPRESS_MAX_BYTES = 4_000_000;
     /** Pages and modules: revalidated every time (their ETag answers 304), one encoding or the other by request. */
@@ -272,7 +272,6 @@ public final class App implements AutoCloseable {
         var timing = new TimingApi(readDsl, forms);
         var report = new ReportApi(readDsl, forms);
         var population = new PopulationApi(dsl);
-        var populationRead = new PopulationApi(readDsl);
         var uploads = Uploads.open(settings.dataDir());
         var imports = new ImportsApi(dsl, forms, rollups, uploads);
         var openApi = new OpenApi(VERSION);
@@ -504,7 +503,7 @@ public final class App implements AutoCloseable {
                         get("/digest.txt", reportsApi::digestText, ADMIN, ANALYST);
                     });
                     get("/response-rates", responseRates::get, READERS);
-                    get("/population", populationRead::list, READERS);
+                    get("/population", population::list, READERS);
                     put("/population", population::put, ADMIN, KEY_IMPORT);
                     post("/population/import", imports::population, ADMIN, KEY_IMPORT);
                     post("/imports", imports::responses, ADMIN, KEY_IMPORT);

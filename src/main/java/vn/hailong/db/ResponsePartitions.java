@@ -64,8 +64,10 @@ public final class ResponsePartitions {
     /** Whether {@code e} is PostgreSQL's refusal of a row no partition of response holds. */
     public static boolean noPartitionFor(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            // Told from a check constraint's refusal by naming none: the message is in the server's language.
             if (t instanceof SQLException sql && CHECK_VIOLATION.equals(sql.getSQLState())
-                    && String.valueOf(sql.getMessage()).contains("no partition of relation")) {
+                    && (!(sql instanceof org.postgresql.util.PSQLException p) || p.getServerErrorMessage() == null
+                        || p.getServerErrorMessage().getConstraint() == null)) {
                 return true;
             }
         }

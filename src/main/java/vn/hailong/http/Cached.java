@@ -33,16 +33,19 @@ public record Cached(byte[] body, byte[] gzip, String etag, String contentType) 
 
     /** Sends it with these caching rules: 304 when the client already has it, gzipped when the client takes that. */
     public void send(Context ctx, String cacheControl) {
+        // A strong validator names one encoding (RFC 9110 8.8.3): the gzipped bytes have a tag of their own.
+        boolean gzipped = gzip != null && acceptsGzip(ctx.header("Accept-Encoding"));
+        var tag = gzipped ? etag.substring(0, etag.length() - 1) + "-gz\"" : etag;
         ctx.header("Cache-Control", cacheControl);
-        ctx.header("ETag", etag);
+        ctx.header("ETag", tag);
         ctx.header("Vary", "Accept-Encoding");
         ctx.disableCompression(); // the bytes are ready: nothing to compress per request
-        if (matches(ctx.header("If-None-Match"), etag)) {
+        if (matches(ctx.header("If-None-Match"), tag)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
         ctx.contentType(contentType);
-        if (gzip != null && acceptsGzip(ctx.header("Accept-Encoding"))) {
+        if (gzipped) {
             ctx.header("Content-Encoding", "gzip");
             ctx.result(gzip);
         } else {

@@ -83,8 +83,9 @@ final class Crosswalk {
         try {
             return dsl.transactionResult(trx -> {
                 var tx = trx.dsl();
-                // One crosswalk or unit edit at a time: each reads the tree as the one before left it.
-                tx.execute("lock table unit_event in share row exclusive mode");
+                // One crosswalk or unit edit at a time: UnitEvents (made by the Crosswalk) bumps directory_version,
+                // then locks unit_event, in the order every unit writer takes them, so each reads the tree as the
+                // one before left it.
                 var crosswalk = new Crosswalk(tx, recordedBy);
                 crosswalk.problems.addAll(parsed.problems());
                 var result = crosswalk.apply(rows, dryRun);

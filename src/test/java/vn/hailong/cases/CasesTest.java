@@ -348,6 +348,24 @@ class CasesTest {
                 .isTrue();
     }
 
+    /**
+     * A submission id names one rating whatever its agency: the same id sent for another agency is refused as reused,
+     * so the rating's case, and the callback its citizen may ask for, are found by the id alone.
+     */
+    @Test
+    void a_submission_id_used_for_one_agency_is_refused_for_another_and_its_citizen_can_still_be_called_back() {
+        var first = kiosk("CP.A", 1, "Chờ quá lâu");
+        var second = new java.util.LinkedHashMap<>(kiosk("CP.B", 1, "Thái độ chưa tốt"));
+        second.put("submissionId", first.get("submissionId"));
+        rate(first);
+        var reused = citizen().post("/api/v1/responses", second);
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.message()).contains("already used");
+        var contact = citizen().post("/api/v1/responses/" + first.get("submissionId") + "/contact",
+                Map.of("phone", "0912 345 678", "consent", true));
+        assertThat(contact.status()).isLessThan(300);
+    }
+
     @Test
     void a_citizen_may_leave_a_contact_with_consent_seen_only_by_handlers_never_in_analytics_and_erased_later() {
         var rating = kiosk("CP.A", 1, "Xin được gọi lại để giải thích");
