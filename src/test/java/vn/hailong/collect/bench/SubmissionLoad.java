@@ -136,7 +136,7 @@ public final class SubmissionLoad {
             }
             var ratio = RoundMean.of(ratios);
             System.out.printf("API / raw, round by round: %s of the raw insert rate: %s%n", ratio.describe("%"),
-                    ratio.verdict("≥", 50));
+                    ratio.verdict("≥", 100));
             // What HTTP, JSON and the checks cost before anything is written: the same ratings, for an agency
             // that does not exist, each answered 422 (its directory is in memory: no database round trip).
             cpu.start();
