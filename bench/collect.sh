@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of POST /api/v1/responses (src/test/java/vn/hailong/collect/bench/SubmissionLoad.java):
-# 8 clients over loopback, in rounds alternating with the raw single-row insert rate of the same PostgreSQL (target:
-# at least the raw rate, issue #28; the
-# ratio per round, and its mean with a 95 % confidence interval), then a fixed 500/s.
+# 8 clients over loopback, in rounds alternating with the raw single-row insert rate of the same PostgreSQL (the
+# ratio per round, and its mean with a 95 % confidence interval; the target is at least the raw rate), then a fixed
+# 500/s.
 # Starts its own embedded PostgreSQL unless --database-url is given. Bounded: 10 s per phase by default.
 # Usage: bench/collect.sh [--seconds 10] [--rounds 5] [--warm-up 60] [--clients 8] [--rate 500]
 #                         [--database-url URL] [--profile] [--without-rollups]
