@@ -342,6 +342,8 @@ public final class App implements AutoCloseable {
             // Bodies are received whole before a handler runs, so no thread waits for a slow client.
             config.jetty.modifyServer(server -> server.insertHandler(
                     new WholeBodies(MAX_REQUEST_BYTES, MIN_UPLOAD_BYTES_PER_SECOND, STREAMED_UPLOADS)));
+            // The survey's versioned files, from memory, before Javalin (http.WebAssets.handler).
+            config.jetty.modifyServer(server -> server.insertHandler(webAssets.handler()));
             config.jsonMapper(new JavalinJackson(objectMapper(), false));
             config.requestLogger.http(requestLog::log);
             // Pages, modules and styles: read and gzipped once, then sent from memory; their addresses carry no

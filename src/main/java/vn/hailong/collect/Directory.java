@@ -192,9 +192,19 @@ public final class Directory {
                 .fetchOptional(org.jooq.Records.mapping(LinkRef::new)));
     }
 
+    /**
+     * A survey link as its page shows it (SurveyLinksApi.get, asked by every citizen who opens one), remembered as
+     * the links a rating names are: a change on this server is seen at once ({@link #forget}), on another within
+     * {@link #CHECK_EVERY}.
+     */
+    Optional<SurveyLinks.Link> shown(String code, Supplier<Optional<SurveyLinks.Link>> lookup) {
+        return remember("shown:" + code, lookup);
+    }
+
     /** Forgets a link, so that this server sees a change to it at once rather than within {@link #TTL}. */
     void forget(String linkCode) {
         cache.remove("link:" + linkCode);
+        cache.remove("shown:" + linkCode);
     }
 
     /** A version by questionnaire code and number, published or not. */

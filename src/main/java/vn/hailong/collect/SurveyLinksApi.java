@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.Map;
 
 import org.jooq.DSLContext;
@@ -121,7 +122,10 @@ public final class SurveyLinksApi {
     /** What the survey page and the poster need; a deactivated link answers 410, so the page can say so. */
     public void get(Context ctx) {
         var code = ctx.pathParam("code");
-        var link = links.find(code).orElseThrow(() -> new NotFoundResponse("No survey link " + code));
+        // Link codes are 7 characters: a longer one is no link, and is neither looked up nor remembered.
+        var link = (code.length() > SubmissionsApi.MAX_LINK_CODE ? Optional.<SurveyLinks.Link>empty()
+                : directory.shown(code, () -> links.find(code)))
+                .orElseThrow(() -> new NotFoundResponse("No survey link " + code));
         if (!link.active()) {
             throw new GoneResponse("Survey link " + code + " is no longer in use.");
         }
