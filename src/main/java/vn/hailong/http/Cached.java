@@ -33,9 +33,8 @@ public record Cached(byte[] body, byte[] gzip, String etag, String contentType) 
 
     /** Sends it with these caching rules: 304 when the client already has it, gzipped when the client takes that. */
     public void send(Context ctx, String cacheControl) {
-        // A strong validator names one encoding (RFC 9110 8.8.3): the gzipped bytes have a tag of their own.
         boolean gzipped = gzip != null && acceptsGzip(ctx.header("Accept-Encoding"));
-        var tag = gzipped ? etag.substring(0, etag.length() - 1) + "-gz\"" : etag;
+        var tag = tag(gzipped);
         ctx.header("Cache-Control", cacheControl);
         ctx.header("ETag", tag);
         ctx.header("Vary", "Accept-Encoding");
@@ -51,6 +50,11 @@ public record Cached(byte[] body, byte[] gzip, String etag, String contentType) 
         } else {
             ctx.result(body);
         }
+    }
+
+    /** The strong tag of the bytes sent: a strong validator names one encoding (RFC 9110 8.8.3). */
+    String tag(boolean gzipped) {
+        return gzipped ? etag.substring(0, etag.length() - 1) + "-gz\"" : etag;
     }
 
     /** If-None-Match: "*", or a list of tags compared weakly (RFC 9110 13.1.2). */

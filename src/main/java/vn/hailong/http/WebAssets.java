@@ -110,7 +110,7 @@ public final class WebAssets {
                     return super.handle(request, response, callback);
                 }
                 boolean gzipped = file.gzip() != null && Cached.acceptsGzip(request.getHeaders().get("Accept-Encoding"));
-                var tag = gzipped ? file.etag().substring(0, file.etag().length() - 1) + "-gz\"" : file.etag();
+                var tag = file.tag(gzipped);
                 var headers = response.getHeaders();
                 headers.put("Content-Security-Policy", SecurityHeaders.CSP);
                 headers.put("X-Content-Type-Options", "nosniff");
