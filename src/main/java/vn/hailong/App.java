@@ -154,9 +154,9 @@ public final class App implements AutoCloseable {
     /** Pages and modules: revalidated every time (their ETag answers 304), one encoding or the other by request. */
     public static final java.util.Map<String, String> STATIC_HEADERS = java.util.Map.of(
             "Cache-Control", "no-cache", "Vary", "Accept-Encoding");
-    /** WebJars and /v/{version}/: their paths carry their version. */
+    /** WebJars: their paths carry their version. */
     public static final java.util.Map<String, String> VERSIONED_HEADERS = java.util.Map.of(
-            "Cache-Control", "public, max-age=31536000, immutable", "Vary", "Accept-Encoding");
+            "Cache-Control", WebAssets.IMMUTABLE, "Vary", "Accept-Encoding");
     private static final Set<HandlerType> HTTP_METHODS = Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE);
 
@@ -356,15 +356,7 @@ public final class App implements AutoCloseable {
                 files.precompressMaxSize = STATIC_PRECOMPRESS_MAX_BYTES;
                 files.headers = STATIC_HEADERS;
             });
-            // The same files under /v/{version}/, a digest of them all: never changing there (http.WebAssets).
-            config.staticFiles.add(files -> {
-                files.hostedPath = webAssets.versionedPath();
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-                files.roles = Set.of(Access.PUBLIC);
-                files.precompressMaxSize = STATIC_PRECOMPRESS_MAX_BYTES;
-                files.headers = VERSIONED_HEADERS;
-            });
+            // The same files under /v/{version}/, a digest of them all, are answered before Javalin (WebAssets.handler).
             // WebJars (Chart.js), public like the pages; served this way so they carry an access rule too. Their
             // addresses name their version, so they never change: kept by browsers for a year.
             config.staticFiles.add(files -> {
