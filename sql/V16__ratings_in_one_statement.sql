@@ -1,7 +1,6 @@
 -- Storing a batch of ratings in one statement (vn.hailong.collect.SubmissionBatch; docs/scaling.md, "Ingestion").
 -- V3's store_submissions ran a batch as two nested functions and a dozen statements, reading the batch's JSON three
--- times: per batch about 250 µs of PostgreSQL's CPU before a single rating was stored, more than a raw single-row
--- insert costs in all. store_ratings takes the batch's locks in one statement and then checks and stores it in one
+-- times. store_ratings takes the batch's locks in one statement and then checks and stores it in one
 -- more: the ratings, their submission ids, their invitations and their pending rollup rows, or nothing when any of
 -- them is not new.
 -- The keys of the two response-scale tables written here now carry the agency, the column a distributed PostgreSQL
